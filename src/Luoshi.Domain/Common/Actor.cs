@@ -1,0 +1,13 @@
+namespace Luoshi.Domain.Common;
+
+/// <summary>Who made a change and when: stamped on every appended version.</summary>
+public readonly record struct Stamp(string Actor, DateTimeOffset At, string? Reason)
+{
+    public const int ActorMaxLength = 100;
+    public const int ReasonMaxLength = 1000;
+
+    public static Stamp Of(string actor, DateTimeOffset at, string? reason = null) => new(
+        Code.RequireText(actor, "actor", ActorMaxLength),
+        at,
+        Code.OptionalText(reason, "reason", ReasonMaxLength));
+}
