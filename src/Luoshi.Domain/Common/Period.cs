@@ -76,7 +76,9 @@ public readonly record struct Period : IComparable<Period>
     /// When data for this period is due: by default the 20th of the month after the period ends
     /// (provincial statistics bureaus publish monthly figures around then).
     /// </summary>
-    public DateOnly DueDate(int dayOfFollowingMonth = 20) => End.AddDays(1).AddDays(dayOfFollowingMonth - 1);
+    public DateOnly DueDate(int dayOfFollowingMonth = 20) => dayOfFollowingMonth is >= 1 and <= 28
+        ? End.AddDays(dayOfFollowingMonth)
+        : throw new ArgumentOutOfRangeException(nameof(dayOfFollowingMonth), "1–28");
 
     /// <summary>Periods of <paramref name="kind"/> that lie within this one, in order.</summary>
     public IEnumerable<Period> Split(Frequency kind)

@@ -55,6 +55,11 @@ public sealed class Formula
     /// </summary>
     public bool TryEvaluate(ReadOnlySpan<double> inputs, out double value, out string? failure)
     {
+        if (inputs.Length < Inputs.Count)
+        {
+            throw new ArgumentException($"expected {Inputs.Count} inputs, got {inputs.Length}", nameof(inputs));
+        }
+
         Span<double> stack = stackalloc double[MaxDepth];
         int sp = 0;
         foreach (var ins in _program)
@@ -119,6 +124,13 @@ public sealed class Formula
         }
 
         value = stack[0];
+        if (!double.IsFinite(value))
+        {
+            value = double.NaN;
+            failure = "计算结果超出范围 / the result is out of range";
+            return false;
+        }
+
         failure = null;
         return true;
     }
@@ -182,7 +194,7 @@ public sealed class Formula
             if (level == 0)
             {
                 ParseExpression(1);
-                while (TryOperator(out var op, '+', '-', '+', '−'))
+                while (TryOperator(out var op, '+', '-', '＋', '−'))
                 {
                     ParseExpression(1);
                     Emit(new Instruction(op), -1);
@@ -231,12 +243,12 @@ public sealed class Formula
             }
 
             char c = text[_pos];
-            if (c is '(' or '(')
+            if (c is '(' or '（')
             {
                 _pos++;
                 ParseExpression(0);
                 SkipSpace();
-                if (_pos >= text.Length || text[_pos] is not (')' or ')'))
+                if (_pos >= text.Length || text[_pos] is not (')' or '）'))
                 {
                     throw Error("缺少右括号 / missing ')'");
                 }
@@ -273,7 +285,7 @@ public sealed class Formula
 
                 var name = text[start.._pos];
                 SkipSpace();
-                if (_pos < text.Length && text[_pos] is '(' or '(')
+                if (_pos < text.Length && text[_pos] is '(' or '（')
                 {
                     ParseCall(name);
                     return;
@@ -309,13 +321,13 @@ public sealed class Formula
                 ParseExpression(0);
                 args++;
                 SkipSpace();
-                if (_pos < text.Length && text[_pos] is ',' or ',')
+                if (_pos < text.Length && text[_pos] is ',' or '，')
                 {
                     _pos++;
                     continue;
                 }
 
-                if (_pos < text.Length && text[_pos] is ')' or ')')
+                if (_pos < text.Length && text[_pos] is ')' or '）')
                 {
                     _pos++;
                     break;
@@ -343,7 +355,7 @@ public sealed class Formula
 
             char c = text[_pos];
             bool additive = plusOrTimes == '+';
-            if (c == plusOrTimes || (!additive && c == alt1))
+            if (c == plusOrTimes || c == alt1)
             {
                 op = additive ? OpCode.Add : OpCode.Multiply;
             }

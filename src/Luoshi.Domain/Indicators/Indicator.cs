@@ -81,20 +81,18 @@ public sealed partial class Indicator
         ProgressProfile profile,
         int decimals)
     {
-        Name = Common.Code.RequireText(name, "name", NameMaxLength);
-        Unit = Common.Code.OptionalText(unit, "unit", UnitMaxLength) ?? string.Empty;
-        Direction = Enum.IsDefined(direction) ? direction : throw new DomainException("direction", "方向无效 / unknown direction");
-        Frequency = Enum.IsDefined(frequency) ? frequency : throw new DomainException("frequency", "频度无效 / unknown frequency");
-        ValueKind = Enum.IsDefined(valueKind) ? valueKind : throw new DomainException("valueKind", "数值类型无效 / unknown value kind");
-        Aggregation = Enum.IsDefined(aggregation) ? aggregation : throw new DomainException("aggregation", "汇总方式无效 / unknown aggregation");
-        Profile = Enum.IsDefined(profile) ? profile : throw new DomainException("profile", "序时进度曲线无效 / unknown profile");
+        // Everything is checked before anything is assigned, so a refused definition changes nothing.
+        var newName = Common.Code.RequireText(name, "name", NameMaxLength);
+        var newUnit = Common.Code.OptionalText(unit, "unit", UnitMaxLength) ?? string.Empty;
+        _ = Enum.IsDefined(direction) ? direction : throw new DomainException("direction", "方向无效 / unknown direction");
+        _ = Enum.IsDefined(frequency) ? frequency : throw new DomainException("frequency", "频度无效 / unknown frequency");
+        _ = Enum.IsDefined(valueKind) ? valueKind : throw new DomainException("valueKind", "数值类型无效 / unknown value kind");
+        _ = Enum.IsDefined(aggregation) ? aggregation : throw new DomainException("aggregation", "汇总方式无效 / unknown aggregation");
+        _ = Enum.IsDefined(profile) ? profile : throw new DomainException("profile", "序时进度曲线无效 / unknown profile");
         if (decimals is < 0 or > MaxDecimals)
         {
             throw new DomainException("decimals", $"小数位数须在0–{MaxDecimals}之间 / decimals must be 0–{MaxDecimals}");
         }
-
-        Decimals = decimals;
-        ToleranceText = tolerance.ToString();
 
         var text = string.IsNullOrWhiteSpace(formula) ? null : formula.Trim();
         if (aggregation == Aggregation.Formula && text is null)
@@ -107,12 +105,22 @@ public sealed partial class Indicator
             throw new DomainException("aggregation", "有公式的派生指标须按公式汇总 / a derived indicator (with a formula) must use aggregation 'formula'");
         }
 
-        _parsedFormula = text is null ? null : Formula.Parse(text);
-        if (_parsedFormula?.Inputs.Contains(Code, StringComparer.Ordinal) == true)
+        var parsed = text is null ? null : Formula.Parse(text);
+        if (parsed?.Inputs.Contains(Code, StringComparer.Ordinal) == true)
         {
             throw new DomainException("formula", $"公式不能引用指标自身 {Code} / the formula cannot refer to {Code} itself");
         }
 
+        Name = newName;
+        Unit = newUnit;
+        Direction = direction;
+        Frequency = frequency;
+        ValueKind = valueKind;
+        Aggregation = aggregation;
+        Profile = profile;
+        Decimals = decimals;
+        ToleranceText = tolerance.ToString();
+        _parsedFormula = parsed;
         FormulaText = text;
     }
 

@@ -73,8 +73,9 @@ public sealed class Reading
             throw new DomainConflictException("value", "该数据已审核锁定,修改须提交更正申请并经审核 / this value is approved and locked; changing it needs a revision request approved by a reviewer");
         }
 
+        var checkedComment = Code.OptionalText(comment, "comment", CommentMaxLength);
         Value = value;
-        Comment = Code.OptionalText(comment, "comment", CommentMaxLength);
+        Comment = checkedComment;
         Source = source;
         State = state;
         Version++;

@@ -16,8 +16,8 @@ public readonly record struct Tolerance(decimal Amount, bool IsRelative)
 
     public override string ToString() =>
         IsRelative
-            ? Amount.ToString("0.####", CultureInfo.InvariantCulture) + "%"
-            : Amount.ToString("0.####", CultureInfo.InvariantCulture);
+            ? Amount.ToString("0.############", CultureInfo.InvariantCulture) + "%"
+            : Amount.ToString("0.############", CultureInfo.InvariantCulture);
 
     public static Tolerance Parse(string? text, string field = "tolerance")
     {

@@ -55,10 +55,13 @@ public sealed class OrgUnit
         Version++;
     }
 
-    /// <summary>Moves the unit under another parent. The caller rewrites descendants' paths with <see cref="FollowAncestor"/>.</summary>
-    public void MoveTo(OrgUnit? parent)
+    /// <summary>
+    /// Sets the unit's kind and parent together (a county that becomes a district of another city changes
+    /// both at once). The caller rewrites descendants' paths with <see cref="FollowAncestor"/>.
+    /// </summary>
+    public void Place(OrgUnitKind kind, OrgUnit? parent)
     {
-        if (parent?.Id == ParentId && parent?.Code == Parent?.Code)
+        if (kind == Kind && parent?.Code == Parent?.Code)
         {
             return;
         }
@@ -68,19 +71,18 @@ public sealed class OrgUnit
             throw new DomainException("parent", "不能把单位移到它自己的下级 / a unit cannot move under itself or its descendants");
         }
 
-        AttachTo(parent);
-        Version++;
-    }
-
-    public void ChangeKind(OrgUnitKind kind)
-    {
-        if (kind == Kind)
+        var previousKind = Kind;
+        Kind = RequireKind(kind);
+        try
         {
-            return;
+            AttachTo(parent);
+        }
+        catch (DomainException)
+        {
+            Kind = previousKind;
+            throw;
         }
 
-        Kind = RequireKind(kind);
-        CheckParentKind(Parent);
         Version++;
     }
 

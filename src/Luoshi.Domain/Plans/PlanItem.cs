@@ -64,8 +64,9 @@ public sealed class PlanItem
 
     public void Describe(string title, string? description)
     {
-        Title = Common.Code.RequireText(title, "title", TitleMaxLength);
+        var newTitle = Common.Code.RequireText(title, "title", TitleMaxLength);
         Description = Common.Code.OptionalText(description, "description", DescriptionMaxLength);
+        Title = newTitle;
     }
 
     public void Schedule(DateOnly? start, DateOnly? due, Horizon horizon)
@@ -104,15 +105,16 @@ public sealed class PlanItem
 
     public void CiteSource(string? document, string? sentence)
     {
-        SourceDocument = Common.Code.OptionalText(document, "sourceDocument", TitleMaxLength);
+        var newDocument = Common.Code.OptionalText(document, "sourceDocument", TitleMaxLength);
         SourceSentence = Common.Code.OptionalText(sentence, "sourceSentence", SourceMaxLength);
+        SourceDocument = newDocument;
     }
 
     public void PlaceAt(int order) => Order = order;
 
     public void MoveTo(PlanItem? parent)
     {
-        if (parent is not null && parent.Id != 0 && IsAncestorOf(parent))
+        if (parent is not null && IsAncestorOf(parent))
         {
             throw new DomainException("parent", "不能把计划项移到它自己的下级 / a plan item cannot move under itself");
         }

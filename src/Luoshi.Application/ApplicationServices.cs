@@ -1,0 +1,44 @@
+using Luoshi.Application.Demo;
+using Luoshi.Application.Export;
+using Luoshi.Application.Import;
+using Luoshi.Application.Indicators;
+using Luoshi.Application.Organization;
+using Luoshi.Application.Plans;
+using Luoshi.Application.Readings;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Luoshi.Application;
+
+public static class ApplicationServices
+{
+    /// <summary>Registers every use case explicitly (no scanning), so the list below is the application's table of contents.</summary>
+    public static IServiceCollection AddLuoshiApplication(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.AddScoped<ListOrgUnits>();
+        services.AddScoped<GetOrgUnit>();
+        services.AddScoped<CreateOrgUnit>();
+        services.AddScoped<UpdateOrgUnit>();
+
+        services.AddScoped<ListPlanItems>();
+        services.AddScoped<GetPlanItem>();
+        services.AddScoped<SavePlanItem>();
+
+        services.AddScoped<ListIndicators>();
+        services.AddScoped<GetIndicator>();
+        services.AddScoped<SaveIndicator>();
+        services.AddScoped<ListTargets>();
+        services.AddScoped<SetTarget>();
+
+        services.AddScoped<WriteReading>();
+        services.AddScoped<QueryReadings>();
+        services.AddScoped<GetReadingHistory>();
+
+        services.AddScoped<ImportData>();
+        services.AddScoped<ExportReadings>();
+        services.AddScoped<SeedDemo>();
+        return services;
+    }
+}

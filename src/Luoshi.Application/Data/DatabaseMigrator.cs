@@ -1,0 +1,29 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Luoshi.Application.Data;
+
+/// <summary>Brings the schema up to date through the provider's migrations; never EnsureCreated.</summary>
+public sealed class DatabaseMigrator(LuoshiDbContext db)
+{
+    public async Task MigrateAsync(CancellationToken ct = default)
+    {
+        if (db.Provider == DatabaseProvider.Sqlite)
+        {
+            // WAL lets readers (the dashboard) proceed while an import writes; the mode is stored in the file.
+            await db.Database.OpenConnectionAsync(ct);
+            try
+            {
+                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+            }
+            finally
+            {
+                await db.Database.CloseConnectionAsync();
+            }
+        }
+
+        await db.Database.MigrateAsync(ct);
+    }
+
+    public async Task<bool> IsDemoAsync(CancellationToken ct = default) =>
+        await db.Settings.AnyAsync(s => s.Key == Setting.Demo && s.Value == "true", ct);
+}

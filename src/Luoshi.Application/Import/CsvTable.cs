@@ -1,0 +1,119 @@
+using System.Globalization;
+using System.Text;
+using CsvHelper;
+using CsvHelper.Configuration;
+using Luoshi.Application.Common;
+
+namespace Luoshi.Application.Import;
+
+/// <summary>
+/// A CSV file read whole and checked for shape: the header must hold every required column, may hold the
+/// optional ones, and nothing else. Rows keep their file line numbers so every problem can name its line.
+/// </summary>
+public sealed class CsvTable
+{
+    public const int MaxErrors = 200;
+
+    private readonly Dictionary<string, int> _columns;
+
+    private CsvTable(Dictionary<string, int> columns, List<(int Line, string[] Fields)> rows)
+    {
+        _columns = columns;
+        Rows = rows;
+    }
+
+    public IReadOnlyList<(int Line, string[] Fields)> Rows { get; }
+
+    public string? Get(string[] fields, string column) =>
+        _columns.TryGetValue(column, out int i) && i < fields.Length ? fields[i] : null;
+
+    public bool Has(string column) => _columns.ContainsKey(column);
+
+    /// <summary>Reads and shape-checks a CSV stream (UTF-8, with or without BOM).</summary>
+    public static CsvTable Read(Stream stream, IReadOnlyList<string> required, IReadOnlyList<string>? optional = null)
+    {
+        var errors = new List<FieldError>();
+        var config = new CsvConfiguration(CultureInfo.InvariantCulture)
+        {
+            HasHeaderRecord = false,
+            BadDataFound = null,
+            DetectColumnCountChanges = false,
+            IgnoreBlankLines = true,
+            TrimOptions = TrimOptions.None,
+        };
+        var encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+        using var reader = new StreamReader(stream, encoding, detectEncodingFromByteOrderMarks: true);
+        using var csv = new CsvReader(reader, config);
+        var rows = new List<(int, string[])>();
+        string[]? header = null;
+        try
+        {
+            while (csv.Read())
+            {
+                var fields = csv.Parser.Record ?? [];
+                int line = csv.Parser.RawRow;
+                if (header is null)
+                {
+                    header = [.. fields.Select(f => f.Trim())];
+                    continue;
+                }
+
+                if (fields.All(string.IsNullOrWhiteSpace))
+                {
+                    continue;
+                }
+
+                if (fields.Length != header.Length)
+                {
+                    errors.Add(new FieldError("row", $"该行有{fields.Length}列,表头有{header.Length}列 / the row has {fields.Length} fields, the header {header.Length}", line, null));
+                    if (errors.Count >= MaxErrors)
+                    {
+                        break;
+                    }
+                }
+
+                rows.Add((line, fields));
+            }
+        }
+        catch (DecoderFallbackException)
+        {
+            throw new InputRefusedException([new FieldError("file", "文件不是UTF-8编码的文本 / the file is not UTF-8 text", csv.Parser.RawRow + 1, null)]);
+        }
+        catch (CsvHelperException e)
+        {
+            throw new InputRefusedException([new FieldError("file", $"CSV格式错误 / malformed CSV: {Parsing.Clip(e.Message)}", csv.Parser.RawRow, null)]);
+        }
+
+        if (header is null)
+        {
+            throw new InputRefusedException([new FieldError("file", "文件为空,缺少表头 / the file is empty: no header", 1, null)]);
+        }
+
+        var columns = new Dictionary<string, int>(StringComparer.Ordinal);
+        var allowed = required.Concat(optional ?? []).ToHashSet(StringComparer.Ordinal);
+        for (int i = 0; i < header.Length; i++)
+        {
+            var name = header[i];
+            if (!allowed.Contains(name))
+            {
+                errors.Add(new FieldError("header", $"未知的列 '{Parsing.Clip(name)}',应为 {string.Join(",", required)} / unknown column '{Parsing.Clip(name)}'; expected {string.Join(",", required)}", 1, name));
+            }
+            else if (!columns.TryAdd(name, i))
+            {
+                errors.Add(new FieldError("header", $"列 '{name}' 重复 / column '{name}' appears twice", 1, name));
+            }
+        }
+
+        foreach (var missing in required.Where(c => !columns.ContainsKey(c)))
+        {
+            errors.Add(new FieldError("header", $"缺少列 '{missing}' / missing column '{missing}'", 1, missing));
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new InputRefusedException([.. errors.Take(MaxErrors)], "文件格式有误,未导入任何数据 / the file was refused; nothing was imported");
+        }
+
+        return new CsvTable(columns, rows);
+    }
+}

@@ -1,0 +1,45 @@
+using Luoshi.Application.Common;
+using Luoshi.Domain.Common;
+using Luoshi.Domain.Organization;
+using Microsoft.EntityFrameworkCore;
+
+namespace Luoshi.Application.Organization;
+
+public sealed class CreateOrgUnit(Data.LuoshiDbContext db)
+{
+    public sealed record Request(string? Code, string? Name, OrgUnitKind? Kind, string? Parent);
+
+    public async Task<OrgUnitView> Handle(Request request, CancellationToken ct)
+    {
+        if (request.Kind is null)
+        {
+            throw InputRefusedException.Single("kind", "单位类型不能为空 / kind is required");
+        }
+
+        var parent = await OrgUnitLookup.FindParent(db, request.Parent, ct);
+        var unit = OrgUnit.Create(request.Code!, request.Name!, request.Kind.Value, parent);
+
+        if (await db.OrgUnits.AnyAsync(u => u.Code == unit.Code, ct))
+        {
+            throw new ConflictException("code", $"单位代码 {unit.Code} 已存在 / org unit code {unit.Code} already exists");
+        }
+
+        db.OrgUnits.Add(unit);
+        await db.SaveChangesAsync(ct);
+        return OrgUnitView.From(unit);
+    }
+}
+
+internal static class OrgUnitLookup
+{
+    public static async Task<OrgUnit?> FindParent(Data.LuoshiDbContext db, string? parentCode, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(parentCode))
+        {
+            return null;
+        }
+
+        return await db.OrgUnits.SingleOrDefaultAsync(u => u.Code == parentCode.Trim(), ct)
+            ?? throw InputRefusedException.Single("parent", $"上级单位 {Parsing.Clip(parentCode)} 不存在 / parent unit '{Parsing.Clip(parentCode)}' does not exist");
+    }
+}

@@ -1,0 +1,91 @@
+using Luoshi.Application.Common;
+using Luoshi.Domain.Common;
+using Luoshi.Domain.Indicators;
+using Microsoft.EntityFrameworkCore;
+
+namespace Luoshi.Application.Readings;
+
+/// <summary>
+/// Writes a value for one cell (indicator × org unit × period) as a new version. A caller that read
+/// the cell sends its version: if someone wrote the cell since, the write is refused with 409.
+/// Derived indicators are computed, never written.
+/// </summary>
+public sealed class WriteReading(Data.LuoshiDbContext db, ICurrentActor actor, TimeProvider clock)
+{
+    public sealed record Request(string? Indicator, string? Org, string? Period, decimal? Value, string? Comment = null, string? Reason = null, int? Version = null);
+
+    public async Task<ReadingView> Handle(Request r, ReadingSource source, CancellationToken ct)
+    {
+        var errors = new List<FieldError>();
+        var indicator = await db.Indicators.AsNoTracking().SingleOrDefaultAsync(i => i.Code == (r.Indicator ?? "").Trim(), ct);
+        if (indicator is null)
+        {
+            errors.Add(new("indicator", $"指标 {Parsing.Clip(r.Indicator ?? "")} 不存在 / indicator '{Parsing.Clip(r.Indicator ?? "")}' does not exist"));
+        }
+        else if (indicator.IsDerived)
+        {
+            errors.Add(new("indicator", $"{indicator.Code} 是按公式计算的派生指标,不能直接填报 / {indicator.Code} is derived by formula and cannot be written"));
+        }
+
+        var org = await db.OrgUnits.AsNoTracking().SingleOrDefaultAsync(u => u.Code == (r.Org ?? "").Trim(), ct);
+        if (org is null)
+        {
+            errors.Add(new("org", $"单位 {Parsing.Clip(r.Org ?? "")} 不存在 / org unit '{Parsing.Clip(r.Org ?? "")}' does not exist"));
+        }
+
+        if (!Period.TryParse(r.Period, out var period, out var periodError))
+        {
+            errors.Add(new("period", periodError));
+        }
+
+        if (r.Value is null)
+        {
+            errors.Add(new("value", "数值不能为空 / value is required"));
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new InputRefusedException(errors);
+        }
+
+        var code = period.ToString();
+        var reading = await db.Readings.SingleOrDefaultAsync(x => x.IndicatorId == indicator!.Id && x.OrgUnitId == org!.Id && x.PeriodCode == code, ct);
+        if (reading is null)
+        {
+            if (r.Version is > 0)
+            {
+                throw new ConflictException("version", "该单元格尚无数据,版本号不符 / the cell has no value yet; the version does not match");
+            }
+
+            reading = Reading.Create(indicator!.Id, org!.Id, period, indicator.Frequency);
+            db.Readings.Add(reading);
+        }
+        else if (r.Version is { } expected && expected != reading.Version)
+        {
+            throw new ConflictException("version", $"该数据已被他人修改(当前版本 {reading.Version})/ the value was changed by someone else (now version {reading.Version})");
+        }
+
+        int readVersion = reading.Version;
+        reading.Record(r.Value, r.Comment, source, ReadingState.Draft, Stamp.Of(actor.Name, clock.GetUtcNow(), r.Reason));
+        if (readVersion > 0)
+        {
+            db.Entry(reading).Property(x => x.Version).OriginalValue = readVersion;
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new ConflictException("version", "该数据已被他人修改 / the value was changed by someone else");
+        }
+        catch (DbUpdateException) when (readVersion == 0)
+        {
+            // Two first writes of the same cell raced; the unique key kept one of them.
+            throw new ConflictException("version", "该数据刚被他人写入,请刷新后重试 / someone else has just written this cell; reload and retry");
+        }
+
+        return ReadingQueries.View(reading, indicator!.Code, org!.Code);
+    }
+}

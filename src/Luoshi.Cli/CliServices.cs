@@ -1,0 +1,31 @@
+using System.CommandLine;
+using Luoshi.Application;
+using Luoshi.Application.Common;
+using Luoshi.Application.Data;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Luoshi.Cli;
+
+/// <summary>The options every data command shares, and the service scope the command runs in.</summary>
+internal static class CliServices
+{
+    public static Option<string> DataDirOption() => new("--data-dir")
+    {
+        Description = "数据目录(SQLite文件所在)/ the data directory (where the SQLite file lives)",
+        DefaultValueFactory = _ => ".",
+    };
+
+    /// <summary>Opens the database (migrating it first) and returns a scope to resolve use cases from.</summary>
+    public static async Task<AsyncServiceScope> OpenAsync(string dataDir, CancellationToken ct)
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddLuoshiData(DatabaseOptions.Resolve(dataDir, null));
+        services.AddLuoshiApplication();
+        services.AddSingleton<ICurrentActor>(new FixedActor("cli:" + Environment.UserName));
+        var provider = services.BuildServiceProvider();
+        var scope = provider.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync(ct);
+        return scope;
+    }
+}

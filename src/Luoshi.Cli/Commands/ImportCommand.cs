@@ -1,0 +1,41 @@
+using System.CommandLine;
+using System.Text.Json;
+using Luoshi.Application.Common;
+using Luoshi.Application.Import;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Luoshi.Cli.Commands;
+
+internal static class ImportCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var kind = new Argument<string>("kind") { Description = "orgs | indicators | targets | readings | plans" };
+        kind.AcceptOnlyFromAmong("orgs", "indicators", "targets", "readings", "plans");
+        var file = new Argument<FileInfo>("file") { Description = "CSV 文件 / the CSV file" };
+        var dataDir = CliServices.DataDirOption();
+        var format = new Option<string>("--format") { Description = "table | json", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong("table", "json");
+        var command = new Command("import", "导入CSV(全部成功或全部不导入)/ import a CSV file, all or nothing") { kind, file, dataDir, format };
+        command.SetAction((parse, ct) => console.Guard(async () =>
+        {
+            var path = parse.GetValue(file)!;
+            var importKind = Parsing.Enum<ImportKind>(parse.GetValue(kind), "kind");
+            await using var scope = await CliServices.OpenAsync(parse.GetValue(dataDir)!, ct);
+            var import = scope.ServiceProvider.GetRequiredService<ImportData>();
+            await using var stream = path.OpenRead();
+            var summary = await console.WithProgress($"导入 / importing {path.Name}", p => import.FromCsv(importKind, stream, p, ct));
+            if (parse.GetValue(format) == "json")
+            {
+                await console.Out.WriteLineAsync(JsonSerializer.Serialize(summary, JsonOptions.Default));
+            }
+            else
+            {
+                await console.Out.WriteLineAsync($"{summary.Kind}: {summary.Rows} 行/rows, {summary.Created} 新增/created, {summary.Updated} 更新/updated, {summary.Unchanged} 未变/unchanged");
+            }
+
+            return 0;
+        }));
+        return command;
+    }
+}

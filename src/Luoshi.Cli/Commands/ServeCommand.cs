@@ -1,0 +1,30 @@
+using System.CommandLine;
+using Luoshi.Web;
+using Microsoft.Extensions.Hosting;
+
+namespace Luoshi.Cli.Commands;
+
+internal static class ServeCommand
+{
+    public static Command Create()
+    {
+        var demo = new Option<bool>("--demo") { Description = "空数据库时载入虚构的演示省份 / load the synthetic demo province into an empty database" };
+        var urls = new Option<string>("--urls") { Description = "监听地址 / listen address", DefaultValueFactory = _ => LuoshiWebApp.DefaultUrls };
+        var dataDir = CliServices.DataDirOption();
+        var command = new Command("serve", "启动网站与API / serve the web UI and the REST API") { demo, urls, dataDir };
+        command.SetAction(async (parse, ct) =>
+        {
+            string[] args =
+            [
+                "--urls", parse.GetValue(urls)!,
+                $"--{LuoshiOptions.Section}:DataDir={Path.GetFullPath(parse.GetValue(dataDir)!)}",
+                $"--{LuoshiOptions.Section}:Demo={(parse.GetValue(demo) ? "true" : "false")}",
+            ];
+            var app = LuoshiWebApp.Build(args);
+            await app.StartAsync(ct);
+            await app.WaitForShutdownAsync(ct);
+            return 0;
+        });
+        return command;
+    }
+}

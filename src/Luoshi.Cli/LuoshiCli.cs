@@ -1,0 +1,22 @@
+using System.CommandLine;
+using Luoshi.Cli.Commands;
+
+namespace Luoshi.Cli;
+
+/// <summary>The <c>luoshi</c> command: a thin shell over the same use cases the API calls.</summary>
+public static class LuoshiCli
+{
+    public static Task<int> RunAsync(string[] args, TextWriter? stdout = null, TextWriter? stderr = null)
+    {
+        var console = new CliConsole(stdout ?? Console.Out, stderr ?? Console.Error);
+        var root = new RootCommand("落实 Luoshi — 计划、指标、填报、序时进度 / plans, indicators, reporting, time progress")
+        {
+            ServeCommand.Create(),
+            InitCommand.Create(console),
+            ImportCommand.Create(console),
+            ExportCommand.Create(console),
+        };
+        var config = new InvocationConfiguration { Output = console.Out, Error = console.Error };
+        return root.Parse(args).InvokeAsync(config);
+    }
+}

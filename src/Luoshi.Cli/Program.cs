@@ -1,0 +1,3 @@
+using Luoshi.Cli;
+
+return await LuoshiCli.RunAsync(args);

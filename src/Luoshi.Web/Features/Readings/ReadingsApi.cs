@@ -1,0 +1,25 @@
+using Luoshi.Application.Readings;
+using Luoshi.Domain.Indicators;
+
+namespace Luoshi.Web.Features.Readings;
+
+public static class ReadingsApi
+{
+    public static RouteGroupBuilder MapReadingsApi(this RouteGroupBuilder api)
+    {
+        var g = api.MapGroup("/readings").WithTags("Readings");
+
+        g.MapGet("/", async (string? indicator, string? org, string? from, string? to, int? limit, QueryReadings query, CancellationToken ct) =>
+            TypedResults.Ok(await query.Handle(new(indicator, org, from, to, limit ?? 10_000), ct)))
+            .WithSummary("查询数据 / current values by indicator, unit and period range");
+
+        g.MapPost("/", async (WriteReading.Request request, WriteReading write, CancellationToken ct) =>
+            TypedResults.Ok(await write.Handle(request, ReadingSource.Api, ct)))
+            .WithSummary("写入数值(追加版本)/ write a value (appends a version)");
+
+        g.MapGet("/history", async (string? indicator, string? org, string? period, GetReadingHistory history, CancellationToken ct) =>
+            TypedResults.Ok(await history.Handle(indicator, org, period, ct)))
+            .WithSummary("单元格历史(新在前)/ every version of one cell, newest first");
+        return api;
+    }
+}

@@ -1,0 +1,88 @@
+using System.Text.Json;
+using Luoshi.Application.Common;
+using Luoshi.Domain.Common;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Luoshi.Web.Infrastructure;
+
+/// <summary>
+/// Turns every failure into an RFC 7807 problem document. Refused input names its field (and for files,
+/// row and column) in <c>errors</c>; unexpected failures say nothing about the server's insides.
+/// </summary>
+internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, IHostEnvironment env, ILogger<ProblemExceptionHandler> log) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
+    {
+        var problem = exception switch
+        {
+            InputRefusedException e => Refused(e),
+            DomainConflictException e => Problem(StatusCodes.Status409Conflict, "冲突 / conflict", e.Message, e.Field),
+            DomainException e => Problem(StatusCodes.Status400BadRequest, "输入有误 / invalid input", e.Message, e.Field),
+            NotFoundException e => Problem(StatusCodes.Status404NotFound, "未找到 / not found", e.Message, null),
+            ConflictException e => Problem(StatusCodes.Status409Conflict, "冲突 / conflict", e.Message, e.Field),
+            DbUpdateConcurrencyException => Problem(StatusCodes.Status409Conflict, "冲突 / conflict", "数据已被他人修改 / the data was changed by someone else", "version"),
+            BadHttpRequestException e => BadRequest(e),
+            OperationCanceledException when http.RequestAborted.IsCancellationRequested => null,
+            _ => null,
+        };
+
+        if (problem is null)
+        {
+            if (http.RequestAborted.IsCancellationRequested)
+            {
+                return true;
+            }
+
+            log.LogError(exception, "Unhandled error on {Method} {Path}", http.Request.Method, http.Request.Path);
+            problem = new ProblemDetails
+            {
+                Status = StatusCodes.Status500InternalServerError,
+                Title = "服务器内部错误 / internal server error",
+                Detail = env.IsDevelopment() ? exception.Message : null,
+            };
+        }
+
+        problem.Extensions["traceId"] = http.TraceIdentifier;
+        http.Response.StatusCode = problem.Status ?? StatusCodes.Status500InternalServerError;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception });
+    }
+
+    private static ProblemDetails Problem(int status, string title, string detail, string? field)
+    {
+        var p = new ProblemDetails { Status = status, Title = title, Detail = detail };
+        if (field is not null)
+        {
+            p.Extensions["errors"] = new Dictionary<string, string[]> { [field] = [detail] };
+        }
+
+        return p;
+    }
+
+    private static ProblemDetails Refused(InputRefusedException e)
+    {
+        var p = new ProblemDetails
+        {
+            Status = e.IsFileContent ? StatusCodes.Status422UnprocessableEntity : StatusCodes.Status400BadRequest,
+            Title = e.Message,
+            Detail = string.Join("; ", e.Errors.Take(5).Select(x => x.ToString())),
+        };
+        p.Extensions["errors"] = e.Errors.GroupBy(x => x.Column ?? x.Field).ToDictionary(g => g.Key, g => g.Select(x => x.ToString()).ToArray());
+        p.Extensions["problems"] = e.Errors.Select(x => new { field = x.Field, row = x.Row, column = x.Column, message = x.Message }).ToArray();
+        return p;
+    }
+
+    private static ProblemDetails BadRequest(BadHttpRequestException e)
+    {
+        // A JSON body that does not parse: name the JSON path of the bad value (e.g. "$.value" → value).
+        var json = e.InnerException as JsonException ?? e.InnerException?.InnerException as JsonException;
+        var field = json?.Path is { Length: > 2 } path ? path.TrimStart('$', '.') : "body";
+        var detail = json is not null
+            ? $"请求体中 {field} 的值无效 / the value of '{field}' in the request body is invalid"
+            : e.StatusCode == StatusCodes.Status413PayloadTooLarge
+                ? "请求体过大 / the request body is too large"
+                : $"请求无效 / bad request: {e.Message}";
+        return Problem(e.StatusCode, "输入有误 / invalid input", detail, field);
+    }
+}

@@ -1,0 +1,82 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Luoshi.Application;
+using Luoshi.Application.Data;
+using Luoshi.Web.Features.Indicators;
+using Luoshi.Web.Features.Organization;
+using Luoshi.Web.Features.Plans;
+using Luoshi.Web.Features.Readings;
+using Luoshi.Web.Infrastructure;
+
+namespace Luoshi.Web;
+
+/// <summary>Builds the web host: the table of contents of the server. The CLI's <c>serve</c> calls this too.</summary>
+public static class LuoshiWebApp
+{
+    public const string DefaultUrls = "http://127.0.0.1:5080";
+
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
+        {
+            builder.WebHost.UseUrls(DefaultUrls);
+        }
+
+        configure?.Invoke(builder);
+
+        var options = builder.Configuration.GetSection(LuoshiOptions.Section).Get<LuoshiOptions>() ?? new LuoshiOptions();
+        builder.Services.AddSingleton(options);
+        builder.Services.AddLuoshiData(DatabaseOptions.Resolve(options.DataDir, builder.Configuration.GetConnectionString("Luoshi")));
+        builder.Services.AddLuoshiApplication();
+        builder.Services.AddHostedService<DatabaseInitializer>();
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddScoped<Luoshi.Application.Common.ICurrentActor, HttpActor>();
+
+        builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
+        builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        builder.Services.ConfigureHttpJsonOptions(o => ConfigureJson(o.SerializerOptions));
+        builder.Services.AddOpenApi();
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
+
+        app.MapOpenApi();
+        app.UseSwaggerUI(o =>
+        {
+            o.SwaggerEndpoint("/openapi/v1.json", "Luoshi API v1");
+            o.RoutePrefix = "swagger";
+        });
+        app.MapGet("/health", () => Results.Text("ok")).ExcludeFromDescription();
+
+        var api = app.MapGroup("/api");
+        api.MapOrganizationApi();
+        api.MapPlansApi();
+        api.MapIndicatorsApi();
+        api.MapReadingsApi();
+        return app;
+    }
+
+    public static void ConfigureJson(JsonSerializerOptions o)
+    {
+        o.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+        o.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+        o.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+    }
+}
+
+/// <summary>Settings under <c>Luoshi:</c>: where the data lives and whether to serve the demo province.</summary>
+public sealed class LuoshiOptions
+{
+    public const string Section = "Luoshi";
+
+    /// <summary>The data directory (SQLite file, uploads); default the current directory.</summary>
+    public string? DataDir { get; set; }
+
+    /// <summary>Load the synthetic demo province into an empty database at start.</summary>
+    public bool Demo { get; set; }
+}

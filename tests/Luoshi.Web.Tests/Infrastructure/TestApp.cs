@@ -1,0 +1,191 @@
+using Luoshi.Application.Common;
+using Luoshi.Application.Import;
+using Luoshi.Web;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace Luoshi.Web.Tests.Infrastructure;
+
+public enum Db
+{
+    Sqlite,
+    Postgres,
+}
+
+/// <summary>
+/// The real application on an in-process test server, over a fresh database of its own: a SQLite file in
+/// a temporary directory, or a new PostgreSQL database on the server that scripts/test.sh starts.
+/// </summary>
+public sealed class TestApp : IAsyncDisposable
+{
+    public const string PostgresVariable = "LUOSHI_TEST_POSTGRES";
+
+    private readonly string? _dataDir;
+    private readonly string? _pgDatabase;
+
+    private TestApp(WebApplication app, string? dataDir, string? pgDatabase)
+    {
+        App = app;
+        _dataDir = dataDir;
+        _pgDatabase = pgDatabase;
+        Client = app.GetTestClient();
+    }
+
+    public WebApplication App { get; }
+    public HttpClient Client { get; }
+
+    public static string? PostgresServer => Environment.GetEnvironmentVariable(PostgresVariable) is { Length: > 0 } s ? s : null;
+
+    public static async Task<TestApp> StartAsync(Db db, bool demo = false)
+    {
+        string? dataDir = null, pgDatabase = null;
+        var args = new List<string>();
+        if (db == Db.Sqlite)
+        {
+            dataDir = Path.Combine(Path.GetTempPath(), "luoshi-tests", Guid.NewGuid().ToString("N"));
+            Directory.CreateDirectory(dataDir);
+            args.Add($"--Luoshi:DataDir={dataDir}");
+        }
+        else
+        {
+            var server = PostgresServer ?? throw new InvalidOperationException($"{PostgresVariable} is not set; scripts/test.sh starts PostgreSQL and sets it");
+            pgDatabase = "luoshi_t_" + Guid.NewGuid().ToString("N")[..12];
+            args.Add($"--ConnectionStrings:Luoshi={server};Database={pgDatabase}");
+            args.Add($"--Luoshi:DataDir={Path.GetTempPath()}");
+        }
+
+        if (demo)
+        {
+            args.Add("--Luoshi:Demo=true");
+        }
+
+        var app = LuoshiWebApp.Build([.. args], b => b.WebHost.UseTestServer());
+        await app.StartAsync();
+        return new TestApp(app, dataDir, pgDatabase);
+    }
+
+    /// <summary>Runs the import use case directly, as the operator's CLI would.</summary>
+    public async Task<ImportSummary> ImportCsvAsync(ImportKind kind, string csv)
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        var import = scope.ServiceProvider.GetRequiredService<ImportData>();
+        using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(csv));
+        return await import.FromCsv(kind, stream, null, CancellationToken.None);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await App.StopAsync();
+        await App.DisposeAsync();
+        if (_dataDir is not null)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try
+            {
+                Directory.Delete(_dataDir, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A file still held open is left to the temp directory's cleaner.
+            }
+        }
+
+        if (_pgDatabase is not null)
+        {
+            NpgsqlConnection.ClearAllPools();
+            await using var conn = new NpgsqlConnection(PostgresServer + ";Database=postgres");
+            await conn.OpenAsync();
+            await using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_pgDatabase}\" WITH (FORCE)", conn);
+            await cmd.ExecuteNonQueryAsync();
+        }
+    }
+}
+
+/// <summary>The providers every database test runs against: SQLite always, PostgreSQL when scripts/test.sh has started it.</summary>
+public static class Providers
+{
+    public static TheoryData<Db> All
+    {
+        get
+        {
+            var data = new TheoryData<Db> { Db.Sqlite };
+            if (TestApp.PostgresServer is not null)
+            {
+                data.Add(Db.Postgres);
+            }
+
+            return data;
+        }
+    }
+}
+
+/// <summary>
+/// One application per provider for a test class, started on first use and seeded with a small province;
+/// tests that change data use codes of their own so they do not disturb each other.
+/// </summary>
+public sealed class AppFixture : IAsyncLifetime
+{
+    public const string OrgsCsv = """
+        code,name,kind,parent
+        330000,测试省,Province,
+        330100,甲市,City,330000
+        330200,乙市,City,330000
+        330102,甲一区,County,330100
+        330103,甲二区,County,330100
+        FGW,省发改委,Department,330000
+        100000,全国,Reference,
+        """;
+
+    public const string IndicatorsCsv = """
+        code,name,unit,direction,frequency,valueKind,aggregation,formula,tolerance,profile
+        FAI,固定资产投资,亿元,higher,month,cumulative,sum,,5%,linear
+        PRIVATE_INV,民间投资,亿元,higher,month,cumulative,sum,,5%,linear
+        PRIVATE_SHARE,民间投资占比,%,higher,month,level,formula,PRIVATE_INV / FAI * 100,0.5,linear
+        UNEMP,城镇调查失业率,%,lower,month,level,none,,0.3,linear
+        GDP,地区生产总值,亿元,higher,quarter,cumulative,sum,,5%,linear
+        """;
+
+    private readonly Dictionary<Db, Task<TestApp>> _apps = [];
+    private readonly SemaphoreSlim _lock = new(1, 1);
+
+    public async Task<TestApp> For(Db db)
+    {
+        Task<TestApp> task;
+        await _lock.WaitAsync();
+        try
+        {
+            if (!_apps.TryGetValue(db, out task!))
+            {
+                task = StartSeeded(db);
+                _apps[db] = task;
+            }
+        }
+        finally
+        {
+            _lock.Release();
+        }
+
+        return await task;
+    }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        foreach (var app in _apps.Values)
+        {
+            await (await app).DisposeAsync();
+        }
+    }
+
+    private static async Task<TestApp> StartSeeded(Db db)
+    {
+        var app = await TestApp.StartAsync(db);
+        await app.ImportCsvAsync(ImportKind.Orgs, OrgsCsv);
+        await app.ImportCsvAsync(ImportKind.Indicators, IndicatorsCsv);
+        return app;
+    }
+}
