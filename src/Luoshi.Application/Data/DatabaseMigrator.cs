@@ -21,6 +21,16 @@ public sealed class DatabaseMigrator(LuoshiDbContext db)
             }
         }
 
+        else
+        {
+            // EF's PostgreSQL migrator reads the history table before creating it and logs that read as a
+            // failed command on every fresh database; creating the table first (as EF would) keeps the
+            // log's errors for real errors.
+            await db.Database.ExecuteSqlRawAsync(
+                "CREATE TABLE IF NOT EXISTS __migrations (\"MigrationId\" character varying(150) NOT NULL, \"ProductVersion\" character varying(32) NOT NULL, CONSTRAINT \"PK___migrations\" PRIMARY KEY (\"MigrationId\"))",
+                ct);
+        }
+
         await db.Database.MigrateAsync(ct);
     }
 

@@ -4,15 +4,8 @@ using Luoshi.Web;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 
 namespace Luoshi.Web.Tests.Infrastructure;
-
-public enum Db
-{
-    Sqlite,
-    Postgres,
-}
 
 /// <summary>
 /// The real application on an in-process test server, over a fresh database of its own: a SQLite file in
@@ -20,40 +13,25 @@ public enum Db
 /// </summary>
 public sealed class TestApp : IAsyncDisposable
 {
-    public const string PostgresVariable = "LUOSHI_TEST_POSTGRES";
+    private readonly TestDatabase _database;
 
-    private readonly string? _dataDir;
-    private readonly string? _pgDatabase;
-
-    private TestApp(WebApplication app, string? dataDir, string? pgDatabase)
+    private TestApp(WebApplication app, TestDatabase database)
     {
         App = app;
-        _dataDir = dataDir;
-        _pgDatabase = pgDatabase;
+        _database = database;
         Client = app.GetTestClient();
     }
 
     public WebApplication App { get; }
     public HttpClient Client { get; }
 
-    public static string? PostgresServer => Environment.GetEnvironmentVariable(PostgresVariable) is { Length: > 0 } s ? s : null;
-
     public static async Task<TestApp> StartAsync(Db db, bool demo = false)
     {
-        string? dataDir = null, pgDatabase = null;
-        var args = new List<string>();
-        if (db == Db.Sqlite)
+        var database = await TestDatabase.CreateAsync(db);
+        var args = new List<string> { $"--Luoshi:DataDir={database.Options.DataDir}" };
+        if (database.Options.PostgresConnectionString is { } pg)
         {
-            dataDir = Path.Combine(Path.GetTempPath(), "luoshi-tests", Guid.NewGuid().ToString("N"));
-            Directory.CreateDirectory(dataDir);
-            args.Add($"--Luoshi:DataDir={dataDir}");
-        }
-        else
-        {
-            var server = PostgresServer ?? throw new InvalidOperationException($"{PostgresVariable} is not set; scripts/test.sh starts PostgreSQL and sets it");
-            pgDatabase = "luoshi_t_" + Guid.NewGuid().ToString("N")[..12];
-            args.Add($"--ConnectionStrings:Luoshi={server};Database={pgDatabase}");
-            args.Add($"--Luoshi:DataDir={Path.GetTempPath()}");
+            args.Add($"--ConnectionStrings:Luoshi={pg}");
         }
 
         if (demo)
@@ -63,7 +41,7 @@ public sealed class TestApp : IAsyncDisposable
 
         var app = LuoshiWebApp.Build([.. args], b => b.WebHost.UseTestServer());
         await app.StartAsync();
-        return new TestApp(app, dataDir, pgDatabase);
+        return new TestApp(app, database);
     }
 
     /// <summary>Runs the import use case directly, as the operator's CLI would.</summary>
@@ -80,45 +58,7 @@ public sealed class TestApp : IAsyncDisposable
         Client.Dispose();
         await App.StopAsync();
         await App.DisposeAsync();
-        if (_dataDir is not null)
-        {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            try
-            {
-                Directory.Delete(_dataDir, recursive: true);
-            }
-            catch (IOException)
-            {
-                // A file still held open is left to the temp directory's cleaner.
-            }
-        }
-
-        if (_pgDatabase is not null)
-        {
-            NpgsqlConnection.ClearAllPools();
-            await using var conn = new NpgsqlConnection(PostgresServer + ";Database=postgres");
-            await conn.OpenAsync();
-            await using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_pgDatabase}\" WITH (FORCE)", conn);
-            await cmd.ExecuteNonQueryAsync();
-        }
-    }
-}
-
-/// <summary>The providers every database test runs against: SQLite always, PostgreSQL when scripts/test.sh has started it.</summary>
-public static class Providers
-{
-    public static TheoryData<Db> All
-    {
-        get
-        {
-            var data = new TheoryData<Db> { Db.Sqlite };
-            if (TestApp.PostgresServer is not null)
-            {
-                data.Add(Db.Postgres);
-            }
-
-            return data;
-        }
+        await _database.DisposeAsync();
     }
 }
 

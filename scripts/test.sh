@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Runs every test. On a fresh Debian machine it first installs what the tests need (PostgreSQL server
+# from apt), starts a throwaway PostgreSQL cluster so the database tests run on both providers, and
+# prints one summary line at the end: "N passed, N failed, N skipped".
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+started=$(date +%s)
+pg=$(scripts/postgres.sh start | tail -1)
+trap 'scripts/postgres.sh stop' EXIT
+export LUOSHI_TEST_POSTGRES="$pg"
+
+dotnet build Luoshi.slnx -c Release -v quiet -nologo -clp:ErrorsOnly
+
+mkdir -p artifacts/test-results
+passed=0; failed=0; skipped=0; status=0
+for project in tests/*/*.csproj; do
+  name=$(basename "$project" .csproj)
+  log="artifacts/test-results/$name.log"
+  echo "== $name"
+  set +e
+  dotnet test "$project" -c Release --no-build -nologo --logger "console;verbosity=normal" 2>&1 | tee "$log" \
+    | grep -E '^\s+(Passed|Failed|Skipped) |^(Passed|Failed)!|error' | grep -vE '^\s+Passed ' || true
+  rc=${PIPESTATUS[0]}
+  set -e
+  total=$(grep -E '^Total tests: ' "$log" | tail -1 | grep -oE '[0-9]+' || true)
+  if [[ -z "$total" ]]; then
+    echo "   no test ran in $name (exit $rc)"; status=1; failed=$((failed + 1)); continue
+  fi
+  count() { grep -E "^ +$1: +[0-9]+" "$log" | tail -1 | grep -oE '[0-9]+' || echo 0; }
+  p=$(count Passed); f=$(count Failed); s=$(count Skipped)
+  passed=$((passed + p)); failed=$((failed + f)); skipped=$((skipped + s))
+  pgcount=$(grep -cE '^\s+Passed .*db: Postgres\)' "$log" || true)
+  echo "   $p passed, $f failed, $s skipped ($pgcount on PostgreSQL)"
+  [[ $rc -ne 0 ]] && status=1
+done
+
+echo
+echo "tests took $(( $(date +%s) - started ))s"
+echo "$passed passed, $failed failed, $skipped skipped"
+exit $status

@@ -1,0 +1,59 @@
+using Luoshi.Application;
+using Luoshi.Application.Common;
+using Luoshi.Application.Data;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Luoshi.Application.Tests;
+
+/// <summary>The application's services over a fresh, migrated database of one provider, with a fixed clock.</summary>
+public sealed class AppHost : IAsyncDisposable
+{
+    private readonly ServiceProvider _provider;
+    private readonly TestDatabase _database;
+
+    private AppHost(ServiceProvider provider, TestDatabase database)
+    {
+        _provider = provider;
+        _database = database;
+    }
+
+    public static readonly DateTimeOffset Now = new(2026, 7, 25, 9, 0, 0, TimeSpan.FromHours(8));
+
+    public static async Task<AppHost> StartAsync(Db db)
+    {
+        var database = await TestDatabase.CreateAsync(db);
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton<TimeProvider>(new FixedClock(Now));
+        services.AddLuoshiData(database.Options);
+        services.AddLuoshiApplication();
+        services.AddSingleton<ICurrentActor>(new FixedActor("tester"));
+        var provider = services.BuildServiceProvider();
+        await using (var scope = provider.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync();
+        }
+
+        return new AppHost(provider, database);
+    }
+
+    /// <summary>Runs <paramref name="work"/> with a use case resolved in a fresh scope, as one request would.</summary>
+    public async Task<TResult> Run<TUseCase, TResult>(Func<TUseCase, Task<TResult>> work)
+        where TUseCase : notnull
+    {
+        await using var scope = _provider.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<TUseCase>());
+    }
+
+    public async Task<TResult> Query<TResult>(Func<LuoshiDbContext, Task<TResult>> query)
+    {
+        await using var scope = _provider.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<LuoshiDbContext>());
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _provider.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+}
