@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using CsvHelper;
 using Luoshi.Application.Import;
+using Luoshi.Domain.Common;
 using Microsoft.EntityFrameworkCore;
 
 namespace Luoshi.Application.Export;
@@ -43,7 +44,7 @@ public sealed class ExportReadings(Data.LuoshiDbContext db)
                 csv.WriteField(indicators[r.IndicatorId]);
                 csv.WriteField(orgs[r.OrgUnitId]);
                 csv.WriteField(r.PeriodCode);
-                csv.WriteField(r.Value?.ToString(CultureInfo.InvariantCulture) ?? string.Empty);
+                csv.WriteField(r.Value is { } value ? Numbers.Format(value) : string.Empty);
                 csv.WriteField(r.Comment ?? string.Empty);
                 csv.WriteField(Camel(r.State.ToString()));
                 csv.WriteField(Camel(r.Source.ToString()));
@@ -66,7 +67,7 @@ public sealed class ExportReadings(Data.LuoshiDbContext db)
                 json.WriteString("period", r.PeriodCode);
                 if (r.Value is { } v)
                 {
-                    json.WriteNumber("value", v);
+                    json.WriteNumber("value", Numbers.Normalize(v));
                 }
                 else
                 {

@@ -1,0 +1,110 @@
+using System.Text.Json.Nodes;
+using Luoshi.Cli;
+
+namespace Luoshi.Web.Tests.Cli;
+
+/// <summary>The <c>luoshi</c> command run in-process against a SQLite data directory of its own.</summary>
+public sealed class CliTests : IDisposable
+{
+    private readonly string _dir = Path.Combine(Path.GetTempPath(), "luoshi-cli-tests", Guid.NewGuid().ToString("N"));
+
+    public CliTests() => Directory.CreateDirectory(_dir);
+
+    [Fact]
+    public async Task ImportThenExport_RoundTripsReadings_AsCsvAndJson()
+    {
+        await Seed();
+        var readings = Write("readings.csv", "indicator,org,period,value\nFAI,330102,2026-01,10.5\nFAI,330102,2026-02,21\nUNEMP,330100,2026-02,4.8\n");
+
+        var import = await Run("import", "readings", readings, "--data-dir", _dir);
+        var csv = await Run("export", "readings", "--format", "csv", "--data-dir", _dir);
+        var json = await Run("export", "readings", "--format", "json", "--data-dir", _dir);
+
+        import.Code.ShouldBe(0, import.Err);
+        import.Out.ShouldContain("3");
+        csv.Code.ShouldBe(0, csv.Err);
+        var lines = csv.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        lines[0].ShouldStartWith("indicator,org,period,value");
+        lines.Skip(1).Select(l => string.Join(',', l.Split(',').Take(4))).ShouldBe(["FAI,330102,2026-01,10.5", "FAI,330102,2026-02,21", "UNEMP,330100,2026-02,4.8"], ignoreOrder: true);
+        var rows = JsonNode.Parse(json.Out)!.AsArray();
+        rows.Count.ShouldBe(3);
+        rows.ShouldAllBe(r => r!["source"]!.GetValue<string>() == "import" && r["state"]!.GetValue<string>() == "approved");
+
+        // The export imports back unchanged: every cell is already what the file says.
+        var back = await Run("import", "readings", Write("back.csv", csv.Out), "--data-dir", _dir, "--format", "json");
+        back.Code.ShouldBe(0, back.Err);
+        JsonNode.Parse(back.Out)!["unchanged"]!.GetValue<int>().ShouldBe(3);
+    }
+
+    [Fact]
+    public async Task Import_BadFile_ExitsNonZero_NamesLineAndColumn_AndWritesNothing()
+    {
+        await Seed();
+        var bad = Write("bad.csv", "indicator,org,period,value\nFAI,330102,2026-01,10\nFAI,330102,2026-02,lots\nFAI,nowhere,2026-03,1\n");
+
+        var result = await Run("import", "readings", bad, "--data-dir", _dir);
+        var export = await Run("export", "readings", "--format", "json", "--data-dir", _dir);
+
+        result.Code.ShouldNotBe(0);
+        result.Err.ShouldContain("row 3, column value");
+        result.Err.ShouldContain("row 4, column org");
+        result.Err.ShouldContain("第3行");
+        JsonNode.Parse(export.Out)!.AsArray().ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Import_MissingFileOrUnknownKind_ExitsNonZeroWithAMessage()
+    {
+        var missing = await Run("import", "readings", Path.Combine(_dir, "nope.csv"), "--data-dir", _dir);
+        var unknown = await Run("import", "planets", Write("x.csv", "a\n1\n"), "--data-dir", _dir);
+
+        missing.Code.ShouldNotBe(0);
+        missing.Err.ShouldNotBeNullOrWhiteSpace();
+        unknown.Code.ShouldNotBe(0);
+        unknown.Err.ShouldContain("planets");
+    }
+
+    [Fact]
+    public async Task Import_Orgs_WithAParentMissing_ReportsTheLine()
+    {
+        var result = await Run("import", "orgs", Write("orgs.csv", "code,name,kind,parent\n330000,测试省,Province,\n330100,甲市,City,339999\n"), "--data-dir", _dir);
+
+        result.Code.ShouldNotBe(0);
+        result.Err.ShouldContain("row 3, column parent");
+    }
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_dir, recursive: true);
+        }
+        catch (IOException)
+        {
+            // left to the temporary directory's cleaner
+        }
+    }
+
+    private async Task Seed()
+    {
+        (await Run("init", "--data-dir", _dir)).Code.ShouldBe(0);
+        (await Run("import", "orgs", Write("orgs.csv", Infrastructure.AppFixture.OrgsCsv), "--data-dir", _dir)).Code.ShouldBe(0);
+        (await Run("import", "indicators", Write("indicators.csv", Infrastructure.AppFixture.IndicatorsCsv), "--data-dir", _dir)).Code.ShouldBe(0);
+    }
+
+    private string Write(string name, string content)
+    {
+        var path = Path.Combine(_dir, name);
+        File.WriteAllText(path, content);
+        return path;
+    }
+
+    private static async Task<(int Code, string Out, string Err)> Run(params string[] args)
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        int code = await LuoshiCli.RunAsync(args, stdout, stderr);
+        return (code, stdout.ToString(), stderr.ToString());
+    }
+}
