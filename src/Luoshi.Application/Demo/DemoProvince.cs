@@ -506,13 +506,14 @@ public static class DemoProvince
             Array.Clear(city);
             for (int k = 0; k < Counties.Length; k++)
             {
-                // A few counties have not yet reported the latest period: their cities add up what has arrived.
+                // A few counties are late with the latest period; their cities' statistics bureaus still
+                // publish full totals, as in practice, so only the county cells are missing.
+                city[Counties[k].City] += cum[k][t];
                 if (latest && Missing(s, k))
                 {
                     continue;
                 }
 
-                city[Counties[k].City] += cum[k][t];
                 yield return new ReadingRow(s.Code, Counties[k].Code, period, Fmt(cum[k][t], s.Decimals));
             }
 

@@ -330,18 +330,18 @@ public sealed class ImportData(Data.LuoshiDbContext db, ICurrentActor actor, Tim
 
         var stamp = Stamp.Of(actor.Name, clock.GetUtcNow(), "导入 / import");
         int created = 0, updated = 0;
-        bool autoDetect = db.ChangeTracker.AutoDetectChangesEnabled;
-        db.ChangeTracker.AutoDetectChangesEnabled = false;
-        try
+        var readingRows = new BulkInsert<Reading>(db);
+        var versionRows = new BulkInsert<ReadingVersion>(db);
+        await using (var tx = await db.Database.BeginTransactionAsync(ct))
         {
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
             for (int start = 0; start < cells.Count; start += BatchSize)
             {
                 var batch = cells.Skip(start).Take(BatchSize).ToList();
                 var ids = batch.Select(c => existing.GetValueOrDefault((c.IndicatorId, c.OrgId, c.Period.ToString()))).Where(id => id != 0).ToList();
                 var tracked = ids.Count == 0
-                    ? new Dictionary<(int, int, string), Reading>()
+                    ? []
                     : await db.Readings.Where(r => ids.Contains(r.Id)).ToDictionaryAsync(r => (r.IndicatorId, r.OrgUnitId, r.PeriodCode), ct);
+                var fresh = new List<Reading>();
                 foreach (var c in batch)
                 {
                     if (tracked.TryGetValue((c.IndicatorId, c.OrgId, c.Period.ToString()), out var reading))
@@ -358,23 +358,32 @@ public sealed class ImportData(Data.LuoshiDbContext db, ICurrentActor actor, Tim
                     {
                         reading = Reading.Create(c.IndicatorId, c.OrgId, c.Period, c.Frequency);
                         reading.Record(c.Value, c.Comment, ReadingSource.Import, ReadingState.Approved, stamp);
-                        db.Readings.Add(reading);
-                        created++;
+                        fresh.Add(reading);
                     }
                 }
 
-                db.ChangeTracker.DetectChanges();
+                // Changed cells append their version through EF; new cells and their first versions go in bulk.
                 await db.SaveChangesAsync(ct);
                 db.ChangeTracker.Clear();
+                var readingKeys = await readingRows.AllocateKeys(fresh.Count, ct);
+                var versionKeys = await versionRows.AllocateKeys(fresh.Count, ct);
+                var versions = new List<ReadingVersion>(fresh.Count);
+                for (int i = 0; i < fresh.Count; i++)
+                {
+                    readingRows.SetKey(fresh[i], readingKeys[i]);
+                    var version = fresh[i].Versions[0];
+                    versionRows.SetKey(version, versionKeys[i]);
+                    versionRows.Set(version, nameof(ReadingVersion.ReadingId), readingKeys[i]);
+                    versions.Add(version);
+                }
+
+                await readingRows.Insert(fresh, ct);
+                await versionRows.Insert(versions, ct);
+                created += fresh.Count;
                 progress?.Report(new ImportProgress(Math.Min(start + BatchSize, cells.Count), cells.Count));
             }
 
             await tx.CommitAsync(ct);
-        }
-        finally
-        {
-            db.ChangeTracker.Clear();
-            db.ChangeTracker.AutoDetectChangesEnabled = autoDetect;
         }
 
         return new ImportSummary("readings", cells.Count, created, updated, cells.Count - created - updated);

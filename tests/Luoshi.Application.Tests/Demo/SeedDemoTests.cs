@@ -1,0 +1,73 @@
+using Luoshi.Application.Common;
+using Luoshi.Application.Demo;
+using Luoshi.Application.Import;
+using Luoshi.Domain.Organization;
+using Microsoft.EntityFrameworkCore;
+
+namespace Luoshi.Application.Tests.Demo;
+
+public sealed class SeedDemoTests
+{
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Seed_EmptyDatabase_LoadsTheSyntheticProvince_Once(Db db)
+    {
+        await using var host = await AppHost.StartAsync(db);
+
+        var summaries = await host.Run<SeedDemo, IReadOnlyList<ImportSummary>>(s => s.Handle(null, default));
+        var again = await host.Run<SeedDemo, IReadOnlyList<ImportSummary>>(s => s.Handle(null, default));
+
+        summaries.Select(s => s.Kind).ShouldBe(["orgs", "indicators", "plans", "targets", "readings"]);
+        again.ShouldBeEmpty();
+        (await host.Query(d => d.OrgUnits.CountAsync(u => u.Kind == OrgUnitKind.City))).ShouldBe(11);
+        (await host.Query(d => d.OrgUnits.CountAsync(u => u.Kind == OrgUnitKind.County))).ShouldBeInRange(80, 100);
+        (await host.Query(d => d.OrgUnits.Where(u => u.Kind == OrgUnitKind.Reference).Select(u => u.Code).ToListAsync())).ShouldBe(["100000", "310000", "320000"], ignoreOrder: true);
+        (await host.Query(d => d.Indicators.CountAsync())).ShouldBeGreaterThanOrEqualTo(40);
+        (await host.Query(d => d.Indicators.CountAsync(i => i.FormulaText != null))).ShouldBeGreaterThanOrEqualTo(5);
+        (await host.Query(d => d.PlanItems.CountAsync(p => p.Kind == Domain.Plans.PlanItemKind.Programme))).ShouldBe(10);
+        (await host.Query(d => d.Readings.CountAsync())).ShouldBe(summaries[^1].Rows);
+        (await host.Query(d => d.Settings.SingleAsync(s => s.Key == Data.Setting.Demo))).Value.ShouldBe("true");
+
+        // Nothing is due after "today" (2026-07-25 here): June's figures are due on 20 July, July's on 20 August.
+        (await host.Query(d => d.Readings.AnyAsync(r => r.PeriodCode == "2026-06"))).ShouldBeTrue();
+        (await host.Query(d => d.Readings.AnyAsync(r => r.PeriodCode == "2026-07"))).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task Seed_CityTotals_EqualTheSumOfTheirCounties_WhereAllReported()
+    {
+        await using var host = await AppHost.StartAsync(Db.Sqlite);
+        await host.Run<SeedDemo, IReadOnlyList<ImportSummary>>(s => s.Handle(null, default));
+
+        var rows = await host.Query(d => (
+            from r in d.Readings
+            join i in d.Indicators on r.IndicatorId equals i.Id
+            join u in d.OrgUnits on r.OrgUnitId equals u.Id
+            where i.Code == "FAI" && r.PeriodCode == "2025-12"
+            select new { u.Code, u.Path, u.Kind, r.Value }).ToListAsync());
+
+        var city = rows.Single(r => r.Code == "330100");
+        var counties = rows.Where(r => r.Kind == OrgUnitKind.County && r.Path.StartsWith(city.Path, StringComparison.Ordinal)).ToList();
+        counties.Count.ShouldBeGreaterThan(3);
+        counties.Sum(c => c.Value).ShouldBe(city.Value);
+        rows.Where(r => r.Kind == OrgUnitKind.City).Sum(r => r.Value).ShouldBe(rows.Single(r => r.Code == "330000").Value);
+    }
+
+    [Fact]
+    public async Task Seed_IntoADatabaseWithOtherData_IsRefused()
+    {
+        await using var host = await AppHost.StartAsync(Db.Sqlite);
+        await host.Run<ImportData, ImportSummary>(i => i.Orgs([(2, new OrgRow("440000", "别省", "Province", null))], default));
+
+        await Should.ThrowAsync<ConflictException>(() => host.Run<SeedDemo, IReadOnlyList<ImportSummary>>(s => s.Handle(null, default)));
+    }
+
+    [Fact]
+    public void Demo_IsDeterministic()
+    {
+        var today = new DateOnly(2026, 7, 25);
+
+        DemoProvince.Readings(today).Take(5000).ShouldBe(DemoProvince.Readings(today).Take(5000));
+        DemoProvince.Targets(2021, 2030).ShouldBe(DemoProvince.Targets(2021, 2030));
+    }
+}
