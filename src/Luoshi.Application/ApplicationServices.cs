@@ -1,5 +1,7 @@
 using Luoshi.Application.Demo;
+using Luoshi.Application.Common;
 using Luoshi.Application.Export;
+using Luoshi.Application.Identity;
 using Luoshi.Application.Import;
 using Luoshi.Application.Indicators;
 using Luoshi.Application.Organization;
@@ -16,6 +18,7 @@ public static class ApplicationServices
     public static IServiceCollection AddLuoshiApplication(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
+        services.AddScoped<ActorScope>();
 
         services.AddScoped<ListOrgUnits>();
         services.AddScoped<GetOrgUnit>();
@@ -35,6 +38,14 @@ public static class ApplicationServices
         services.AddScoped<WriteReading>();
         services.AddScoped<QueryReadings>();
         services.AddScoped<GetReadingHistory>();
+
+        services.AddScoped<AddUser>();
+        services.AddScoped<ListUsers>();
+        services.AddScoped<SignIn>();
+        services.AddScoped<AuthenticateToken>();
+        services.AddScoped<RefreshUser>();
+        services.AddScoped<ManageTokens>();
+        services.AddScoped<ReadAudit>();
 
         services.AddScoped<ImportData>();
         services.AddScoped<ExportReadings>();

@@ -22,7 +22,8 @@ internal static class CliServices
         services.AddLogging();
         services.AddLuoshiData(DatabaseOptions.Resolve(dataDir, null));
         services.AddLuoshiApplication();
-        services.AddSingleton<ICurrentActor>(new FixedActor("cli:" + Environment.UserName));
+        // The operator at the machine holds the data directory itself, so the CLI acts with every permission.
+        services.AddSingleton<ICurrentActor>(FixedActor.Operator("cli:" + Environment.UserName));
         var provider = services.BuildServiceProvider();
         var scope = provider.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync(ct);

@@ -15,6 +15,9 @@ public static class LuoshiCli
             InitCommand.Create(console),
             ImportCommand.Create(console),
             ExportCommand.Create(console),
+            UsersCommand.Create(console),
+            TokensCommand.Create(console),
+            AuditCommand.Create(console),
         };
         var config = new InvocationConfiguration { Output = console.Out, Error = console.Error };
         return root.Parse(args).InvokeAsync(config);

@@ -1,12 +1,15 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Luoshi.Application;
+using Luoshi.Application.Common;
 using Luoshi.Application.Data;
+using Luoshi.Web.Features.Identity;
 using Luoshi.Web.Features.Indicators;
 using Luoshi.Web.Features.Organization;
 using Luoshi.Web.Features.Plans;
 using Luoshi.Web.Features.Readings;
 using Luoshi.Web.Infrastructure;
+using Luoshi.Web.Infrastructure.Security;
 
 namespace Luoshi.Web;
 
@@ -37,7 +40,14 @@ public static class LuoshiWebApp
         builder.Services.AddLuoshiApplication();
         builder.Services.AddHostedService<DatabaseInitializer>();
         builder.Services.AddHttpContextAccessor();
-        builder.Services.AddScoped<Luoshi.Application.Common.ICurrentActor, HttpActor>();
+        builder.Services.AddScoped<HttpActor>();
+        builder.Services.AddScoped<ICurrentActor>(sp => sp.GetRequiredService<ActorScope>().Actor ?? sp.GetRequiredService<HttpActor>());
+        builder.Services.AddLuoshiSecurity(options.DataDir ?? Directory.GetCurrentDirectory());
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.Limits.MaxRequestBodySize = options.MaxRequestBytes;
+            k.AddServerHeader = false;
+        });
 
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
@@ -53,6 +63,7 @@ public static class LuoshiWebApp
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseLuoshiSecurity(options.MaxRequestBytes);
         app.UseDefaultFiles();
         app.UseStaticFiles();
 
@@ -62,13 +73,14 @@ public static class LuoshiWebApp
             o.SwaggerEndpoint("/openapi/v1.json", "Luoshi API v1");
             o.RoutePrefix = "swagger";
         });
-        app.MapGet("/health", () => Results.Text("ok")).ExcludeFromDescription();
+        app.MapGet("/health", () => Results.Text("ok")).AllowAnonymous().ExcludeFromDescription();
 
         var api = app.MapGroup("/api");
         api.MapOrganizationApi();
         api.MapPlansApi();
         api.MapIndicatorsApi();
         api.MapReadingsApi();
+        api.MapIdentityApi();
         return app;
     }
 
@@ -91,4 +103,7 @@ public sealed class LuoshiOptions
 
     /// <summary>Load the synthetic demo province into an empty database at start.</summary>
     public bool Demo { get; set; }
+
+    /// <summary>The largest request body accepted (uploads included); default 20 MB.</summary>
+    public long MaxRequestBytes { get; set; } = 20 * 1024 * 1024;
 }

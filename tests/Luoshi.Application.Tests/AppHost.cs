@@ -27,7 +27,7 @@ public sealed class AppHost : IAsyncDisposable
         services.AddSingleton<TimeProvider>(new FixedClock(Now));
         services.AddLuoshiData(database.Options);
         services.AddLuoshiApplication();
-        services.AddSingleton<ICurrentActor>(new FixedActor("tester"));
+        services.AddSingleton<ICurrentActor>(FixedActor.Operator("tester"));
         var provider = services.BuildServiceProvider();
         await using (var scope = provider.CreateAsyncScope())
         {

@@ -37,3 +37,9 @@ public sealed class ConflictException(string field, string message) : Exception(
 {
     public string Field { get; } = field;
 }
+
+/// <summary>Nobody is signed in and the action needs someone. Mapped to 401.</summary>
+public sealed class UnauthenticatedException() : Exception("需要登录 / sign-in required");
+
+/// <summary>The signed-in actor may not do this here. Mapped to 403.</summary>
+public sealed class ForbiddenException(string message) : Exception(message);

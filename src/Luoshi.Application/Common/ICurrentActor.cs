@@ -1,13 +1,79 @@
+using Luoshi.Domain.Identity;
+using Luoshi.Domain.Organization;
+
 namespace Luoshi.Application.Common;
 
-/// <summary>Who is making the current change: a signed-in user, a token's owner, or the operator at the CLI.</summary>
+/// <summary>A role held over the org subtree whose path is <see cref="ScopePath"/> (null: everything).</summary>
+public sealed record ActorGrant(Role Role, string? ScopePath);
+
+/// <summary>
+/// Who is making the current request or change: a signed-in user, a token's owner, anonymous (treated
+/// as Public), or the operator at the CLI. Use cases ask it before they act.
+/// </summary>
 public interface ICurrentActor
 {
     string Name { get; }
+    bool IsAuthenticated { get; }
+    IReadOnlyList<ActorGrant> Grants { get; }
+
+    /// <summary>The request this change belongs to and the address it came from, for the audit log.</summary>
+    string? RequestId { get; }
+    string? Client { get; }
 }
 
-/// <summary>A fixed actor, for the CLI and for background work.</summary>
-public sealed class FixedActor(string name) : ICurrentActor
+/// <summary>A fixed actor: the operator at the CLI (all grants) or background work.</summary>
+public sealed class FixedActor(string name, params ActorGrant[] grants) : ICurrentActor
 {
+    public static FixedActor Operator(string name) => new(name, new ActorGrant(Role.Admin, null));
+
     public string Name { get; } = name;
+    public bool IsAuthenticated => true;
+    public IReadOnlyList<ActorGrant> Grants { get; } = grants;
+    public string? RequestId => null;
+    public string? Client => Environment.MachineName;
+}
+
+public static class ActorAuthorization
+{
+    /// <summary>Whether the actor holds the permission over <paramref name="unit"/> (or anywhere, when null).</summary>
+    public static bool Can(this ICurrentActor actor, Permission permission, OrgUnit? unit = null) =>
+        actor.Grants.Any(g => g.Role.Grants(permission) && (unit is null || g.ScopePath is null || unit.Path.StartsWith(g.ScopePath, StringComparison.Ordinal)))
+        || (permission == Permission.ReadPublished);
+
+    /// <summary>Whether the permission is held over the whole tree (not just a subtree).</summary>
+    public static bool CanEverywhere(this ICurrentActor actor, Permission permission) =>
+        actor.Grants.Any(g => g.Role.Grants(permission) && g.ScopePath is null);
+
+    /// <summary>Refuses with 401 when nobody is signed in, 403 when the actor lacks the permission over the unit.</summary>
+    public static void Require(this ICurrentActor actor, Permission permission, OrgUnit? unit = null)
+    {
+        if (actor.Can(permission, unit))
+        {
+            return;
+        }
+
+        if (!actor.IsAuthenticated)
+        {
+            throw new UnauthenticatedException();
+        }
+
+        throw new ForbiddenException(unit is null
+            ? $"无权执行此操作({permission})/ you do not hold the permission {permission}"
+            : $"无权对 {unit.Code} {unit.Name} 执行此操作({permission})/ you do not hold {permission} over {unit.Code}");
+    }
+
+    public static void RequireEverywhere(this ICurrentActor actor, Permission permission)
+    {
+        if (actor.CanEverywhere(permission))
+        {
+            return;
+        }
+
+        if (!actor.IsAuthenticated)
+        {
+            throw new UnauthenticatedException();
+        }
+
+        throw new ForbiddenException($"此操作须在全省范围拥有权限({permission})/ this needs {permission} over the whole tree");
+    }
 }

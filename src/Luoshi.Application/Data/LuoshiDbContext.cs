@@ -1,3 +1,5 @@
+using Luoshi.Application.Common;
+using Luoshi.Domain.Identity;
 using Luoshi.Domain.Indicators;
 using Luoshi.Domain.Organization;
 using Luoshi.Domain.Plans;
@@ -10,8 +12,10 @@ namespace Luoshi.Application.Data;
 /// subclass so that each keeps its own migrations set (<see cref="SqliteLuoshiDbContext"/>,
 /// <see cref="PostgresLuoshiDbContext"/>); everything else depends on this base type.
 /// </summary>
-public abstract class LuoshiDbContext(DbContextOptions options) : DbContext(options)
+public abstract class LuoshiDbContext(DbContextOptions options, ICurrentActor? actor, TimeProvider? clock) : DbContext(options)
 {
+    private readonly List<AuditEntry> _pendingAudit = [];
+
     public DbSet<OrgUnit> OrgUnits => Set<OrgUnit>();
     public DbSet<PlanItem> PlanItems => Set<PlanItem>();
     public DbSet<Indicator> Indicators => Set<Indicator>();
@@ -20,8 +24,57 @@ public abstract class LuoshiDbContext(DbContextOptions options) : DbContext(opti
     public DbSet<Reading> Readings => Set<Reading>();
     public DbSet<ReadingVersion> ReadingVersions => Set<ReadingVersion>();
     public DbSet<Setting> Settings => Set<Setting>();
+    public DbSet<User> Users => Set<User>();
+    public DbSet<UserGrant> UserGrants => Set<UserGrant>();
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public abstract DatabaseProvider Provider { get; }
+
+    /// <summary>
+    /// Records a change that did not pass through the change tracker (a bulk import) or an event (a
+    /// sign-in); written to the audit chain with the next save.
+    /// </summary>
+    public void RecordAudit(string action, string entity, string key, string? before, string? after) =>
+        _pendingAudit.Add(AuditEntry.Create(Now, actor?.Name ?? "system", action, entity, key, before, after, actor?.RequestId, actor?.Client));
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+
+    /// <summary>Saves the changes and their audit entries in one transaction: no change without its record.</summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        ChangeTracker.DetectChanges();
+        var entries = AuditTrail.Collect(ChangeTracker, actor, Now);
+        entries.AddRange(_pendingAudit);
+        _pendingAudit.Clear();
+        if (entries.Count == 0)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        try
+        {
+            await AuditTrail.Append(this, entries, cancellationToken);
+            int n = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (own is not null)
+            {
+                await own.CommitAsync(cancellationToken);
+            }
+
+            return n;
+        }
+        finally
+        {
+            if (own is not null)
+            {
+                await own.DisposeAsync();
+            }
+        }
+    }
+
+    private DateTimeOffset Now => (clock ?? TimeProvider.System).GetUtcNow();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -42,12 +95,14 @@ public enum DatabaseProvider
     Postgres,
 }
 
-public sealed class SqliteLuoshiDbContext(DbContextOptions<SqliteLuoshiDbContext> options) : LuoshiDbContext(options)
+public sealed class SqliteLuoshiDbContext(DbContextOptions<SqliteLuoshiDbContext> options, ICurrentActor? actor = null, TimeProvider? clock = null)
+    : LuoshiDbContext(options, actor, clock)
 {
     public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
 }
 
-public sealed class PostgresLuoshiDbContext(DbContextOptions<PostgresLuoshiDbContext> options) : LuoshiDbContext(options)
+public sealed class PostgresLuoshiDbContext(DbContextOptions<PostgresLuoshiDbContext> options, ICurrentActor? actor = null, TimeProvider? clock = null)
+    : LuoshiDbContext(options, actor, clock)
 {
     public override DatabaseProvider Provider => DatabaseProvider.Postgres;
 }

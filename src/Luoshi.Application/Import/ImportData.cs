@@ -1,6 +1,7 @@
 using Luoshi.Application.Common;
 using Luoshi.Application.Plans;
 using Luoshi.Domain.Common;
+using Luoshi.Domain.Identity;
 using Luoshi.Domain.Indicators;
 using Luoshi.Domain.Organization;
 using Luoshi.Domain.Plans;
@@ -41,6 +42,11 @@ public sealed class ImportData(Data.LuoshiDbContext db, ICurrentActor actor, Tim
 
     public async Task<ImportSummary> FromCsv(ImportKind kind, Stream stream, IProgress<ImportProgress>? progress, CancellationToken ct)
     {
+        if (!actor.IsAuthenticated)
+        {
+            throw new UnauthenticatedException();
+        }
+
         var (required, optional) = Columns[kind];
         var t = CsvTable.Read(stream, required, optional);
         string? G(string[] f, string c) => t.Get(f, c)?.Trim();
@@ -66,6 +72,7 @@ public sealed class ImportData(Data.LuoshiDbContext db, ICurrentActor actor, Tim
     public async Task<ImportSummary> Orgs(IReadOnlyList<(int Line, OrgRow Row)> rows, CancellationToken ct)
     {
         var errors = new RowErrors();
+        var forbidden = new OutOfScope();
         var units = await db.OrgUnits.ToDictionaryAsync(u => u.Code, StringComparer.Ordinal, ct);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         int created = 0, updated = 0;
@@ -87,6 +94,12 @@ public sealed class ImportData(Data.LuoshiDbContext db, ICurrentActor actor, Tim
 
             if (kind is null)
             {
+                continue;
+            }
+
+            if (parent is null ? !actor.CanEverywhere(Permission.ManageOrgUnits) : !actor.Can(Permission.ManageOrgUnits, parent))
+            {
+                forbidden.Add(line, row.Parent ?? row.Code);
                 continue;
             }
 
@@ -119,13 +132,15 @@ public sealed class ImportData(Data.LuoshiDbContext db, ICurrentActor actor, Tim
             }
         }
 
+        forbidden.ThrowIfAny();
         errors.ThrowIfAny();
-        await SaveInTransaction(ct);
+        await db.SaveChangesAsync(ct);
         return new ImportSummary("orgs", rows.Count, created, updated, rows.Count - created - updated);
     }
 
     public async Task<ImportSummary> Indicators(IReadOnlyList<(int Line, IndicatorRow Row)> rows, CancellationToken ct)
     {
+        actor.RequireEverywhere(Permission.ManageIndicators);
         var errors = new RowErrors();
         var indicators = await db.Indicators.ToDictionaryAsync(i => i.Code, StringComparer.Ordinal, ct);
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -195,7 +210,7 @@ public sealed class ImportData(Data.LuoshiDbContext db, ICurrentActor actor, Tim
         }
 
         errors.ThrowIfAny();
-        await SaveInTransaction(ct);
+        await db.SaveChangesAsync(ct);
         return new ImportSummary("indicators", rows.Count, created, updated, rows.Count - created - updated);
 
         static string Snapshot(Indicator i) =>
@@ -206,7 +221,9 @@ public sealed class ImportData(Data.LuoshiDbContext db, ICurrentActor actor, Tim
     {
         var errors = new RowErrors();
         var indicators = await db.Indicators.AsNoTracking().ToDictionaryAsync(i => i.Code, i => i.Id, StringComparer.Ordinal, ct);
-        var orgs = await db.OrgUnits.AsNoTracking().ToDictionaryAsync(u => u.Code, u => u.Id, StringComparer.Ordinal, ct);
+        var units = await db.OrgUnits.AsNoTracking().ToDictionaryAsync(u => u.Code, StringComparer.Ordinal, ct);
+        var orgs = units.ToDictionary(u => u.Key, u => u.Value.Id, StringComparer.Ordinal);
+        var forbidden = new OutOfScope();
         var targets = await db.Targets.ToDictionaryAsync(t => (t.IndicatorId, t.OrgUnitId, t.PeriodCode), ct);
         var seen = new HashSet<(int, int, string)>();
         var stamp = Stamp.Of(actor.Name, clock.GetUtcNow(), "导入 / import");
@@ -220,6 +237,12 @@ public sealed class ImportData(Data.LuoshiDbContext db, ICurrentActor actor, Tim
             var qualifier = errors.Try(line, "qualifier", () => (TargetQualifier?)Parsing.Enum<TargetQualifier>(row.Qualifier, "qualifier"));
             if (!known || period is null || value is null || qualifier is null)
             {
+                continue;
+            }
+
+            if (!actor.Can(Permission.ManageTargets, units[row.Org]))
+            {
+                forbidden.Add(line, row.Org);
                 continue;
             }
 
@@ -249,8 +272,9 @@ public sealed class ImportData(Data.LuoshiDbContext db, ICurrentActor actor, Tim
             }
         }
 
+        forbidden.ThrowIfAny();
         errors.ThrowIfAny();
-        await SaveInTransaction(ct);
+        await db.SaveChangesAsync(ct);
         return new ImportSummary("targets", rows.Count, created, updated, rows.Count - created - updated);
     }
 
@@ -262,7 +286,9 @@ public sealed class ImportData(Data.LuoshiDbContext db, ICurrentActor actor, Tim
     {
         var errors = new RowErrors();
         var indicators = await db.Indicators.AsNoTracking().ToDictionaryAsync(i => i.Code, StringComparer.Ordinal, ct);
-        var orgs = await db.OrgUnits.AsNoTracking().ToDictionaryAsync(u => u.Code, u => u.Id, StringComparer.Ordinal, ct);
+        var units = await db.OrgUnits.AsNoTracking().ToDictionaryAsync(u => u.Code, StringComparer.Ordinal, ct);
+        var orgs = units.ToDictionary(u => u.Key, u => u.Value.Id, StringComparer.Ordinal);
+        var forbidden = new OutOfScope();
         var cells = new List<(int IndicatorId, int OrgId, Period Period, decimal Value, string? Comment, Frequency Frequency)>();
         var seen = new HashSet<(int, int, Period)>();
         foreach (var (line, row, comment) in input)
@@ -291,6 +317,12 @@ public sealed class ImportData(Data.LuoshiDbContext db, ICurrentActor actor, Tim
                 continue;
             }
 
+            if (!actor.Can(Permission.WriteReadings, units[row.Org]))
+            {
+                forbidden.Add(line, row.Org);
+                continue;
+            }
+
             if (period.Value.Kind != indicator.Frequency)
             {
                 errors.Add(line, "period", $"{indicator.Code} 按 {indicator.Frequency.ToString().ToLowerInvariant()} 报送,期间 {period} 不符 / {indicator.Code} is reported per {indicator.Frequency.ToString().ToLowerInvariant()}, not as {period}");
@@ -312,6 +344,7 @@ public sealed class ImportData(Data.LuoshiDbContext db, ICurrentActor actor, Tim
             cells.Add((indicator.Id, orgId, period.Value, value.Value, string.IsNullOrWhiteSpace(comment) ? null : comment, indicator.Frequency));
         }
 
+        forbidden.ThrowIfAny();
         errors.ThrowIfAny();
 
         // Existing cells of the indicators and years the file touches, to append versions rather than duplicate.
@@ -383,6 +416,9 @@ public sealed class ImportData(Data.LuoshiDbContext db, ICurrentActor actor, Tim
                 progress?.Report(new ImportProgress(Math.Min(start + BatchSize, cells.Count), cells.Count));
             }
 
+            // New cells bypass the change tracker; the import itself is recorded (each cell's first version names it too).
+            db.RecordAudit("import", nameof(Reading), "readings", null, System.Text.Json.JsonSerializer.Serialize(new { rows = cells.Count, created, updated }));
+            await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
         }
 
@@ -392,7 +428,7 @@ public sealed class ImportData(Data.LuoshiDbContext db, ICurrentActor actor, Tim
     public async Task<ImportSummary> Plans(IReadOnlyList<(int Line, PlanRow Row)> rows, CancellationToken ct)
     {
         var errors = new RowErrors();
-        var save = new SavePlanItem(db);
+        var save = new SavePlanItem(db, actor);
         int created = 0, updated = 0;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         foreach (var (line, row) in rows)
@@ -473,12 +509,5 @@ public sealed class ImportData(Data.LuoshiDbContext db, ICurrentActor actor, Tim
 
         errors.Add(line, column, $"{what} {Parsing.Clip(code)} 不存在 / {what} '{Parsing.Clip(code)}' does not exist");
         return false;
-    }
-
-    private async Task SaveInTransaction(CancellationToken ct)
-    {
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
     }
 }

@@ -62,3 +62,20 @@ public sealed record ImportSummary(string Kind, int Rows, int Created, int Updat
 
 /// <summary>Progress of a long import, for the CLI's progress bar.</summary>
 public readonly record struct ImportProgress(int Done, int Total);
+
+/// <summary>Rows naming units outside the actor's scope: the whole file is refused with 403, naming them.</summary>
+internal sealed class OutOfScope
+{
+    private readonly List<(int Line, string Org)> _rows = [];
+
+    public void Add(int line, string org) => _rows.Add((line, org));
+
+    public void ThrowIfAny()
+    {
+        if (_rows.Count > 0)
+        {
+            var list = string.Join("; ", _rows.Take(10).Select(r => $"第{r.Line}行 {r.Org} / row {r.Line} {r.Org}"));
+            throw new ForbiddenException($"文件中有{_rows.Count}行超出你的权限范围,未导入任何数据 / {_rows.Count} rows are outside your scope; nothing was imported: {list}");
+        }
+    }
+}

@@ -1,5 +1,6 @@
 using Luoshi.Application.Common;
 using Luoshi.Domain.Common;
+using Luoshi.Domain.Identity;
 using Luoshi.Domain.Indicators;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,7 +10,7 @@ namespace Luoshi.Application.Indicators;
 /// Defines an indicator, or redefines one (with the version the caller read). A formula is checked
 /// against all other indicators: every code must exist and no formula may depend on itself.
 /// </summary>
-public sealed class SaveIndicator(Data.LuoshiDbContext db)
+public sealed class SaveIndicator(Data.LuoshiDbContext db, ICurrentActor actor)
 {
     public sealed record Request(
         string? Code,
@@ -30,6 +31,7 @@ public sealed class SaveIndicator(Data.LuoshiDbContext db)
 
     public async Task<IndicatorView> Create(Request r, CancellationToken ct)
     {
+        actor.RequireEverywhere(Permission.ManageIndicators);
         var indicator = Indicator.Create(r.Code!, r.Name!, r.Unit ?? string.Empty);
         if (await db.Indicators.AnyAsync(i => i.Code == indicator.Code, ct))
         {
@@ -44,6 +46,7 @@ public sealed class SaveIndicator(Data.LuoshiDbContext db)
 
     public async Task<IndicatorView> Update(string code, Request r, CancellationToken ct)
     {
+        actor.RequireEverywhere(Permission.ManageIndicators);
         if (r.Version is null)
         {
             throw InputRefusedException.Single("version", "须提供读取时的版本号 / the version you read is required");

@@ -1,5 +1,6 @@
 using Luoshi.Application.Common;
 using Luoshi.Domain.Common;
+using Luoshi.Domain.Identity;
 using Luoshi.Domain.Indicators;
 using Microsoft.EntityFrameworkCore;
 
@@ -26,6 +27,7 @@ public sealed class SetTarget(Data.LuoshiDbContext db, ICurrentActor actor, Time
             ?? throw InputRefusedException.Single("indicator", $"指标 {Parsing.Clip(r.Indicator ?? "")} 不存在 / indicator '{Parsing.Clip(r.Indicator ?? "")}' does not exist");
         var org = await db.OrgUnits.SingleOrDefaultAsync(u => u.Code == (r.Org ?? "").Trim(), ct)
             ?? throw InputRefusedException.Single("org", $"单位 {Parsing.Clip(r.Org ?? "")} 不存在 / org unit '{Parsing.Clip(r.Org ?? "")}' does not exist");
+        actor.Require(Permission.ManageTargets, org);
         var period = Period.TryParse(r.Year, out var p, out var error) ? p : throw new DomainException("year", error);
         var value = r.Value ?? throw InputRefusedException.Single("value", "目标值不能为空 / value is required");
         var qualifier = r.Qualifier ?? throw InputRefusedException.Single("qualifier", "限定词不能为空 / qualifier is required");

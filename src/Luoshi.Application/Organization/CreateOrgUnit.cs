@@ -1,11 +1,12 @@
 using Luoshi.Application.Common;
 using Luoshi.Domain.Common;
+using Luoshi.Domain.Identity;
 using Luoshi.Domain.Organization;
 using Microsoft.EntityFrameworkCore;
 
 namespace Luoshi.Application.Organization;
 
-public sealed class CreateOrgUnit(Data.LuoshiDbContext db)
+public sealed class CreateOrgUnit(Data.LuoshiDbContext db, ICurrentActor actor)
 {
     public sealed record Request(string? Code, string? Name, OrgUnitKind? Kind, string? Parent);
 
@@ -17,6 +18,7 @@ public sealed class CreateOrgUnit(Data.LuoshiDbContext db)
         }
 
         var parent = await OrgUnitLookup.FindParent(db, request.Parent, ct);
+        OrgUnitLookup.RequireManage(actor, parent);
         var unit = OrgUnit.Create(request.Code!, request.Name!, request.Kind.Value, parent);
 
         if (await db.OrgUnits.AnyAsync(u => u.Code == unit.Code, ct))
@@ -32,6 +34,19 @@ public sealed class CreateOrgUnit(Data.LuoshiDbContext db)
 
 internal static class OrgUnitLookup
 {
+    /// <summary>Managing units under a parent needs the permission over that parent; roots need it over everything.</summary>
+    public static void RequireManage(ICurrentActor actor, OrgUnit? parent)
+    {
+        if (parent is null)
+        {
+            actor.RequireEverywhere(Permission.ManageOrgUnits);
+        }
+        else
+        {
+            actor.Require(Permission.ManageOrgUnits, parent);
+        }
+    }
+
     public static async Task<OrgUnit?> FindParent(Data.LuoshiDbContext db, string? parentCode, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(parentCode))

@@ -9,7 +9,7 @@ namespace Luoshi.Application.Organization;
 /// Renames, re-kinds or moves an org unit. The caller sends the version it read; if someone changed
 /// the unit since, the update is refused with 409 rather than silently overwriting their change.
 /// </summary>
-public sealed class UpdateOrgUnit(Data.LuoshiDbContext db)
+public sealed class UpdateOrgUnit(Data.LuoshiDbContext db, ICurrentActor actor)
 {
     public sealed record Request(string? Name, OrgUnitKind? Kind, string? Parent, int? Version);
 
@@ -27,7 +27,13 @@ public sealed class UpdateOrgUnit(Data.LuoshiDbContext db)
             throw new ConflictException("version", $"单位已被他人修改(当前版本 {unit.Version})/ the unit was changed by someone else (now version {unit.Version})");
         }
 
+        OrgUnitLookup.RequireManage(actor, unit.Parent);
         var parent = await OrgUnitLookup.FindParent(db, request.Parent, ct);
+        if (parent?.Id != unit.ParentId)
+        {
+            OrgUnitLookup.RequireManage(actor, parent);
+        }
+
         var oldPath = unit.Path;
         if (request.Name is not null)
         {

@@ -1,5 +1,6 @@
 using Luoshi.Application.Common;
 using Luoshi.Domain.Common;
+using Luoshi.Domain.Identity;
 using Luoshi.Domain.Plans;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,7 +10,7 @@ namespace Luoshi.Application.Plans;
 /// Creates a plan item, or updates one (when <see cref="Request.Version"/> is the version the caller read;
 /// a stale version is refused with 409). Codes name the parent, the lead unit and the supporting units.
 /// </summary>
-public sealed class SavePlanItem(Data.LuoshiDbContext db)
+public sealed class SavePlanItem(Data.LuoshiDbContext db, ICurrentActor actor)
 {
     public sealed record Request(
         string? Code,
@@ -84,6 +85,17 @@ public sealed class SavePlanItem(Data.LuoshiDbContext db)
 
     private async Task Fill(PlanItem item, Request r, CancellationToken ct)
     {
+        // A planner scoped to a city manages the items its units lead; items without a lead are the whole plan's.
+        var leadUnit = string.IsNullOrWhiteSpace(r.Lead) ? null : await db.OrgUnits.SingleOrDefaultAsync(u => u.Code == r.Lead.Trim(), ct);
+        if (leadUnit is null)
+        {
+            actor.RequireEverywhere(Permission.ManagePlans);
+        }
+        else
+        {
+            actor.Require(Permission.ManagePlans, leadUnit);
+        }
+
         int? lead = string.IsNullOrWhiteSpace(r.Lead) ? null : await OrgId(r.Lead, "lead", ct);
         var supporting = new List<int>();
         foreach (var s in r.Supporting ?? [])

@@ -1,12 +1,13 @@
 using Luoshi.Application.Common;
 using Luoshi.Domain.Common;
+using Luoshi.Domain.Identity;
 using Luoshi.Domain.Indicators;
 using Microsoft.EntityFrameworkCore;
 
 namespace Luoshi.Application.Readings;
 
 /// <summary>Current values by indicator, unit and period range.</summary>
-public sealed class QueryReadings(Data.LuoshiDbContext db)
+public sealed class QueryReadings(Data.LuoshiDbContext db, ICurrentActor actor)
 {
     public const int MaxRows = 50_000;
 
@@ -20,6 +21,13 @@ public sealed class QueryReadings(Data.LuoshiDbContext db)
         }
 
         var rows = ReadingQueries.Joined(db);
+
+        // The public sees published (approved) figures only; drafts are for those who work on them.
+        if (!actor.Can(Permission.ReadAll))
+        {
+            rows = rows.Where(x => x.Reading.State == ReadingState.Approved);
+        }
+
         if (!string.IsNullOrWhiteSpace(q.Indicator))
         {
             rows = rows.Where(x => x.Indicator == q.Indicator.Trim());
@@ -52,7 +60,7 @@ public sealed class QueryReadings(Data.LuoshiDbContext db)
 }
 
 /// <summary>Every version of one cell, newest first: who changed what, when and why.</summary>
-public sealed class GetReadingHistory(Data.LuoshiDbContext db)
+public sealed class GetReadingHistory(Data.LuoshiDbContext db, ICurrentActor actor)
 {
     public async Task<IReadOnlyList<ReadingVersionView>> Handle(string? indicator, string? org, string? period, CancellationToken ct)
     {
@@ -61,6 +69,9 @@ public sealed class GetReadingHistory(Data.LuoshiDbContext db)
             throw new DomainException("period", error);
         }
 
+        var unit = await db.OrgUnits.AsNoTracking().SingleOrDefaultAsync(u => u.Code == org, ct)
+            ?? throw new NotFoundException("单位/org unit", org ?? string.Empty);
+        actor.Require(Permission.ReadAll, unit);
         var code = p.ToString();
         var cell = await ReadingQueries.Joined(db).SingleOrDefaultAsync(x => x.Indicator == indicator && x.Org == org && x.Reading.PeriodCode == code, ct)
             ?? throw new NotFoundException("数据/reading", $"{indicator} × {org} × {code}");

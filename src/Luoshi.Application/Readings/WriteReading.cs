@@ -1,5 +1,6 @@
 using Luoshi.Application.Common;
 using Luoshi.Domain.Common;
+using Luoshi.Domain.Identity;
 using Luoshi.Domain.Indicators;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,6 +17,11 @@ public sealed class WriteReading(Data.LuoshiDbContext db, ICurrentActor actor, T
 
     public async Task<ReadingView> Handle(Request r, ReadingSource source, CancellationToken ct)
     {
+        if (!actor.IsAuthenticated)
+        {
+            throw new UnauthenticatedException();
+        }
+
         var errors = new List<FieldError>();
         var indicator = await db.Indicators.AsNoTracking().SingleOrDefaultAsync(i => i.Code == (r.Indicator ?? "").Trim(), ct);
         if (indicator is null)
@@ -48,6 +54,7 @@ public sealed class WriteReading(Data.LuoshiDbContext db, ICurrentActor actor, T
             throw new InputRefusedException(errors);
         }
 
+        actor.Require(Permission.WriteReadings, org);
         var code = period.ToString();
         var reading = await db.Readings.SingleOrDefaultAsync(x => x.IndicatorId == indicator!.Id && x.OrgUnitId == org!.Id && x.PeriodCode == code, ct);
         if (reading is null)

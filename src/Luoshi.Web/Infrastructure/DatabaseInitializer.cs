@@ -1,3 +1,4 @@
+using Luoshi.Application.Common;
 using Luoshi.Application.Data;
 using Luoshi.Application.Demo;
 
@@ -9,6 +10,7 @@ internal sealed class DatabaseInitializer(IServiceProvider services, LuoshiOptio
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await using var scope = services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<ActorScope>().Actor = FixedActor.Operator("system");
         await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
         log.LogInformation("Database ready: {Database}", database.Describe());
         if (options.Demo)

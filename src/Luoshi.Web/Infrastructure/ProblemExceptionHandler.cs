@@ -21,6 +21,8 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
             DomainConflictException e => Problem(StatusCodes.Status409Conflict, "冲突 / conflict", e.Message, e.Field),
             DomainException e => Problem(StatusCodes.Status400BadRequest, "输入有误 / invalid input", e.Message, e.Field),
             NotFoundException e => Problem(StatusCodes.Status404NotFound, "未找到 / not found", e.Message, null),
+            UnauthenticatedException e => Problem(StatusCodes.Status401Unauthorized, "需要登录 / sign-in required", e.Message, null),
+            ForbiddenException e => Problem(StatusCodes.Status403Forbidden, "无权限 / forbidden", e.Message, null),
             ConflictException e => Problem(StatusCodes.Status409Conflict, "冲突 / conflict", e.Message, e.Field),
             DbUpdateConcurrencyException => Problem(StatusCodes.Status409Conflict, "冲突 / conflict", "数据已被他人修改 / the data was changed by someone else", "version"),
             BadHttpRequestException e => BadRequest(e),

@@ -25,7 +25,7 @@ public sealed class ReadingsApiTests(AppFixture fixture) : IClassFixture<AppFixt
         second.Version.ShouldBe(2);
         second.Value.ShouldBe(13.25m);
         second.Source.ShouldBe(ReadingSource.Api);
-        second.UpdatedBy.ShouldBe("anonymous");
+        second.UpdatedBy.ShouldBe(TestApp.AdminName);
         history.Count.ShouldBe(2);
         history[0]!["value"]!.GetValue<decimal>().ShouldBe(13.25m);
         history[0]!["comment"]!.GetValue<string>().ShouldBe("更正");

@@ -73,6 +73,30 @@ public sealed class CliTests : IDisposable
         result.Err.ShouldContain("row 3, column parent");
     }
 
+    [Fact]
+    public async Task UsersAdd_TokensCreate_AndAuditVerify_WorkFromTheCommandLine()
+    {
+        await Seed();
+
+        var add = await Run("users", "add", "Ops", "--role", "Admin", "--password", "Bootstrap-2026", "--data-dir", _dir);
+        var scoped = await Run("users", "add", "hz-reporter", "--role", "Reporter", "--org", "330100", "--data-dir", _dir);
+        var token = await Run("tokens", "create", "ops", "--data-dir", _dir);
+        var weak = await Run("users", "add", "weak", "--role", "Leader", "--password", "short", "--data-dir", _dir);
+        var badRole = await Run("users", "add", "x1", "--role", "Emperor", "--data-dir", _dir);
+        var verify = await Run("audit", "verify", "--data-dir", _dir);
+
+        add.Code.ShouldBe(0, add.Err);
+        add.Out.ShouldContain("ops: Admin@*");
+        scoped.Out.ShouldContain("Reporter@330100");
+        token.Code.ShouldBe(0, token.Err);
+        token.Out.Trim().Split('\n').Last().ShouldStartWith("lst_");
+        weak.Code.ShouldNotBe(0);
+        weak.Err.ShouldContain("password");
+        badRole.Code.ShouldNotBe(0);
+        verify.Code.ShouldBe(0, verify.Out + verify.Err);
+        verify.Out.ShouldContain("intact");
+    }
+
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

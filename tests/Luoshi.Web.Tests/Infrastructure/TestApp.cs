@@ -1,4 +1,6 @@
 using Luoshi.Application.Common;
+using Luoshi.Application.Identity;
+using Luoshi.Domain.Identity;
 using Luoshi.Application.Import;
 using Luoshi.Web;
 using Microsoft.AspNetCore.Builder;
@@ -15,15 +17,23 @@ public sealed class TestApp : IAsyncDisposable
 {
     private readonly TestDatabase _database;
 
+    public const string AdminName = "test-admin";
+
     private TestApp(WebApplication app, TestDatabase database)
     {
         App = app;
         _database = database;
         Client = app.GetTestClient();
+        Anonymous = app.GetTestClient();
     }
 
     public WebApplication App { get; }
+
+    /// <summary>A client signed in with an Admin's API token.</summary>
     public HttpClient Client { get; }
+
+    /// <summary>A client with no credentials: the public.</summary>
+    public HttpClient Anonymous { get; }
 
     public static async Task<TestApp> StartAsync(Db db, bool demo = false)
     {
@@ -41,13 +51,40 @@ public sealed class TestApp : IAsyncDisposable
 
         var app = LuoshiWebApp.Build([.. args], b => b.WebHost.UseTestServer());
         await app.StartAsync();
-        return new TestApp(app, database);
+        var testApp = new TestApp(app, database);
+        testApp.Client.DefaultRequestHeaders.Authorization = new("Bearer", await testApp.TokenFor(AdminName, Role.Admin, null));
+        return testApp;
+    }
+
+    /// <summary>Creates (or extends) a user with a role over a unit and returns a fresh API token of theirs.</summary>
+    public async Task<string> TokenFor(string user, Role role, string? org)
+    {
+        await using var scope = OperatorScope();
+        await scope.ServiceProvider.GetRequiredService<AddUser>().Handle(new AddUser.Request(user, role, org), CancellationToken.None);
+        var token = await scope.ServiceProvider.GetRequiredService<ManageTokens>().Issue(user, "test", null, CancellationToken.None);
+        return token.Token;
+    }
+
+    /// <summary>A client carrying a token of a user with the role over the unit.</summary>
+    public async Task<HttpClient> ClientFor(string user, Role role, string? org)
+    {
+        var client = App.GetTestClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", await TokenFor(user, role, org));
+        return client;
+    }
+
+    /// <summary>A service scope acting as the operator (as the CLI does), outside any request.</summary>
+    public AsyncServiceScope OperatorScope()
+    {
+        var scope = App.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<ActorScope>().Actor = FixedActor.Operator("test-operator");
+        return scope;
     }
 
     /// <summary>Runs the import use case directly, as the operator's CLI would.</summary>
     public async Task<ImportSummary> ImportCsvAsync(ImportKind kind, string csv)
     {
-        await using var scope = App.Services.CreateAsyncScope();
+        await using var scope = OperatorScope();
         var import = scope.ServiceProvider.GetRequiredService<ImportData>();
         using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(csv));
         return await import.FromCsv(kind, stream, null, CancellationToken.None);
@@ -56,6 +93,7 @@ public sealed class TestApp : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
+        Anonymous.Dispose();
         await App.StopAsync();
         await App.DisposeAsync();
         await _database.DisposeAsync();
@@ -75,6 +113,7 @@ public sealed class AppFixture : IAsyncLifetime
         330200,乙市,City,330000
         330102,甲一区,County,330100
         330103,甲二区,County,330100
+        330202,乙一区,County,330200
         FGW,省发改委,Department,330000
         100000,全国,Reference,
         """;

@@ -1,5 +1,7 @@
 using Luoshi.Application.Readings;
+using Luoshi.Domain.Identity;
 using Luoshi.Domain.Indicators;
+using Luoshi.Web.Infrastructure.Security;
 
 namespace Luoshi.Web.Features.Readings;
 
@@ -11,15 +13,15 @@ public static class ReadingsApi
 
         g.MapGet("/", async (string? indicator, string? org, string? from, string? to, int? limit, QueryReadings query, CancellationToken ct) =>
             TypedResults.Ok(await query.Handle(new(indicator, org, from, to, limit ?? 10_000), ct)))
-            .WithSummary("查询数据 / current values by indicator, unit and period range");
+            .AllowAnonymous().WithSummary("查询数据(匿名仅见已审核数据)/ current values by indicator, unit and period range (the public sees approved values only)");
 
         g.MapPost("/", async (WriteReading.Request request, WriteReading write, CancellationToken ct) =>
             TypedResults.Ok(await write.Handle(request, ReadingSource.Api, ct)))
-            .WithSummary("写入数值(追加版本)/ write a value (appends a version)");
+            .RequireAuthorization(SecurityServices.Policy(Permission.WriteReadings)).WithSummary("写入数值(追加版本)/ write a value (appends a version)");
 
         g.MapGet("/history", async (string? indicator, string? org, string? period, GetReadingHistory history, CancellationToken ct) =>
             TypedResults.Ok(await history.Handle(indicator, org, period, ct)))
-            .WithSummary("单元格历史(新在前)/ every version of one cell, newest first");
+            .RequireAuthorization(SecurityServices.SignedIn).WithSummary("单元格历史(新在前)/ every version of one cell, newest first");
         return api;
     }
 }

@@ -1,0 +1,116 @@
+using System.Text.Json;
+using Luoshi.Application.Common;
+using Luoshi.Domain.Identity;
+using Luoshi.Domain.Indicators;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+
+namespace Luoshi.Application.Data;
+
+/// <summary>
+/// Turns the changes a SaveChanges is about to write into audit entries, and appends them to the hash
+/// chain in the same transaction. Version rows are history themselves and are not audited twice;
+/// secrets (password hashes, token hashes) never enter the log.
+/// </summary>
+internal static class AuditTrail
+{
+    private static readonly HashSet<Type> Unaudited = [typeof(AuditEntry), typeof(ReadingVersion), typeof(TargetVersion)];
+    private static readonly HashSet<string> Hidden = [nameof(User.PasswordHash), nameof(ApiToken.Hash)];
+
+    // Bookkeeping that changes on use, not by anyone's decision: recorded neither as a change nor in before/after.
+    private static readonly HashSet<string> Ignored = [nameof(ApiToken.LastUsedAt), nameof(User.LastSignInAt)];
+
+    private static readonly JsonSerializerOptions Json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static List<AuditEntry> Collect(ChangeTracker tracker, ICurrentActor? actor, DateTimeOffset now)
+    {
+        var entries = new List<AuditEntry>();
+        foreach (var e in tracker.Entries())
+        {
+            if (Unaudited.Contains(e.Metadata.ClrType) || e.State is EntityState.Unchanged or EntityState.Detached)
+            {
+                continue;
+            }
+
+            var props = e.Properties.Where(p => !p.Metadata.IsPrimaryKey() && !Ignored.Contains(p.Metadata.Name)).ToList();
+            Dictionary<string, object?>? before = null, after = null;
+            string action;
+            switch (e.State)
+            {
+                case EntityState.Added:
+                    action = "create";
+                    after = props.ToDictionary(p => p.Metadata.Name, p => Show(p.Metadata.Name, p.CurrentValue));
+                    break;
+                case EntityState.Deleted:
+                    action = "delete";
+                    before = props.ToDictionary(p => p.Metadata.Name, p => Show(p.Metadata.Name, p.OriginalValue));
+                    break;
+                default:
+                    var changed = props.Where(p => p.IsModified && !Equals(p.OriginalValue, p.CurrentValue)).ToList();
+                    if (changed.Count == 0)
+                    {
+                        continue;
+                    }
+
+                    action = "update";
+                    before = changed.ToDictionary(p => p.Metadata.Name, p => Show(p.Metadata.Name, p.OriginalValue));
+                    after = changed.ToDictionary(p => p.Metadata.Name, p => Show(p.Metadata.Name, p.CurrentValue));
+                    break;
+            }
+
+            entries.Add(AuditEntry.Create(
+                now,
+                actor?.Name ?? "system",
+                action,
+                e.Metadata.ClrType.Name,
+                KeyOf(e),
+                before is null ? null : JsonSerializer.Serialize(before, Json),
+                after is null ? null : JsonSerializer.Serialize(after, Json),
+                actor?.RequestId,
+                actor?.Client));
+        }
+
+        return entries;
+    }
+
+    /// <summary>The business key (codes where the entity has them), so entries read without joins.</summary>
+    private static string KeyOf(EntityEntry e)
+    {
+        string? Value(string name) => e.Metadata.FindProperty(name) is { } p ? Convert.ToString(e.Property(name).CurrentValue, System.Globalization.CultureInfo.InvariantCulture) : null;
+        return Value("Code") ?? Value("Name") switch
+        {
+            { } name when e.Metadata.ClrType != typeof(ApiToken) => name,
+            _ => string.Join(',', e.Properties.Where(p => p.Metadata.IsForeignKey() || p.Metadata.IsPrimaryKey() || p.Metadata.Name is "PeriodCode" or "Name")
+                .Select(p => $"{p.Metadata.Name}={Convert.ToString(p.CurrentValue, System.Globalization.CultureInfo.InvariantCulture)}")),
+        };
+    }
+
+    private static object? Show(string property, object? value) => Hidden.Contains(property) ? (value is null ? null : "***") : value switch
+    {
+        Enum en => en.ToString(),
+        DateOnly d => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        _ => value,
+    };
+
+    /// <summary>Appends entries to the chain: takes the chain lock, reads the head, numbers and links them.</summary>
+    public static async Task Append(LuoshiDbContext db, IReadOnlyList<AuditEntry> entries, CancellationToken ct)
+    {
+        if (db.Provider == DatabaseProvider.Postgres)
+        {
+            // One appender at a time across all servers; released when the transaction ends. SQLite needs no
+            // lock: its write transactions are already serialised.
+            await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(7405221)", ct);
+        }
+
+        var head = await db.AuditEntries.AsNoTracking().OrderByDescending(a => a.Id).Select(a => new { a.Id, a.Hash }).FirstOrDefaultAsync(ct);
+        long id = head?.Id ?? 0;
+        var previous = head?.Hash ?? AuditChain.Genesis;
+        foreach (var entry in entries)
+        {
+            typeof(AuditEntry).GetProperty(nameof(AuditEntry.Id))!.SetValue(entry, ++id);
+            entry.Chain(previous);
+            previous = entry.Hash;
+            db.AuditEntries.Add(entry);
+        }
+    }
+}

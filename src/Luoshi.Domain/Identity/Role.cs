@@ -1,0 +1,52 @@
+namespace Luoshi.Domain.Identity;
+
+/// <summary>What a user does; each grant of a role is bound to an org subtree.</summary>
+public enum Role
+{
+    Admin = 1,
+    Planner = 2,
+    Reporter = 3,
+    Reviewer = 4,
+    Supervisor = 5,
+
+    /// <summary>Reads everything, changes nothing.</summary>
+    Leader = 6,
+
+    /// <summary>Published (approved) data only.</summary>
+    Public = 7,
+}
+
+/// <summary>What may be done. Roles map to permissions in one table (<see cref="Permissions"/>).</summary>
+public enum Permission
+{
+    ReadPublished = 1,
+    ReadAll,
+    ManageOrgUnits,
+    ManagePlans,
+    ManageIndicators,
+    ManageTargets,
+    WriteReadings,
+    ReviewReadings,
+    Supervise,
+    ReadAudit,
+    ManageUsers,
+}
+
+public static class Permissions
+{
+    private static readonly Dictionary<Role, Permission[]> Table = new()
+    {
+        [Role.Admin] = Enum.GetValues<Permission>(),
+        [Role.Planner] = [Permission.ReadPublished, Permission.ReadAll, Permission.ManagePlans, Permission.ManageIndicators, Permission.ManageTargets],
+        [Role.Reporter] = [Permission.ReadPublished, Permission.ReadAll, Permission.WriteReadings],
+        [Role.Reviewer] = [Permission.ReadPublished, Permission.ReadAll, Permission.ReviewReadings],
+        [Role.Supervisor] = [Permission.ReadPublished, Permission.ReadAll, Permission.Supervise],
+        [Role.Leader] = [Permission.ReadPublished, Permission.ReadAll, Permission.ReadAudit],
+        [Role.Public] = [Permission.ReadPublished],
+    };
+
+    public static bool Grants(this Role role, Permission permission) => Table[role].Contains(permission);
+
+    /// <summary>The roles that hold a permission (for endpoint policies).</summary>
+    public static IReadOnlyList<Role> Holding(Permission permission) => [.. Table.Where(t => t.Value.Contains(permission)).Select(t => t.Key)];
+}

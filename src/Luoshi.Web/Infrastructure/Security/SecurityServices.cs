@@ -1,0 +1,125 @@
+using System.Threading.RateLimiting;
+using Luoshi.Application.Identity;
+using Luoshi.Domain.Identity;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace Luoshi.Web.Infrastructure.Security;
+
+/// <summary>Sign-in (cookies for the UI, bearer tokens for the API), permission policies, rate limits and security headers.</summary>
+public static class SecurityServices
+{
+    public const string SignedIn = "signed-in";
+    public const string SignInLimit = "sign-in";
+    private const string Smart = "cookie-or-token";
+
+    public static string Policy(Permission permission) => "permission:" + permission;
+
+    public static IServiceCollection AddLuoshiSecurity(this IServiceCollection services, string dataDir)
+    {
+        services.AddDataProtection().SetApplicationName("luoshi").PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(Path.GetFullPath(dataDir), "keys")));
+
+        services.AddAuthentication(Smart)
+            .AddPolicyScheme(Smart, Smart, o => o.ForwardDefaultSelector = http =>
+                http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    ? TokenAuthenticationHandler.SchemeName
+                    : CookieAuthenticationDefaults.AuthenticationScheme)
+            .AddScheme<AuthenticationSchemeOptions, TokenAuthenticationHandler>(TokenAuthenticationHandler.SchemeName, null)
+            .AddCookie(CookieAuthenticationDefaults.AuthenticationScheme, o =>
+            {
+                o.Cookie.Name = "luoshi";
+                o.Cookie.HttpOnly = true;
+
+                // Strict same-site cookies keep other sites from riding a session into the JSON API.
+                o.Cookie.SameSite = SameSiteMode.Strict;
+                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                o.ExpireTimeSpan = TimeSpan.FromHours(8);
+                o.SlidingExpiration = true;
+                o.LoginPath = "/sign-in";
+                o.Events.OnRedirectToLogin = ctx => ApiAware(ctx, StatusCodes.Status401Unauthorized);
+                o.Events.OnRedirectToAccessDenied = ctx => ApiAware(ctx, StatusCodes.Status403Forbidden);
+                o.Events.OnValidatePrincipal = async ctx =>
+                {
+                    // A disabled user or a revoked grant takes effect on the next request, not when the cookie expires.
+                    var name = ctx.Principal?.Identity?.Name;
+                    var user = name is null ? null : await ctx.HttpContext.RequestServices.GetRequiredService<RefreshUser>().Handle(name, ctx.HttpContext.RequestAborted);
+                    if (user is null)
+                    {
+                        ctx.RejectPrincipal();
+                    }
+                    else
+                    {
+                        ctx.ReplacePrincipal(LuoshiClaims.Principal(user, CookieAuthenticationDefaults.AuthenticationScheme));
+                    }
+                };
+            });
+
+        services.AddAuthorization(o =>
+        {
+            o.AddPolicy(SignedIn, p => p.RequireAuthenticatedUser());
+            foreach (var permission in Enum.GetValues<Permission>())
+            {
+                o.AddPolicy(Policy(permission), p => p.RequireAuthenticatedUser().RequireRole(Permissions.Holding(permission).Select(r => r.ToString())));
+            }
+        });
+
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+
+            // Guessing passwords: ten tries a minute from one address, on top of the per-user lockout.
+            o.AddPolicy(SignInLimit, http => RateLimitPartition.GetFixedWindowLimiter(
+                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+
+            // Everything else: a generous per-caller budget that stops a runaway script, not a person.
+            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http => RateLimitPartition.GetTokenBucketLimiter(
+                http.User.Identity?.Name ?? http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new TokenBucketRateLimiterOptions { TokenLimit = 1200, TokensPerPeriod = 600, ReplenishmentPeriod = TimeSpan.FromSeconds(10), QueueLimit = 0 }));
+        });
+        return services;
+    }
+
+    public static IApplicationBuilder UseLuoshiSecurity(this IApplicationBuilder app, long maxRequestBytes)
+    {
+        app.Use(async (http, next) =>
+        {
+            // Kestrel enforces the limit on the bytes it reads; a declared length over it is refused before anything is read.
+            if (http.Request.ContentLength > maxRequestBytes)
+            {
+                throw new BadHttpRequestException("request body too large", StatusCodes.Status413PayloadTooLarge);
+            }
+
+            var h = http.Response.Headers;
+            h.XContentTypeOptions = "nosniff";
+            h.XFrameOptions = "DENY";
+            h["Referrer-Policy"] = "no-referrer";
+            h["Cross-Origin-Opener-Policy"] = "same-origin";
+            h["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
+            h.ContentSecurityPolicy = http.Request.Path.StartsWithSegments("/swagger")
+                ? "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self' 'unsafe-inline'; frame-ancestors 'none'"
+                : "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+            await next();
+        });
+        app.UseAuthentication();
+        app.UseRateLimiter();
+        app.UseAuthorization();
+        return app;
+    }
+
+    private static Task ApiAware(RedirectContext<CookieAuthenticationOptions> ctx, int status)
+    {
+        if (ctx.Request.Path.StartsWithSegments("/api"))
+        {
+            ctx.Response.StatusCode = status;
+        }
+        else
+        {
+            ctx.Response.Redirect(ctx.RedirectUri);
+        }
+
+        return Task.CompletedTask;
+    }
+}
