@@ -1,5 +1,6 @@
 using Luoshi.Application.Demo;
 using Luoshi.Application.Common;
+using Luoshi.Application.Evaluation;
 using Luoshi.Application.Export;
 using Luoshi.Application.Identity;
 using Luoshi.Application.Import;
@@ -38,6 +39,11 @@ public static class ApplicationServices
         services.AddScoped<WriteReading>();
         services.AddScoped<QueryReadings>();
         services.AddScoped<GetReadingHistory>();
+
+        services.AddSingleton<EvaluationCache>();
+        services.AddScoped<Evaluate>();
+        services.AddScoped<EvaluatePlanTree>();
+        services.AddScoped<CalendarChecks>();
 
         services.AddScoped<AddUser>();
         services.AddScoped<ListUsers>();

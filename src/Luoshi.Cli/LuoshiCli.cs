@@ -15,6 +15,7 @@ public static class LuoshiCli
             InitCommand.Create(console),
             ImportCommand.Create(console),
             ExportCommand.Create(console),
+            EvaluateCommand.Create(console),
             UsersCommand.Create(console),
             TokensCommand.Create(console),
             AuditCommand.Create(console),

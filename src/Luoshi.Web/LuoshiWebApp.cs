@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Luoshi.Application;
 using Luoshi.Application.Common;
 using Luoshi.Application.Data;
+using Luoshi.Web.Features.Evaluation;
 using Luoshi.Web.Features.Identity;
 using Luoshi.Web.Features.Indicators;
 using Luoshi.Web.Features.Organization;
@@ -81,6 +82,7 @@ public static class LuoshiWebApp
         api.MapIndicatorsApi();
         api.MapReadingsApi();
         api.MapIdentityApi();
+        api.MapEvaluationApi();
         return app;
     }
 
@@ -89,6 +91,7 @@ public static class LuoshiWebApp
         o.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
         o.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
         o.Converters.Add(new NormalizedDecimalConverter());
+        o.Converters.Add(new PeriodJsonConverter());
         o.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
     }
 }

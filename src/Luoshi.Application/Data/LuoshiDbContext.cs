@@ -28,6 +28,7 @@ public abstract class LuoshiDbContext(DbContextOptions options, ICurrentActor? a
     public DbSet<UserGrant> UserGrants => Set<UserGrant>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<DataVersion> DataVersions => Set<DataVersion>();
 
     public abstract DatabaseProvider Provider { get; }
 
@@ -56,6 +57,11 @@ public abstract class LuoshiDbContext(DbContextOptions options, ICurrentActor? a
         var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
         try
         {
+            if (entries.Any(e => DataVersion.Watched.Contains(e.Entity)))
+            {
+                await DataVersion.Bump(this, cancellationToken);
+            }
+
             await AuditTrail.Append(this, entries, cancellationToken);
             int n = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             if (own is not null)
@@ -105,6 +111,30 @@ public sealed class PostgresLuoshiDbContext(DbContextOptions<PostgresLuoshiDbCon
     : LuoshiDbContext(options, actor, clock)
 {
     public override DatabaseProvider Provider => DatabaseProvider.Postgres;
+}
+
+/// <summary>
+/// A counter raised in the same transaction as any change to what evaluations read (units, plans,
+/// indicators, targets, readings), so that every server's cached snapshot can tell whether it is stale
+/// with one cheap query.
+/// </summary>
+public sealed class DataVersion
+{
+    public const string Evaluation = "evaluation";
+
+    internal static readonly HashSet<string> Watched = ["OrgUnit", "PlanItem", "PlanItemSupportingUnit", "Indicator", "IndicatorPlanLink", "Target", "Reading"];
+
+    public required string Scope { get; init; }
+    public long Version { get; set; }
+
+    public static async Task<long> Current(LuoshiDbContext db, CancellationToken ct) =>
+        await db.DataVersions.AsNoTracking().Where(v => v.Scope == Evaluation).Select(v => v.Version).FirstOrDefaultAsync(ct);
+
+    internal static async Task Bump(LuoshiDbContext db, CancellationToken ct)
+    {
+        // The row is created by the migration; the update takes its row lock, so concurrent writers count one by one.
+        await db.Database.ExecuteSqlRawAsync("UPDATE data_versions SET \"Version\" = \"Version\" + 1 WHERE \"Scope\" = {0}", [Evaluation], ct);
+    }
 }
 
 /// <summary>A key/value setting kept in the database (e.g. whether this data directory holds the demo province).</summary>

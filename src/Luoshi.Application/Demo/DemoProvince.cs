@@ -250,8 +250,12 @@ public static class DemoProvince
         ]),
     ];
 
-    /// <summary>Strategy S88, programmes P01–P10, tasks T0101…, milestones M010101…; parents come first.</summary>
-    public static IReadOnlyList<PlanRow> Plans()
+    /// <summary>
+    /// Strategy S88, programmes P01–P10, tasks T0101…, milestones M010101…; parents come first. Milestones
+    /// due more than a month before <paramref name="today"/> are done on their due date, except about one in
+    /// five, which stays open so the demo shows overdue work.
+    /// </summary>
+    public static IReadOnlyList<PlanRow> Plans(DateOnly today)
     {
         var rows = new List<PlanRow> { new("S88", "Strategy", "八八战略", null, "FGW", null, "2023-01-01", "2027-12-31", "fiveYear", null) };
         for (int p = 0; p < Programmes.Length; p++)
@@ -268,7 +272,9 @@ public static class DemoProvince
                 {
                     var milestone = task.Milestones[m];
                     var mCode = string.Create(Inv, $"M{p + 1:D2}{t + 1:D2}{m + 1:D2}");
-                    rows.Add(new(mCode, "Milestone", milestone.Title, tCode, task.Lead, null, null, milestone.Due, "annual", null));
+                    var due = DateOnly.ParseExact(milestone.Due, "yyyy-MM-dd", Inv);
+                    bool done = due < today.AddMonths(-1) && Hash(mCode) % 5 != 0;
+                    rows.Add(new(mCode, "Milestone", milestone.Title, tCode, task.Lead, null, null, milestone.Due, "annual", null, done ? milestone.Due : null));
                 }
             }
         }

@@ -44,7 +44,7 @@ public sealed class SeedDemo(LuoshiDbContext db, ImportData import, Identity.Add
         {
             await import.Orgs(Numbered(DemoProvince.Orgs()), ct),
             await import.Indicators(Numbered(DemoProvince.Indicators()), ct),
-            await import.Plans(Numbered(DemoProvince.Plans()), ct),
+            await import.Plans(Numbered(DemoProvince.Plans(today)), ct),
             await import.Targets(Numbered(DemoProvince.Targets(FirstYear, today.Year + 4)), ct),
             await import.Readings(DemoProvince.Readings(today).Select((r, i) => (i + 2, r, (string?)null)), progress, ct),
         };

@@ -37,7 +37,7 @@ public sealed class ImportData(Data.LuoshiDbContext db, ICurrentActor actor, Tim
 
             // The readings export adds the comment and the cell's metadata; importing an export back reads the comment and ignores the rest.
             [ImportKind.Readings] = (["indicator", "org", "period", "value"], ["comment", "state", "source", "version", "updatedAt", "updatedBy"]),
-            [ImportKind.Plans] = (["code", "kind", "title", "parent", "lead", "supporting", "start", "due", "horizon", "indicators"], []),
+            [ImportKind.Plans] = (["code", "kind", "title", "parent", "lead", "supporting", "start", "due", "horizon", "indicators"], ["completed"]),
         };
 
     public async Task<ImportSummary> FromCsv(ImportKind kind, Stream stream, IProgress<ImportProgress>? progress, CancellationToken ct)
@@ -64,7 +64,7 @@ public sealed class ImportData(Data.LuoshiDbContext db, ICurrentActor actor, Tim
                 ct),
             ImportKind.Plans => await Plans([.. t.Rows.Select(r => (r.Line, new PlanRow(
                 R(r.Fields, "code"), R(r.Fields, "kind"), R(r.Fields, "title"), G(r.Fields, "parent"), G(r.Fields, "lead"), G(r.Fields, "supporting"),
-                G(r.Fields, "start"), G(r.Fields, "due"), G(r.Fields, "horizon"), G(r.Fields, "indicators"))))], ct),
+                G(r.Fields, "start"), G(r.Fields, "due"), G(r.Fields, "horizon"), G(r.Fields, "indicators"), G(r.Fields, "completed"))))], ct),
             _ => throw new ArgumentOutOfRangeException(nameof(kind)),
         };
     }
@@ -437,13 +437,14 @@ public sealed class ImportData(Data.LuoshiDbContext db, ICurrentActor actor, Tim
             var horizon = string.IsNullOrWhiteSpace(row.Horizon) ? Horizon.Annual : errors.Try(line, "horizon", () => (Horizon?)Parsing.Enum<Horizon>(row.Horizon, "horizon"));
             var startDate = errors.Try(line, "start", () => Parsing.OptionalDate(row.Start, "start"));
             var dueDate = errors.Try(line, "due", () => Parsing.OptionalDate(row.Due, "due"));
+            var completed = errors.Try(line, "completed", () => Parsing.OptionalDate(row.Completed, "completed"));
             if (errors.Any || kind is null || horizon is null)
             {
                 break;
             }
 
             var existing = await db.PlanItems.AsNoTracking().Where(p => p.Code == row.Code).Select(p => (int?)p.Version).SingleOrDefaultAsync(ct);
-            var request = new SavePlanItem.Request(row.Code, kind, row.Title, null, row.Parent, row.Lead, Split(row.Supporting), startDate, dueDate, horizon, Order: line, Version: existing);
+            var request = new SavePlanItem.Request(row.Code, kind, row.Title, null, row.Parent, row.Lead, Split(row.Supporting), startDate, dueDate, horizon, Order: line, Version: existing, CompletedOn: completed);
             try
             {
                 _ = existing is null ? await save.Create(request, ct) : await save.Update(row.Code, request, ct);

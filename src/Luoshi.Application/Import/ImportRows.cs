@@ -26,8 +26,9 @@ public sealed record TargetRow(string Indicator, string Org, string Year, string
 public sealed record ReadingRow(string Indicator, string Org, string Period, string Value);
 
 /// <summary>
-/// <c>code,kind,title,parent,lead,supporting,start,due,horizon,indicators</c>; supporting and indicators are
-/// ';'-separated codes; kind Strategy|Programme|Task|Milestone; horizon annual|threeYear|fiveYear.
+/// <c>code,kind,title,parent,lead,supporting,start,due,horizon,indicators</c> and optionally <c>completed</c>
+/// (the date it was done); supporting and indicators are ';'-separated codes; kind
+/// Strategy|Programme|Task|Milestone; horizon annual|threeYear|fiveYear.
 /// </summary>
 public sealed record PlanRow(
     string Code,
@@ -39,4 +40,5 @@ public sealed record PlanRow(
     string? Start,
     string? Due,
     string? Horizon,
-    string? Indicators);
+    string? Indicators,
+    string? Completed = null);

@@ -18,4 +18,5 @@ public sealed record PlanItemView(
     string? SourceDocument,
     string? SourceSentence,
     int Order,
+    DateOnly? CompletedOn,
     int Version);

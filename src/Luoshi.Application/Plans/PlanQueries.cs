@@ -61,5 +61,6 @@ internal static class PlanViews
         p.SourceDocument,
         p.SourceSentence,
         p.Order,
+        p.CompletedOn,
         p.Version);
 }

@@ -26,7 +26,8 @@ public sealed class SavePlanItem(Data.LuoshiDbContext db, ICurrentActor actor)
         string? SourceDocument = null,
         string? SourceSentence = null,
         int? Order = null,
-        int? Version = null);
+        int? Version = null,
+        DateOnly? CompletedOn = null);
 
     public async Task<PlanItemView> Create(Request r, CancellationToken ct)
     {
@@ -108,6 +109,7 @@ public sealed class SavePlanItem(Data.LuoshiDbContext db, ICurrentActor actor)
         item.AssignUnits(lead, supporting);
         item.CiteSource(r.SourceDocument, r.SourceSentence);
         item.PlaceAt(r.Order ?? item.Order);
+        item.MarkCompleted(r.CompletedOn);
     }
 
     private async Task<PlanItem?> FindPlan(string? code, CancellationToken ct) =>

@@ -46,6 +46,9 @@ public sealed class PlanItem
     public string? SourceDocument { get; private set; }
     public string? SourceSentence { get; private set; }
     public int Order { get; private set; }
+
+    /// <summary>When the item was reported done; a milestone past its due date without it is overdue.</summary>
+    public DateOnly? CompletedOn { get; private set; }
     public int Version { get; private set; }
 
     public static PlanItem Create(string code, PlanItemKind kind, string title, PlanItem? parent)
@@ -111,6 +114,17 @@ public sealed class PlanItem
     }
 
     public void PlaceAt(int order) => Order = order;
+
+    /// <summary>Records the item as done on a date, or (null) as not done after all.</summary>
+    public void MarkCompleted(DateOnly? on)
+    {
+        if (on is { } date && StartDate is { } start && date < start)
+        {
+            throw new DomainException("completedOn", "完成日期不能早于开始日期 / completion cannot precede the start");
+        }
+
+        CompletedOn = on;
+    }
 
     public void MoveTo(PlanItem? parent)
     {

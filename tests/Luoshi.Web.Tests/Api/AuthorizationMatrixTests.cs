@@ -73,6 +73,9 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         ["GET /api/readings/"] = Public(c => c.GetAsync("/api/readings?indicator=FAI")),
         ["POST /api/readings/"] = new(Permission.WriteReadings, Scope.Subtree, (c, u) => c.PostAsJsonAsync("/api/readings", new { indicator = "FAI", org = u == In ? "330102" : "330202", period = "2026-01", value = Interlocked.Increment(ref _serial) })),
         ["GET /api/readings/history"] = new(Permission.ReadAll, Scope.Subtree, (c, u) => c.GetAsync($"/api/readings/history?indicator=FAI&org={(u == In ? "330102" : "330202")}&period=2025-01")),
+        ["GET /api/evaluation/"] = new(Permission.ReadAll, Scope.Subtree, (c, u) => c.GetAsync($"/api/evaluation?period=2026-01&org={(u == In ? "330100" : "330200")}")),
+        ["GET /api/evaluation/plan"] = new(Permission.ReadAll, Scope.Everywhere, (c, _) => c.GetAsync("/api/evaluation/plan?period=2026-01"), PerUnit: false),
+        ["GET /api/evaluation/checks"] = new(Permission.ReadAll, Scope.Subtree, (c, u) => c.GetAsync($"/api/evaluation/checks?year=2025&org={(u == In ? "330100" : "330200")}")),
         ["POST /api/auth/sign-in"] = new(null, Scope.None, (c, _) => c.PostAsJsonAsync("/api/auth/sign-in", new { name = "matrix-signin", password = "Matrix-pass-2026" }), Anonymous: true, PerUnit: false),
         ["POST /api/auth/sign-out"] = new(null, Scope.None, (c, _) => c.PostAsync("/api/auth/sign-out", null), PerUnit: false),
         ["GET /api/auth/me"] = new(null, Scope.None, (c, _) => c.GetAsync("/api/auth/me"), PerUnit: false),
@@ -152,7 +155,12 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         var probes = Probes();
         foreach (var (key, _) in ApiEndpoints())
         {
-            var probe = probes[key];
+            if (!probes.TryGetValue(key, out var probe))
+            {
+                wrong.Add($"{key}: no probe");
+                continue;
+            }
+
             foreach (var (caller, client) in _callers)
             {
                 foreach (var unit in probe.PerUnit ? new[] { In, Out } : [In])

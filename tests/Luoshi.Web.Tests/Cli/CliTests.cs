@@ -97,6 +97,41 @@ public sealed class CliTests : IDisposable
         verify.Out.ShouldContain("intact");
     }
 
+    [Fact]
+    public async Task Evaluate_Json_CarriesTheContractKeys_ForEveryUnitWithATargetOrAValue_ParentsIncluded()
+    {
+        await Seed();
+        (await Run("import", "targets", Write("t.csv", "indicator,org,year,value,qualifier\nFAI,330100,2026,1200,atLeast\n"), "--data-dir", _dir)).Code.ShouldBe(0);
+        (await Run("import", "readings", Write("r.csv", "indicator,org,period,value\nFAI,330102,2026-06,350\nFAI,330103,2026-06,270\nFAI,330102,2025-06,300\nFAI,330103,2025-06,200\n"), "--data-dir", _dir)).Code.ShouldBe(0);
+
+        var result = await Run("evaluate", "--period", "2026-06", "--as-of", "2026-07-25", "--format", "json", "--data-dir", _dir);
+
+        result.Code.ShouldBe(0, result.Err);
+        var rows = JsonNode.Parse(result.Out)!.AsArray();
+        var fai = rows.Where(r => r!["indicator"]!.GetValue<string>() == "FAI").ToDictionary(r => r!["org"]!.GetValue<string>(), r => r!);
+        fai.Keys.ShouldBe(["330000", "330100", "330102", "330103"], ignoreOrder: true);
+        var city = fai["330100"];
+        foreach (var key in new[] { "indicator", "org", "period", "actual", "target", "expected", "status", "yoy", "reason" })
+        {
+            city.AsObject().ContainsKey(key).ShouldBeTrue(key);
+        }
+
+        city["period"]!.GetValue<string>().ShouldBe("2026-06");
+        city["actual"]!.GetValue<double>().ShouldBe(620);
+        city["expected"]!.GetValue<double>().ShouldBe(600);
+        city["status"]!.GetValue<string>().ShouldBe("green");
+        city["yoy"]!.GetValue<double>().ShouldBe(24);
+        city["reason"]!.GetValue<string>().ShouldContain("序时");
+        rows.ShouldAllBe(r => new[] { "green", "yellow", "red", "grey", "none" }.Contains(r!["status"]!.GetValue<string>()));
+
+        var table = await Run("evaluate", "--period", "2026-06", "--as-of", "2026-07-25", "--data-dir", _dir);
+        table.Code.ShouldBe(0, table.Err);
+        table.Out.ShouldContain("330100");
+        var bad = await Run("evaluate", "--period", "2026-13", "--data-dir", _dir);
+        bad.Code.ShouldNotBe(0);
+        bad.Err.ShouldContain("2026-13");
+    }
+
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

@@ -113,3 +113,14 @@ internal sealed class SettingConfiguration : IEntityTypeConfiguration<Setting>
         b.Property(x => x.Value).HasMaxLength(4000);
     }
 }
+
+internal sealed class DataVersionConfiguration : IEntityTypeConfiguration<DataVersion>
+{
+    public void Configure(EntityTypeBuilder<DataVersion> b)
+    {
+        b.ToTable("data_versions");
+        b.HasKey(x => x.Scope);
+        b.Property(x => x.Scope).HasMaxLength(40);
+        b.HasData(new DataVersion { Scope = DataVersion.Evaluation, Version = 0 });
+    }
+}

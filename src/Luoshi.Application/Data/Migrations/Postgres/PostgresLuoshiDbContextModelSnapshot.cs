@@ -22,6 +22,27 @@ namespace Luoshi.Application.Data.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Luoshi.Application.Data.DataVersion", b =>
+                {
+                    b.Property<string>("Scope")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Scope");
+
+                    b.ToTable("data_versions", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Scope = "evaluation",
+                            Version = 0L
+                        });
+                });
+
             modelBuilder.Entity("Luoshi.Application.Data.Setting", b =>
                 {
                     b.Property<string>("Key")
@@ -621,6 +642,9 @@ namespace Luoshi.Application.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
+
+                    b.Property<DateOnly?>("CompletedOn")
+                        .HasColumnType("date");
 
                     b.Property<string>("Description")
                         .HasMaxLength(4000)

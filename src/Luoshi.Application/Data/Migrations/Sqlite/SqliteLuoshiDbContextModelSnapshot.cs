@@ -17,6 +17,27 @@ namespace Luoshi.Application.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.14");
 
+            modelBuilder.Entity("Luoshi.Application.Data.DataVersion", b =>
+                {
+                    b.Property<string>("Scope")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Scope");
+
+                    b.ToTable("data_versions", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Scope = "evaluation",
+                            Version = 0L
+                        });
+                });
+
             modelBuilder.Entity("Luoshi.Application.Data.Setting", b =>
                 {
                     b.Property<string>("Key")
@@ -595,6 +616,9 @@ namespace Luoshi.Application.Data.Migrations.Sqlite
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("CompletedOn")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Description")

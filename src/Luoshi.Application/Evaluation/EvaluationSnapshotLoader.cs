@@ -1,0 +1,90 @@
+using Luoshi.Domain.Common;
+using Luoshi.Domain.Evaluation;
+using Microsoft.EntityFrameworkCore;
+
+namespace Luoshi.Application.Evaluation;
+
+/// <summary>Reads everything an evaluation needs from the database into the engine's in-memory snapshot.</summary>
+public static class EvaluationSnapshotLoader
+{
+    public static async Task<EvaluationSnapshot> Load(Data.LuoshiDbContext db, CancellationToken ct)
+    {
+        var builder = new EvaluationSnapshotBuilder();
+        foreach (var u in await db.OrgUnits.AsNoTracking().Select(u => new { u.Id, u.Code, u.Name, u.Kind, u.ParentId }).ToListAsync(ct))
+        {
+            builder.AddUnit(u.Id, u.Code, u.Name, u.Kind, u.ParentId);
+        }
+
+        foreach (var i in await db.Indicators.AsNoTracking().ToListAsync(ct))
+        {
+            builder.AddIndicator(i.Id, i.Code, i.Name, i.Unit, i.Direction, i.Frequency, i.ValueKind, i.Aggregation, i.FormulaText, i.Tolerance, i.Profile, i.Decimals, i.DueDay);
+        }
+
+        foreach (var t in await db.Targets.AsNoTracking().Where(t => !t.IsDeleted && t.Value != null)
+                     .Select(t => new { t.IndicatorId, t.OrgUnitId, t.PeriodCode, t.Value, t.Qualifier, t.UpperValue, t.Stretch }).ToListAsync(ct))
+        {
+            builder.AddTarget(t.IndicatorId, t.OrgUnitId, Period.Parse(t.PeriodCode), t.Value!.Value, t.Qualifier, t.UpperValue, t.Stretch);
+        }
+
+        // A few hundred distinct period codes stand behind millions of readings: parse each once.
+        var periods = new Dictionary<string, Period>(StringComparer.Ordinal);
+        await foreach (var r in db.Readings.AsNoTracking().Where(r => r.Value != null)
+                           .Select(r => new { r.IndicatorId, r.OrgUnitId, r.PeriodCode, r.Value }).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            if (!periods.TryGetValue(r.PeriodCode, out var period))
+            {
+                period = Period.Parse(r.PeriodCode);
+                periods[r.PeriodCode] = period;
+            }
+
+            builder.AddReading(r.IndicatorId, r.OrgUnitId, period, (double)r.Value!.Value);
+        }
+
+        var plans = await db.PlanItems.AsNoTracking().Select(p => new { p.Id, p.Code, p.Title, p.Kind, p.ParentId, p.LeadUnitId, p.DueDate, p.CompletedOn }).ToListAsync(ct);
+        var links = (await db.Set<Domain.Indicators.IndicatorPlanLink>().AsNoTracking().ToListAsync(ct)).ToLookup(l => l.PlanItemId, l => l.IndicatorId);
+        foreach (var p in plans)
+        {
+            builder.AddPlanItem(p.Id, p.Code, p.Title, p.Kind, p.ParentId, p.LeadUnitId, p.DueDate, p.CompletedOn is not null, [.. links[p.Id]]);
+        }
+
+        return builder.Build();
+    }
+}
+
+/// <summary>
+/// The snapshot shared by all requests of one server, rebuilt when the database's evaluation data version
+/// moves. The version is read on every use (one indexed row), so a write through any server shows in the
+/// next evaluation on every other.
+/// </summary>
+public sealed class EvaluationCache
+{
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private (long Version, EvaluationSnapshot Snapshot)? _current;
+
+    public async Task<EvaluationSnapshot> Get(Data.LuoshiDbContext db, CancellationToken ct)
+    {
+        long version = await Data.DataVersion.Current(db, ct);
+        if (_current is { } c && c.Version == version)
+        {
+            return c.Snapshot;
+        }
+
+        await _gate.WaitAsync(ct);
+        try
+        {
+            version = await Data.DataVersion.Current(db, ct);
+            if (_current is { } again && again.Version == version)
+            {
+                return again.Snapshot;
+            }
+
+            var snapshot = await EvaluationSnapshotLoader.Load(db, ct);
+            _current = (version, snapshot);
+            return snapshot;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+}

@@ -1,0 +1,29 @@
+using Luoshi.Application.Evaluation;
+using Luoshi.Domain.Identity;
+using Luoshi.Web.Infrastructure.Security;
+
+namespace Luoshi.Web.Features.Evaluation;
+
+public static class EvaluationApi
+{
+    public static RouteGroupBuilder MapEvaluationApi(this RouteGroupBuilder api)
+    {
+        var g = api.MapGroup("/evaluation").WithTags("Evaluation");
+
+        g.MapGet("/", async (string? period, string? org, int? depth, DateOnly? asOf, string? status, string? indicator, Evaluate evaluate, CancellationToken ct) =>
+            TypedResults.Ok(await evaluate.Handle(new(period, org, depth, asOf, status, indicator), ct)))
+            .RequireAuthorization(SecurityServices.Policy(Permission.ReadAll))
+            .WithSummary("评估:每个指标×单位的状态与原因 / where every indicator × unit stands, and why (?period=2026-06&org=330100&depth=1&asOf=2026-07-25&status=red)");
+
+        g.MapGet("/plan", async (string? period, DateOnly? asOf, EvaluatePlanTree plan, CancellationToken ct) =>
+            TypedResults.Ok(await plan.Handle(period, asOf, ct)))
+            .RequireAuthorization(SecurityServices.Policy(Permission.ReadAll))
+            .WithSummary("计划树的汇总状态 / the plan tree with rolled-up statuses");
+
+        g.MapGet("/checks", async (int? year, string? org, DateOnly? asOf, CalendarChecks checks, CancellationToken ct) =>
+            TypedResults.Ok(await checks.Handle(year, org, asOf, ct)))
+            .RequireAuthorization(SecurityServices.Policy(Permission.ReadAll))
+            .WithSummary("双过半与开门红 / half-year and first-quarter checks");
+        return api;
+    }
+}
