@@ -2,6 +2,7 @@
 # Starts (or stops) a throwaway PostgreSQL cluster on 127.0.0.1 for the tests and benchmarks.
 #   scripts/postgres.sh start   → prints the connection string on its last line
 #   scripts/postgres.sh stop
+#   scripts/postgres.sh status  → exit 0 when the cluster is running
 # PostgreSQL refuses to run as root, so the cluster belongs to the postgres user. Installs the server from
 # apt when it is missing.
 set -euo pipefail
@@ -34,10 +35,14 @@ case "${1:-start}" in
     fi
     echo "Host=127.0.0.1;Port=$PORT;Username=postgres;Password=$PW"
     ;;
+  status)
+    BIN=$(find_bin)
+    [[ -n "$BIN" && -f "$PGDATA/postmaster.pid" ]] && runuser -u postgres -- "$BIN/pg_ctl" -D "$PGDATA" status >/dev/null 2>&1
+    ;;
   stop)
     BIN=$(find_bin)
     [[ -n "$BIN" && -d "$PGDATA" ]] && runuser -u postgres -- "$BIN/pg_ctl" -D "$PGDATA" -m fast -w stop >/dev/null 2>&1 || true
     rm -rf "$PGDATA"
     ;;
-  *) echo "usage: $0 start|stop" >&2; exit 2 ;;
+  *) echo "usage: $0 start|stop|status" >&2; exit 2 ;;
 esac

@@ -7,8 +7,13 @@ cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
 started=$(date +%s)
-pg=$(scripts/postgres.sh start | tail -1)
-trap 'scripts/postgres.sh stop' EXIT
+# Reuse a cluster that is already running on the port (another checkout's tests); stop only our own.
+if scripts/postgres.sh status >/dev/null 2>&1; then
+  pg=$(scripts/postgres.sh start | tail -1)
+else
+  pg=$(scripts/postgres.sh start | tail -1)
+  trap 'scripts/postgres.sh stop' EXIT
+fi
 export LUOSHI_TEST_POSTGRES="$pg"
 
 dotnet build Luoshi.slnx -c Release -v quiet -nologo -clp:ErrorsOnly
