@@ -8,6 +8,7 @@ using Luoshi.Application.Indicators;
 using Luoshi.Application.Organization;
 using Luoshi.Application.Plans;
 using Luoshi.Application.Readings;
+using Luoshi.Application.Reporting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -44,6 +45,13 @@ public static class ApplicationServices
         services.AddScoped<Evaluate>();
         services.AddScoped<EvaluatePlanTree>();
         services.AddScoped<CalendarChecks>();
+
+        services.AddScoped<GetReport>();
+        services.AddScoped<TransitionReport>();
+        services.AddScoped<ReportFiles>();
+        services.AddScoped<Revisions>();
+        services.AddScoped<TimelinessReport>();
+        services.AddScoped<ReportingSetup>();
 
         services.AddScoped<AddUser>();
         services.AddScoped<ListUsers>();

@@ -16,6 +16,7 @@ public static class LuoshiCli
             ImportCommand.Create(console),
             ExportCommand.Create(console),
             EvaluateCommand.Create(console),
+            ReportCommand.Create(console),
             UsersCommand.Create(console),
             TokensCommand.Create(console),
             AuditCommand.Create(console),

@@ -9,6 +9,7 @@ using Luoshi.Web.Features.Indicators;
 using Luoshi.Web.Features.Organization;
 using Luoshi.Web.Features.Plans;
 using Luoshi.Web.Features.Readings;
+using Luoshi.Web.Features.Reporting;
 using Luoshi.Web.Infrastructure;
 using Luoshi.Web.Infrastructure.Security;
 
@@ -83,6 +84,7 @@ public static class LuoshiWebApp
         api.MapReadingsApi();
         api.MapIdentityApi();
         api.MapEvaluationApi();
+        api.MapReportingApi();
         return app;
     }
 

@@ -14,7 +14,7 @@ namespace Luoshi.Application.Data;
 /// </summary>
 internal static class AuditTrail
 {
-    private static readonly HashSet<Type> Unaudited = [typeof(AuditEntry), typeof(ReadingVersion), typeof(TargetVersion)];
+    private static readonly HashSet<Type> Unaudited = [typeof(AuditEntry), typeof(ReadingVersion), typeof(TargetVersion), typeof(Domain.Reporting.ReportTransition)];
     private static readonly HashSet<string> Hidden = [nameof(User.PasswordHash), nameof(ApiToken.Hash)];
 
     // Bookkeeping that changes on use, not by anyone's decision: recorded neither as a change nor in before/after.

@@ -29,6 +29,10 @@ public abstract class LuoshiDbContext(DbContextOptions options, ICurrentActor? a
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataVersion> DataVersions => Set<DataVersion>();
+    public DbSet<Domain.Reporting.Report> Reports => Set<Domain.Reporting.Report>();
+    public DbSet<Domain.Reporting.ReportingAssignment> ReportingAssignments => Set<Domain.Reporting.ReportingAssignment>();
+    public DbSet<Domain.Reporting.ValidationRule> ValidationRules => Set<Domain.Reporting.ValidationRule>();
+    public DbSet<Domain.Reporting.RevisionRequest> RevisionRequests => Set<Domain.Reporting.RevisionRequest>();
 
     public abstract DatabaseProvider Provider { get; }
 

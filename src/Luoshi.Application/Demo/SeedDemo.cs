@@ -1,4 +1,5 @@
 using Luoshi.Application.Data;
+using Luoshi.Application.Evaluation;
 using Luoshi.Application.Import;
 using Microsoft.EntityFrameworkCore;
 
@@ -48,6 +49,7 @@ public sealed class SeedDemo(LuoshiDbContext db, ImportData import, Identity.Add
             await import.Targets(Numbered(DemoProvince.Targets(FirstYear, today.Year + 4)), ct),
             await import.Readings(DemoProvince.Readings(today).Select((r, i) => (i + 2, r, (string?)null)), progress, ct),
         };
+        await SeedReporting(today, ct);
         foreach (var (name, role, org, displayName) in Users)
         {
             await addUser.Handle(new Identity.AddUser.Request(name, role, org, DemoPassword, displayName), ct);
@@ -56,6 +58,58 @@ public sealed class SeedDemo(LuoshiDbContext db, ImportData import, Identity.Add
         db.Settings.Add(new Setting { Key = Setting.Demo, Value = "true" });
         await db.SaveChangesAsync(ct);
         return summaries;
+    }
+
+    /// <summary>
+    /// Who reports what (every unit that has demo readings reports those indicators), three validation rules,
+    /// and this year's monthly reports: approved, mostly on time, a few late; the latest month part
+    /// submitted, part missing — so the timeliness view has something to show.
+    /// </summary>
+    private async Task SeedReporting(DateOnly today, CancellationToken ct)
+    {
+        var pairs = await (from r in db.Readings.AsNoTracking()
+                           join u in db.OrgUnits on r.OrgUnitId equals u.Id
+                           where u.Kind != Domain.Organization.OrgUnitKind.Reference
+                           select new { r.IndicatorId, r.OrgUnitId }).Distinct().ToListAsync(ct);
+        db.ReportingAssignments.AddRange(pairs.Select(p => new Domain.Reporting.ReportingAssignment(p.IndicatorId, p.OrgUnitId, false)));
+        db.ValidationRules.AddRange(
+            Domain.Reporting.ValidationRule.Comparison("PRIVATE_LE_FAI", "PRIVATE_INV <= FAI", Domain.Reporting.RuleSeverity.Error, "民间投资不能超过固定资产投资 / private investment cannot exceed fixed-asset investment"),
+            Domain.Reporting.ValidationRule.InRange("UNEMP_RANGE", "UNEMPLOYMENT", 0, 15, Domain.Reporting.RuleSeverity.Error, "调查失业率应在0–15%之间 / the surveyed unemployment rate lies between 0 and 15%"),
+            Domain.Reporting.ValidationRule.ChangeAtMost("PM25_JUMP", "PM25", 40, Domain.Reporting.RuleSeverity.Warning, "PM2.5浓度较上月变动过大,请说明 / PM2.5 moved sharply against last month; explain"));
+        await db.SaveChangesAsync(ct);
+
+        var monthly = await (from a in db.ReportingAssignments.AsNoTracking()
+                             join i in db.Indicators on a.IndicatorId equals i.Id
+                             where i.Frequency == Domain.Common.Frequency.Month
+                             select a.OrgUnitId).Distinct().OrderBy(id => id).ToListAsync(ct);
+        var latest = Evaluation.Evaluate.LatestDueMonth(today);
+        for (var period = Domain.Common.Period.OfMonth(latest.Year, 1); period <= latest; period = period.Next)
+        {
+            var due = period.DueDate();
+            foreach (var unit in monthly)
+            {
+                int dice = (int)((unit * 7919L + (period.Index * 104729L)) % 100);
+                bool isLatest = period == latest;
+                if (isLatest && dice < 12)
+                {
+                    continue;
+                }
+
+                var report = Domain.Reporting.Report.Open(unit, period, due);
+                var submittedOn = due.AddDays(dice < 8 ? 1 + (dice % 5) : -(dice % 6));
+                submittedOn = submittedOn > today ? today : submittedOn;
+                var at = new DateTimeOffset(submittedOn.ToDateTime(new TimeOnly(16, 0)), TimeSpan.FromHours(8));
+                report.Submit(Domain.Common.Stamp.Of("reporter", at, null), submittedOn, onBehalf: false);
+                if (!isLatest || dice > 60)
+                {
+                    report.Approve(Domain.Common.Stamp.Of("reviewer", at.AddDays(2), null), onBehalf: false);
+                }
+
+                db.Reports.Add(report);
+            }
+        }
+
+        await db.SaveChangesAsync(ct);
     }
 
     private static List<(int, T)> Numbered<T>(IEnumerable<T> rows) => [.. rows.Select((r, i) => (i + 2, r))];

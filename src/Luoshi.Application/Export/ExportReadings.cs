@@ -12,6 +12,7 @@ public enum ExportFormat
 {
     Csv,
     Json,
+    Xlsx,
 }
 
 /// <summary>

@@ -72,6 +72,17 @@ public sealed class WriteReading(Data.LuoshiDbContext db, ICurrentActor actor, T
             throw new ConflictException("version", $"该数据已被他人修改(当前版本 {reading.Version})/ the value was changed by someone else (now version {reading.Version})");
         }
 
+        if (reading.State == ReadingState.Approved)
+        {
+            throw new DomainConflictException("value", "该数据已审核锁定,请通过 POST /api/reporting/revisions 提出更正申请 / this value is approved and locked; request a revision through POST /api/reporting/revisions");
+        }
+
+        var report = await db.Reports.AsNoTracking().SingleOrDefaultAsync(x => x.OrgUnitId == org!.Id && x.PeriodCode == code, ct);
+        if (report is { IsOpenForEntry: false })
+        {
+            throw new DomainConflictException("period", $"{org!.Code} 的 {code} 报表{Domain.Reporting.Report.Describe(report.State)},不能修改;须退回后再改 / the {code} report of {org.Code} is {report.State.ToString().ToLowerInvariant()}; it must be returned before values change");
+        }
+
         int readVersion = reading.Version;
         reading.Record(r.Value, r.Comment, source, ReadingState.Draft, Stamp.Of(actor.Name, clock.GetUtcNow(), r.Reason));
         if (readVersion > 0)

@@ -84,6 +84,33 @@ public sealed class Reading
         _versions.Add(new ReadingVersion(Version, Value, State, Comment, Source, stamp));
     }
 
+    /// <summary>Moves the value through the reporting flow (submitted, approved, returned) as a new version with the same value.</summary>
+    public void ChangeState(ReadingState state, Stamp stamp)
+    {
+        if (State == state || Version == 0)
+        {
+            return;
+        }
+
+        State = state;
+        Version++;
+        UpdatedAt = stamp.At;
+        UpdatedBy = stamp.Actor;
+        _versions.Add(new ReadingVersion(Version, Value, State, Comment, Source, stamp));
+    }
+
+    /// <summary>An approved revision: the only way to change a locked value; the request's reason is the version's reason.</summary>
+    public void Revise(decimal value, Stamp stamp)
+    {
+        Value = value;
+        State = ReadingState.Approved;
+        Source = ReadingSource.Entry;
+        Version++;
+        UpdatedAt = stamp.At;
+        UpdatedBy = stamp.Actor;
+        _versions.Add(new ReadingVersion(Version, Value, State, Comment, Source, stamp));
+    }
+
     private static string Describe(Frequency f) => f switch
     {
         Frequency.Month => "月",

@@ -76,6 +76,27 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         ["GET /api/evaluation/"] = new(Permission.ReadAll, Scope.Subtree, (c, u) => c.GetAsync($"/api/evaluation?period=2026-01&org={(u == In ? "330100" : "330200")}")),
         ["GET /api/evaluation/plan"] = new(Permission.ReadAll, Scope.Everywhere, (c, _) => c.GetAsync("/api/evaluation/plan?period=2026-01"), PerUnit: false),
         ["GET /api/evaluation/checks"] = new(Permission.ReadAll, Scope.Subtree, (c, u) => c.GetAsync($"/api/evaluation/checks?year=2025&org={(u == In ? "330100" : "330200")}")),
+        ["GET /api/evaluation/export"] = new(Permission.ReadAll, Scope.Subtree, (c, u) => c.GetAsync($"/api/evaluation/export?format=csv&period=2026-01&org={Org(u)}")),
+        ["GET /api/readings/export"] = Public(c => c.GetAsync("/api/readings/export?format=csv&indicator=FAI")),
+        ["GET /api/reporting/assignments"] = new(null, Scope.None, (c, _) => c.GetAsync("/api/reporting/assignments"), PerUnit: false),
+        ["GET /api/reporting/rules"] = new(null, Scope.None, (c, _) => c.GetAsync("/api/reporting/rules"), PerUnit: false),
+        ["GET /api/reporting/revisions"] = new(Permission.ReadAll, Scope.Subtree, (c, u) => c.GetAsync($"/api/reporting/revisions?org={Org(u)}")),
+        ["GET /api/reporting/template"] = new(Permission.ReadAll, Scope.Subtree, (c, u) => c.GetAsync($"/api/reporting/template?org={County(u)}&period=2026-02")),
+        ["GET /api/reporting/timeliness"] = new(Permission.ReadAll, Scope.Subtree, (c, u) => c.GetAsync($"/api/reporting/timeliness?under={Org(u)}")),
+        ["GET /api/reports/{org}/{period}"] = new(Permission.ReadAll, Scope.Subtree, (c, u) => c.GetAsync($"/api/reports/{County(u)}/2026-02")),
+        ["POST /api/reporting/assignments"] = new(Permission.ManageTargets, Scope.Subtree, (c, u) => c.PostAsJsonAsync("/api/reporting/assignments", new { indicator = "UNEMP", org = County(u) })),
+        ["POST /api/reporting/rules"] = new(Permission.ManageIndicators, Scope.Everywhere, (c, _) => c.PostAsJsonAsync("/api/reporting/rules", new { code = Next("R"), kind = "range", indicator = "UNEMP", min = 0, max = 20, message = "范围" }), PerUnit: false),
+        ["POST /api/reporting/upload"] = new(Permission.WriteReadings, Scope.Subtree, (c, u) =>
+        {
+            var form = new MultipartFormDataContent { { new StringContent($"indicator,org,period,value\nFAI,{County(u)},2026-02,{Interlocked.Increment(ref _serial)}\n"), "file", "r.csv" } };
+            return c.PostAsync($"/api/reporting/upload?org={County(u)}&period=2026-02", form);
+        }),
+        ["POST /api/reporting/revisions"] = new(Permission.WriteReadings, Scope.Subtree, (c, u) => c.PostAsJsonAsync("/api/reporting/revisions", new { indicator = "FAI", org = County(u), period = "2025-01", value = 2, reason = "更正" })),
+        ["POST /api/reporting/revisions/{id:int}/approve"] = new(Permission.ReviewReadings, Scope.Subtree, async (c, u) => await c.PostAsJsonAsync($"/api/reporting/revisions/{await PendingRevision(u)}/approve", new { comment = "ok" })),
+        ["POST /api/reporting/revisions/{id:int}/reject"] = new(Permission.ReviewReadings, Scope.Subtree, async (c, u) => await c.PostAsJsonAsync($"/api/reporting/revisions/{await PendingRevision(u)}/reject", new { comment = "no" })),
+        ["POST /api/reports/{org}/{period}/submit"] = new(Permission.WriteReadings, Scope.Subtree, (c, u) => c.PostAsJsonAsync($"/api/reports/{County(u)}/2026-02/submit", new { comment = "报送" })),
+        ["POST /api/reports/{org}/{period}/approve"] = new(Permission.ReviewReadings, Scope.Subtree, (c, u) => c.PostAsJsonAsync($"/api/reports/{County(u)}/2026-02/approve", new { comment = "同意" })),
+        ["POST /api/reports/{org}/{period}/return"] = new(Permission.ReviewReadings, Scope.Subtree, (c, u) => c.PostAsJsonAsync($"/api/reports/{County(u)}/2026-02/return", new { comment = "退回" })),
         ["POST /api/auth/sign-in"] = new(null, Scope.None, (c, _) => c.PostAsJsonAsync("/api/auth/sign-in", new { name = "matrix-signin", password = "Matrix-pass-2026" }), Anonymous: true, PerUnit: false),
         ["POST /api/auth/sign-out"] = new(null, Scope.None, (c, _) => c.PostAsync("/api/auth/sign-out", null), PerUnit: false),
         ["GET /api/auth/me"] = new(null, Scope.None, (c, _) => c.GetAsync("/api/auth/me"), PerUnit: false),
@@ -229,6 +250,17 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
             (Scope.Subtree, not null, Out) => Answer.Forbidden,
             _ => Answer.Allowed,
         };
+    }
+
+    private static string Org(string unit) => unit == In ? "330100" : "330200";
+
+    private static string County(string unit) => unit == In ? "330102" : "330202";
+
+    /// <summary>A fresh pending revision request on the unit's approved cell, opened by the admin.</summary>
+    private async Task<int> PendingRevision(string unit)
+    {
+        var response = await _app.Client.PostAsJsonAsync("/api/reporting/revisions", new { indicator = "FAI", org = County(unit), period = "2025-01", value = Interlocked.Increment(ref _serial), reason = "探针" });
+        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!["id"]!.GetValue<int>();
     }
 
     private static Probe Public(Func<HttpClient, Task<HttpResponseMessage>> call) =>

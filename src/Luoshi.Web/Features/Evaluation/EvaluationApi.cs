@@ -1,4 +1,6 @@
+using Luoshi.Application.Common;
 using Luoshi.Application.Evaluation;
+using Luoshi.Application.Export;
 using Luoshi.Domain.Identity;
 using Luoshi.Web.Infrastructure.Security;
 
@@ -14,6 +16,13 @@ public static class EvaluationApi
             TypedResults.Ok(await evaluate.Handle(new(period, org, depth, asOf, status, indicator), ct)))
             .RequireAuthorization(SecurityServices.Policy(Permission.ReadAll))
             .WithSummary("评估:每个指标×单位的状态与原因 / where every indicator × unit stands, and why (?period=2026-06&org=330100&depth=1&asOf=2026-07-25&status=red)");
+
+        g.MapGet("/export", async (string? format, string? period, string? org, int? depth, DateOnly? asOf, string? status, string? indicator, Evaluate evaluate, CancellationToken ct) =>
+        {
+            var view = await evaluate.Handle(new(period, org, depth, asOf, status, indicator), ct);
+            var (content, type, extension) = TableExport.Write(Parsing.Enum<ExportFormat>(format ?? "xlsx", "format"), "评估 evaluation", TableExport.EvaluationHeaders, TableExport.EvaluationRows(view.Rows));
+            return TypedResults.File(content, type, $"luoshi-evaluation-{view.Period}.{extension}");
+        }).RequireAuthorization(SecurityServices.Policy(Permission.ReadAll)).WithSummary("导出评估表 / export an evaluation as xlsx or csv (?format=xlsx|csv)");
 
         g.MapGet("/plan", async (string? period, DateOnly? asOf, EvaluatePlanTree plan, CancellationToken ct) =>
             TypedResults.Ok(await plan.Handle(period, asOf, ct)))

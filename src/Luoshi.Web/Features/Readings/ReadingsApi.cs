@@ -1,3 +1,5 @@
+using Luoshi.Application.Common;
+using Luoshi.Application.Export;
 using Luoshi.Application.Readings;
 using Luoshi.Domain.Identity;
 using Luoshi.Domain.Indicators;
@@ -14,6 +16,13 @@ public static class ReadingsApi
         g.MapGet("/", async (string? indicator, string? org, string? from, string? to, int? limit, QueryReadings query, CancellationToken ct) =>
             TypedResults.Ok(await query.Handle(new(indicator, org, from, to, limit ?? 10_000), ct)))
             .AllowAnonymous().WithSummary("查询数据(匿名仅见已审核数据)/ current values by indicator, unit and period range (the public sees approved values only)");
+
+        g.MapGet("/export", async (string? format, string? indicator, string? org, string? from, string? to, QueryReadings query, CancellationToken ct) =>
+        {
+            var rows = await query.Handle(new(indicator, org, from, to, QueryReadings.MaxRows), ct);
+            var (content, type, extension) = TableExport.Write(Parsing.Enum<ExportFormat>(format ?? "xlsx", "format"), "数据 readings", TableExport.ReadingHeaders, TableExport.ReadingRows(rows));
+            return TypedResults.File(content, type, $"luoshi-readings.{extension}");
+        }).AllowAnonymous().WithSummary("导出数据 / export readings as xlsx or csv (the public gets approved values only)");
 
         g.MapPost("/", async (WriteReading.Request request, WriteReading write, CancellationToken ct) =>
             TypedResults.Ok(await write.Handle(request, ReadingSource.Api, ct)))

@@ -1,0 +1,88 @@
+using Luoshi.Application.Common;
+using Luoshi.Application.Evaluation;
+using Luoshi.Domain.Common;
+using Luoshi.Domain.Identity;
+using Luoshi.Domain.Indicators;
+using Luoshi.Domain.Organization;
+using Luoshi.Domain.Reporting;
+using Microsoft.EntityFrameworkCore;
+
+namespace Luoshi.Application.Reporting;
+
+public enum ReportAction
+{
+    Submit,
+    Approve,
+    Return,
+}
+
+/// <summary>
+/// Moves a report: the unit submits (blocked by errors and by unexplained warnings), a reviewer above it
+/// approves — locking its values — or returns it with a reason. The report's values move with it, each
+/// state change a new version of the value. An Admin may act for either party; that is recorded.
+/// </summary>
+public sealed class TransitionReport(Data.LuoshiDbContext db, GetReport reader, ICurrentActor actor, TimeProvider clock)
+{
+    public async Task<ReportView> Handle(string? org, string? period, ReportAction action, string? comment, CancellationToken ct)
+    {
+        var content = await ReportContents.Load(db, org, period, track: true, ct);
+        var permission = action == ReportAction.Submit ? Permission.WriteReadings : Permission.ReviewReadings;
+        actor.Require(permission, content.Unit);
+        bool onBehalf = !actor.Grants.Any(g => g.Role != Role.Admin && g.Role.Grants(permission) && Covers(g, content.Unit));
+        var stamp = Stamp.Of(actor.Name, clock.GetUtcNow(), comment);
+        var report = content.Report;
+        if (report is null)
+        {
+            report = Report.Open(content.Unit.Id, content.Period, content.DueDate);
+            db.Reports.Add(report);
+        }
+
+        ReadingState readingState;
+        switch (action)
+        {
+            case ReportAction.Submit:
+                if (!report.IsOpenForEntry)
+                {
+                    throw new DomainConflictException("state", $"报表{Report.Describe(report.State)},不能再次报送 / the report is {report.State.ToString().ToLowerInvariant()} and cannot be submitted");
+                }
+
+                var blocking = (await reader.Problems(content, ct)).Where(p => p.Severity == RuleSeverity.Error || !p.Explained).ToList();
+                if (blocking.Count > 0)
+                {
+                    throw new InputRefusedException([.. blocking.Select(p => new FieldError(p.Indicator, p.Message))], "报表有未解决的问题,不能报送 / the report has unresolved problems and cannot be submitted");
+                }
+
+                report.Submit(stamp, Evaluate.Today(clock), onBehalf);
+                readingState = ReadingState.Submitted;
+                break;
+            case ReportAction.Approve:
+                report.Approve(stamp, onBehalf);
+                readingState = ReadingState.Approved;
+                break;
+            default:
+                report.Return(stamp, onBehalf);
+                readingState = ReadingState.Returned;
+                break;
+        }
+
+        var ids = content.Indicators.Select(i => i.Indicator.Id).ToList();
+        var code = content.Period.ToString();
+        foreach (var reading in await db.Readings.Where(r => r.OrgUnitId == content.Unit.Id && ids.Contains(r.IndicatorId) && r.PeriodCode == code).ToListAsync(ct))
+        {
+            reading.ChangeState(readingState, stamp);
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException) when (report.Id == 0 || db.Entry(report).State == EntityState.Modified)
+        {
+            throw new ConflictException("state", "报表刚被他人处理,请刷新 / someone else has just acted on this report; reload");
+        }
+
+        return await reader.Handle(org, period, ct);
+    }
+
+    private static bool Covers(ActorGrant grant, OrgUnit unit) => grant.ScopePath is null || unit.Path.StartsWith(grant.ScopePath, StringComparison.Ordinal);
+}
