@@ -7,6 +7,7 @@ using Luoshi.Web.Features.Organization;
 using Luoshi.Web.Features.Plans;
 using Luoshi.Web.Features.Readings;
 using Luoshi.Web.Infrastructure;
+using Luoshi.Web.Ui;
 
 namespace Luoshi.Web;
 
@@ -17,10 +18,12 @@ public static class LuoshiWebApp
 
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
-        // Settings and static files are found beside the assembly, wherever the process was started from.
+        // Settings and static files are found beside the assembly, wherever the process was started from; the pages
+        // are found in this assembly whichever program hosts it (the CLI, the tests).
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             Args = args,
+            ApplicationName = typeof(LuoshiWebApp).Assembly.GetName().Name,
             ContentRootPath = AppContext.BaseDirectory,
             WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
         });
@@ -39,6 +42,7 @@ public static class LuoshiWebApp
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<Luoshi.Application.Common.ICurrentActor, HttpActor>();
 
+        builder.Services.AddLuoshiUi(builder.Configuration);
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -53,8 +57,11 @@ public static class LuoshiWebApp
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.UseDefaultFiles();
+        app.UseLuoshiUi();
         app.UseStaticFiles();
+
+        // Routing comes after the status-code pages, so that a page's 404 is re-executed through routing to the UI's status page.
+        app.UseRouting();
 
         app.MapOpenApi();
         app.UseSwaggerUI(o =>
@@ -69,6 +76,8 @@ public static class LuoshiWebApp
         api.MapPlansApi();
         api.MapIndicatorsApi();
         api.MapReadingsApi();
+
+        app.MapLuoshiUi();
         return app;
     }
 
