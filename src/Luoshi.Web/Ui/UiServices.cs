@@ -76,12 +76,12 @@ public static class UiServices
         return app;
     }
 
-    /// <summary>A page rather than the API, its documents or a static file.</summary>
+    /// <summary>A request for the browser UI rather than the API or its documents.</summary>
     public static bool IsUiRequest(HttpRequest request) =>
         !request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
         && !request.Path.StartsWithSegments("/openapi", StringComparison.OrdinalIgnoreCase)
         && !request.Path.StartsWithSegments("/swagger", StringComparison.OrdinalIgnoreCase)
-        && !Path.HasExtension(request.Path.Value);
+        && !request.Path.StartsWithSegments("/health", StringComparison.OrdinalIgnoreCase);
 
     // A plain form post (no antiforgery token): choosing the display language changes nothing but a cookie.
     private static async Task<IResult> SetCulture(HttpContext http)
