@@ -31,7 +31,7 @@ internal sealed class UiExceptionHandler(IStringLocalizer<UiText> text, ILogger<
             <!doctype html><html lang="{UiContext.LanguageTag}"><meta charset="utf-8"><title>{html.Encode(text["Error.Title"])}</title>
             <link rel="stylesheet" href="/css/luoshi.css">
             <main class="page narrow"><h1>{html.Encode(text["Error.Title"])}</h1><p>{html.Encode(text["Error.Detail"])}</p>
-            <p class="muted">trace: <code>{html.Encode(http.TraceIdentifier)}</code></p><p><a href="/">{html.Encode(text["Nav.Dashboard"])}</a></p></main>
+            <p class="muted">{html.Encode(text["Error.Trace"])} <code>{html.Encode(http.TraceIdentifier)}</code></p><p><a href="/">{html.Encode(text["Nav.Dashboard"])}</a></p></main>
             """,
             ct);
         return true;

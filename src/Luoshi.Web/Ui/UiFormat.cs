@@ -79,7 +79,7 @@ public sealed class UiFormat(IStringLocalizer<UiText> text, TimeProvider clock)
         where TEnum : struct, Enum =>
         text[$"Enum.{typeof(TEnum).Name}.{value}"];
 
-    /// <summary>The target as it is spoken: 12,000 亿元以上 / ≥ 12,000, 5.5 左右, 3–3.5, with a 力争 value when set.</summary>
+    /// <summary>The target as it is spoken: 12,000 以上 (≥ 12,000), 5.5 左右, 3–3.5, with a 力争 value when set.</summary>
     public string Target(TargetView? target, int decimals)
     {
         if (target?.Value is not { } value || target.Withdrawn)
@@ -101,7 +101,7 @@ public sealed class UiFormat(IStringLocalizer<UiText> text, TimeProvider clock)
     }
 
     /// <summary>
-    /// Messages from the use cases are written "中文 / English" (after a closing full-width bracket, "…)/ English");
+    /// Messages from the use cases are written "中文 / English" (after a closing bracket, "中文(…)/ English");
     /// the reader sees the half in their language. A slash inside the Chinese half ("单位/org unit") has no space after it.
     /// </summary>
     public static string Message(string message)
