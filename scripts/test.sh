@@ -1,12 +1,21 @@
 #!/usr/bin/env bash
-# Runs every test. On a fresh Debian machine it first installs what the tests need (PostgreSQL server
-# from apt), starts a throwaway PostgreSQL cluster so the database tests run on both providers, and
-# prints one summary line at the end: "N passed, N failed, N skipped".
+# Runs every test. On a fresh Debian machine it first installs what the tests need from apt (the PostgreSQL
+# server; Chromium and the Noto CJK fonts for the browser tests), starts a throwaway PostgreSQL cluster so
+# the database tests run on both providers, and prints one summary line at the end:
+# "N passed, N failed, N skipped". Browser screenshots land in artifacts/screenshots/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
 started=$(date +%s)
+
+# The browser tests drive the system's Chromium (never a downloaded one); without CJK fonts Chinese renders as boxes.
+if [[ ! -x /usr/bin/chromium ]] || ! compgen -G "/usr/share/fonts/opentype/noto/NotoSansCJK-*.ttc" >/dev/null; then
+  echo "installing chromium and fonts-noto-cjk from apt…" >&2
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq >&2 && apt-get install -y -qq chromium fonts-noto-cjk >&2
+fi
+
 # Reuse a cluster that is already running on the port (another checkout's tests); stop only our own.
 if scripts/postgres.sh status >/dev/null 2>&1; then
   pg=$(scripts/postgres.sh start | tail -1)

@@ -12,6 +12,7 @@ using Luoshi.Web.Features.Readings;
 using Luoshi.Web.Features.Reporting;
 using Luoshi.Web.Infrastructure;
 using Luoshi.Web.Infrastructure.Security;
+using Luoshi.Web.Ui;
 
 namespace Luoshi.Web;
 
@@ -22,10 +23,12 @@ public static class LuoshiWebApp
 
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
-        // Settings and static files are found beside the assembly, wherever the process was started from.
+        // Settings and static files are found beside the assembly, wherever the process was started from; the pages
+        // are found in this assembly whichever program hosts it (the CLI, the tests).
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             Args = args,
+            ApplicationName = typeof(LuoshiWebApp).Assembly.GetName().Name,
             ContentRootPath = AppContext.BaseDirectory,
             WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
         });
@@ -51,6 +54,7 @@ public static class LuoshiWebApp
             k.AddServerHeader = false;
         });
 
+        builder.Services.AddLuoshiUi(builder.Configuration);
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -65,9 +69,13 @@ public static class LuoshiWebApp
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.UseLuoshiSecurity(options.MaxRequestBytes);
-        app.UseDefaultFiles();
+        app.UseLuoshiSecurityHeaders(options.MaxRequestBytes);
+        app.UseLuoshiUi();
         app.UseStaticFiles();
+
+        // Routing comes after the status-code pages, so that a page's 404 is re-executed through routing to the UI's status page.
+        app.UseRouting();
+        app.UseLuoshiAuthentication();
 
         app.MapOpenApi();
         app.UseSwaggerUI(o =>
@@ -85,6 +93,8 @@ public static class LuoshiWebApp
         api.MapIdentityApi();
         api.MapEvaluationApi();
         api.MapReportingApi();
+
+        app.MapLuoshiUi();
         return app;
     }
 

@@ -82,7 +82,8 @@ public static class SecurityServices
         return services;
     }
 
-    public static IApplicationBuilder UseLuoshiSecurity(this IApplicationBuilder app, long maxRequestBytes)
+    /// <summary>Headers and the request-size check for every response, static files included.</summary>
+    public static IApplicationBuilder UseLuoshiSecurityHeaders(this IApplicationBuilder app, long maxRequestBytes)
     {
         app.Use(async (http, next) =>
         {
@@ -98,11 +99,18 @@ public static class SecurityServices
             h["Referrer-Policy"] = "no-referrer";
             h["Cross-Origin-Opener-Policy"] = "same-origin";
             h["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
+            // Alpine.js evaluates its x-on expressions with Function(), hence 'unsafe-eval'; no inline scripts are allowed.
             h.ContentSecurityPolicy = http.Request.Path.StartsWithSegments("/swagger")
                 ? "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self' 'unsafe-inline'; frame-ancestors 'none'"
-                : "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+                : "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self' 'unsafe-eval'; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
             await next();
         });
+        return app;
+    }
+
+    /// <summary>Who is calling, how often, and whether they may: after routing, so endpoint policies apply.</summary>
+    public static IApplicationBuilder UseLuoshiAuthentication(this IApplicationBuilder app)
+    {
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();

@@ -1,0 +1,31 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Unicode;
+
+namespace Luoshi.Web.Ui;
+
+/// <summary>
+/// What a chart shows, written into the page as a data attribute; wwwroot/js/luoshi.js turns it into an
+/// ECharts option so that every chart is styled the same way.
+/// </summary>
+public sealed record ChartSpec(string Kind, IReadOnlyList<string> Categories, IReadOnlyList<ChartSeries> Series, string Unit, int Decimals)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+    };
+
+    /// <summary>A line over time, or bars of year-on-year change.</summary>
+    public const string Line = "line";
+    public const string Bars = "bars";
+
+    /// <summary>A small line without axes, beside a headline figure.</summary>
+    public const string Spark = "spark";
+
+    public string ToJson() => JsonSerializer.Serialize(this, Json);
+}
+
+/// <param name="Role">main (the unit shown), peer (a unit compared with), target (a step line of annual targets), change (year-on-year).</param>
+public sealed record ChartSeries(string Name, string Role, IReadOnlyList<decimal?> Data, string? Unit = null);

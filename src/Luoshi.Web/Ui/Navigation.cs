@@ -1,0 +1,16 @@
+namespace Luoshi.Web.Ui;
+
+/// <summary>One entry of the main navigation: a feature's home page.</summary>
+public sealed record NavItem(string Feature, string Href, string TextKey);
+
+public static class Navigation
+{
+    // Reporting (填报), Supervision (督办), Projects (项目), Assessment (考核) and Documents (文档) add their entries as they land.
+    public static readonly IReadOnlyList<NavItem> Items =
+    [
+        new("dashboard", "/", "Nav.Dashboard"),
+        new("plans", "/plans", "Nav.Plans"),
+        new("indicators", "/indicators", "Nav.Indicators"),
+        new("org-units", "/org-units", "Nav.OrgUnits"),
+    ];
+}

@@ -1,0 +1,117 @@
+using System.Globalization;
+using Luoshi.Application.Indicators;
+using Luoshi.Domain.Common;
+using Luoshi.Domain.Indicators;
+using Microsoft.Extensions.Localization;
+
+namespace Luoshi.Web.Ui;
+
+/// <summary>How the UI writes numbers, periods, dates, changes, targets and enum values in the reader's language.</summary>
+public sealed class UiFormat(IStringLocalizer<UiText> text, TimeProvider clock)
+{
+    public const string None = "–";
+
+    private static CultureInfo Culture => CultureInfo.CurrentCulture;
+
+    public string Number(decimal? value, int decimals) =>
+        value is { } v ? v.ToString("N" + Math.Clamp(decimals, 0, Indicator.MaxDecimals).ToString(CultureInfo.InvariantCulture), Culture) : None;
+
+    public string Count(int value) => value.ToString("N0", Culture);
+
+    public string Percent(decimal? share, int decimals = 1) =>
+        share is { } s ? (s * 100).ToString("N" + decimals.ToString(CultureInfo.InvariantCulture), Culture) + "%" : None;
+
+    public string Change(YearOnYear? change)
+    {
+        if (change is not { } c)
+        {
+            return None;
+        }
+
+        var sign = c.Value > 0 ? "+" : c.Value < 0 ? "−" : "±";
+        var magnitude = Math.Abs(c.Value).ToString("N1", Culture);
+        return c.InPoints
+            ? string.Format(Culture, text["Change.Points"], sign + magnitude)
+            : sign + magnitude + "%";
+    }
+
+    public string Period(string code)
+    {
+        if (!Domain.Common.Period.TryParse(code, out var p))
+        {
+            return code;
+        }
+
+        return p.Kind switch
+        {
+            Frequency.Year => string.Format(Culture, text["Period.Year"], p.Year),
+            Frequency.Half => string.Format(Culture, text[p.Index == 1 ? "Period.H1" : "Period.H2"], p.Year),
+            Frequency.Quarter => string.Format(Culture, text["Period.Quarter"], p.Year, p.Index),
+            _ => string.Format(Culture, text["Period.Month"], p.Year, p.Index, MonthName(p.Index)),
+        };
+    }
+
+    /// <summary>A period as its value covers it: a cumulative (year-to-date) value for 2026-10 covers January to October.</summary>
+    public string Covered(string code, ValueKind kind)
+    {
+        if (kind != ValueKind.Cumulative || !Domain.Common.Period.TryParse(code, out var p) || p.Index == 1)
+        {
+            return Period(code);
+        }
+
+        return p.Kind switch
+        {
+            Frequency.Month => string.Format(Culture, text["Period.MonthsToDate"], p.Year, p.Index, MonthName(p.Index)),
+            Frequency.Quarter => string.Format(Culture, text["Period.QuartersToDate"], p.Year, p.Index),
+            _ => Period(code),
+        };
+    }
+
+    private static string MonthName(int month) => Culture.DateTimeFormat.GetAbbreviatedMonthName(month);
+
+    public string Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? None;
+
+    /// <summary>A moment in the server's local time, to the minute.</summary>
+    public string Time(DateTimeOffset at) =>
+        TimeZoneInfo.ConvertTime(at, clock.LocalTimeZone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+
+    public string Label<TEnum>(TEnum value)
+        where TEnum : struct, Enum =>
+        text[$"Enum.{typeof(TEnum).Name}.{value}"];
+
+    /// <summary>The target as it is spoken: 12,000 以上 (≥ 12,000), 5.5 左右, 3–3.5, with a 力争 value when set.</summary>
+    public string Target(TargetView? target, int decimals)
+    {
+        if (target?.Value is not { } value || target.Withdrawn)
+        {
+            return None;
+        }
+
+        var v = Number(value, decimals);
+        var spoken = target.Qualifier switch
+        {
+            TargetQualifier.AtLeast => string.Format(Culture, text["Target.AtLeast"], v),
+            TargetQualifier.AtMost => string.Format(Culture, text["Target.AtMost"], v),
+            TargetQualifier.Around => string.Format(Culture, text["Target.Around"], v),
+            _ => string.Format(Culture, text["Target.Range"], v, Number(target.UpperValue, decimals)),
+        };
+        return target.Stretch is { } stretch
+            ? spoken + string.Format(Culture, text["Target.Stretch"], Number(stretch, decimals))
+            : spoken;
+    }
+
+    /// <summary>
+    /// Messages from the use cases are written "中文 / English" (after a closing bracket, "中文(…)/ English");
+    /// the reader sees the half in their language. A slash inside the Chinese half ("单位/org unit") has no space after it.
+    /// </summary>
+    public static string Message(string message)
+    {
+        var split = message.IndexOf("/ ", StringComparison.Ordinal);
+        if (split <= 0)
+        {
+            return message;
+        }
+
+        return UiContext.IsChinese ? message[..split].Trim() : message[(split + 2)..].Trim();
+    }
+}

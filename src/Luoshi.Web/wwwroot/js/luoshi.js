@@ -1,0 +1,124 @@
+// Luoshi's own script: draws the charts described by [data-chart] (see Ui/ChartSpec.cs), keeps them sized,
+// and moves focus into content that htmx swaps in. Pages work without it; it only enhances them.
+(function () {
+  'use strict';
+
+  const font = '"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", system-ui, sans-serif';
+  const ink = '#1a1f24';
+  const muted = '#4a5561';
+  const rule = '#d5dbe1';
+  const colours = { main: '#0b4f9c', target: '#3d4650', change: '#5b7fa8' };
+  const peers = ['#00798c', '#8a4fa0', '#9a6700', '#2f7d32'];
+
+  // Values keep the indicator's decimals; axis ticks show only the digits they need.
+  function formatter(spec, axis) {
+    const lang = document.documentElement.lang || 'zh-CN';
+    const nf = new Intl.NumberFormat(lang, { minimumFractionDigits: axis ? 0 : spec.decimals, maximumFractionDigits: spec.decimals });
+    return (v) => (v === null || v === undefined || Number.isNaN(v)) ? '–' : nf.format(v);
+  }
+
+  function seriesOf(spec) {
+    let peer = 0;
+    return spec.series.map((s) => {
+      const base = { name: s.name, data: s.data, connectNulls: false, emphasis: { focus: 'series' } };
+      switch (s.role) {
+        case 'target':
+          return Object.assign(base, {
+            type: 'line', step: 'middle', symbol: 'none',
+            lineStyle: { type: 'dashed', width: 1.5, color: colours.target }, itemStyle: { color: colours.target },
+          });
+        case 'change':
+          return Object.assign(base, { type: 'bar', barMaxWidth: 14, itemStyle: { color: colours.change } });
+        case 'peer': {
+          const c = peers[peer++ % peers.length];
+          return Object.assign(base, { type: 'line', symbolSize: 4, lineStyle: { width: 1.5, color: c }, itemStyle: { color: c } });
+        }
+        default:
+          return Object.assign(base, {
+            type: spec.kind === 'bars' ? 'bar' : 'line', symbolSize: 5, barMaxWidth: 14,
+            lineStyle: { width: 2.5, color: colours.main }, itemStyle: { color: colours.main },
+          });
+      }
+    });
+  }
+
+  function optionOf(spec) {
+    const fmt = formatter(spec, false);
+    const tick = formatter(spec, true);
+    const text = { fontFamily: font, color: ink, fontSize: 13 };
+    if (spec.kind === 'spark') {
+      const s = spec.series[0];
+      return {
+        animation: false,
+        textStyle: text,
+        grid: { left: 4, right: 8, top: 6, bottom: 4 },
+        tooltip: { trigger: 'axis', valueFormatter: (v) => fmt(v) + ' ' + spec.unit, textStyle: text, confine: true },
+        xAxis: { type: 'category', data: spec.categories, show: false, boundaryGap: false },
+        yAxis: { type: 'value', show: false, scale: true },
+        series: [{
+          type: 'line', data: s.data, symbol: 'none', smooth: false,
+          lineStyle: { width: 2, color: colours.main }, areaStyle: { color: 'rgba(11,79,156,0.08)' },
+        }],
+      };
+    }
+    return {
+      animation: false,
+      textStyle: text,
+      color: [colours.main].concat(peers),
+      legend: { type: 'scroll', top: 0, left: 0, textStyle: text, itemGap: 18 },
+      grid: { left: 8, right: 16, top: 60, bottom: 8, containLabel: true },
+      tooltip: {
+        trigger: 'axis', confine: true, textStyle: text,
+        valueFormatter: (v) => fmt(v) + (spec.unit ? ' ' + spec.unit : ''),
+      },
+      xAxis: {
+        type: 'category', data: spec.categories,
+        axisLabel: { color: muted, fontFamily: font, hideOverlap: true },
+        axisLine: { lineStyle: { color: rule } }, axisTick: { alignWithLabel: true },
+      },
+      yAxis: {
+        type: 'value', scale: spec.kind !== 'bars', name: spec.unit, nameTextStyle: { color: muted, fontFamily: font, align: 'left' },
+        axisLabel: { color: muted, fontFamily: font, formatter: (v) => tick(v) },
+        splitLine: { lineStyle: { color: '#eceff2' } },
+      },
+      series: seriesOf(spec),
+    };
+  }
+
+  const observed = new WeakSet();
+  const resizer = ('ResizeObserver' in window)
+    ? new ResizeObserver((entries) => entries.forEach((e) => { const c = window.echarts && echarts.getInstanceByDom(e.target); if (c) c.resize(); }))
+    : null;
+
+  function drawCharts(root) {
+    if (!window.echarts) return;
+    (root || document).querySelectorAll('[data-chart]').forEach((el) => {
+      if (echarts.getInstanceByDom(el)) return;
+      let spec;
+      try { spec = JSON.parse(el.dataset.chart); } catch (e) { return; }
+      const chart = echarts.init(el, null, { renderer: 'canvas' });
+      chart.setOption(optionOf(spec));
+      el.classList.add('chart-ready');
+      if (resizer && !observed.has(el)) { resizer.observe(el); observed.add(el); }
+    });
+  }
+
+  function disposeCharts(root) {
+    if (!window.echarts || !root) return;
+    root.querySelectorAll('[data-chart]').forEach((el) => { const c = echarts.getInstanceByDom(el); if (c) c.dispose(); });
+  }
+
+  document.addEventListener('DOMContentLoaded', () => drawCharts(document));
+  document.addEventListener('htmx:beforeSwap', (e) => { if (e.detail.target) disposeCharts(e.detail.target); });
+  document.addEventListener('htmx:afterSettle', (e) => drawCharts(e.detail.elt || document));
+  document.addEventListener('htmx:afterSwap', (e) => {
+    const focus = e.detail.target && e.detail.target.querySelector('[data-focus]');
+    if (focus) focus.focus({ preventScroll: false });
+  });
+  window.addEventListener('beforeprint', () => {
+    if (!window.echarts) return;
+    document.querySelectorAll('[data-chart]').forEach((el) => { const c = echarts.getInstanceByDom(el); if (c) c.resize(); });
+  });
+
+  window.luoshi = { drawCharts };
+})();
