@@ -7,6 +7,7 @@ using Luoshi.Application.Import;
 using Luoshi.Application.Indicators;
 using Luoshi.Application.Organization;
 using Luoshi.Application.Plans;
+using Luoshi.Application.Projects;
 using Luoshi.Application.Readings;
 using Luoshi.Application.Reporting;
 using Microsoft.Extensions.DependencyInjection;
@@ -45,6 +46,9 @@ public static class ApplicationServices
         services.AddScoped<Evaluate>();
         services.AddScoped<EvaluatePlanTree>();
         services.AddScoped<CalendarChecks>();
+
+        services.AddScoped<ImportProjects>();
+        services.AddScoped<ProjectQueries>();
 
         services.AddScoped<GetReport>();
         services.AddScoped<TransitionReport>();

@@ -17,6 +17,7 @@ public static class LuoshiCli
             ExportCommand.Create(console),
             EvaluateCommand.Create(console),
             ReportCommand.Create(console),
+            ProjectsCommand.Create(console),
             UsersCommand.Create(console),
             TokensCommand.Create(console),
             AuditCommand.Create(console),

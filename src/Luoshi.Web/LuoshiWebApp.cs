@@ -8,6 +8,7 @@ using Luoshi.Web.Features.Identity;
 using Luoshi.Web.Features.Indicators;
 using Luoshi.Web.Features.Organization;
 using Luoshi.Web.Features.Plans;
+using Luoshi.Web.Features.Projects;
 using Luoshi.Web.Features.Readings;
 using Luoshi.Web.Features.Reporting;
 using Luoshi.Web.Infrastructure;
@@ -93,6 +94,7 @@ public static class LuoshiWebApp
         api.MapIdentityApi();
         api.MapEvaluationApi();
         api.MapReportingApi();
+        api.MapProjectsApi();
 
         app.MapLuoshiUi();
         return app;

@@ -29,6 +29,9 @@ public abstract class LuoshiDbContext(DbContextOptions options, ICurrentActor? a
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataVersion> DataVersions => Set<DataVersion>();
+    public DbSet<Domain.Projects.MajorProject> Projects => Set<Domain.Projects.MajorProject>();
+    public DbSet<Domain.Projects.ProjectPlan> ProjectPlans => Set<Domain.Projects.ProjectPlan>();
+    public DbSet<Domain.Projects.ProjectProgress> ProjectProgress => Set<Domain.Projects.ProjectProgress>();
     public DbSet<Domain.Reporting.Report> Reports => Set<Domain.Reporting.Report>();
     public DbSet<Domain.Reporting.ReportingAssignment> ReportingAssignments => Set<Domain.Reporting.ReportingAssignment>();
     public DbSet<Domain.Reporting.ValidationRule> ValidationRules => Set<Domain.Reporting.ValidationRule>();

@@ -10,7 +10,7 @@ namespace Luoshi.Application.Demo;
 /// the data directory as a demo (so demo-only conveniences are refused elsewhere). Refuses a database
 /// that already holds other data.
 /// </summary>
-public sealed class SeedDemo(LuoshiDbContext db, ImportData import, Identity.AddUser addUser, TimeProvider clock)
+public sealed class SeedDemo(LuoshiDbContext db, ImportData import, Projects.ImportProjects importProjects, Identity.AddUser addUser, TimeProvider clock)
 {
     public const int FirstYear = 2021;
 
@@ -50,6 +50,15 @@ public sealed class SeedDemo(LuoshiDbContext db, ImportData import, Identity.Add
             await import.Readings(DemoProvince.Readings(today).Select((r, i) => (i + 2, r, (string?)null)), progress, ct),
         };
         await SeedReporting(today, ct);
+        var counties = await (from c in db.OrgUnits.AsNoTracking()
+                              join city in db.OrgUnits on c.ParentId equals city.Id
+                              where c.Kind == Domain.Organization.OrgUnitKind.County
+                              orderby c.Code
+                              select new { c.Code, City = city.Code }).ToListAsync(ct);
+        var (projectsCsv, plansCsv, progressCsv) = DemoProjects.Files([.. counties.Select(c => (c.Code, c.City))], today);
+        summaries.Add(await importProjects.FromCsv(Projects.ProjectImportKind.Projects, new MemoryStream(System.Text.Encoding.UTF8.GetBytes(projectsCsv)), ct));
+        summaries.Add(await importProjects.FromCsv(Projects.ProjectImportKind.ProjectPlans, new MemoryStream(System.Text.Encoding.UTF8.GetBytes(plansCsv)), ct));
+        summaries.Add(await importProjects.FromCsv(Projects.ProjectImportKind.ProjectProgress, new MemoryStream(System.Text.Encoding.UTF8.GetBytes(progressCsv)), ct));
         foreach (var (name, role, org, displayName) in Users)
         {
             await addUser.Handle(new Identity.AddUser.Request(name, role, org, DemoPassword, displayName), ct);

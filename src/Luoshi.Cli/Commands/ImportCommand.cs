@@ -10,8 +10,8 @@ internal static class ImportCommand
 {
     public static Command Create(CliConsole console)
     {
-        var kind = new Argument<string>("kind") { Description = "orgs | indicators | targets | readings | plans" };
-        kind.AcceptOnlyFromAmong("orgs", "indicators", "targets", "readings", "plans");
+        var kind = new Argument<string>("kind") { Description = "orgs | indicators | targets | readings | plans | projects | project-plans | project-progress" };
+        kind.AcceptOnlyFromAmong("orgs", "indicators", "targets", "readings", "plans", "projects", "project-plans", "project-progress");
         var file = new Argument<FileInfo>("file") { Description = "CSV 文件 / the CSV file" };
         var dataDir = CliServices.DataDirOption();
         var format = new Option<string>("--format") { Description = "table | json", DefaultValueFactory = _ => "table" };
@@ -20,11 +20,21 @@ internal static class ImportCommand
         command.SetAction((parse, ct) => console.Guard(async () =>
         {
             var path = parse.GetValue(file)!;
-            var importKind = Parsing.Enum<ImportKind>(parse.GetValue(kind), "kind");
+            var name = parse.GetValue(kind)!;
             await using var scope = await CliServices.OpenAsync(parse.GetValue(dataDir)!, ct);
-            var import = scope.ServiceProvider.GetRequiredService<ImportData>();
             await using var stream = path.OpenRead();
-            var summary = await console.WithProgress($"导入 / importing {path.Name}", p => import.FromCsv(importKind, stream, p, ct));
+            ImportSummary summary;
+            if (name.StartsWith("project", StringComparison.Ordinal))
+            {
+                var projectKind = Parsing.Enum<Luoshi.Application.Projects.ProjectImportKind>(name.Replace("-", string.Empty, StringComparison.Ordinal), "kind");
+                summary = await scope.ServiceProvider.GetRequiredService<Luoshi.Application.Projects.ImportProjects>().FromCsv(projectKind, stream, ct);
+            }
+            else
+            {
+                var import = scope.ServiceProvider.GetRequiredService<ImportData>();
+                summary = await console.WithProgress($"导入 / importing {path.Name}", p => import.FromCsv(Parsing.Enum<ImportKind>(name, "kind"), stream, p, ct));
+            }
+
             if (parse.GetValue(format) == "json")
             {
                 await console.Out.WriteLineAsync(JsonSerializer.Serialize(summary, JsonOptions.Default));

@@ -17,7 +17,7 @@ public sealed class SeedDemoTests
         var summaries = await host.Run<SeedDemo, IReadOnlyList<ImportSummary>>(s => s.Handle(null, default));
         var again = await host.Run<SeedDemo, IReadOnlyList<ImportSummary>>(s => s.Handle(null, default));
 
-        summaries.Select(s => s.Kind).ShouldBe(["orgs", "indicators", "plans", "targets", "readings"]);
+        summaries.Select(s => s.Kind).ShouldBe(["orgs", "indicators", "plans", "targets", "readings", "projects", "projectPlans", "projectProgress"]);
         again.ShouldBeEmpty();
         (await host.Query(d => d.OrgUnits.CountAsync(u => u.Kind == OrgUnitKind.City))).ShouldBe(11);
         (await host.Query(d => d.OrgUnits.CountAsync(u => u.Kind == OrgUnitKind.County))).ShouldBeInRange(80, 100);
@@ -25,7 +25,8 @@ public sealed class SeedDemoTests
         (await host.Query(d => d.Indicators.CountAsync())).ShouldBeGreaterThanOrEqualTo(40);
         (await host.Query(d => d.Indicators.CountAsync(i => i.FormulaText != null))).ShouldBeGreaterThanOrEqualTo(5);
         (await host.Query(d => d.PlanItems.CountAsync(p => p.Kind == Domain.Plans.PlanItemKind.Programme))).ShouldBe(10);
-        (await host.Query(d => d.Readings.CountAsync())).ShouldBe(summaries[^1].Rows);
+        (await host.Query(d => d.Readings.CountAsync())).ShouldBe(summaries[4].Rows);
+        (await host.Query(d => d.Projects.CountAsync())).ShouldBeGreaterThan(250);
         (await host.Query(d => d.Settings.SingleAsync(s => s.Key == Data.Setting.Demo))).Value.ShouldBe("true");
 
         // Nothing is due after "today" (2026-07-25 here): June's figures are due on 20 July, July's on 20 August.

@@ -97,6 +97,15 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         ["POST /api/reports/{org}/{period}/submit"] = new(Permission.WriteReadings, Scope.Subtree, (c, u) => c.PostAsJsonAsync($"/api/reports/{County(u)}/2026-02/submit", new { comment = "报送" })),
         ["POST /api/reports/{org}/{period}/approve"] = new(Permission.ReviewReadings, Scope.Subtree, (c, u) => c.PostAsJsonAsync($"/api/reports/{County(u)}/2026-02/approve", new { comment = "同意" })),
         ["POST /api/reports/{org}/{period}/return"] = new(Permission.ReviewReadings, Scope.Subtree, (c, u) => c.PostAsJsonAsync($"/api/reports/{County(u)}/2026-02/return", new { comment = "退回" })),
+        ["GET /api/projects/"] = Public(c => c.GetAsync("/api/projects")),
+        ["GET /api/projects/{code}"] = Public(c => c.GetAsync("/api/projects/NOPE")),
+        ["GET /api/projects/summary"] = new(Permission.ReadAll, Scope.Subtree, (c, u) => c.GetAsync($"/api/projects/summary?year=2026&org={Org(u)}")),
+        ["GET /api/projects/summary/export"] = new(Permission.ReadAll, Scope.Subtree, (c, u) => c.GetAsync($"/api/projects/summary/export?format=csv&year=2026&org={Org(u)}")),
+        ["POST /api/projects/import/{kind}"] = new(Permission.ManagePlans, Scope.Subtree, (c, u) =>
+        {
+            var csv = $"code,name,org,category,totalInvestment,plannedStart,plannedCompletion,stage\n{Next("XM")},探针项目,{County(u)},交通,10,2026-01-01,2027-01-01,前期\n";
+            return c.PostAsync("/api/projects/import/projects", new MultipartFormDataContent { { new StringContent(csv), "file", "p.csv" } });
+        }),
         ["POST /api/auth/sign-in"] = new(null, Scope.None, (c, _) => c.PostAsJsonAsync("/api/auth/sign-in", new { name = "matrix-signin", password = "Matrix-pass-2026" }), Anonymous: true, PerUnit: false),
         ["POST /api/auth/sign-out"] = new(null, Scope.None, (c, _) => c.PostAsync("/api/auth/sign-out", null), PerUnit: false),
         ["GET /api/auth/me"] = new(null, Scope.None, (c, _) => c.GetAsync("/api/auth/me"), PerUnit: false),

@@ -132,6 +132,43 @@ public sealed class CliTests : IDisposable
         bad.Err.ShouldContain("2026-13");
     }
 
+    [Fact]
+    public async Task ProjectsImportAndSummary_GiveOneRowPerRegionAndRolledUpParent_WithTheContractKeys()
+    {
+        await Seed();
+        var projects = Write("p.csv", "code,name,org,category,totalInvestment,plannedStart,plannedCompletion,stage\nXM1,甲一项目,330102,交通,100,2026-03-01,2028-12-31,新开工\nXM2,甲二项目,330103,产业,60,2026-05-01,2027-12-31,前期\nXM3,乙一项目,330202,能源,80,2025-06-01,2027-06-30,continuing\n");
+        var plans = Write("pp.csv", "project,year,plannedInvestment\nXM1,2026,40\nXM2,2026,20\nXM3,2026,40\n");
+        var progress = Write("pg.csv", "project,month,completedInvestment,actualStart\nXM1,2026-03,5,2026-03-10\nXM1,2026-04,5,\nXM3,2026-01,10,\n");
+
+        foreach (var (kind, file) in new[] { ("projects", projects), ("project-plans", plans), ("project-progress", progress) })
+        {
+            var r = await Run("import", kind, file, "--data-dir", _dir);
+            r.Code.ShouldBe(0, r.Err);
+        }
+
+        var result = await Run("projects", "summary", "--year", "2026", "--as-of", "2026-06-10", "--format", "json", "--data-dir", _dir);
+
+        result.Code.ShouldBe(0, result.Err);
+        var rows = JsonNode.Parse(result.Out)!.AsArray().ToDictionary(r => r!["org"]!.GetValue<string>(), r => r!);
+        rows.Keys.ShouldBe(["330000", "330100", "330102", "330103", "330200", "330202"], ignoreOrder: true);
+        foreach (var key in new[] { "org", "plannedToStart", "started", "startRate", "annualPlan", "completedYtd", "completionRate" })
+        {
+            rows["330100"].AsObject().ContainsKey(key).ShouldBeTrue(key);
+        }
+
+        // 甲市: XM1 and XM2 were to start by 10 June, XM1 did: 50%. Plan 60, done 10 → 16.7%.
+        rows["330100"]["plannedToStart"]!.GetValue<int>().ShouldBe(2);
+        rows["330100"]["started"]!.GetValue<int>().ShouldBe(1);
+        rows["330100"]["startRate"]!.GetValue<double>().ShouldBe(50);
+        rows["330100"]["completionRate"]!.GetValue<double>().ShouldBe(16.7);
+        rows["330000"]["annualPlan"]!.GetValue<decimal>().ShouldBe(100m);
+        rows["330000"]["completedYtd"]!.GetValue<decimal>().ShouldBe(20m);
+
+        var bad = await Run("import", "projects", Write("bad.csv", "code,name,org,category,totalInvestment,plannedStart,plannedCompletion,stage\nXM9,坏项目,330102,交通,100,2026-03-01,2025-12-31,开挖\n"), "--data-dir", _dir);
+        bad.Code.ShouldNotBe(0);
+        bad.Err.ShouldContain("row 2, column stage");
+    }
+
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

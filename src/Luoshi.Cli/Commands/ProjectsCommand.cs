@@ -1,0 +1,56 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using Luoshi.Application.Projects;
+using Microsoft.Extensions.DependencyInjection;
+using Spectre.Console;
+
+namespace Luoshi.Cli.Commands;
+
+internal static class ProjectsCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var year = new Option<int?>("--year") { Description = "年度(默认今年)/ the year (default: this year)" };
+        var asOf = new Option<string?>("--as-of") { Description = "截至日期 YYYY-MM-DD / as of this date" };
+        var org = new Option<string?>("--org") { Description = "单位子树 / a region's subtree" };
+        var byCategory = new Option<bool>("--by-category") { Description = "按类别汇总 / one row per category" };
+        var format = new Option<string>("--format") { Description = "table | json", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong("table", "json");
+        var dataDir = CliServices.DataDirOption();
+        var summary = new Command("summary", "开工率与投资完成率,按地区逐级汇总 / start rate and investment completion by region, rolled up") { year, asOf, org, byCategory, format, dataDir };
+        summary.SetAction((parse, ct) => console.Guard(async () =>
+        {
+            DateOnly? date = null;
+            if (parse.GetValue(asOf) is { } text)
+            {
+                date = DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
+                    ? d
+                    : throw new Luoshi.Domain.Common.DomainException("as-of", $"日期格式应为 2026-07-25 / --as-of must look like 2026-07-25: '{text}'");
+            }
+
+            await using var scope = await CliServices.OpenAsync(parse.GetValue(dataDir)!, ct);
+            var rows = await scope.ServiceProvider.GetRequiredService<ProjectQueries>().Summary(parse.GetValue(year), date, parse.GetValue(org), parse.GetValue(byCategory), ct);
+            if (parse.GetValue(format) == "json")
+            {
+                await console.Out.WriteLineAsync(JsonSerializer.Serialize(rows, JsonOptions.Default));
+                return 0;
+            }
+
+            var ansi = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(console.Out) });
+            var table = new Table().Border(TableBorder.Simple).AddColumns("单位 org", "计划开工 planned", "已开工 started", "开工率 rate%", "年度计划 plan", "已完成 done", "完成率 rate%");
+            foreach (var r in rows)
+            {
+                table.AddRow(Markup.Escape($"{r.Org} {r.OrgName}{(r.Category is null ? "" : " " + r.Category)}"), Inv(r.PlannedToStart), Inv(r.Started), Pct(r.StartRate), Inv(r.AnnualPlan), Inv(r.CompletedYtd), Pct(r.CompletionRate));
+            }
+
+            ansi.Write(table);
+            return 0;
+        }));
+        return new Command("projects", "重大项目 / major projects") { summary };
+    }
+
+    private static string Inv(IFormattable v) => v.ToString(null, CultureInfo.InvariantCulture);
+
+    private static string Pct(double? v) => v is { } x ? x.ToString("0.0", CultureInfo.InvariantCulture) : "—";
+}

@@ -1,0 +1,103 @@
+using Luoshi.Domain.Common;
+using Luoshi.Domain.Evaluation;
+
+namespace Luoshi.Domain.Projects;
+
+/// <summary>A project as the metrics read it: where it is, its dates, amounts and what it completed by month.</summary>
+public sealed record ProjectFacts(
+    string Code,
+    string OrgPath,
+    string Category,
+    decimal TotalInvestment,
+    decimal PrivateShare,
+    DateOnly PlannedStart,
+    DateOnly PlannedCompletion,
+    DateOnly? ActualStart,
+    DateOnly? ActualCompletion,
+    decimal AnnualPlan,
+    IReadOnlyDictionary<int, decimal> CompletedByMonth);
+
+/// <summary>The metrics of a set of projects (a region with everything under it, or a category), every rate with its inputs.</summary>
+public sealed record ProjectSummary(
+    int Projects,
+    int PlannedToStart,
+    int Started,
+    double? StartRate,
+    decimal AnnualPlan,
+    decimal CompletedYtd,
+    double? CompletionRate,
+    decimal ExpectedYtd,
+    double? TimeShare,
+    int PlannedToComplete,
+    int Completed,
+    double? CompletionCountRate,
+    double? PrivateShare,
+    string Reason);
+
+public static class ProjectMetrics
+{
+    /// <summary>
+    /// 开工率 = projects started ÷ projects whose planned start falls in the year up to the as-of date
+    /// (projects continuing from earlier years are not counted); annual investment completion = completed
+    /// this year (through the last complete month) ÷ the year's plan; expected-to-date follows an S-curve (investment starts slow, peaks
+    /// mid-year, slows at year end); 竣工率 likewise for planned completions; private share weighted by
+    /// total investment.
+    /// </summary>
+    public static ProjectSummary Summarize(IEnumerable<ProjectFacts> projects, int year, DateOnly asOf)
+    {
+        var start = new DateOnly(year, 1, 1);
+        var until = asOf.Year > year ? new DateOnly(year, 12, 31) : asOf;
+        // Investment is reported for whole months: the month in progress is not yet in, so counting and the
+        // S-curve both stop at the last complete month.
+        int lastMonth = asOf.Year > year ? 12 : asOf.Year < year ? 0 : asOf.Month - 1;
+        int count = 0, plannedToStart = 0, started = 0, plannedToComplete = 0, completed = 0;
+        decimal plan = 0, done = 0, total = 0, privateAmount = 0;
+        foreach (var p in projects)
+        {
+            count++;
+            if (p.PlannedStart >= start && p.PlannedStart <= until)
+            {
+                plannedToStart++;
+                if (p.ActualStart is { } s && s <= until)
+                {
+                    started++;
+                }
+            }
+
+            if (p.PlannedCompletion >= start && p.PlannedCompletion <= until)
+            {
+                plannedToComplete++;
+                if (p.ActualCompletion is { } c && c <= until)
+                {
+                    completed++;
+                }
+            }
+
+            plan += p.AnnualPlan;
+            foreach (var (month, amount) in p.CompletedByMonth)
+            {
+                if (month <= lastMonth)
+                {
+                    done += amount;
+                }
+            }
+
+            total += p.TotalInvestment;
+            privateAmount += p.TotalInvestment * p.PrivateShare / 100m;
+        }
+
+        double share = lastMonth == 0 ? 0 : ExpectedProgress.SCurve(lastMonth);
+        decimal expected = plan * (decimal)share;
+        double? startRate = plannedToStart == 0 ? null : 100.0 * started / plannedToStart;
+        double? completionRate = plan == 0 ? null : (double)(done / plan) * 100;
+        double? completionCountRate = plannedToComplete == 0 ? null : 100.0 * completed / plannedToComplete;
+        double? privateShare = total == 0 ? null : (double)(privateAmount / total) * 100;
+        var reason = string.Create(
+            System.Globalization.CultureInfo.InvariantCulture,
+            $"计划开工{plannedToStart}个,已开工{started}个,开工率{Pct(startRate)};年度计划投资{plan:0.##}亿元,已完成{done:0.##}亿元,完成率{Pct(completionRate)},序时应完成{expected:0.##}亿元(S曲线,时间进度{share * 100:0.#}%) / "
+            + $"{started} of {plannedToStart} planned starts begun ({Pct(startRate)}); {done:0.##} of {plan:0.##} (100 million yuan) planned this year done ({Pct(completionRate)}), {expected:0.##} expected to date");
+        return new ProjectSummary(count, plannedToStart, started, startRate, plan, done, completionRate, expected, share, plannedToComplete, completed, completionCountRate, privateShare, reason);
+    }
+
+    private static string Pct(double? rate) => rate is { } r ? r.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) + "%" : "—";
+}

@@ -1,0 +1,56 @@
+using Luoshi.Application.Common;
+using Luoshi.Application.Export;
+using Luoshi.Application.Projects;
+using Luoshi.Domain.Identity;
+using Luoshi.Web.Infrastructure.Security;
+
+namespace Luoshi.Web.Features.Projects;
+
+public static class ProjectsApi
+{
+    public static RouteGroupBuilder MapProjectsApi(this RouteGroupBuilder api)
+    {
+        var g = api.MapGroup("/projects").WithTags("Projects");
+
+        g.MapGet("/", async (string? org, string? category, string? stage, ProjectQueries q, CancellationToken ct) => TypedResults.Ok(await q.List(org, category, stage, ct)))
+            .AllowAnonymous().WithSummary("重大项目列表 / major projects (?org=&category=&stage=)");
+
+        g.MapGet("/summary", async (int? year, DateOnly? asOf, string? org, bool? byCategory, ProjectQueries q, CancellationToken ct) =>
+            TypedResults.Ok(await q.Summary(year, asOf, org, byCategory ?? false, ct)))
+            .RequireAuthorization(SecurityServices.Policy(Permission.ReadAll))
+            .WithSummary("按地区(逐级汇总)或类别的开工率、投资完成率 / start rate and investment completion by region (rolled up) or category");
+
+        g.MapGet("/summary/export", async (string? format, int? year, DateOnly? asOf, string? org, ProjectQueries q, CancellationToken ct) =>
+        {
+            var rows = await q.Summary(year, asOf, org, false, ct);
+            var (content, type, extension) = TableExport.Write(
+                Parsing.Enum<ExportFormat>(format ?? "xlsx", "format"),
+                "项目 projects",
+                ["org", "orgName", "projects", "plannedToStart", "started", "startRate", "annualPlan", "completedYtd", "completionRate", "expectedYtd", "reason"],
+                rows.Select(r => (IReadOnlyList<object?>)[r.Org, r.OrgName, r.Projects, r.PlannedToStart, r.Started, r.StartRate, r.AnnualPlan, r.CompletedYtd, r.CompletionRate, r.ExpectedYtd, r.Reason]));
+            return TypedResults.File(content, type, $"luoshi-projects.{extension}");
+        }).RequireAuthorization(SecurityServices.Policy(Permission.ReadAll)).WithSummary("导出项目汇总 / export the summary as xlsx or csv");
+
+        g.MapGet("/{code}", async (string code, int? year, ProjectQueries q, CancellationToken ct) => TypedResults.Ok(await q.Get(code, year, ct)))
+            .AllowAnonymous().WithSummary("项目:计划与逐月进度(对照S曲线)/ a project with its plans and monthly progress against the S-curve");
+
+        g.MapPost("/import/{kind}", async (string kind, HttpRequest request, ImportProjects import, CancellationToken ct) =>
+        {
+            if (!request.HasFormContentType || (await request.ReadFormAsync(ct)).Files.GetFile("file") is not { Length: > 0 } file)
+            {
+                throw InputRefusedException.Single("file", "须以 multipart/form-data 上传CSV,字段名 file / upload the CSV as multipart/form-data field 'file'");
+            }
+
+            var which = kind switch
+            {
+                "projects" => ProjectImportKind.Projects,
+                "project-plans" => ProjectImportKind.ProjectPlans,
+                "project-progress" => ProjectImportKind.ProjectProgress,
+                _ => throw InputRefusedException.Single("kind", "应为 projects、project-plans 或 project-progress / one of projects, project-plans, project-progress"),
+            };
+            await using var stream = file.OpenReadStream();
+            return TypedResults.Ok(await import.FromCsv(which, stream, ct));
+        }).RequireAuthorization(SecurityServices.Policy(Permission.ManagePlans)).WithSummary("导入项目、年度计划或月度进度CSV / import projects, plans or progress (CSV)");
+        return api;
+    }
+}
