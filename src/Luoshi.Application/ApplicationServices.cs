@@ -47,6 +47,7 @@ public static class ApplicationServices
         services.AddScoped<EvaluatePlanTree>();
         services.AddScoped<CalendarChecks>();
 
+        services.AddScoped<Assessment.Assess>();
         services.AddScoped<ImportProjects>();
         services.AddScoped<ProjectQueries>();
 

@@ -18,6 +18,7 @@ public static class LuoshiCli
             EvaluateCommand.Create(console),
             ReportCommand.Create(console),
             ProjectsCommand.Create(console),
+            AssessCommand.Create(console),
             UsersCommand.Create(console),
             TokensCommand.Create(console),
             AuditCommand.Create(console),

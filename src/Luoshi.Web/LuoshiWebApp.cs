@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Luoshi.Application;
 using Luoshi.Application.Common;
 using Luoshi.Application.Data;
+using Luoshi.Web.Features.Assessment;
 using Luoshi.Web.Features.Evaluation;
 using Luoshi.Web.Features.Identity;
 using Luoshi.Web.Features.Indicators;
@@ -95,6 +96,7 @@ public static class LuoshiWebApp
         api.MapEvaluationApi();
         api.MapReportingApi();
         api.MapProjectsApi();
+        api.MapAssessmentApi();
 
         app.MapLuoshiUi();
         return app;

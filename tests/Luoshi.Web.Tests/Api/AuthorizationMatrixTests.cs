@@ -106,6 +106,18 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
             var csv = $"code,name,org,category,totalInvestment,plannedStart,plannedCompletion,stage\n{Next("XM")},探针项目,{County(u)},交通,10,2026-01-01,2027-01-01,前期\n";
             return c.PostAsync("/api/projects/import/projects", new MultipartFormDataContent { { new StringContent(csv), "file", "p.csv" } });
         }),
+        ["POST /api/assessment/preview"] = new(Permission.ReadAll, Scope.Everywhere, (c, _) => c.PostAsync("/api/assessment/preview", Json(SchemeJson)), PerUnit: false),
+        ["POST /api/assessment/runs"] = new(Permission.ManageTargets, Scope.Everywhere, (c, _) => c.PostAsync("/api/assessment/runs", Json(SchemeJson)), PerUnit: false),
+        ["GET /api/assessment/runs/{id:int}"] = new(Permission.ReadAll, Scope.Everywhere, async (c, _) => await c.GetAsync($"/api/assessment/runs/{await RunId()}"), PerUnit: false),
+        ["GET /api/assessment/runs/{id:int}/verify"] = new(Permission.ReadAll, Scope.Everywhere, async (c, _) => await c.GetAsync($"/api/assessment/runs/{await RunId()}/verify"), PerUnit: false),
+        ["GET /api/assessment/runs/{id:int}/export"] = new(Permission.ReadAll, Scope.Everywhere, async (c, _) => await c.GetAsync($"/api/assessment/runs/{await RunId()}/export?format=csv"), PerUnit: false),
+        ["POST /api/assessment/runs/{id:int}/publish"] = new(Permission.ManageTargets, Scope.Everywhere, async (c, _) => await c.PostAsync($"/api/assessment/runs/{await RunId()}/publish", null), PerUnit: false),
+        ["POST /api/assessment/runs/{id:int}/appeals"] = new(Permission.ManageTargets, Scope.Everywhere, async (c, _) =>
+        {
+            var id = await RunId();
+            await _app.Client.PostAsync($"/api/assessment/runs/{id}/publish", null);
+            return await c.PostAsync($"/api/assessment/runs/{id}/appeals", Json("""{"org":"330100","points":1,"reason":"申诉"}"""));
+        }, PerUnit: false),
         ["POST /api/auth/sign-in"] = new(null, Scope.None, (c, _) => c.PostAsJsonAsync("/api/auth/sign-in", new { name = "matrix-signin", password = "Matrix-pass-2026" }), Anonymous: true, PerUnit: false),
         ["POST /api/auth/sign-out"] = new(null, Scope.None, (c, _) => c.PostAsync("/api/auth/sign-out", null), PerUnit: false),
         ["GET /api/auth/me"] = new(null, Scope.None, (c, _) => c.GetAsync("/api/auth/me"), PerUnit: false),
@@ -259,6 +271,17 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
             (Scope.Subtree, not null, Out) => Answer.Forbidden,
             _ => Answer.Allowed,
         };
+    }
+
+    private const string SchemeJson = """{"name":"探针","year":2026,"period":"2026-01","group":["330100","330200"],"criteria":[{"code":"C","name":"c","points":10,"source":"manual","method":{"type":"linear","floor":0,"ceiling":10},"scores":[{"org":"330100","points":5}]}],"grades":[{"name":"一般"}]}""";
+
+    private static StringContent Json(string json) => new(json, System.Text.Encoding.UTF8, "application/json");
+
+    /// <summary>A fresh draft run made by the admin.</summary>
+    private async Task<int> RunId()
+    {
+        var response = await _app.Client.PostAsync("/api/assessment/runs", Json(SchemeJson));
+        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!["runId"]!.GetValue<int>();
     }
 
     private static string Org(string unit) => unit == In ? "330100" : "330200";

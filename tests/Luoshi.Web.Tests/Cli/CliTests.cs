@@ -169,6 +169,33 @@ public sealed class CliTests : IDisposable
         bad.Err.ShouldContain("row 2, column stage");
     }
 
+    [Fact]
+    public async Task Assess_Json_GivesResultsWithOrgScoreRankGradeAndExplainedCriteria()
+    {
+        await Seed();
+        (await Run("import", "targets", Write("t.csv", "indicator,org,year,value,qualifier\nFAI,330100,2026,1200,atLeast\nFAI,330200,2026,800,atLeast\n"), "--data-dir", _dir)).Code.ShouldBe(0);
+        (await Run("import", "readings", Write("r.csv", "indicator,org,period,value\nFAI,330100,2026-06,330\nFAI,330200,2026-06,480\n"), "--data-dir", _dir)).Code.ShouldBe(0);
+        var scheme = Write("s.json", """
+            { "name": "测试", "year": 2026, "period": "2026-06", "group": ["330100", "330200"],
+              "criteria": [ { "code": "INV", "name": "投资", "points": 100, "indicator": "FAI", "method": { "type": "rank", "lastShare": 0.5 } } ],
+              "adjustments": [], "veto": [ { "org": "330200", "reason": "事故" } ], "grades": [ { "name": "优秀", "minScore": 90 }, { "name": "一般" } ], "vetoGrade": "不合格" }
+            """);
+
+        var result = await Run("assess", "--scheme", scheme, "--format", "json", "--data-dir", _dir);
+
+        result.Code.ShouldBe(0, result.Err);
+        var results = JsonNode.Parse(result.Out)!["results"]!.AsArray();
+        var first = results.Single(r => r!["org"]!.GetValue<string>() == "330200")!;
+        first["score"]!.GetValue<decimal>().ShouldBe(100m);
+        first["rank"]!.GetValue<int>().ShouldBe(1);
+        first["grade"]!.GetValue<string>().ShouldBe("不合格");
+        var criterion = first["criteria"]!.AsArray().Single()!;
+        criterion["code"]!.GetValue<string>().ShouldBe("INV");
+        criterion["points"]!.GetValue<decimal>().ShouldBe(100m);
+        criterion["explanation"]!.GetValue<string>().ShouldContain("组内第1名");
+        results.Single(r => r!["org"]!.GetValue<string>() == "330100")!["score"]!.GetValue<decimal>().ShouldBe(50m);
+    }
+
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

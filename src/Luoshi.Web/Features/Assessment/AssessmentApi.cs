@@ -1,0 +1,60 @@
+using Luoshi.Application.Assessment;
+using Luoshi.Application.Common;
+using Luoshi.Application.Export;
+using Luoshi.Domain.Identity;
+using Luoshi.Web.Infrastructure.Security;
+
+namespace Luoshi.Web.Features.Assessment;
+
+public static class AssessmentApi
+{
+    public sealed record AppealRequest(string? Org, decimal? Points, string? Reason);
+
+    public static RouteGroupBuilder MapAssessmentApi(this RouteGroupBuilder api)
+    {
+        var g = api.MapGroup("/assessment").WithTags("Assessment");
+
+        g.MapPost("/preview", async (HttpRequest request, DateOnly? asOf, Assess assess, CancellationToken ct) =>
+            TypedResults.Ok(await assess.Compute(Assess.ParseScheme(await Body(request, ct)), asOf, ct)))
+            .RequireAuthorization(SecurityServices.Policy(Permission.ReadAll)).WithSummary("按方案试算(不保存)/ score a scheme without storing it (body: the scheme JSON)");
+
+        g.MapPost("/runs", async (HttpRequest request, DateOnly? asOf, Assess assess, CancellationToken ct) =>
+            TypedResults.Ok(await assess.Run(await Body(request, ct), asOf, ct)))
+            .RequireAuthorization(SecurityServices.Policy(Permission.ManageTargets)).WithSummary("保存方案版本并计算草稿结果 / store the scheme version and compute a draft run");
+
+        g.MapGet("/runs/{id:int}", async (int id, Assess assess, CancellationToken ct) => TypedResults.Ok(await assess.Get(id, ct)))
+            .RequireAuthorization(SecurityServices.Policy(Permission.ReadAll)).WithSummary("考核结果 / a run with every point explained");
+
+        g.MapPost("/runs/{id:int}/publish", async (int id, Assess assess, CancellationToken ct) => TypedResults.Ok(await assess.Publish(id, ct)))
+            .RequireAuthorization(SecurityServices.Policy(Permission.ManageTargets)).WithSummary("发布(冻结)/ publish: the result is frozen");
+
+        g.MapGet("/runs/{id:int}/verify", async (int id, Assess assess, CancellationToken ct) =>
+        {
+            var (same, stored, recomputed) = await assess.Verify(id, ct);
+            return TypedResults.Ok(new { same, stored, recomputed });
+        }).RequireAuthorization(SecurityServices.Policy(Permission.ReadAll)).WithSummary("重算核验:同样输入得同样哈希 / recompute: the same inputs give the same hash");
+
+        g.MapPost("/runs/{id:int}/appeals", async (int id, AppealRequest request, Assess assess, CancellationToken ct) =>
+            TypedResults.Ok(await assess.AcceptAppeal(id, request.Org, request.Points, request.Reason, ct)))
+            .RequireAuthorization(SecurityServices.Policy(Permission.ManageTargets)).WithSummary("受理申诉,生成新版本(旧版本保留)/ accept an appeal as a new version; the old one is kept");
+
+        g.MapGet("/runs/{id:int}/export", async (int id, string? format, Assess assess, CancellationToken ct) =>
+        {
+            var run = await assess.Get(id, ct);
+            var (content, type, extension) = TableExport.Write(
+                Parsing.Enum<ExportFormat>(format ?? "xlsx", "format"),
+                "考核 assessment",
+                ["rank", "org", "orgName", "score", "grade", "vetoed", "criteria"],
+                run.Results.Select(r => (IReadOnlyList<object?>)[r.Rank, r.Org, r.OrgName, r.Score, r.Grade, r.Vetoed ? "一票否决 veto" : null, string.Join(";", r.Criteria.Select(c => c.Explanation))]));
+            return TypedResults.File(content, type, $"luoshi-assessment-{id}.{extension}");
+        }).RequireAuthorization(SecurityServices.Policy(Permission.ReadAll)).WithSummary("导出 / export as xlsx or csv");
+        return api;
+    }
+
+    private static async Task<string> Body(HttpRequest request, CancellationToken ct)
+    {
+        using var reader = new StreamReader(request.Body);
+        var body = await reader.ReadToEndAsync(ct);
+        return string.IsNullOrWhiteSpace(body) ? throw InputRefusedException.Single("scheme", "请求体须为方案JSON / the body must be the scheme JSON") : body;
+    }
+}
