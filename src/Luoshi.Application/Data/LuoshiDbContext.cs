@@ -1,8 +1,11 @@
 using Luoshi.Application.Common;
+using Luoshi.Application.Notifications;
 using Luoshi.Domain.Identity;
 using Luoshi.Domain.Indicators;
+using Luoshi.Domain.Notifications;
 using Luoshi.Domain.Organization;
 using Luoshi.Domain.Plans;
+using Luoshi.Domain.Supervision;
 using Microsoft.EntityFrameworkCore;
 
 namespace Luoshi.Application.Data;
@@ -29,6 +32,11 @@ public abstract class LuoshiDbContext(DbContextOptions options, ICurrentActor? a
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataVersion> DataVersions => Set<DataVersion>();
+    public DbSet<SupervisionItem> SupervisionItems => Set<SupervisionItem>();
+    public DbSet<SupervisionEvent> SupervisionEvents => Set<SupervisionEvent>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<JobLease> JobLeases => Set<JobLease>();
 
     public abstract DatabaseProvider Provider { get; }
 
