@@ -10,7 +10,8 @@ namespace Luoshi.Application.Supervision;
 /// <summary>
 /// Opens an item by hand, as a draft: the supervising side writes it (title, lead unit, deadline, links),
 /// then assigns it. Codes name the units, the plan item and the indicator. The supervising unit defaults to
-/// the top of the lead unit's tree (the province's office), and may not be the lead unit or below it.
+/// the top of the lead unit's tree (the province's office), and may not be the lead unit or below it (the
+/// top unit excepted).
 /// </summary>
 public sealed class CreateSupervisionItem(LuoshiDbContext db, ICurrentActor actor, TimeProvider clock)
 {
@@ -78,8 +79,11 @@ public sealed class CreateSupervisionItem(LuoshiDbContext db, ICurrentActor acto
             throw new InputRefusedException(errors);
         }
 
+        // By default the top of the lead unit's tree supervises (the province's office). A unit never supervises
+        // itself or a unit above it — except the top unit, which has nobody above to supervise its own items.
         supervising ??= await db.OrgUnits.AsNoTracking().SingleAsync(u => u.Code == lead!.Path.Split('/', StringSplitOptions.RemoveEmptyEntries)[0], ct);
-        if (supervising.IsWithin(lead!))
+        bool topLeadsItself = lead!.ParentId is null && supervising.Id == lead.Id;
+        if (supervising.IsWithin(lead) && !topLeadsItself)
         {
             throw InputRefusedException.Single("supervisingOrg", "督办单位不能是牵头单位或其下级 / the supervising unit cannot be the lead unit or below it");
         }

@@ -106,6 +106,10 @@ public sealed class SupervisionItem
     /// <summary>Days past the deadline as of a date (0 when not overdue, or when the lead unit owes nothing).</summary>
     public int DaysOverdue(DateOnly asOf) => IsRunning && asOf > Deadline ? asOf.DayNumber - Deadline.DayNumber : 0;
 
+    /// <summary>
+    /// Opens a draft. Which unit may supervise which is a matter of the org tree, checked by the caller: a unit
+    /// above the lead unit or beside it, or — for the top unit, which has nobody above — the top unit itself.
+    /// </summary>
     public static SupervisionItem Create(
         string title,
         SupervisionSource source,
@@ -123,9 +127,7 @@ public sealed class SupervisionItem
             Priority = SupervisionPriority.Normal,
             State = SupervisionState.Draft,
             LeadUnitId = leadUnitId,
-            SupervisingUnitId = supervisingUnitId != leadUnitId
-                ? supervisingUnitId
-                : throw new DomainException("supervisingOrg", "督办单位不能是牵头单位 / the supervising unit cannot be the lead unit"),
+            SupervisingUnitId = supervisingUnitId,
             Deadline = CheckDeadline(deadline, "deadline"),
             OriginalDeadline = deadline,
             CreatedAt = at,

@@ -168,6 +168,8 @@ public sealed class SupervisionApiTests(AppFixture fixture) : IClassFixture<AppF
         var unknownUnit = await office.PostJson("/api/supervision/items", new { title = "x", leadOrg = "999999", deadline = "2026-12-31" });
         var badDate = await office.PostRaw("/api/supervision/items", """{"title":"x","leadOrg":"330100","deadline":"2026-02-30"}""");
         var ownUnit = await lead.PostJson("/api/supervision/items", new { title = "x", leadOrg = "330100", deadline = "2026-12-31" });
+        var supervisedFromBelow = await office.PostJson("/api/supervision/items", new { title = "x", leadOrg = "330100", deadline = "2026-12-31", supervisingOrg = "330102" });
+        var provinceItem = await Post(app.Client, "/api/supervision/items", new { title = "省级事项", leadOrg = "330000", deadline = "2026-12-31" }, HttpStatusCode.Created);
         int id = await Draft(office);
         var stale = await office.PostJson($"/api/supervision/items/{id}/assign", new { comment = "交办", version = 99 });
 
@@ -176,6 +178,8 @@ public sealed class SupervisionApiTests(AppFixture fixture) : IClassFixture<AppF
         await unknownUnit.ShouldBeProblem(HttpStatusCode.BadRequest, "leadOrg");
         await badDate.ShouldBeProblem(HttpStatusCode.BadRequest, "deadline");
         await ownUnit.ShouldBeProblem(HttpStatusCode.Forbidden);
+        await supervisedFromBelow.ShouldBeProblem(HttpStatusCode.BadRequest, "supervisingOrg");
+        provinceItem["supervisingOrg"]!.GetValue<string>().ShouldBe("330000");
         await stale.ShouldBeProblem(HttpStatusCode.Conflict, "version");
         await (await office.GetAsync("/api/supervision/items/987654")).ShouldBeProblem(HttpStatusCode.NotFound);
         await (await app.Anonymous.GetAsync($"/api/supervision/items/{id}")).ShouldBeProblem(HttpStatusCode.Unauthorized);
