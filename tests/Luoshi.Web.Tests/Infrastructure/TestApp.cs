@@ -56,7 +56,17 @@ public sealed class TestApp : IAsyncDisposable
             b.WebHost.UseTestServer();
             configure?.Invoke(b);
         });
-        await app.StartAsync();
+        try
+        {
+            await app.StartAsync();
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            await database.DisposeAsync();
+            throw;
+        }
+
         var testApp = new TestApp(app, database);
         testApp.Client.DefaultRequestHeaders.Authorization = new("Bearer", await testApp.TokenFor(AdminName, Role.Admin, null));
         return testApp;

@@ -6,6 +6,7 @@ using Luoshi.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace Luoshi.Web.Tests.Supervision;
 
@@ -40,6 +41,19 @@ public sealed class SupervisionSchedulerTests
         (await data.OutboxMessages.CountAsync(m => m.SentAt == null)).ShouldBe(0);
         (await data.JobLeases.SingleAsync()).LastRunOn.ShouldBe(new DateOnly(2026, 8, 17));
         (await data.SupervisionEvents.CountAsync(e => e.Actor == "system")).ShouldBe(3);
+    }
+
+    [Fact]
+    public async Task BadSettings_StopTheServerAtStart_NamingEachSetting()
+    {
+        var failure = await Should.ThrowAsync<OptionsValidationException>(() => TestApp.StartAsync(Db.Sqlite, configure: b =>
+        {
+            b.Configuration["Luoshi:Supervision:EscalationDays"] = "7,1";
+            b.Configuration["Luoshi:Supervision:RunAt"] = "1am";
+        }));
+
+        failure.Failures.ShouldContain(f => f.Contains("Luoshi:Supervision:EscalationDays"));
+        failure.Failures.ShouldContain(f => f.Contains("Luoshi:Supervision:RunAt"));
     }
 
     private static async Task<int> Level(TestApp app, int id) =>
