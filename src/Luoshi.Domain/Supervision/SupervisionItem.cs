@@ -420,7 +420,7 @@ public sealed class SupervisionItem
         if (!SupervisionWorkflow.Allows(State, action))
         {
             var (zh, en) = SupervisionWorkflow.Verb(action);
-            throw new DomainConflictException("state", $"事项{SupervisionWorkflow.Name(State)},不能{zh} / an item that is {Camel(State)} cannot {en}");
+            throw new DomainConflictException("state", $"事项{SupervisionWorkflow.Name(State)},不能{zh} / cannot {en} an item that is {Camel(State)}");
         }
 
         return authorized;

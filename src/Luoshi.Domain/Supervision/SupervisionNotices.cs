@@ -25,22 +25,21 @@ public static class SupervisionNotices
         string due = Iso(item.Deadline);
         string why = e.Comment is { } c ? $" — {c}" : string.Empty;
 
-        (int[] To, string Kind, string Title)? notice = e.Action switch
+        // The item's title is quoted once, after the bilingual label: titles written by people are in one language.
+        (int[] To, string Kind, string Label)? notice = e.Action switch
         {
-            SupervisionAction.Create when e.Party == SupervisionParty.System =>
-                ([office], "opened", $"规则新开督办事项,待交办:{t} / opened by a rule, awaiting assignment: {t}"),
-            SupervisionAction.Assign => ([lead, .. supporters], "assigned", $"新交办督办事项:{t}(截止{due})/ new item assigned: {t} (due {due})"),
-            SupervisionAction.Accept => ([office], "accepted", $"已签收:{t} / accepted: {t}"),
-            SupervisionAction.Submit => ([office], "submitted", $"已报结,待核验:{t} / submitted for verification: {t}"),
-            SupervisionAction.Verify => ([lead, .. supporters], "closed", $"已核验办结:{t} / verified and closed: {t}"),
-            SupervisionAction.Return => ([lead], "returned", $"核验未通过,已退回:{t}{why} / returned after verification: {t}{why}"),
-            SupervisionAction.RequestExtension => ([office], "extensionRequested", $"延期申请:{t}(申请延至{Iso(e.Deadline!.Value)})/ extension requested: {t} (to {Iso(e.Deadline!.Value)}){why}"),
-            SupervisionAction.ApproveExtension => ([lead], "extensionApproved", $"延期已批准:{t}(新截止{Iso(e.Deadline!.Value)})/ extension approved: {t} (now due {Iso(e.Deadline!.Value)})"),
-            SupervisionAction.RejectExtension => ([lead], "extensionRejected", $"延期未批准:{t}(仍于{due}截止)/ extension rejected: {t} (still due {due}){why}"),
-            SupervisionAction.Cancel when e.FromState != SupervisionState.Draft => ([lead, .. supporters], "cancelled", $"督办事项已撤销:{t} / item cancelled: {t}{why}"),
-            SupervisionAction.Remind => ([lead], "reminder", $"催办:{t} / reminder: {t} — {e.Comment}"),
-            SupervisionAction.Escalate => (Audience(e.Level ?? 1, lead, leadParentUnitId, office), "escalated",
-                $"督办升级至第{e.Level}级:{t} / escalated to level {e.Level}: {t} — {e.Comment}"),
+            SupervisionAction.Create when e.Party == SupervisionParty.System => ([office], "opened", "规则新开督办事项,待交办 / opened by a rule, awaiting assignment"),
+            SupervisionAction.Assign => ([lead, .. supporters], "assigned", $"新交办督办事项,{due}截止 / new item assigned, due {due}"),
+            SupervisionAction.Accept => ([office], "accepted", "已签收 / accepted"),
+            SupervisionAction.Submit => ([office], "submitted", "已报结,待核验 / submitted for verification"),
+            SupervisionAction.Verify => ([lead, .. supporters], "closed", "已核验办结 / verified and closed"),
+            SupervisionAction.Return => ([lead], "returned", $"核验未通过,已退回 / returned after verification{why}"),
+            SupervisionAction.RequestExtension => ([office], "extensionRequested", $"申请延期至{Iso(e.Deadline!.Value)} / extension requested to {Iso(e.Deadline!.Value)}{why}"),
+            SupervisionAction.ApproveExtension => ([lead], "extensionApproved", $"延期已批准,{Iso(e.Deadline!.Value)}截止 / extension approved, now due {Iso(e.Deadline!.Value)}"),
+            SupervisionAction.RejectExtension => ([lead], "extensionRejected", $"延期未批准,仍于{due}截止 / extension rejected, still due {due}{why}"),
+            SupervisionAction.Cancel when e.FromState != SupervisionState.Draft => ([lead, .. supporters], "cancelled", $"督办事项已撤销 / item cancelled{why}"),
+            SupervisionAction.Remind => ([lead], "reminder", $"催办 / reminder — {e.Comment}"),
+            SupervisionAction.Escalate => (Audience(e.Level ?? 1, lead, leadParentUnitId, office), "escalated", $"督办升级至第{e.Level}级 / escalated to level {e.Level} — {e.Comment}"),
             _ => null,
         };
 
@@ -49,8 +48,9 @@ public static class SupervisionNotices
             return [];
         }
 
-        var body = string.Create(CultureInfo.InvariantCulture, $"督办事项 #{item.Id}:{t};截止 {due};状态 {SupervisionWorkflow.Name(item.State)} / item #{item.Id}: {t}; due {due}; state {item.State}");
-        return [.. n.To.Distinct().Select(unit => new SupervisionNotice(unit, n.Kind, n.Title, body))];
+        var title = $"{n.Label}:{t}";
+        var body = string.Create(CultureInfo.InvariantCulture, $"督办事项 #{item.Id}「{t}」,截止 {due},{SupervisionWorkflow.Name(item.State)} / item #{item.Id}, due {due}, {item.State}");
+        return [.. n.To.Distinct().Select(unit => new SupervisionNotice(unit, n.Kind, title, body))];
     }
 
     private static int[] Audience(int level, int lead, int? leadParent, int office) => level switch
