@@ -10,8 +10,11 @@ using Luoshi.Application.Plans;
 using Luoshi.Application.Projects;
 using Luoshi.Application.Readings;
 using Luoshi.Application.Reporting;
+using Luoshi.Application.Notifications;
+using Luoshi.Application.Supervision;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Luoshi.Application;
 
@@ -65,6 +68,28 @@ public static class ApplicationServices
         services.AddScoped<RefreshUser>();
         services.AddScoped<ManageTokens>();
         services.AddScoped<ReadAudit>();
+
+        services.AddOptions<SupervisionOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SupervisionOptions>, SupervisionOptionsValidator>());
+        services.AddScoped<CreateSupervisionItem>();
+        services.AddScoped<TransitionSupervisionItem>();
+        services.AddScoped<GetSupervisionItem>();
+        services.AddScoped<ListSupervisionItems>();
+        services.AddScoped<SupervisionBoard>();
+        services.AddScoped<OverdueItems>();
+        services.AddScoped<SupervisionMetrics>();
+        services.AddScoped<EscalateOverdue>();
+        services.AddScoped<RunSupervisionRules>();
+        services.AddScoped<RunDailySupervision>();
+        services.AddScoped<IndicatorStatuses>();
+        services.AddScoped<SupervisionNotifications>();
+
+        // Each sender is a channel; an email or SMS adapter is registered beside (or instead of) the log.
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<INotificationSender, LoggingNotificationSender>());
+        services.AddScoped<Notify>();
+        services.AddScoped<DispatchOutbox>();
+        services.AddScoped<ReadInbox>();
+        services.AddScoped<MarkNotificationRead>();
 
         services.AddScoped<ImportData>();
         services.AddScoped<ExportReadings>();

@@ -35,6 +35,16 @@ public sealed class CliConsole(TextWriter output, TextWriter error)
             await Error.WriteLineAsync(e.Message);
             return 1;
         }
+        catch (Microsoft.Extensions.Options.OptionsValidationException e)
+        {
+            await Error.WriteLineAsync("设置有误 / bad settings:");
+            foreach (var failure in e.Failures)
+            {
+                await Error.WriteLineAsync("  " + failure);
+            }
+
+            return 1;
+        }
         catch (FileNotFoundException e)
         {
             await Error.WriteLineAsync($"找不到文件 / file not found: {e.FileName}");

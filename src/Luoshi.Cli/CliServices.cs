@@ -2,6 +2,8 @@ using System.CommandLine;
 using Luoshi.Application;
 using Luoshi.Application.Common;
 using Luoshi.Application.Data;
+using Luoshi.Application.Supervision;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Luoshi.Cli;
@@ -22,6 +24,14 @@ internal static class CliServices
         services.AddLogging();
         services.AddLuoshiData(DatabaseOptions.Resolve(dataDir, null));
         services.AddLuoshiApplication();
+
+        // The same settings file and environment variables the server reads, so that `supervise escalate`
+        // climbs the same ladder as the server's daily run.
+        var configuration = new ConfigurationBuilder()
+            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
+            .AddEnvironmentVariables()
+            .Build();
+        services.Configure<SupervisionOptions>(configuration.GetSection(SupervisionOptions.Section));
         // The operator at the machine holds the data directory itself, so the CLI acts with every permission.
         services.AddSingleton<ICurrentActor>(FixedActor.Operator("cli:" + Environment.UserName));
         var provider = services.BuildServiceProvider();

@@ -22,6 +22,7 @@ public static class LuoshiCli
             UsersCommand.Create(console),
             TokensCommand.Create(console),
             AuditCommand.Create(console),
+            SuperviseCommand.Create(console),
         };
         var config = new InvocationConfiguration { Output = console.Out, Error = console.Error };
         return root.Parse(args).InvokeAsync(config);

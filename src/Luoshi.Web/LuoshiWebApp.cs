@@ -4,14 +4,17 @@ using Luoshi.Application;
 using Luoshi.Application.Common;
 using Luoshi.Application.Data;
 using Luoshi.Web.Features.Assessment;
+using Luoshi.Application.Supervision;
 using Luoshi.Web.Features.Evaluation;
 using Luoshi.Web.Features.Identity;
 using Luoshi.Web.Features.Indicators;
+using Luoshi.Web.Features.Notifications;
 using Luoshi.Web.Features.Organization;
 using Luoshi.Web.Features.Plans;
 using Luoshi.Web.Features.Projects;
 using Luoshi.Web.Features.Readings;
 using Luoshi.Web.Features.Reporting;
+using Luoshi.Web.Features.Supervision;
 using Luoshi.Web.Infrastructure;
 using Luoshi.Web.Infrastructure.Security;
 using Luoshi.Web.Ui;
@@ -45,7 +48,11 @@ public static class LuoshiWebApp
         builder.Services.AddSingleton(options);
         builder.Services.AddLuoshiData(DatabaseOptions.Resolve(options.DataDir, builder.Configuration.GetConnectionString("Luoshi")));
         builder.Services.AddLuoshiApplication();
+        builder.Services.Configure<SupervisionOptions>(builder.Configuration.GetSection(SupervisionOptions.Section));
         builder.Services.AddHostedService<DatabaseInitializer>();
+
+        // After the initializer: hosted services start in order, so the schedule never runs on an unmigrated database.
+        builder.Services.AddHostedService<SupervisionScheduler>();
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<HttpActor>();
         builder.Services.AddScoped<ICurrentActor>(sp => sp.GetRequiredService<ActorScope>().Actor ?? sp.GetRequiredService<HttpActor>());
@@ -64,7 +71,7 @@ public static class LuoshiWebApp
         builder.Services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
         {
             doc.Info.Title = "落实 Luoshi API";
-            doc.Info.Description = "计划、指标、目标、数据 / plans, indicators, targets, readings. Errors are RFC 7807 problem documents.";
+            doc.Info.Description = "计划、指标、目标、数据、督办 / plans, indicators, targets, readings, supervision. Errors are RFC 7807 problem documents.";
             return Task.CompletedTask;
         }));
 
@@ -97,6 +104,8 @@ public static class LuoshiWebApp
         api.MapReportingApi();
         api.MapProjectsApi();
         api.MapAssessmentApi();
+        api.MapSupervisionApi();
+        api.MapNotificationsApi();
 
         app.MapLuoshiUi();
         return app;

@@ -11,30 +11,38 @@ public sealed class AppHost : IAsyncDisposable
     private readonly ServiceProvider _provider;
     private readonly TestDatabase _database;
 
-    private AppHost(ServiceProvider provider, TestDatabase database)
+    private AppHost(ServiceProvider provider, TestDatabase database, FixedClock clock)
     {
         _provider = provider;
         _database = database;
+        Clock = clock;
     }
 
     public static readonly DateTimeOffset Now = new(2026, 7, 25, 9, 0, 0, TimeSpan.FromHours(8));
 
-    public static async Task<AppHost> StartAsync(Db db)
+    /// <summary>The clock every service reads; a test moves it to simulate days passing.</summary>
+    public FixedClock Clock { get; }
+
+    public IServiceProvider Services => _provider;
+
+    public static async Task<AppHost> StartAsync(Db db, Action<IServiceCollection>? configure = null)
     {
         var database = await TestDatabase.CreateAsync(db);
         var services = new ServiceCollection();
+        var clock = new FixedClock(Now);
         services.AddLogging();
-        services.AddSingleton<TimeProvider>(new FixedClock(Now));
+        services.AddSingleton<TimeProvider>(clock);
         services.AddLuoshiData(database.Options);
         services.AddLuoshiApplication();
         services.AddSingleton<ICurrentActor>(FixedActor.Operator("tester"));
+        configure?.Invoke(services);
         var provider = services.BuildServiceProvider();
         await using (var scope = provider.CreateAsyncScope())
         {
             await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync();
         }
 
-        return new AppHost(provider, database);
+        return new AppHost(provider, database, clock);
     }
 
     /// <summary>Runs <paramref name="work"/> with a use case resolved in a fresh scope, as one request would.</summary>

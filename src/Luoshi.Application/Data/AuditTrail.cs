@@ -14,7 +14,13 @@ namespace Luoshi.Application.Data;
 /// </summary>
 internal static class AuditTrail
 {
-    private static readonly HashSet<Type> Unaudited = [typeof(AuditEntry), typeof(ReadingVersion), typeof(TargetVersion), typeof(Domain.Reporting.ReportTransition)];
+    // Supervision events are the item's history themselves; inbox and outbox rows and job leases are
+    // bookkeeping that follows from audited changes rather than anyone's decision.
+    private static readonly HashSet<Type> Unaudited =
+    [
+        typeof(AuditEntry), typeof(ReadingVersion), typeof(TargetVersion),
+        typeof(Domain.Supervision.SupervisionEvent), typeof(Domain.Reporting.ReportTransition), typeof(Domain.Notifications.Notification), typeof(Notifications.OutboxMessage), typeof(JobLease),
+    ];
     private static readonly HashSet<string> Hidden = [nameof(User.PasswordHash), nameof(ApiToken.Hash)];
 
     // Bookkeeping that changes on use, not by anyone's decision: recorded neither as a change nor in before/after.

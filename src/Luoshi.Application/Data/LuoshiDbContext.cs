@@ -1,8 +1,11 @@
 using Luoshi.Application.Common;
+using Luoshi.Application.Notifications;
 using Luoshi.Domain.Identity;
 using Luoshi.Domain.Indicators;
+using Luoshi.Domain.Notifications;
 using Luoshi.Domain.Organization;
 using Luoshi.Domain.Plans;
+using Luoshi.Domain.Supervision;
 using Microsoft.EntityFrameworkCore;
 
 namespace Luoshi.Application.Data;
@@ -38,6 +41,11 @@ public abstract class LuoshiDbContext(DbContextOptions options, ICurrentActor? a
     public DbSet<Domain.Reporting.ReportingAssignment> ReportingAssignments => Set<Domain.Reporting.ReportingAssignment>();
     public DbSet<Domain.Reporting.ValidationRule> ValidationRules => Set<Domain.Reporting.ValidationRule>();
     public DbSet<Domain.Reporting.RevisionRequest> RevisionRequests => Set<Domain.Reporting.RevisionRequest>();
+    public DbSet<SupervisionItem> SupervisionItems => Set<SupervisionItem>();
+    public DbSet<SupervisionEvent> SupervisionEvents => Set<SupervisionEvent>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<JobLease> JobLeases => Set<JobLease>();
 
     public abstract DatabaseProvider Provider { get; }
 

@@ -11,3 +11,9 @@ public class DomainException(string field, string message) : Exception(message)
 
 /// <summary>A change that the current state does not allow (a locked reading, a stale version).</summary>
 public sealed class DomainConflictException(string field, string message) : DomainException(field, message);
+
+/// <summary>
+/// A rule of the model names who may make a change and the actor is not that party (only a supervising
+/// unit verifies an item). Unlike a missing permission it is decided by the entity itself; mapped to 403.
+/// </summary>
+public sealed class DomainForbiddenException(string field, string message) : DomainException(field, message);

@@ -30,6 +30,9 @@ public enum Permission
     Supervise,
     ReadAudit,
     ManageUsers,
+
+    /// <summary>Work on a supervision item as its lead unit (签收, 办理, 报结, 延期申请): held over the unit one works for.</summary>
+    HandleSupervision,
 }
 
 public static class Permissions
@@ -37,10 +40,10 @@ public static class Permissions
     private static readonly Dictionary<Role, Permission[]> Table = new()
     {
         [Role.Admin] = Enum.GetValues<Permission>(),
-        [Role.Planner] = [Permission.ReadPublished, Permission.ReadAll, Permission.ManagePlans, Permission.ManageIndicators, Permission.ManageTargets],
-        [Role.Reporter] = [Permission.ReadPublished, Permission.ReadAll, Permission.WriteReadings],
-        [Role.Reviewer] = [Permission.ReadPublished, Permission.ReadAll, Permission.ReviewReadings],
-        [Role.Supervisor] = [Permission.ReadPublished, Permission.ReadAll, Permission.Supervise],
+        [Role.Planner] = [Permission.ReadPublished, Permission.ReadAll, Permission.ManagePlans, Permission.ManageIndicators, Permission.ManageTargets, Permission.HandleSupervision],
+        [Role.Reporter] = [Permission.ReadPublished, Permission.ReadAll, Permission.WriteReadings, Permission.HandleSupervision],
+        [Role.Reviewer] = [Permission.ReadPublished, Permission.ReadAll, Permission.ReviewReadings, Permission.HandleSupervision],
+        [Role.Supervisor] = [Permission.ReadPublished, Permission.ReadAll, Permission.Supervise, Permission.HandleSupervision],
         [Role.Leader] = [Permission.ReadPublished, Permission.ReadAll, Permission.ReadAudit],
         [Role.Public] = [Permission.ReadPublished],
     };

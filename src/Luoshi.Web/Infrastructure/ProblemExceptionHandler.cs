@@ -19,6 +19,7 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
         {
             InputRefusedException e => Refused(e),
             DomainConflictException e => Problem(StatusCodes.Status409Conflict, "冲突 / conflict", e.Message, e.Field),
+            DomainForbiddenException e => Problem(StatusCodes.Status403Forbidden, "无权限 / forbidden", e.Message, e.Field),
             DomainException e => Problem(StatusCodes.Status400BadRequest, "输入有误 / invalid input", e.Message, e.Field),
             NotFoundException e => Problem(StatusCodes.Status404NotFound, "未找到 / not found", e.Message, null),
             UnauthenticatedException e => Problem(StatusCodes.Status401Unauthorized, "需要登录 / sign-in required", e.Message, null),

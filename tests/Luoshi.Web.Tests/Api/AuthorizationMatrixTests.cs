@@ -38,6 +38,12 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
 
         /// <summary>Not about a unit.</summary>
         None,
+
+        /// <summary>
+        /// Needs a grant bound to the unit or below it — the unit's own people (a supervision item's lead unit);
+        /// a grant over everything is not one of them, except an Admin's, who acts on their behalf.
+        /// </summary>
+        Within,
     }
 
     private Dictionary<string, Probe> Probes() => new()
@@ -133,6 +139,33 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         ["POST /api/users/"] = new(Permission.ManageUsers, Scope.Subtree, (c, u) => c.PostAsJsonAsync("/api/users", new { name = Next("u").ToLowerInvariant(), role = "reporter", org = u == In ? "330102" : "330202" })),
         ["GET /api/audit/"] = new(Permission.ReadAudit, Scope.None, (c, _) => c.GetAsync("/api/audit?limit=5"), PerUnit: false),
         ["GET /api/audit/verify"] = new(Permission.ReadAudit, Scope.None, (c, _) => c.GetAsync("/api/audit/verify"), PerUnit: false),
+
+        // Supervision: the supervising side acts on items led by a county of the unit (in) or of another city
+        // (out); the lead side acts on items its own unit leads.
+        ["POST /api/supervision/items"] = new(Permission.Supervise, Scope.Subtree, (c, u) => c.PostAsJsonAsync("/api/supervision/items", new { title = "探针事项", leadOrg = u == In ? "330102" : "330202", deadline = "2026-12-31" })),
+        ["GET /api/supervision/items"] = new(Permission.ReadAll, Scope.Subtree, (c, u) => c.GetAsync($"/api/supervision/items?org={(u == In ? "330100" : "330200")}")),
+        ["GET /api/supervision/items/{id:int}"] = new(Permission.ReadAll, Scope.Subtree, async (c, u) => await c.GetAsync($"/api/supervision/items/{await Item(u == In ? "330102" : "330202")}")),
+        ["POST /api/supervision/items/{id:int}/assign"] = Supervising("assign"),
+        ["POST /api/supervision/items/{id:int}/verify"] = Supervising("verify", "assign", "accept", "submit"),
+        ["POST /api/supervision/items/{id:int}/return"] = Supervising("return", "assign", "accept", "submit"),
+        ["POST /api/supervision/items/{id:int}/approve-extension"] = Supervising("approve-extension", "assign", "request-extension"),
+        ["POST /api/supervision/items/{id:int}/reject-extension"] = Supervising("reject-extension", "assign", "request-extension"),
+        ["POST /api/supervision/items/{id:int}/cancel"] = Supervising("cancel", "assign"),
+        ["POST /api/supervision/items/{id:int}/accept"] = Leading("accept", "assign"),
+        ["POST /api/supervision/items/{id:int}/start"] = Leading("start", "assign", "accept"),
+        ["POST /api/supervision/items/{id:int}/submit"] = Leading("submit", "assign", "accept"),
+        ["POST /api/supervision/items/{id:int}/request-extension"] = Leading("request-extension", "assign", "accept"),
+        ["GET /api/supervision/board"] = new(Permission.ReadAll, Scope.Subtree, (c, u) => c.GetAsync($"/api/supervision/board?org={(u == In ? "330100" : "330200")}")),
+        ["GET /api/supervision/overdue"] = new(Permission.ReadAll, Scope.Subtree, (c, u) => c.GetAsync($"/api/supervision/overdue?org={(u == In ? "330100" : "330200")}")),
+        ["GET /api/supervision/metrics"] = new(Permission.ReadAll, Scope.Subtree, (c, u) => c.GetAsync($"/api/supervision/metrics?org={(u == In ? "330100" : "330200")}")),
+        ["GET /api/notifications/"] = new(Permission.ReadAll, Scope.Subtree, (c, u) => c.GetAsync($"/api/notifications?org={(u == In ? "330100" : "330200")}")),
+        ["POST /api/notifications/{id:long}/read"] = new(Permission.ReadAll, Scope.Subtree, async (c, u) =>
+        {
+            var unit = u == In ? "330100" : "330200";
+            await Item(unit, "assign");
+            var inbox = JsonNode.Parse(await _app.Client.GetStringAsync($"/api/notifications?org={unit}&limit=1"))!;
+            return await c.PostAsync($"/api/notifications/{inbox["items"]![0]!["id"]!.GetValue<long>()}/read", null);
+        }),
     };
 
     public async Task InitializeAsync()
@@ -267,6 +300,8 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
 
         return (probe.Scope, g.Scope, unit) switch
         {
+            (Scope.Within, null, _) when g.Role != Role.Admin => Answer.Forbidden,
+            (Scope.Within, not null, Out) => Answer.Forbidden,
             (Scope.Everywhere, not null, _) => Answer.Forbidden,
             (Scope.Subtree, not null, Out) => Answer.Forbidden,
             _ => Answer.Allowed,
@@ -294,6 +329,33 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         var response = await _app.Client.PostAsJsonAsync("/api/reporting/revisions", new { indicator = "FAI", org = County(unit), period = "2025-01", value = Interlocked.Increment(ref _serial), reason = "探针" });
         return JsonNode.Parse(await response.Content.ReadAsStringAsync())!["id"]!.GetValue<int>();
     }
+
+    /// <summary>A supervising-side transition on a fresh item brought to the state it needs.</summary>
+    private Probe Supervising(string verb, params string[] before) =>
+        new(Permission.Supervise, Scope.Subtree, async (c, u) => await Transition(c, await Item(u == In ? "330102" : "330202", before), verb));
+
+    /// <summary>A lead-side transition on a fresh item led by the unit itself.</summary>
+    private Probe Leading(string verb, params string[] before) =>
+        new(Permission.HandleSupervision, Scope.Within, async (c, u) => await Transition(c, await Item(u == In ? "330100" : "330200", before), verb));
+
+    /// <summary>An item opened and moved along by the Admin, who may act for either party.</summary>
+    private async Task<int> Item(string lead, params string[] steps)
+    {
+        var created = await _app.Client.PostAsJsonAsync("/api/supervision/items", new { title = "探针事项", leadOrg = lead, deadline = "2026-12-31" });
+        created.EnsureSuccessStatusCode();
+        int id = JsonNode.Parse(await created.Content.ReadAsStringAsync())!["id"]!.GetValue<int>();
+        foreach (var step in steps)
+        {
+            (await Transition(_app.Client, id, step)).EnsureSuccessStatusCode();
+        }
+
+        return id;
+    }
+
+    private static Task<HttpResponseMessage> Transition(HttpClient client, int id, string verb) =>
+        client.PostAsJsonAsync($"/api/supervision/items/{id}/{verb}", verb == "request-extension"
+            ? new { comment = "探针", evidence = (string?)null, deadline = (string?)"2027-06-30" }
+            : new { comment = "探针", evidence = (string?)"探针证据", deadline = (string?)null });
 
     private static Probe Public(Func<HttpClient, Task<HttpResponseMessage>> call) =>
         new(Permission.ReadPublished, Scope.None, (c, _) => call(c), Anonymous: true, PerUnit: false);

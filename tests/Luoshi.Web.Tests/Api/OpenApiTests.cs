@@ -19,6 +19,7 @@ public sealed class OpenApiTests(AppFixture fixture) : IClassFixture<AppFixture>
         paths.ShouldContain("/api/readings/history");
         paths.ShouldContain("/api/targets");
         paths.ShouldContain("/api/plan-items/{code}");
+        paths.ShouldContain("/api/supervision/items/{id}/verify");
     }
 
     [Fact]

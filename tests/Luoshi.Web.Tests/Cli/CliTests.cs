@@ -1,5 +1,11 @@
 using System.Text.Json.Nodes;
+using Luoshi.Application;
+using Luoshi.Application.Common;
+using Luoshi.Application.Data;
+using Luoshi.Application.Supervision;
 using Luoshi.Cli;
+using Luoshi.Domain.Supervision;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Luoshi.Web.Tests.Cli;
 
@@ -196,6 +202,37 @@ public sealed class CliTests : IDisposable
         results.Single(r => r!["org"]!.GetValue<string>() == "330100")!["score"]!.GetValue<decimal>().ShouldBe(50m);
     }
 
+    [Fact]
+    public async Task Supervise_RulesOpenItemsOnce_AndEscalateClimbsTheLadderForTheDateGiven()
+    {
+        await Seed();
+        (await Run("import", "targets", Write("t.csv", "indicator,org,year,value,qualifier\nFAI,330103,2026,600,atLeast\n"), "--data-dir", _dir)).Code.ShouldBe(0);
+        (await Run("import", "readings", Write("r.csv", "indicator,org,period,value\nFAI,330103,2026-04,150\nFAI,330103,2026-05,200\nFAI,330103,2026-06,250\n"), "--data-dir", _dir)).Code.ShouldBe(0);
+
+        var rules = await Run("supervise", "rules", "--as-of", "2026-07-25", "--format", "json", "--data-dir", _dir);
+        var rerun = await Run("supervise", "rules", "--as-of", "2026-07-25", "--data-dir", _dir);
+
+        rules.Code.ShouldBe(0, rules.Err);
+        var opened = JsonNode.Parse(rules.Out)!["opened"]!.AsArray().ShouldHaveSingleItem()!;
+        opened["cause"]!.GetValue<string>().ShouldBe("indicator-red:FAI@330103");
+        rerun.Code.ShouldBe(0, rerun.Err);
+        rerun.Out.ShouldContain("1 already open");
+        rerun.Err.ShouldContain("missing-report");
+
+        await AssignAsOperator(opened["id"]!.GetValue<int>());
+        var escalate = await Run("supervise", "escalate", "--as-of", "2026-09-10", "--format", "json", "--data-dir", _dir);
+        var again = await Run("supervise", "escalate", "--as-of", "2026-09-10", "--data-dir", _dir);
+        var bad = await Run("supervise", "escalate", "--as-of", "10/09/2026", "--data-dir", _dir);
+
+        escalate.Code.ShouldBe(0, escalate.Err);
+        var climbed = JsonNode.Parse(escalate.Out)!["escalated"]!.AsArray().ShouldHaveSingleItem()!;
+        (climbed["fromLevel"]!.GetValue<int>(), climbed["toLevel"]!.GetValue<int>(), climbed["daysOverdue"]!.GetValue<int>()).ShouldBe((0, 3, 17));
+        again.Code.ShouldBe(0, again.Err);
+        again.Out.ShouldContain("0 escalated");
+        bad.Code.ShouldNotBe(0);
+        bad.Err.ShouldContain("--as-of");
+    }
+
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
@@ -214,6 +251,19 @@ public sealed class CliTests : IDisposable
         (await Run("init", "--data-dir", _dir)).Code.ShouldBe(0);
         (await Run("import", "orgs", Write("orgs.csv", Infrastructure.AppFixture.OrgsCsv), "--data-dir", _dir)).Code.ShouldBe(0);
         (await Run("import", "indicators", Write("indicators.csv", Infrastructure.AppFixture.IndicatorsCsv), "--data-dir", _dir)).Code.ShouldBe(0);
+    }
+
+    /// <summary>Assigns an item through the use cases, as an operator with the data directory would, since the CLI has no verb for it.</summary>
+    private async Task AssignAsOperator(int id)
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddLuoshiData(DatabaseOptions.Resolve(_dir, null));
+        services.AddLuoshiApplication();
+        services.AddSingleton<ICurrentActor>(FixedActor.Operator("test"));
+        await using var provider = services.BuildServiceProvider();
+        await using var scope = provider.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<TransitionSupervisionItem>().Handle(id, SupervisionAction.Assign, new(), default);
     }
 
     private string Write(string name, string content)

@@ -35,10 +35,12 @@ public sealed class TestApp : IAsyncDisposable
     /// <summary>A client with no credentials: the public.</summary>
     public HttpClient Anonymous { get; }
 
-    public static async Task<TestApp> StartAsync(Db db, bool demo = false)
+    /// <param name="configure">Registers replacements before the app's own services (a fixed clock, a test sender).</param>
+    public static async Task<TestApp> StartAsync(Db db, bool demo = false, Action<WebApplicationBuilder>? configure = null)
     {
         var database = await TestDatabase.CreateAsync(db);
-        var args = new List<string> { $"--Luoshi:DataDir={database.Options.DataDir}" };
+        // The daily supervision run stays off: tests drive it themselves, with a clock they control.
+        var args = new List<string> { $"--Luoshi:DataDir={database.Options.DataDir}", "--Luoshi:Supervision:ScheduleEnabled=false" };
         if (database.Options.PostgresConnectionString is { } pg)
         {
             args.Add($"--ConnectionStrings:Luoshi={pg}");
@@ -49,8 +51,22 @@ public sealed class TestApp : IAsyncDisposable
             args.Add("--Luoshi:Demo=true");
         }
 
-        var app = LuoshiWebApp.Build([.. args], b => b.WebHost.UseTestServer());
-        await app.StartAsync();
+        var app = LuoshiWebApp.Build([.. args], b =>
+        {
+            b.WebHost.UseTestServer();
+            configure?.Invoke(b);
+        });
+        try
+        {
+            await app.StartAsync();
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            await database.DisposeAsync();
+            throw;
+        }
+
         var testApp = new TestApp(app, database);
         testApp.Client.DefaultRequestHeaders.Authorization = new("Bearer", await testApp.TokenFor(AdminName, Role.Admin, null));
         return testApp;

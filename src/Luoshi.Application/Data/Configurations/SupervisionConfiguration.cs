@@ -1,0 +1,72 @@
+using Luoshi.Domain.Common;
+using Luoshi.Domain.Indicators;
+using Luoshi.Domain.Organization;
+using Luoshi.Domain.Plans;
+using Luoshi.Domain.Supervision;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Luoshi.Application.Data.Configurations;
+
+internal sealed class SupervisionItemConfiguration : IEntityTypeConfiguration<SupervisionItem>
+{
+    public void Configure(EntityTypeBuilder<SupervisionItem> b)
+    {
+        b.ToTable("supervision_items");
+        b.HasKey(x => x.Id);
+        b.Property(x => x.Title).HasMaxLength(SupervisionItem.TitleMaxLength).IsRequired();
+        b.Property(x => x.Description).HasMaxLength(SupervisionItem.DescriptionMaxLength);
+        b.Property(x => x.ProjectRef).HasMaxLength(SupervisionItem.ReferenceMaxLength);
+        b.Property(x => x.DocumentRef).HasMaxLength(SupervisionItem.ReferenceMaxLength);
+        b.Property(x => x.SourceSentence).HasMaxLength(SupervisionItem.SourceSentenceMaxLength);
+        b.Property(x => x.CauseKey).HasMaxLength(SupervisionItem.RuleKeyMaxLength);
+        b.Property(x => x.RuleKey).HasMaxLength(SupervisionItem.RuleKeyMaxLength);
+        b.Property(x => x.CreatedBy).HasMaxLength(Stamp.ActorMaxLength).IsRequired();
+        b.Property(x => x.Version).IsConcurrencyToken();
+        b.Ignore(x => x.IsRunning);
+
+        // A rule hit opens one item even when two servers run the rules at the same moment.
+        b.HasIndex(x => x.RuleKey).IsUnique();
+        b.HasIndex(x => x.CauseKey);
+        b.HasIndex(x => new { x.State, x.Deadline });
+        b.HasIndex(x => x.LeadUnitId);
+
+        b.HasOne<OrgUnit>().WithMany().HasForeignKey(x => x.LeadUnitId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<OrgUnit>().WithMany().HasForeignKey(x => x.SupervisingUnitId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<OrgUnit>().WithMany().HasForeignKey(x => x.IndicatorUnitId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<PlanItem>().WithMany().HasForeignKey(x => x.PlanItemId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Indicator>().WithMany().HasForeignKey(x => x.IndicatorId).OnDelete(DeleteBehavior.Restrict);
+
+        b.HasMany(x => x.SupportingUnits).WithOne().HasForeignKey(x => x.ItemId).OnDelete(DeleteBehavior.Cascade);
+        b.Navigation(x => x.SupportingUnits).UsePropertyAccessMode(PropertyAccessMode.Field);
+
+        // History is never deleted with (or without) its item.
+        b.HasMany(x => x.Events).WithOne().HasForeignKey(x => x.ItemId).OnDelete(DeleteBehavior.Restrict);
+        b.Navigation(x => x.Events).UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+internal sealed class SupervisionItemUnitConfiguration : IEntityTypeConfiguration<SupervisionItemUnit>
+{
+    public void Configure(EntityTypeBuilder<SupervisionItemUnit> b)
+    {
+        b.ToTable("supervision_item_supporting_units");
+        b.HasKey(x => new { x.ItemId, x.OrgUnitId });
+        b.HasOne<OrgUnit>().WithMany().HasForeignKey(x => x.OrgUnitId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class SupervisionEventConfiguration : IEntityTypeConfiguration<SupervisionEvent>
+{
+    public void Configure(EntityTypeBuilder<SupervisionEvent> b)
+    {
+        b.ToTable("supervision_events");
+        b.HasKey(x => x.Id);
+        b.HasIndex(x => new { x.ItemId, x.Seq }).IsUnique();
+        b.Property(x => x.Actor).HasMaxLength(Stamp.ActorMaxLength).IsRequired();
+        b.Property(x => x.Comment).HasMaxLength(SupervisionItem.CommentMaxLength);
+
+        // A list of short texts: a JSON array on SQLite, a text[] on PostgreSQL.
+        b.PrimitiveCollection(x => x.Evidence).HasField("_evidence").UsePropertyAccessMode(PropertyAccessMode.Field).IsRequired();
+    }
+}

@@ -1,0 +1,54 @@
+using System.Globalization;
+using Luoshi.Application.Data;
+using Microsoft.Extensions.Options;
+
+namespace Luoshi.Application.Supervision;
+
+/// <summary>
+/// The day's supervision run — escalation and reminders, then the opening rules — done once per day across
+/// all servers: from <see cref="SupervisionOptions.RunAt"/> (China time) the first server to claim the day's
+/// lease runs it; the others find it taken or done (docs/adr/0009). Both steps are idempotent, so a run
+/// repeated after a crash changes nothing twice.
+/// </summary>
+public sealed class RunDailySupervision(LuoshiDbContext db, TimeProvider clock, IOptions<SupervisionOptions> options, EscalateOverdue escalate, RunSupervisionRules rules)
+{
+    /// <summary>Longer than a run can take; a holder that dies frees the day after this.</summary>
+    public static readonly TimeSpan Lease = TimeSpan.FromMinutes(30);
+
+    public sealed record Result(DateOnly Day, EscalateOverdue.Result Escalation, RunSupervisionRules.Result Rules)
+    {
+        public override string ToString() => string.Create(CultureInfo.InvariantCulture,
+            $"{Day:yyyy-MM-dd}: {Escalation.Escalated.Count} escalated, {Escalation.Reminded.Count} reminded, {Rules.Opened.Count} opened, {Rules.AlreadyOpen} already open");
+    }
+
+    /// <summary>Runs the day's work if it is due and this holder wins the lease; null otherwise.</summary>
+    public async Task<Result?> RunIfDue(string holder, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var local = now.ToOffset(SupervisionViews.China);
+        var day = DateOnly.FromDateTime(local.DateTime);
+        if (TimeOnly.FromDateTime(local.DateTime) < options.Value.RunAtTime)
+        {
+            return null;
+        }
+
+        if (!await JobLease.TryClaim(db, JobLease.SupervisionDaily, day, holder, now, Lease, ct))
+        {
+            return null;
+        }
+
+        try
+        {
+            var escalation = await escalate.Handle(day, ct);
+            var opened = await rules.Handle(day, ct);
+            var result = new Result(day, escalation, opened);
+            await JobLease.Complete(db, JobLease.SupervisionDaily, day, holder, clock.GetUtcNow(), result.ToString(), ct);
+            return result;
+        }
+        catch
+        {
+            await JobLease.Release(db, JobLease.SupervisionDaily, holder, CancellationToken.None);
+            throw;
+        }
+    }
+}

@@ -1,0 +1,26 @@
+using Luoshi.Application.Data;
+using Luoshi.Application.Notifications;
+using Luoshi.Domain.Supervision;
+using Microsoft.EntityFrameworkCore;
+
+namespace Luoshi.Application.Supervision;
+
+/// <summary>Turns history entries into inbox messages (<see cref="SupervisionNotices"/>) for the units that should hear of them.</summary>
+public sealed class SupervisionNotifications(LuoshiDbContext db, Notify notify)
+{
+    private Dictionary<int, (string Code, int? ParentId)>? _units;
+
+    /// <summary>Adds the messages to the context; the caller saves them with the change. The item must have its id.</summary>
+    public async Task Send(SupervisionItem item, IEnumerable<SupervisionEvent> events, CancellationToken ct)
+    {
+        _units ??= await db.OrgUnits.AsNoTracking().Select(u => new { u.Id, u.Code, u.ParentId }).ToDictionaryAsync(u => u.Id, u => (u.Code, u.ParentId), ct);
+        var parent = _units.TryGetValue(item.LeadUnitId, out var lead) ? lead.ParentId : null;
+        foreach (var e in events)
+        {
+            foreach (var n in SupervisionNotices.For(item, e, parent))
+            {
+                notify.Add(n.UnitId, _units.TryGetValue(n.UnitId, out var u) ? u.Code : "?", n.Kind, n.Title, n.Body, item.Id);
+            }
+        }
+    }
+}

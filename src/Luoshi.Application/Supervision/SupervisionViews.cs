@@ -1,0 +1,165 @@
+using Luoshi.Application.Data;
+using Luoshi.Domain.Supervision;
+using Microsoft.EntityFrameworkCore;
+
+namespace Luoshi.Application.Supervision;
+
+/// <summary>One history entry: kind is transition, reminder or escalation; onBehalfOf names the unit an Admin acted for.</summary>
+public sealed record SupervisionEventView(
+    int Seq,
+    string Kind,
+    SupervisionAction Action,
+    SupervisionState? From,
+    SupervisionState To,
+    string Actor,
+    SupervisionParty Party,
+    string? OnBehalfOf,
+    DateTimeOffset At,
+    string? Comment,
+    IReadOnlyList<string> Evidence,
+    DateOnly? Deadline,
+    int? Level);
+
+public sealed record SupervisionLinksView(string? PlanItem, string? Indicator, string? IndicatorOrg, string? Project, string? Document, string? SourceSentence);
+
+/// <summary>An item with its whole history, oldest first.</summary>
+public sealed record SupervisionItemView(
+    int Id,
+    string Title,
+    string? Description,
+    SupervisionSource Source,
+    SupervisionPriority Priority,
+    SupervisionState State,
+    string LeadOrg,
+    string LeadOrgName,
+    IReadOnlyList<string> SupportingOrgs,
+    string SupervisingOrg,
+    DateOnly Deadline,
+    DateOnly OriginalDeadline,
+    DateOnly? RequestedDeadline,
+    int EscalationLevel,
+    bool Overdue,
+    int DaysOverdue,
+    SupervisionLinksView Links,
+    int? ClearPeriodsToClose,
+    IReadOnlyList<string> Evidence,
+    DateTimeOffset CreatedAt,
+    string CreatedBy,
+    DateTimeOffset? AssignedAt,
+    DateTimeOffset? ClosedAt,
+    bool? ClosedOnTime,
+    int Version,
+    IReadOnlyList<SupervisionEventView> History);
+
+/// <summary>An item as lists, the board and the overdue list show it.</summary>
+public sealed record SupervisionItemSummary(
+    int Id,
+    string Title,
+    SupervisionState State,
+    SupervisionSource Source,
+    SupervisionPriority Priority,
+    string LeadOrg,
+    string LeadOrgName,
+    DateOnly Deadline,
+    int EscalationLevel,
+    bool Overdue,
+    int DaysOverdue,
+    int Version);
+
+internal static class SupervisionViews
+{
+    /// <summary>Deadlines are days in China: an item is overdue from the day after its deadline there.</summary>
+    public static readonly TimeSpan China = TimeSpan.FromHours(8);
+
+    public sealed record Names(IReadOnlyDictionary<int, (string Code, string Name)> Units, IReadOnlyDictionary<int, string> Plans, IReadOnlyDictionary<int, string> Indicators)
+    {
+        public string Unit(int id) => Units.TryGetValue(id, out var u) ? u.Code : "?";
+
+        public string UnitName(int id) => Units.TryGetValue(id, out var u) ? u.Name : "?";
+    }
+
+    public static async Task<Names> NamesFor(LuoshiDbContext db, IReadOnlyCollection<SupervisionItem> items, CancellationToken ct)
+    {
+        var unitIds = items.SelectMany(i => i.SupportingUnits.Select(s => s.OrgUnitId).Append(i.LeadUnitId).Append(i.SupervisingUnitId)
+            .Concat(i.IndicatorUnitId is { } u ? [u] : [])).Distinct().ToList();
+        var planIds = items.Where(i => i.PlanItemId is not null).Select(i => i.PlanItemId!.Value).Distinct().ToList();
+        var indicatorIds = items.Where(i => i.IndicatorId is not null).Select(i => i.IndicatorId!.Value).Distinct().ToList();
+        var units = await db.OrgUnits.AsNoTracking().Where(u => unitIds.Contains(u.Id)).Select(u => new { u.Id, u.Code, u.Name }).ToListAsync(ct);
+        return new Names(
+            units.ToDictionary(u => u.Id, u => (u.Code, u.Name)),
+            planIds.Count == 0 ? new Dictionary<int, string>() : await db.PlanItems.AsNoTracking().Where(p => planIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Code, ct),
+            indicatorIds.Count == 0 ? new Dictionary<int, string>() : await db.Indicators.AsNoTracking().Where(i => indicatorIds.Contains(i.Id)).ToDictionaryAsync(i => i.Id, i => i.Code, ct));
+    }
+
+    public static SupervisionItemView Full(SupervisionItem i, Names n, DateOnly today)
+    {
+        var history = i.Events.OrderBy(e => e.Seq).Select(e => Event(i, e, n)).ToList();
+        return new SupervisionItemView(
+            i.Id,
+            i.Title,
+            i.Description,
+            i.Source,
+            i.Priority,
+            i.State,
+            n.Unit(i.LeadUnitId),
+            n.UnitName(i.LeadUnitId),
+            [.. i.SupportingUnits.Select(s => n.Unit(s.OrgUnitId)).Order(StringComparer.Ordinal)],
+            n.Unit(i.SupervisingUnitId),
+            i.Deadline,
+            i.OriginalDeadline,
+            i.RequestedDeadline,
+            i.EscalationLevel,
+            i.DaysOverdue(today) > 0,
+            i.DaysOverdue(today),
+            new SupervisionLinksView(
+                i.PlanItemId is { } p ? n.Plans.GetValueOrDefault(p) : null,
+                i.IndicatorId is { } ind ? n.Indicators.GetValueOrDefault(ind) : null,
+                i.IndicatorUnitId is { } iu ? n.Unit(iu) : null,
+                i.ProjectRef,
+                i.DocumentRef,
+                i.SourceSentence),
+            i.ClearPeriodsToClose,
+            [.. history.SelectMany(e => e.Evidence).Distinct(StringComparer.Ordinal)],
+            i.CreatedAt,
+            i.CreatedBy,
+            i.AssignedAt,
+            i.ClosedAt,
+            i.ClosedOnTime(China),
+            i.Version,
+            history);
+    }
+
+    public static SupervisionItemSummary Summary(SupervisionItem i, Names n, DateOnly today) => new(
+        i.Id,
+        i.Title,
+        i.State,
+        i.Source,
+        i.Priority,
+        n.Unit(i.LeadUnitId),
+        n.UnitName(i.LeadUnitId),
+        i.Deadline,
+        i.EscalationLevel,
+        i.DaysOverdue(today) > 0,
+        i.DaysOverdue(today),
+        i.Version);
+
+    private static SupervisionEventView Event(SupervisionItem i, SupervisionEvent e, Names n) => new(
+        e.Seq,
+        e.Action switch
+        {
+            SupervisionAction.Remind => "reminder",
+            SupervisionAction.Escalate => "escalation",
+            _ => "transition",
+        },
+        e.Action,
+        e.FromState,
+        e.ToState,
+        e.Actor,
+        e.Party,
+        e.OnBehalf ? n.Unit(e.Party == SupervisionParty.Lead ? i.LeadUnitId : i.SupervisingUnitId) : null,
+        e.At,
+        e.Comment,
+        e.Evidence,
+        e.Deadline,
+        e.Level);
+}

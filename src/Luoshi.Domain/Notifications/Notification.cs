@@ -1,0 +1,59 @@
+using Luoshi.Domain.Common;
+
+namespace Luoshi.Domain.Notifications;
+
+/// <summary>
+/// A message in a unit's in-app inbox (站内通知). Addressed to a unit rather than a person: whoever works
+/// for the unit reads it, and its read mark says who saw it first. Supervision writes them today; other
+/// features (reporting reminders) can write them too.
+/// </summary>
+public sealed class Notification
+{
+    public const int KindMaxLength = 40;
+    public const int TitleMaxLength = 300;
+    public const int BodyMaxLength = 2000;
+
+    private Notification()
+    {
+        Kind = string.Empty;
+        Title = string.Empty;
+    }
+
+    public long Id { get; private set; }
+    public int OrgUnitId { get; private set; }
+
+    /// <summary>What happened, as a stable camelCase word (assigned, escalated, …) for filters and UIs.</summary>
+    public string Kind { get; private set; }
+    public string Title { get; private set; }
+    public string? Body { get; private set; }
+    public int? SupervisionItemId { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+    public DateTimeOffset? ReadAt { get; private set; }
+    public string? ReadBy { get; private set; }
+
+    public static Notification Create(int orgUnitId, string kind, string title, string? body, int? supervisionItemId, DateTimeOffset at) => new()
+    {
+        OrgUnitId = orgUnitId,
+        Kind = Code.RequireText(kind, "kind", KindMaxLength),
+        Title = Clip(Code.RequireText(title, "title", int.MaxValue), TitleMaxLength),
+        Body = Code.OptionalText(body, "body", int.MaxValue) is { } b ? Clip(b, BodyMaxLength) : null,
+        SupervisionItemId = supervisionItemId,
+        CreatedAt = at,
+    };
+
+    /// <summary>Marks the message read; the first reader is kept.</summary>
+    public void MarkRead(string by, DateTimeOffset at)
+    {
+        if (ReadAt is not null)
+        {
+            return;
+        }
+
+        ReadAt = at;
+        ReadBy = Code.RequireText(by, "actor", Stamp.ActorMaxLength);
+    }
+
+    // Titles quote item titles and comments that can be long; a message is cut rather than refused, since
+    // refusing it would refuse the change that caused it.
+    private static string Clip(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
+}

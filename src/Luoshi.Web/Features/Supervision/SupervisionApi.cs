@@ -1,0 +1,80 @@
+using System.Text.Json;
+using Luoshi.Application.Supervision;
+using Luoshi.Domain.Common;
+using Luoshi.Domain.Identity;
+using Luoshi.Domain.Supervision;
+using Luoshi.Web.Infrastructure.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Luoshi.Web.Features.Supervision;
+
+public static class SupervisionApi
+{
+    /// <summary>The transitions as URL verbs; each endpoint requires the permission of the party that makes it.</summary>
+    private static readonly (string Route, SupervisionAction Action, string Summary)[] Transitions =
+    [
+        ("assign", SupervisionAction.Assign, "交办(可定截止日期)/ assign to the lead unit (may set the deadline)"),
+        ("accept", SupervisionAction.Accept, "签收 / accept"),
+        ("start", SupervisionAction.Start, "开始办理 / start work"),
+        ("submit", SupervisionAction.Submit, "报结(附证据)/ submit for verification, with evidence"),
+        ("verify", SupervisionAction.Verify, "核验办结(须附证据,牵头单位不能核验本单位事项)/ verify and close (evidence required; never by the lead unit)"),
+        ("return", SupervisionAction.Return, "退回(须说明理由)/ return to the lead unit (comment required)"),
+        ("request-extension", SupervisionAction.RequestExtension, "申请延期(须填新截止日期与理由)/ request a later deadline (deadline and comment required)"),
+        ("approve-extension", SupervisionAction.ApproveExtension, "批准延期 / approve the extension"),
+        ("reject-extension", SupervisionAction.RejectExtension, "驳回延期(须说明理由)/ reject the extension (comment required)"),
+        ("cancel", SupervisionAction.Cancel, "撤销(须说明理由)/ cancel (comment required)"),
+    ];
+
+    /// <summary>A transition's body: <c>evidence</c> is one text or file reference, or a list of them.</summary>
+    public sealed record TransitionBody(string? Comment, JsonElement? Evidence, DateOnly? Deadline, int? Version)
+    {
+        public TransitionSupervisionItem.Request ToRequest() => new(Comment, EvidenceList(Evidence), Deadline, Version);
+
+        private static List<string>? EvidenceList(JsonElement? evidence) => evidence switch
+        {
+            null => null,
+            { ValueKind: JsonValueKind.Null or JsonValueKind.Undefined } => null,
+            { ValueKind: JsonValueKind.String } e => [e.GetString()!],
+            { ValueKind: JsonValueKind.Array } e when e.EnumerateArray().All(x => x.ValueKind == JsonValueKind.String) => [.. e.EnumerateArray().Select(x => x.GetString()!)],
+            _ => throw new DomainException("evidence", "证据应为文本或文本列表 / evidence must be a text or a list of texts"),
+        };
+    }
+
+    public static RouteGroupBuilder MapSupervisionApi(this RouteGroupBuilder api)
+    {
+        var g = api.MapGroup("/supervision").WithTags("Supervision");
+        var read = SecurityServices.Policy(Permission.ReadAll);
+
+        g.MapPost("/items", async Task<Created<SupervisionItemView>> (CreateSupervisionItem.Request request, CreateSupervisionItem create, CancellationToken ct) =>
+        {
+            var item = await create.Handle(request, ct);
+            return TypedResults.Created($"/api/supervision/items/{item.Id}", item);
+        }).RequireAuthorization(SecurityServices.Policy(Permission.Supervise)).WithSummary("新建督办事项(起草)/ open an item as a draft");
+
+        g.MapGet("/items", async (string? org, string? state, string? source, bool? overdue, int? limit, ListSupervisionItems list, CancellationToken ct) =>
+            TypedResults.Ok(await list.Handle(new(org, state, source, overdue, limit ?? 500), ct)))
+            .RequireAuthorization(read).WithSummary("督办事项列表(?org=&state=&overdue=true)/ items led within a unit's subtree");
+
+        g.MapGet("/items/{id:int}", async (int id, GetSupervisionItem get, CancellationToken ct) => TypedResults.Ok(await get.Handle(id, ct)))
+            .RequireAuthorization(read).WithSummary("督办事项及其全过程记录 / an item with its history, oldest first");
+
+        foreach (var (route, action, summary) in Transitions)
+        {
+            var permission = SupervisionWorkflow.PartyOf(action) == SupervisionParty.Lead ? Permission.HandleSupervision : Permission.Supervise;
+            g.MapPost($"/items/{{id:int}}/{route}", async (int id, TransitionBody? body, TransitionSupervisionItem transition, CancellationToken ct) =>
+                TypedResults.Ok(await transition.Handle(id, action, body?.ToRequest() ?? new(), ct)))
+                .RequireAuthorization(SecurityServices.Policy(permission)).WithSummary(summary);
+        }
+
+        g.MapGet("/board", async (string? org, int? limit, SupervisionBoard board, CancellationToken ct) => TypedResults.Ok(await board.Handle(org, limit ?? 50, ct)))
+            .RequireAuthorization(read).WithSummary("看板:按状态分列 / the board, a column per state");
+
+        g.MapGet("/overdue", async (string? org, DateOnly? asOf, OverdueItems overdue, CancellationToken ct) => TypedResults.Ok(await overdue.Handle(org, asOf, ct)))
+            .RequireAuthorization(read).WithSummary("逾期清单 / the overdue list, longest overdue first");
+
+        g.MapGet("/metrics", async (string? org, DateOnly? from, DateOnly? to, DateOnly? asOf, SupervisionMetrics metrics, CancellationToken ct) =>
+            TypedResults.Ok(await metrics.Handle(org, from, to, asOf, ct)))
+            .RequireAuthorization(read).WithSummary("各牵头单位的在办、逾期、按期办结率、平均办结天数 / per lead unit: open, overdue, closed on time %, average days to close");
+        return api;
+    }
+}
