@@ -22,9 +22,7 @@ internal static class AssessCommand
         {
             var file = parse.GetValue(scheme)!;
             var json = await File.ReadAllTextAsync(file.FullName, ct);
-            DateOnly? date = parse.GetValue(asOf) is { } text
-                ? DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : throw new Luoshi.Domain.Common.DomainException("as-of", $"--as-of must look like 2026-12-31: '{text}'")
-                : null;
+            var date = CliServices.Date(parse.GetValue(asOf), "as-of");
             await using var scope = await CliServices.OpenAsync(parse.GetValue(dataDir)!, ct);
             var assess = scope.ServiceProvider.GetRequiredService<Assess>();
             AssessmentResult result;

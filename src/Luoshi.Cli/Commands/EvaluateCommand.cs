@@ -24,13 +24,7 @@ internal static class EvaluateCommand
         var command = new Command("evaluate", "评估指标进度与状态 / evaluate indicators against targets and the calendar") { period, org, depth, asOf, status, format, dataDir };
         command.SetAction((parse, ct) => console.Guard(async () =>
         {
-            DateOnly? date = null;
-            if (parse.GetValue(asOf) is { } text)
-            {
-                date = DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
-                    ? d
-                    : throw new Luoshi.Domain.Common.DomainException("as-of", $"日期格式应为 2026-07-25 / --as-of must look like 2026-07-25: '{text}'");
-            }
+            var date = CliServices.Date(parse.GetValue(asOf), "as-of");
 
             await using var scope = await CliServices.OpenAsync(parse.GetValue(dataDir)!, ct);
             var view = await scope.ServiceProvider.GetRequiredService<Evaluate>().Handle(

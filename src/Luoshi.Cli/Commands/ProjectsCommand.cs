@@ -21,13 +21,7 @@ internal static class ProjectsCommand
         var summary = new Command("summary", "开工率与投资完成率,按地区逐级汇总 / start rate and investment completion by region, rolled up") { year, asOf, org, byCategory, format, dataDir };
         summary.SetAction((parse, ct) => console.Guard(async () =>
         {
-            DateOnly? date = null;
-            if (parse.GetValue(asOf) is { } text)
-            {
-                date = DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
-                    ? d
-                    : throw new Luoshi.Domain.Common.DomainException("as-of", $"日期格式应为 2026-07-25 / --as-of must look like 2026-07-25: '{text}'");
-            }
+            var date = CliServices.Date(parse.GetValue(asOf), "as-of");
 
             await using var scope = await CliServices.OpenAsync(parse.GetValue(dataDir)!, ct);
             var rows = await scope.ServiceProvider.GetRequiredService<ProjectQueries>().Summary(parse.GetValue(year), date, parse.GetValue(org), parse.GetValue(byCategory), ct);

@@ -104,11 +104,7 @@ internal static class SuperviseCommand
         return (asOf, format, CliServices.DataDirOption());
     }
 
-    private static DateOnly? Date(string? text) => text is null
-        ? null
-        : DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
-            ? d
-            : throw new DomainException("as-of", $"日期格式应为 2026-07-25 / --as-of must look like 2026-07-25: '{text}'");
+    private static DateOnly? Date(string? text) => CliServices.Date(text, "as-of");
 
     private static IAnsiConsole Ansi(CliConsole console) => AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(console.Out) });
 
