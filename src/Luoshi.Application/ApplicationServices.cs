@@ -1,5 +1,6 @@
 using Luoshi.Application.Demo;
 using Luoshi.Application.Common;
+using Luoshi.Application.Documents;
 using Luoshi.Application.Evaluation;
 using Luoshi.Application.Export;
 using Luoshi.Application.Identity;
@@ -10,6 +11,7 @@ using Luoshi.Application.Plans;
 using Luoshi.Application.Readings;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 
 namespace Luoshi.Application;
 
@@ -52,6 +54,18 @@ public static class ApplicationServices
         services.AddScoped<RefreshUser>();
         services.AddScoped<ManageTokens>();
         services.AddScoped<ReadAudit>();
+
+        services.TryAddSingleton<Luoshi.Domain.Documents.ITextConverter>(sp => ChineseConverters.Best(sp.GetService<ILoggerFactory>()?.CreateLogger("Luoshi.Documents")));
+        services.AddScoped<ExtractDocument>();
+        services.AddScoped<IngestDocument>();
+        services.AddScoped<ListDocuments>();
+        services.AddScoped<GetDocument>();
+        services.AddScoped<AcceptDirective>();
+        services.AddScoped<AcceptTarget>();
+        services.AddScoped<AcceptReading>();
+        services.AddScoped<RejectItem>();
+        services.AddScoped<GetPhraseTimeline>();
+        services.AddScoped<CompareDocuments>();
 
         services.AddScoped<ImportData>();
         services.AddScoped<ExportReadings>();

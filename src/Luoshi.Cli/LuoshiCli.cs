@@ -19,6 +19,7 @@ public static class LuoshiCli
             UsersCommand.Create(console),
             TokensCommand.Create(console),
             AuditCommand.Create(console),
+            DocsCommand.Create(console),
         };
         var config = new InvocationConfiguration { Output = console.Out, Error = console.Error };
         return root.Parse(args).InvokeAsync(config);

@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Luoshi.Application;
 using Luoshi.Application.Common;
 using Luoshi.Application.Data;
+using Luoshi.Web.Features.Documents;
 using Luoshi.Web.Features.Evaluation;
 using Luoshi.Web.Features.Identity;
 using Luoshi.Web.Features.Indicators;
@@ -83,6 +84,7 @@ public static class LuoshiWebApp
         api.MapReadingsApi();
         api.MapIdentityApi();
         api.MapEvaluationApi();
+        api.MapDocumentsApi();
         return app;
     }
 

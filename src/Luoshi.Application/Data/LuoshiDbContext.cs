@@ -1,4 +1,5 @@
 using Luoshi.Application.Common;
+using Luoshi.Domain.Documents;
 using Luoshi.Domain.Identity;
 using Luoshi.Domain.Indicators;
 using Luoshi.Domain.Organization;
@@ -29,6 +30,9 @@ public abstract class LuoshiDbContext(DbContextOptions options, ICurrentActor? a
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataVersion> DataVersions => Set<DataVersion>();
+    public DbSet<Document> Documents => Set<Document>();
+    public DbSet<DocumentItem> DocumentItems => Set<DocumentItem>();
+    public DbSet<DocumentTerm> DocumentTerms => Set<DocumentTerm>();
 
     public abstract DatabaseProvider Provider { get; }
 
