@@ -84,7 +84,8 @@ public static partial class DateExtractor
             score += 4;
         }
 
-        if (SpeechAfter().IsMatch(sentence[(m.Index + m.Length)..]) || sentence.AsSpan(0, m.Index).Contains("摘自", StringComparison.Ordinal))
+        int lookBack = Math.Max(0, m.Index - 40);
+        if (SpeechAfter().IsMatch(after) || sentence.AsSpan(lookBack, m.Index - lookBack).Contains("摘自", StringComparison.Ordinal))
         {
             score += 3;
         }
@@ -95,7 +96,7 @@ public static partial class DateExtractor
         }
 
         // A day named as a deadline or a starting point is not the day of the event.
-        if (Deadline().IsMatch(after.ToString()))
+        if (Deadline().IsMatch(after))
         {
             score -= 5;
         }

@@ -96,7 +96,7 @@ public static partial class DirectiveExtractor
         }
 
         var ordinal = Ordinal().Match(s, at);
-        if (ordinal.Success && ordinal.Index == at)
+        if (ordinal.Success)
         {
             at += ordinal.Length;
         }
@@ -245,6 +245,7 @@ public static partial class DirectiveExtractor
     {
         var t = Ordinal().Replace(s.TrimEnd('。', '！', '？'), string.Empty, 1);
         t = TopicLead().Replace(t, string.Empty, 1);
+        t = TopicAdverb().Replace(t, string.Empty, 1);
         var anchor = TopicAnchor().Match(t);
         if (anchor.Success && anchor.Index > 0)
         {
@@ -329,7 +330,7 @@ public static partial class DirectiveExtractor
     [GeneratedRegex(@"^(?:[^，。；：“]{1,20}?(?:强调|指出|表示|要求|提出|说|认为)[，：]|(?:总的要求是|主要任务是|重点是|具体来说|具体而言)[：，])")]
     private static partial Regex SpeechIntro();
 
-    [GeneratedRegex(@"^(?:[一二三四五六七八九十]+是|第[一二三四五六七八九十]+[，、：]?|（[一二三四五六七八九十\d]+）|[一二三四五六七八九十]+、|\d+[.、]\s?)")]
+    [GeneratedRegex(@"\G(?:[一二三四五六七八九十]+是|第[一二三四五六七八九十]+[，、：]?|（[一二三四五六七八九十\d]+）|[一二三四五六七八九十]+、|\d+[.、]\s?)")]
     private static partial Regex Ordinal();
 
     [GeneratedRegex(@"^(?:今年以来|去年以来|近年来|过去[^，]{0,6}|[^，]{0,6}以来|[^，]{0,10}期间)|(?:实现|取得|完成|展现|增强|筑牢|浓厚|推动|形成|开展|举办|召开|出台|发布|印发|迈出|作出|带来|激发|凝聚|进入)了")]
@@ -344,6 +345,9 @@ public static partial class DirectiveExtractor
 
     [GeneratedRegex(@"^(?:要|必须)?(?:始终|坚持)?")]
     private static partial Regex TopicLead();
+
+    [GeneratedRegex(@"^(?:积极|加快|大力|全力|切实|更好|进一步|全面|持续|着力|著力|坚决|努力|扎实)+")]
+    private static partial Regex TopicAdverb();
 
     [GeneratedRegex(@"这个|这一")]
     private static partial Regex TopicAnchor();

@@ -13,7 +13,7 @@ namespace Luoshi.Domain.Documents;
 public static partial class FigureExtractor
 {
     /// <summary>Units whose numbers count things (3个方面, 5项): a figure only with a measure verb (获得5项, 新增12个).</summary>
-    private static readonly HashSet<string> Counting = new(StringComparer.Ordinal) { "个", "项", "家", "条", "座", "所", "件", "台", "场", "次", "" };
+    private static readonly HashSet<string> Counting = new(StringComparer.Ordinal) { "个", "项", "家", "条", "座", "所", "件", "台", "场", "次", "起", "" };
 
     public static IReadOnlyList<Figure> Extract(string text, IReadOnlyList<Sentence> sentences)
     {
@@ -41,14 +41,20 @@ public static partial class FigureExtractor
     {
         var tokens = new List<Token>();
         var quoted = QuotedRanges(s);
+        int q = 0;
         foreach (Match m in Number().Matches(s))
         {
             int start = m.Index, end = m.Index + m.Length;
+            while (q < quoted.Count && quoted[q].End < start)
+            {
+                q++;
+            }
+
             var unit = m.Groups["u"].Value;
             var after = s.AsSpan(end);
             char before = start > 0 ? s[start - 1] : '\0';
             char next = end < s.Length ? s[end] : '\0';
-            if (quoted.Any(q => start > q.Start && start < q.End)
+            if ((q < quoted.Count && start > quoted[q].Start && start < quoted[q].End)
                 || before is '第' or '+' or '-' or '/' or '.' or ':' || char.IsAsciiLetter(before) || char.IsAsciiLetter(next) || next is '+' or ':' or '/'
                 || (unit.Length == 0 && DateWord().IsMatch(after))
                 || (unit.Length == 0 && RangeOfDates().IsMatch(after)))
@@ -84,6 +90,7 @@ public static partial class FigureExtractor
         }
 
         int firstOfSentence = figures.Count;
+        int targetFrom = TargetContext().Match(s) is { Success: true } tm ? tm.Index : int.MaxValue;
         int lastEnd = 0;
         List<string>? distributed = null;
         int distributedNext = 0, distributedStart = 0, distributedFirst = 0;
@@ -104,7 +111,7 @@ public static partial class FigureExtractor
                 periodIndex++;
             }
 
-            int clauseStart = Math.Max(ClauseStart(s, t.Start), lastEnd);
+            int clauseStart = ClauseStart(s, t.Start, lastEnd);
             var prefix = s[clauseStart..t.Start];
             var between = j + 1 < tokens.Count ? s[t.End..tokens[j + 1].Start] : null;
 
@@ -234,7 +241,7 @@ public static partial class FigureExtractor
                 continue;
             }
 
-            var kind = qualifier is not null || TargetContext().IsMatch(s.AsSpan(0, t.Start)) ? FigureKind.Target : FigureKind.Actual;
+            var kind = qualifier is not null || targetFrom < t.Start ? FigureKind.Target : FigureKind.Actual;
             figures.Add(new Figure(
                 subject,
                 t.Value,
@@ -313,7 +320,7 @@ public static partial class FigureExtractor
     private static (FigureQualifier? Qualifier, int Length) QualifierAfter(string s, int at)
     {
         var m = QualifierWord().Match(s, at);
-        if (!m.Success || m.Index != at)
+        if (!m.Success)
         {
             return (null, 0);
         }
@@ -336,9 +343,10 @@ public static partial class FigureExtractor
         return AtMostBefore().IsMatch(prefix) ? FigureQualifier.AtMost : null;
     }
 
-    private static int ClauseStart(string s, int at)
+    /// <summary>Where the clause holding position <paramref name="at"/> starts, no earlier than <paramref name="floor"/> (the end of the figure before).</summary>
+    private static int ClauseStart(string s, int at, int floor)
     {
-        for (int i = at - 1; i >= 0; i--)
+        for (int i = at - 1; i >= floor; i--)
         {
             if (s[i] is '，' or '；' or '：' or '。' or '！' or '？')
             {
@@ -346,7 +354,7 @@ public static partial class FigureExtractor
             }
         }
 
-        return 0;
+        return floor;
     }
 
     private static List<(int Start, int End)> QuotedRanges(string s)
@@ -386,7 +394,7 @@ public static partial class FigureExtractor
 
     private const string Units =
         "个百分点|百分点|%|‰|万亿元|亿元|万元|元|亿美元|万美元|美元|万人次|人次|万人|人|万户|户|万家|家|万个|个|项|倍|亿吨|万吨|吨|万标箱|标箱|"
-        + "万平方米|平方米|平方公里|公里|万亩|亩|万千瓦时|亿千瓦时|万千瓦|千瓦|万辆|辆|件|座|所|条|台|场|次|万亿|亿|万";
+        + "万平方米|平方米|平方公里|公里|万亩|亩|万千瓦时|亿千瓦时|万千瓦|千瓦|万辆|辆|件|座|所|条|台|场|次|起|万亿|亿|万";
 
     [GeneratedRegex(@"(?<![\d.])(?<v>\d{1,15}(?:\.\d{1,8})?)(?<u>" + Units + ")?")]
     private static partial Regex Number();
@@ -406,7 +414,7 @@ public static partial class FigureExtractor
     [GeneratedRegex(@"^[^，；。\d]{0,4}?(?<m>缩小|扩大|提高|提升|下降|降低|增加|减少|增长|上升|调整|压减|压缩)?(?:到|至)$")]
     private static partial Regex FromTo();
 
-    [GeneratedRegex(@"^\s?(?:左右|以上|以内|以下|上下)")]
+    [GeneratedRegex(@"\G\s?(?:左右|以上|以内|以下|上下)")]
     private static partial Regex QualifierWord();
 
     [GeneratedRegex(@"(?:不低于|不少于|至少)$")]

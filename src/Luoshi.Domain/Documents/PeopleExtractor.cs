@@ -118,7 +118,7 @@ public static partial class PeopleExtractor
 
         for (int i = at; i < at + length; i++)
         {
-            if (!ChineseText.IsCjk(s[i]) || ChineseText.IsNumeral(s[i]))
+            if (!ChineseText.IsCjk(s[i]))
             {
                 return false;
             }
