@@ -1,12 +1,20 @@
 #!/usr/bin/env bash
-# Runs every test. On a fresh Debian machine it first installs what the tests need (PostgreSQL server
-# from apt), starts a throwaway PostgreSQL cluster so the database tests run on both providers, and
+# Runs every test. On a fresh Debian machine it first installs what the tests need (PostgreSQL server and
+# OpenCC from apt), starts a throwaway PostgreSQL cluster so the database tests run on both providers, and
 # prints one summary line at the end: "N passed, N failed, N skipped".
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
 started=$(date +%s)
+
+# Documents convert traditional to simplified Chinese with OpenCC's dictionaries (Debian packages).
+if [[ ! -e /usr/share/opencc/t2s.json ]] || ! ldconfig -p 2>/dev/null | grep -q 'libopencc\.so\.1\.1'; then
+  echo "installing OpenCC from apt…" >&2
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq >&2 && apt-get install -y -qq libopencc1.1 libopencc-data >&2
+fi
+
 pg=$(scripts/postgres.sh start | tail -1)
 trap 'scripts/postgres.sh stop' EXIT
 export LUOSHI_TEST_POSTGRES="$pg"

@@ -190,7 +190,11 @@ public static partial class FigureExtractor
             else
             {
                 distributed = null;
-                string head = from is { } f ? s[f.HeadStart..f.HeadEnd] : trimmed;
+
+                // 确保全省生产总值增长…: the deployment word belongs to the sentence, not to the figure's subject.
+                int lead = from is null ? LeadWords().Match(trimmed).Length : 0;
+                figureStart += lead;
+                string head = from is { } f ? s[f.HeadStart..f.HeadEnd] : trimmed[lead..];
                 if (from is { } f1)
                 {
                     figureStart = f1.HeadStart;
@@ -446,6 +450,9 @@ public static partial class FigureExtractor
 
     [GeneratedRegex(@"（[^（）]{0,40}）")]
     private static partial Regex Parenthetical();
+
+    [GeneratedRegex(@"^(?:确保|力争|争取|预计|要|其中|同时|此外|另外|以及|并)+")]
+    private static partial Regex LeadWords();
 
     [GeneratedRegex(@"^(?:其中|同时|此外|另外|以及|和|及|并|的|、|，|：|\s)+")]
     private static partial Regex SubjectLead();
