@@ -51,6 +51,8 @@ internal static class DocumentReview
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         try
         {
+            // The decision is written first, so that a reviewer who lost the race is told so before anything else is created.
+            await db.SaveChangesAsync(ct);
             var result = await work();
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);

@@ -5,10 +5,16 @@ using Luoshi.Domain.Documents;
 
 namespace Luoshi.Application.Documents;
 
-/// <summary>A sentence of the normalised text: offsets (UTF-16) and the sentence itself.</summary>
+/// <summary>
+/// A sentence of the normalised text: offsets (UTF-16) and the sentence itself, cut at
+/// <see cref="MaxText"/> characters (text that lost its punctuation can run to megabytes; the offsets stay exact).
+/// </summary>
 public sealed record SentenceRef(int Start, int Length, string Text)
 {
-    public static SentenceRef Of(string text, TextSpan span) => new(span.Start, span.Length, span.Of(text));
+    public const int MaxText = 1000;
+
+    public static SentenceRef Of(string text, TextSpan span) =>
+        new(span.Start, span.Length, span.Length <= MaxText ? span.Of(text) : text.Substring(span.Start, MaxText - 1) + "…");
 }
 
 public sealed record PersonView(string Name, string? Role, SentenceRef Sentence);
@@ -63,20 +69,30 @@ public sealed record ExtractionView(
     {
         var text = x.Text;
         int? year = x.Date?.Date.Year;
+
+        // Items of one sentence share its reference: a sentence that lost its punctuation may hold thousands of them.
+        var sentences = new Dictionary<int, SentenceRef>();
+        SentenceRef Of(TextSpan span)
+        {
+            if (!sentences.TryGetValue(span.Start, out var sentence))
+            {
+                sentences[span.Start] = sentence = SentenceRef.Of(text, span);
+            }
+
+            return sentence;
+        }
+
         return new ExtractionView(
             x.Title,
             x.Date?.Date,
-            [.. x.People.Select(p => new PersonView(p.Name, p.Role, SentenceRef.Of(text, p.Sentence)))],
-            [.. x.Terms.Select(t => new TermView(t.Term, t.Count, t.Numbered, t.Numeral, SentenceRef.Of(text, t.Sentence)))],
-            [.. x.Directives.Select(d => Directive(text, d))],
-            [.. x.Figures.Select(f => Figure(text, f, year))],
+            [.. x.People.Select(p => new PersonView(p.Name, p.Role, Of(p.Sentence)))],
+            [.. x.Terms.Select(t => new TermView(t.Term, t.Count, t.Numbered, t.Numeral, Of(t.Sentence)))],
+            [.. x.Directives.Select(d => new DirectiveView(d.Text, d.Verb, d.Topic, d.Area, d.Span.Start, d.Span.Length, Of(d.Sentence)))],
+            [.. x.Figures.Select(f => Figure(f, year, Of(f.Sentence)))],
             text);
     }
 
-    public static DirectiveView Directive(string text, Directive d) =>
-        new(d.Text, d.Verb, d.Topic, d.Area, d.Span.Start, d.Span.Length, SentenceRef.Of(text, d.Sentence));
-
-    public static FigureView Figure(string text, Figure f, int? year) => new(
+    private static FigureView Figure(Figure f, int? year, SentenceRef sentence) => new(
         f.Subject,
         Numbers.Normalize(f.Value),
         f.Unit,
@@ -92,7 +108,7 @@ public sealed record ExtractionView(
         f.Text,
         f.Span.Start,
         f.Span.Length,
-        SentenceRef.Of(text, f.Sentence));
+        sentence);
 }
 
 /// <summary>A document in a list.</summary>
@@ -196,7 +212,7 @@ public static class DocumentJson
             i.Number,
             i.Kind,
             i.Text,
-            new SentenceRef(i.SentenceStart, i.SentenceLength, d.SentenceOf(i)),
+            SentenceRef.Of(d.Text, new TextSpan(i.SentenceStart, i.SentenceLength)),
             data.RootElement.Clone(),
             i.Decision,
             i.LinkedTo,

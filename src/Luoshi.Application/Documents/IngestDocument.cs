@@ -15,6 +15,9 @@ namespace Luoshi.Application.Documents;
 /// </summary>
 public sealed class IngestDocument(Data.LuoshiDbContext db, ICurrentActor actor, TimeProvider clock, ExtractDocument extract)
 {
+    /// <summary>A year's government work report yields a few hundred items; a hundred times that is not a document to review.</summary>
+    public const int MaxItems = 20_000;
+
     public sealed record PastedText(string? Title, string? Text, string? Source = null);
 
     public async Task<DocumentView> FromFile(byte[] bytes, string? fileName, string? title, CancellationToken ct)
@@ -55,6 +58,11 @@ public sealed class IngestDocument(Data.LuoshiDbContext db, ICurrentActor actor,
 
         var result = extract.Extract(read);
         var x = result.Extraction;
+        if (x.Directives.Count + x.Figures.Count > MaxItems)
+        {
+            throw InputRefusedException.Single("file", $"抽取出的条目过多({x.Directives.Count + x.Figures.Count}条,上限{MaxItems}),请拆分文件 / too many items extracted ({x.Directives.Count + x.Figures.Count}, at most {MaxItems}); split the document");
+        }
+
         var view = result.View;
         var items = new List<(DocumentItemKind, string, TextSpan, string)>();
         for (int i = 0; i < x.Directives.Count; i++)

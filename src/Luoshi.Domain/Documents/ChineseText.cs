@@ -50,44 +50,4 @@ internal static class ChineseText
 
         return false;
     }
-
-    /// <summary>The value of a Chinese numeral up to the thousands (十四 → 14, 二十 → 20), or null.</summary>
-    public static int? ParseNumeral(string s)
-    {
-        if (s.Length == 0)
-        {
-            return null;
-        }
-
-        int total = 0, current = 0;
-        foreach (var c in s)
-        {
-            int digit = "零一二三四五六七八九".IndexOf(c, StringComparison.Ordinal);
-            if (c == '〇')
-            {
-                digit = 0;
-            }
-            else if (c == '两')
-            {
-                digit = 2;
-            }
-
-            if (digit >= 0)
-            {
-                current = digit;
-                continue;
-            }
-
-            int unit = c switch { '十' => 10, '百' => 100, '千' => 1000, _ => 0 };
-            if (unit == 0)
-            {
-                return null;
-            }
-
-            total += (current == 0 ? 1 : current) * unit;
-            current = 0;
-        }
-
-        return total + current;
-    }
 }

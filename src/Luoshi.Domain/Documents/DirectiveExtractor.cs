@@ -13,7 +13,10 @@ public static partial class DirectiveExtractor
 {
     private const int MinTaskLength = 4;
 
-    public static IReadOnlyList<Directive> Extract(string text, IReadOnlyList<Sentence> sentences)
+    /// <summary>Headings of speeches run to two clauses; a longer line without a full stop is text that lost its punctuation.</summary>
+    internal const int MaxHeadingLength = 60;
+
+    public static IReadOnlyList<Directive> Extract(IReadOnlyList<Sentence> sentences)
     {
         var directives = new List<Directive>();
         string? section = null, paragraphTopic = null;
@@ -30,10 +33,10 @@ public static partial class DirectiveExtractor
             }
 
             var s = sentence.Text;
-            if (first && last && !ChineseText.IsSentenceEnd(s[^1]))
+            if (first && last && !ChineseText.IsSentenceEnd(s[^1]) && s.Length <= MaxHeadingLength)
             {
-                // A line without a full stop is a heading; before the body starts it is the title block.
-                if (bodyStarted && s.Length <= 60)
+                // A short line without a full stop is a heading; before the body starts it is the title block.
+                if (bodyStarted)
                 {
                     section = CleanTopic(s);
                 }

@@ -15,7 +15,7 @@ public static partial class FigureExtractor
     /// <summary>Units whose numbers count things (3个方面, 5项): a figure only with a measure verb (获得5项, 新增12个).</summary>
     private static readonly HashSet<string> Counting = new(StringComparer.Ordinal) { "个", "项", "家", "条", "座", "所", "件", "台", "场", "次", "起", "" };
 
-    public static IReadOnlyList<Figure> Extract(string text, IReadOnlyList<Sentence> sentences)
+    public static IReadOnlyList<Figure> Extract(IReadOnlyList<Sentence> sentences)
     {
         var figures = new List<Figure>();
         string? period = null;
@@ -23,7 +23,7 @@ public static partial class FigureExtractor
         {
             var sentence = sentences[k];
             bool wholeLine = (k == 0 || sentences[k - 1].Paragraph != sentence.Paragraph) && (k + 1 == sentences.Count || sentences[k + 1].Paragraph != sentence.Paragraph);
-            if (wholeLine && !ChineseText.IsSentenceEnd(sentence.Text[^1]))
+            if (wholeLine && !ChineseText.IsSentenceEnd(sentence.Text[^1]) && sentence.Text.Length <= DirectiveExtractor.MaxHeadingLength)
             {
                 // A heading starts a new part of the document; a period stated before it no longer applies.
                 period = null;

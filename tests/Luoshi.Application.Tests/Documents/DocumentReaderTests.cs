@@ -138,6 +138,8 @@ public sealed class DocumentReaderTests
         var lines = new ExtractDocument(NoTextConversion.Instance).Handle(Encoding.UTF8.GetBytes(manyLines), "many-lines.txt");
 
         x.View.Figures.Count.ShouldBe(60_000);
+        x.View.Directives.Count.ShouldBe(120_000);
+        x.View.Directives[^1].Sentence.Text.Length.ShouldBe(SentenceRef.MaxText);
         lines.View.Directives.Count.ShouldBeGreaterThan(60_000);
         started.Elapsed.ShouldBeLessThan(TimeSpan.FromMinutes(2));
     }

@@ -160,6 +160,19 @@ public sealed class IngestAndReviewTests
         list.ShouldHaveSingleItem().Id.ShouldBe(later.Id);
     }
 
+    [Fact]
+    public async Task Ingest_ADocumentWithTensOfThousandsOfItems_IsRefusedClearly()
+    {
+        await using var host = await Seeded(Db.Sqlite);
+        var text = string.Concat(Enumerable.Range(0, IngestDocument.MaxItems / 2 + 1).Select(i => $"第{i}条要加快建设，确保增长{i}%。\n"));
+
+        var e = await Should.ThrowAsync<InputRefusedException>(() => Ingest(host, text, "flood.txt"));
+
+        e.Errors[0].Field.ShouldBe("file");
+        e.Errors[0].Message.ShouldContain("too many items");
+        (await host.Query(d => d.Documents.CountAsync())).ShouldBe(0);
+    }
+
     [Theory]
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task PastedText_IsIngested_AndEmptyTextIsRefused(Db db)
