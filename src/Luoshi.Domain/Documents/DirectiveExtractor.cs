@@ -30,6 +30,7 @@ public static partial class DirectiveExtractor
             {
                 paragraphTopic = null;
                 deploymentParagraph = false;
+                bodyStarted |= ParagraphLength(sentences, k) >= 150;
             }
 
             var s = sentence.Text;
@@ -44,7 +45,6 @@ public static partial class DirectiveExtractor
                 continue;
             }
 
-            bodyStarted |= ParagraphLength(sentences, k) >= 150;
             int lead = LeadLength(s);
             var body = s[lead..];
             bool narrative = Narrative().IsMatch(body) || Statement().IsMatch(body);
@@ -109,14 +109,10 @@ public static partial class DirectiveExtractor
 
     private static bool IsFirstInParagraph(IReadOnlyList<Sentence> sentences, int k) => k == 0 || sentences[k - 1].Paragraph != sentences[k].Paragraph;
 
-    private static int ParagraphLength(IReadOnlyList<Sentence> sentences, int k)
+    /// <summary>Characters from the paragraph's first sentence (<paramref name="first"/>) to its last.</summary>
+    private static int ParagraphLength(IReadOnlyList<Sentence> sentences, int first)
     {
-        int p = sentences[k].Paragraph, first = k, last = k;
-        while (first > 0 && sentences[first - 1].Paragraph == p)
-        {
-            first--;
-        }
-
+        int p = sentences[first].Paragraph, last = first;
         while (last + 1 < sentences.Count && sentences[last + 1].Paragraph == p)
         {
             last++;

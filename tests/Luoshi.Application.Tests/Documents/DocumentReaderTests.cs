@@ -134,6 +134,7 @@ public sealed class DocumentReaderTests
         var line = string.Concat(Enumerable.Repeat("要加快建设现代化产业体系，确保全省生产总值增长5.5%左右；", 60_000));
         var started = System.Diagnostics.Stopwatch.StartNew();
         var x = new ExtractDocument(NoTextConversion.Instance).Handle(Encoding.UTF8.GetBytes(line), "one-line.txt");
+        var oneParagraph = new ExtractDocument(NoTextConversion.Instance).Handle(Encoding.UTF8.GetBytes(line.Replace("；", "。", StringComparison.Ordinal)), "one-paragraph.txt");
         var manyLines = string.Concat(Enumerable.Range(0, 60_000).Select(i => $"第{i}段要加快建设现代化产业体系，确保全省生产总值增长5.5%左右。\n"));
         var lines = new ExtractDocument(NoTextConversion.Instance).Handle(Encoding.UTF8.GetBytes(manyLines), "many-lines.txt");
 
@@ -141,6 +142,7 @@ public sealed class DocumentReaderTests
         x.View.Directives.Count.ShouldBe(120_000);
         x.View.Directives[^1].Sentence.Text.Length.ShouldBe(SentenceRef.MaxText);
         lines.View.Directives.Count.ShouldBeGreaterThan(60_000);
+        oneParagraph.View.Figures.Count.ShouldBe(60_000);
         started.Elapsed.ShouldBeLessThan(TimeSpan.FromMinutes(2));
     }
 
