@@ -1,13 +1,20 @@
 #!/usr/bin/env bash
 # Runs every test. On a fresh Debian machine it first installs what the tests need from apt (the PostgreSQL
-# server; Chromium and the Noto CJK fonts for the browser tests), starts a throwaway PostgreSQL cluster so
-# the database tests run on both providers, and prints one summary line at the end:
-# "N passed, N failed, N skipped". Browser screenshots land in artifacts/screenshots/.
+# server; OpenCC for the documents; Chromium and the Noto CJK fonts for the browser tests), starts a
+# throwaway PostgreSQL cluster so the database tests run on both providers, and prints one summary line at
+# the end: "N passed, N failed, N skipped". Browser screenshots land in artifacts/screenshots/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
 started=$(date +%s)
+
+# Documents convert traditional to simplified Chinese with OpenCC's dictionaries (Debian packages).
+if [[ ! -e /usr/share/opencc/t2s.json ]] || ! ldconfig -p 2>/dev/null | grep -q 'libopencc\.so\.1\.1'; then
+  echo "installing OpenCC from apt…" >&2
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq >&2 && apt-get install -y -qq libopencc1.1 libopencc-data >&2
+fi
 
 # The browser tests drive the system's Chromium (never a downloaded one); without CJK fonts Chinese renders as boxes.
 if [[ ! -x /usr/bin/chromium ]] || ! compgen -G "/usr/share/fonts/opentype/noto/NotoSansCJK-*.ttc" >/dev/null; then

@@ -1,5 +1,6 @@
 using Luoshi.Application.Demo;
 using Luoshi.Application.Common;
+using Luoshi.Application.Documents;
 using Luoshi.Application.Evaluation;
 using Luoshi.Application.Export;
 using Luoshi.Application.Identity;
@@ -15,6 +16,7 @@ using Luoshi.Application.Supervision;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Logging;
 
 namespace Luoshi.Application;
 
@@ -90,6 +92,17 @@ public static class ApplicationServices
         services.AddScoped<DispatchOutbox>();
         services.AddScoped<ReadInbox>();
         services.AddScoped<MarkNotificationRead>();
+        services.TryAddSingleton<Luoshi.Domain.Documents.ITextConverter>(sp => ChineseConverters.Best(sp.GetService<ILoggerFactory>()?.CreateLogger("Luoshi.Documents")));
+        services.AddScoped<ExtractDocument>();
+        services.AddScoped<IngestDocument>();
+        services.AddScoped<ListDocuments>();
+        services.AddScoped<GetDocument>();
+        services.AddScoped<AcceptDirective>();
+        services.AddScoped<AcceptTarget>();
+        services.AddScoped<AcceptReading>();
+        services.AddScoped<RejectItem>();
+        services.AddScoped<GetPhraseTimeline>();
+        services.AddScoped<CompareDocuments>();
 
         services.AddScoped<ImportData>();
         services.AddScoped<ExportReadings>();

@@ -23,6 +23,7 @@ public static class LuoshiCli
             TokensCommand.Create(console),
             AuditCommand.Create(console),
             SuperviseCommand.Create(console),
+            DocsCommand.Create(console),
         };
         var config = new InvocationConfiguration { Output = console.Out, Error = console.Error };
         return root.Parse(args).InvokeAsync(config);

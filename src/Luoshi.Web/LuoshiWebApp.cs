@@ -5,6 +5,7 @@ using Luoshi.Application.Common;
 using Luoshi.Application.Data;
 using Luoshi.Web.Features.Assessment;
 using Luoshi.Application.Supervision;
+using Luoshi.Web.Features.Documents;
 using Luoshi.Web.Features.Evaluation;
 using Luoshi.Web.Features.Identity;
 using Luoshi.Web.Features.Indicators;
@@ -106,6 +107,7 @@ public static class LuoshiWebApp
         api.MapAssessmentApi();
         api.MapSupervisionApi();
         api.MapNotificationsApi();
+        api.MapDocumentsApi();
 
         app.MapLuoshiUi();
         return app;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Luoshi.Application.Common;
+using Luoshi.Domain.Documents;
 using Luoshi.Domain.Identity;
 using Luoshi.Domain.Indicators;
 using Microsoft.EntityFrameworkCore;
@@ -19,8 +20,12 @@ internal static class AuditTrail
     private static readonly HashSet<Type> Unaudited =
     [
         typeof(AuditEntry), typeof(ReadingVersion), typeof(TargetVersion),
-        typeof(Domain.Supervision.SupervisionEvent), typeof(Domain.Reporting.ReportTransition), typeof(Domain.Notifications.Notification), typeof(Notifications.OutboxMessage), typeof(JobLease),
+        typeof(Domain.Supervision.SupervisionEvent), typeof(Domain.Reporting.ReportTransition), typeof(Domain.Notifications.Notification), typeof(Notifications.OutboxMessage), typeof(JobLease), typeof(DocumentTerm),
     ];
+
+    // Parts of an ingested document that are recorded by size, not content: the document itself is kept
+    // unaltered, and copying megabytes of text into the log would bury every other entry.
+    private static readonly HashSet<string> Bulky = [nameof(Document.Original), nameof(Document.Text), nameof(Document.ExtractionJson), nameof(DocumentItem.Data)];
     private static readonly HashSet<string> Hidden = [nameof(User.PasswordHash), nameof(ApiToken.Hash)];
 
     // Bookkeeping that changes on use, not by anyone's decision: recorded neither as a change nor in before/after.
@@ -34,6 +39,12 @@ internal static class AuditTrail
         foreach (var e in tracker.Entries())
         {
             if (Unaudited.Contains(e.Metadata.ClrType) || e.State is EntityState.Unchanged or EntityState.Detached)
+            {
+                continue;
+            }
+
+            // The items extracted with a document are part of its creation; their review decisions are audited.
+            if (e.Metadata.ClrType == typeof(DocumentItem) && e.State == EntityState.Added)
             {
                 continue;
             }
@@ -93,6 +104,8 @@ internal static class AuditTrail
 
     private static object? Show(string property, object? value) => Hidden.Contains(property) ? (value is null ? null : "***") : value switch
     {
+        byte[] bytes => $"({bytes.Length} bytes)",
+        string s when Bulky.Contains(property) => $"({s.Length} chars)",
         Enum en => en.ToString(),
         DateOnly d => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
         _ => value,

@@ -1,5 +1,6 @@
 using Luoshi.Application.Common;
 using Luoshi.Application.Notifications;
+using Luoshi.Domain.Documents;
 using Luoshi.Domain.Identity;
 using Luoshi.Domain.Indicators;
 using Luoshi.Domain.Notifications;
@@ -46,6 +47,9 @@ public abstract class LuoshiDbContext(DbContextOptions options, ICurrentActor? a
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<JobLease> JobLeases => Set<JobLease>();
+    public DbSet<Document> Documents => Set<Document>();
+    public DbSet<DocumentItem> DocumentItems => Set<DocumentItem>();
+    public DbSet<DocumentTerm> DocumentTerms => Set<DocumentTerm>();
 
     public abstract DatabaseProvider Provider { get; }
 

@@ -75,4 +75,7 @@ public enum ReadingSource
     Import = 2,
     Api = 3,
     Computed = 4,
+
+    /// <summary>A figure a reviewer accepted from an ingested document (a speech, a report).</summary>
+    Document = 5,
 }

@@ -68,7 +68,7 @@ public sealed class Reading
             throw new DomainException("source", "来源或状态无效 / unknown source or state");
         }
 
-        if (State == ReadingState.Approved && Version > 0 && source is ReadingSource.Entry or ReadingSource.Api)
+        if (State == ReadingState.Approved && Version > 0 && source is ReadingSource.Entry or ReadingSource.Api or ReadingSource.Document)
         {
             throw new DomainConflictException("value", "该数据已审核锁定,修改须提交更正申请并经审核 / this value is approved and locked; changing it needs a revision request approved by a reviewer");
         }

@@ -22,6 +22,11 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
     private const string Out = "out";
 
     private TestApp _app = null!;
+    private int _documentId;
+    private int _directive;
+    private int _rejectable;
+    private int _target;
+    private int _figure;
     private readonly Dictionary<string, HttpClient> _callers = [];
     private readonly Dictionary<string, (Role Role, string? Scope)?> _grants = [];
     private int _serial;
@@ -166,6 +171,25 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
             var inbox = JsonNode.Parse(await _app.Client.GetStringAsync($"/api/notifications?org={unit}&limit=1"))!;
             return await c.PostAsync($"/api/notifications/{inbox["items"]![0]!["id"]!.GetValue<long>()}/read", null);
         }),
+        ["POST /api/documents/"] = new(Permission.ManagePlans, Scope.None, (c, _) =>
+        {
+            var form = new MultipartFormDataContent { { new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes($"要加快{Next("探针")}建设。")), "file", "probe.txt" } };
+            return c.PostAsync("/api/documents", form);
+        }, PerUnit: false),
+        ["POST /api/documents/text"] = new(Permission.ManagePlans, Scope.None, (c, _) => c.PostAsJsonAsync("/api/documents/text", new { title = "探针", text = $"要抓好{Next("探针")}工作。" }), PerUnit: false),
+        ["GET /api/documents/"] = new(Permission.ReadAll, Scope.None, (c, _) => c.GetAsync("/api/documents"), PerUnit: false),
+        ["GET /api/documents/{id:int}"] = new(Permission.ReadAll, Scope.None, (c, _) => c.GetAsync($"/api/documents/{_documentId}"), PerUnit: false),
+        ["GET /api/documents/{id:int}/original"] = new(Permission.ReadAll, Scope.None, (c, _) => c.GetAsync($"/api/documents/{_documentId}/original"), PerUnit: false),
+        ["POST /api/documents/{id:int}/items/{number:int}/accept-plan"] = new(Permission.ManagePlans, Scope.Subtree, (c, u) =>
+            c.PostAsJsonAsync($"/api/documents/{_documentId}/items/{_directive}/accept-plan", new { code = Next("D"), parent = "P0", lead = u == In ? "330100" : "330200" })),
+        ["POST /api/documents/{id:int}/items/{number:int}/accept-target"] = new(Permission.ManageTargets, Scope.Subtree, (c, u) =>
+            c.PostAsJsonAsync($"/api/documents/{_documentId}/items/{_target}/accept-target", new { indicator = "GDP", org = u == In ? "330102" : "330202", year = "2026" })),
+        ["POST /api/documents/{id:int}/items/{number:int}/accept-reading"] = new(Permission.WriteReadings, Scope.Subtree, (c, u) =>
+            c.PostAsJsonAsync($"/api/documents/{_documentId}/items/{_figure}/accept-reading", new { indicator = "FAI", org = u == In ? "330102" : "330202", period = "2026-03" })),
+        ["POST /api/documents/{id:int}/items/{number:int}/reject"] = new(Permission.ManagePlans, Scope.None, (c, _) =>
+            c.PostAsJsonAsync($"/api/documents/{_documentId}/items/{_rejectable}/reject", new { note = "探针" }), PerUnit: false),
+        ["GET /api/documents/timeline"] = new(Permission.ReadAll, Scope.None, (c, _) => c.GetAsync("/api/documents/timeline?term=八八战略"), PerUnit: false),
+        ["GET /api/documents/diff"] = new(Permission.ReadAll, Scope.None, (c, _) => c.GetAsync($"/api/documents/diff?from={_documentId}&to={_documentId}"), PerUnit: false),
     };
 
     public async Task InitializeAsync()
@@ -179,6 +203,14 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         {
             await scope.ServiceProvider.GetRequiredService<Luoshi.Application.Identity.AddUser>()
                 .Handle(new("matrix-signin", Role.Public, null, "Matrix-pass-2026"), CancellationToken.None);
+            var document = await scope.ServiceProvider.GetRequiredService<Luoshi.Application.Documents.IngestDocument>().FromText(
+                new("探针文件", "深入实施“八八战略”。要加快建设现代化产业体系。要抓好安全生产。全省生产总值增长5.5%左右。上半年全省固定资产投资增长3.2%。"), CancellationToken.None);
+            _documentId = document.Id;
+            var directives = document.Items.Where(i => i.Kind == Luoshi.Domain.Documents.DocumentItemKind.Directive).ToList();
+            _directive = directives[0].Number;
+            _rejectable = directives[1].Number;
+            _target = document.Items.Single(i => i.Kind == Luoshi.Domain.Documents.DocumentItemKind.Target).Number;
+            _figure = document.Items.Single(i => i.Kind == Luoshi.Domain.Documents.DocumentItemKind.Figure).Number;
         }
 
         (string Name, Role Role, string? Scope)[] callers =

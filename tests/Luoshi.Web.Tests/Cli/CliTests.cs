@@ -233,6 +233,72 @@ public sealed class CliTests : IDisposable
         bad.Err.ShouldContain("--as-of");
     }
 
+    [Fact]
+    public async Task DocsExtract_PrintsTheContract_InSimplifiedChinese_WithoutADataDirectory()
+    {
+        var file = Write("speech.txt", "首页 > 要闻\n全省工作會議召開\n来源：某报 浏览：【大中小】 发布时间：2026-03-02\n3月1日，全省工作會議召開，省委書記張明講話。\n要深入實施“八八戰略”，確保全省生產總值增長5.5%左右。\nCopyright © 某网 版权所有");
+
+        var result = await Run("docs", "extract", file, "--format", "json");
+
+        result.Code.ShouldBe(0, result.Err);
+        result.Err.ShouldContain("traditional→simplified");
+        var x = JsonNode.Parse(result.Out)!.AsObject();
+        x.Select(p => p.Key).ShouldBe(["title", "date", "people", "terms", "directives", "figures", "text"]);
+        x["date"]!.GetValue<string>().ShouldBe("2026-03-01");
+        x["people"]![0]!["name"]!.GetValue<string>().ShouldBe("张明");
+        x["people"]![0]!["role"]!.GetValue<string>().ShouldBe("省委书记");
+        x["terms"]![0]!["term"]!.GetValue<string>().ShouldBe("八八战略");
+        x["terms"]![0]!["count"]!.GetValue<int>().ShouldBe(1);
+        x["terms"]![0]!["numbered"]!.GetValue<bool>().ShouldBeTrue();
+        x["directives"]!.AsArray().ShouldNotBeEmpty();
+        x["directives"]![0]!["text"]!.GetValue<string>().ShouldNotBeNullOrWhiteSpace();
+        var figure = x["figures"]![0]!.AsObject();
+        (figure["subject"]!.GetValue<string>(), figure["value"]!.GetValue<decimal>(), figure["unit"]!.GetValue<string>(), figure["qualifier"]!.GetValue<string>())
+            .ShouldBe(("全省生产总值", 5.5m, "%", "around"));
+        figure.ContainsKey("from").ShouldBeFalse();
+        figure["text"]!.GetValue<string>().ShouldBe("全省生产总值增长5.5%左右");
+        var text = x["text"]!.GetValue<string>();
+        text.ShouldNotContain("版权所有");
+        text.ShouldNotContain("首页");
+        text.ShouldStartWith("全省工作会议召开\n");
+    }
+
+    [Fact]
+    public async Task DocsExtract_MissingOrEmptyFile_ExitsNonZeroWithAMessage()
+    {
+        var missing = await Run("docs", "extract", Path.Combine(_dir, "nope.txt"));
+        var empty = await Run("docs", "extract", Write("empty.txt", string.Empty));
+
+        missing.Code.ShouldNotBe(0);
+        missing.Err.ShouldContain("nope.txt");
+        empty.Code.ShouldNotBe(0);
+        empty.Err.ShouldContain("empty");
+    }
+
+    [Fact]
+    public async Task DocsIngest_ThenListAndTimeline_ReadWhatWasStored()
+    {
+        var first = Write("a.txt", "发布时间：2026-01-06\n1月5日，全省工作会议召开。\n要深入实施“八八战略”。");
+        var second = Write("b.txt", "发布时间：2026-07-03\n7月2日，全省推进会召开。\n要深入实施“八八战略”，实现“双过半”。");
+
+        var a = await Run("docs", "ingest", first, "--data-dir", _dir);
+        var b = await Run("docs", "ingest", second, "--data-dir", _dir, "--format", "json");
+        var again = await Run("docs", "ingest", first, "--data-dir", _dir);
+        var list = await Run("docs", "list", "--data-dir", _dir);
+        var timeline = await Run("docs", "timeline", "八八战略", "--data-dir", _dir, "--format", "json");
+
+        a.Code.ShouldBe(0, a.Err);
+        a.Out.ShouldContain("文件/document 1");
+        b.Code.ShouldBe(0, b.Err);
+        JsonNode.Parse(b.Out)!["id"]!.GetValue<int>().ShouldBe(2);
+        again.Code.ShouldNotBe(0);
+        again.Err.ShouldContain("document 1");
+        list.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length.ShouldBe(2);
+        var line = JsonNode.Parse(timeline.Out)!.AsArray().ShouldHaveSingleItem()!;
+        line["total"]!.GetValue<int>().ShouldBe(2);
+        line["firstSeen"]!["id"]!.GetValue<int>().ShouldBe(1);
+    }
+
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

@@ -1,0 +1,194 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using Luoshi.Application.Common;
+using Luoshi.Application.Documents;
+using Luoshi.Domain.Documents;
+using Microsoft.Extensions.DependencyInjection;
+using Spectre.Console;
+
+namespace Luoshi.Cli.Commands;
+
+/// <summary>
+/// <c>luoshi docs extract FILE</c> reads a speech and prints what it deploys, without a data directory;
+/// <c>docs ingest</c> stores it for review; <c>docs list</c> and <c>docs timeline</c> read what is stored.
+/// Which traditional → simplified converter ran is said on the error stream.
+/// </summary>
+internal static class DocsCommand
+{
+    public static Command Create(CliConsole console) => new("docs", "讲话与文件:抽取、导入、提法时间线 / speeches and documents: extract, ingest, formulation timeline")
+    {
+        Extract(console),
+        Ingest(console),
+        List(console),
+        Timeline(console),
+    };
+
+    private static Command Extract(CliConsole console)
+    {
+        var file = new Argument<FileInfo>("file") { Description = ".txt / .html / .docx" };
+        var format = new Option<string>("--format") { Description = "json | table", DefaultValueFactory = _ => "json" };
+        format.AcceptOnlyFromAmong("json", "table");
+        var command = new Command("extract", "抽取日期、人物、提法、部署和数据(不写入数据库)/ extract date, people, formulations, directives and figures (nothing is stored)") { file, format };
+        command.SetAction((parse, ct) => console.Guard(async () =>
+        {
+            var bytes = await ReadFile(parse.GetValue(file)!, ct);
+            var converter = ChineseConverters.Best();
+            await SayConverter(console, converter);
+            var result = new ExtractDocument(converter).Handle(bytes, parse.GetValue(file)!.Name);
+            if (parse.GetValue(format) == "json")
+            {
+                await console.Out.WriteLineAsync(JsonSerializer.Serialize(result.View, JsonOptions.Default));
+            }
+            else
+            {
+                WriteTable(console, result.View);
+            }
+
+            return 0;
+        }));
+        return command;
+    }
+
+    private static Command Ingest(CliConsole console)
+    {
+        var file = new Argument<FileInfo>("file") { Description = ".txt / .html / .docx" };
+        var title = new Option<string?>("--title") { Description = "标题(默认取自文件)/ the title (default: from the document)" };
+        var format = new Option<string>("--format") { Description = "table | json", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong("table", "json");
+        var dataDir = CliServices.DataDirOption();
+        var command = new Command("ingest", "导入文件,抽取的部署、目标和数据待审核 / ingest a document; its directives, targets and figures await review") { file, title, format, dataDir };
+        command.SetAction((parse, ct) => console.Guard(async () =>
+        {
+            var path = parse.GetValue(file)!;
+            var bytes = await ReadFile(path, ct);
+            await using var scope = await CliServices.OpenAsync(parse.GetValue(dataDir)!, ct);
+            await SayConverter(console, scope.ServiceProvider.GetRequiredService<ITextConverter>());
+            var document = await scope.ServiceProvider.GetRequiredService<IngestDocument>().FromFile(bytes, path.Name, parse.GetValue(title), ct);
+            if (parse.GetValue(format) == "json")
+            {
+                await console.Out.WriteLineAsync(JsonSerializer.Serialize(document, JsonOptions.Default));
+            }
+            else
+            {
+                var kinds = document.Items.GroupBy(i => i.Kind).ToDictionary(g => g.Key, g => g.Count());
+                await console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                    $"文件/document {document.Id}: {document.Title} ({document.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "?"}) — "
+                    + $"{kinds.GetValueOrDefault(DocumentItemKind.Directive)} 部署/directives, {kinds.GetValueOrDefault(DocumentItemKind.Target)} 目标/targets, "
+                    + $"{kinds.GetValueOrDefault(DocumentItemKind.Figure)} 数据/figures, {document.Terms.Count} 提法/terms; encoding {document.Encoding}"));
+            }
+
+            return 0;
+        }));
+        return command;
+    }
+
+    private static Command List(CliConsole console)
+    {
+        var format = new Option<string>("--format") { Description = "table | json", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong("table", "json");
+        var dataDir = CliServices.DataDirOption();
+        var command = new Command("list", "已导入的文件 / ingested documents") { format, dataDir };
+        command.SetAction((parse, ct) => console.Guard(async () =>
+        {
+            await using var scope = await CliServices.OpenAsync(parse.GetValue(dataDir)!, ct);
+            var docs = await scope.ServiceProvider.GetRequiredService<ListDocuments>().Handle(new(), ct);
+            if (parse.GetValue(format) == "json")
+            {
+                await console.Out.WriteLineAsync(JsonSerializer.Serialize(docs, JsonOptions.Default));
+                return 0;
+            }
+
+            foreach (var d in docs)
+            {
+                await console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                    $"{d.Id,4}  {d.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "?         "}  {d.State,-8}  {d.Pending,3}/{d.Items,-3} {d.Title}"));
+            }
+
+            return 0;
+        }));
+        return command;
+    }
+
+    private static Command Timeline(CliConsole console)
+    {
+        var term = new Argument<string?>("term") { Description = "提法,如 八八战略(默认全部)/ a formulation (default: all)", Arity = ArgumentArity.ZeroOrOne };
+        var numbered = new Option<bool>("--numbered") { Description = "只看数字化提法 / numbered formulations only" };
+        var format = new Option<string>("--format") { Description = "table | json", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong("table", "json");
+        var dataDir = CliServices.DataDirOption();
+        var command = new Command("timeline", "提法时间线 / formulations across documents") { term, numbered, format, dataDir };
+        command.SetAction((parse, ct) => console.Guard(async () =>
+        {
+            await using var scope = await CliServices.OpenAsync(parse.GetValue(dataDir)!, ct);
+            var lines = await scope.ServiceProvider.GetRequiredService<GetPhraseTimeline>().Handle(new(parse.GetValue(term), parse.GetValue(numbered)), ct);
+            if (parse.GetValue(format) == "json")
+            {
+                await console.Out.WriteLineAsync(JsonSerializer.Serialize(lines, JsonOptions.Default));
+                return 0;
+            }
+
+            foreach (var t in lines)
+            {
+                var years = string.Join(", ", t.Years.Select(y => string.Create(CultureInfo.InvariantCulture, $"{y.Year}: {y.Count}")));
+                await console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                    $"{t.Term}{(t.Numbered ? " #" : string.Empty)}  首见/first {t.FirstSeen.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "?"} (文件/document {t.FirstSeen.Id})  共/total {t.Total} in {t.Documents.Count}  [{years}]"));
+            }
+
+            return 0;
+        }));
+        return command;
+    }
+
+    private static async Task<byte[]> ReadFile(FileInfo file, CancellationToken ct)
+    {
+        if (!file.Exists)
+        {
+            throw new FileNotFoundException(null, file.FullName);
+        }
+
+        if (file.Length > Document.MaxOriginalBytes)
+        {
+            throw InputRefusedException.Single("file", $"文件过大(上限{Document.MaxOriginalBytes / 1024 / 1024} MB)/ the file is too large (at most {Document.MaxOriginalBytes / 1024 / 1024} MB): {file.Name}");
+        }
+
+        return await File.ReadAllBytesAsync(file.FullName, ct);
+    }
+
+    private static async Task SayConverter(CliConsole console, ITextConverter converter)
+    {
+        await console.Error.WriteLineAsync($"繁简转换 / traditional→simplified: {converter.Name}");
+        if (converter.Warning is { } warning)
+        {
+            await console.Error.WriteLineAsync("警告 / warning: " + warning);
+        }
+    }
+
+    private static void WriteTable(CliConsole console, ExtractionView x)
+    {
+        var ansi = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(console.Out) });
+        ansi.WriteLine($"标题 title: {x.Title}");
+        ansi.WriteLine($"日期 date: {x.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}");
+        ansi.WriteLine("人物 people: " + string.Join("; ", x.People.Select(p => p.Role is null ? p.Name : $"{p.Role} {p.Name}")));
+        ansi.WriteLine("提法 terms: " + string.Join("; ", x.Terms.Select(t => string.Create(CultureInfo.InvariantCulture, $"{t.Numeral}{t.Term}{(t.Numbered ? "#" : "")}×{t.Count}"))));
+        var directives = new Table().Border(TableBorder.Simple).AddColumns("部署 directive", "动词 verb", "主题 topic");
+        foreach (var d in x.Directives)
+        {
+            directives.AddRow(Markup.Escape(d.Text), Markup.Escape(d.Verb), Markup.Escape(d.Topic ?? d.Area));
+        }
+
+        ansi.Write(directives);
+        var figures = new Table().Border(TableBorder.Simple).AddColumns("主体 subject", "数值 value", "期间 period", "类型 kind", "原文 text");
+        foreach (var f in x.Figures)
+        {
+            figures.AddRow(
+                Markup.Escape(f.Subject),
+                Markup.Escape(string.Create(CultureInfo.InvariantCulture, $"{f.Measure}{Luoshi.Domain.Common.Numbers.Format(f.Value)}{f.Unit} {f.Qualifier}")),
+                Markup.Escape(f.Period ?? string.Empty),
+                f.Kind.ToString(),
+                Markup.Escape(f.Text));
+        }
+
+        ansi.Write(figures);
+    }
+}

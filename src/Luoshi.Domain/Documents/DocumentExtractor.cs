@@ -1,0 +1,33 @@
+namespace Luoshi.Domain.Documents;
+
+/// <summary>Normalises a document and runs every extractor over the result. Pure: the converter is the only outside help.</summary>
+public static class DocumentExtractor
+{
+    /// <param name="raw">The decoded text of the document (a page, a speech, pasted text).</param>
+    /// <param name="converter">Traditional → simplified; <see cref="NoTextConversion"/> for text known to be simplified.</param>
+    /// <param name="titleHint">A title the container carried (an HTML &lt;title&gt;, a Word document's first heading), used when the text opens without one.</param>
+    public static DocumentExtraction Extract(string raw, ITextConverter converter, string? titleHint = null)
+    {
+        var normalized = TextNormalizer.Normalize(raw, converter);
+        var text = normalized.Text;
+        var sentences = SentenceSplitter.Split(text);
+        var title = normalized.Title;
+        if (title is null && !string.IsNullOrWhiteSpace(titleHint))
+        {
+            title = TextNormalizer.FixPunctuation(converter.Convert(titleHint.Trim()));
+        }
+
+        return new DocumentExtraction(
+            title,
+            DateExtractor.Extract(sentences, normalized.PublicationDates),
+            PeopleExtractor.Extract(text, sentences),
+            TermExtractor.Extract(text, sentences),
+            DirectiveExtractor.Extract(sentences),
+            FigureExtractor.Extract(sentences),
+            text,
+            sentences,
+            normalized.PublicationDates,
+            normalized.Removed,
+            converter.Name);
+    }
+}

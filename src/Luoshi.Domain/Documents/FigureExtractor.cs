@@ -1,0 +1,471 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace Luoshi.Domain.Documents;
+
+/// <summary>
+/// The numbers a document states: subject, value and unit, the measure (增长/下降/占/达到…), the period
+/// (上半年, 1—5月, 2025年, carried forward until a heading), comparisons (高于全国0.6个百分点 attaches to the
+/// figure before it), from→to pairs (从2.37缩小到1.9), 分别 lists distributed over their subjects, ranges,
+/// and targets with their qualifiers (左右, 以上, 以内/以下, 力争). Dates, ordinals, counts inside quotes
+/// (“32条”) and codes (5G, “4+1”) are not figures.
+/// </summary>
+public static partial class FigureExtractor
+{
+    /// <summary>Units whose numbers count things (3个方面, 5项): a figure only with a measure verb (获得5项, 新增12个).</summary>
+    private static readonly HashSet<string> Counting = new(StringComparer.Ordinal) { "个", "项", "家", "条", "座", "所", "件", "台", "场", "次", "起", "" };
+
+    public static IReadOnlyList<Figure> Extract(IReadOnlyList<Sentence> sentences)
+    {
+        var figures = new List<Figure>();
+        string? period = null;
+        for (int k = 0; k < sentences.Count; k++)
+        {
+            var sentence = sentences[k];
+            bool wholeLine = (k == 0 || sentences[k - 1].Paragraph != sentence.Paragraph) && (k + 1 == sentences.Count || sentences[k + 1].Paragraph != sentence.Paragraph);
+            if (wholeLine && !ChineseText.IsSentenceEnd(sentence.Text[^1]) && sentence.Text.Length <= DirectiveExtractor.MaxHeadingLength)
+            {
+                // A heading starts a new part of the document; a period stated before it no longer applies.
+                period = null;
+            }
+
+            Scan(sentence, ref period, figures);
+        }
+
+        return figures;
+    }
+
+    private sealed record Token(int Start, int End, decimal Value, string Unit);
+
+    private static List<Token> Tokens(string s)
+    {
+        var tokens = new List<Token>();
+        var quoted = QuotedRanges(s);
+        int q = 0;
+        foreach (Match m in Number().Matches(s))
+        {
+            int start = m.Index, end = m.Index + m.Length;
+            while (q < quoted.Count && quoted[q].End < start)
+            {
+                q++;
+            }
+
+            var unit = m.Groups["u"].Value;
+            var after = s.AsSpan(end);
+            char before = start > 0 ? s[start - 1] : '\0';
+            char next = end < s.Length ? s[end] : '\0';
+            if ((q < quoted.Count && start > quoted[q].Start && start < quoted[q].End)
+                || before is '第' or '+' or '-' or '/' or '.' or ':' || char.IsAsciiLetter(before) || char.IsAsciiLetter(next) || next is '+' or ':' or '/'
+                || (unit.Length == 0 && DateWord().IsMatch(after))
+                || (unit.Length == 0 && RangeOfDates().IsMatch(after)))
+            {
+                continue;
+            }
+
+            if (!decimal.TryParse(m.Groups["v"].ValueSpan, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
+            {
+                continue;
+            }
+
+            tokens.Add(new Token(start, end, value, unit));
+        }
+
+        return tokens;
+    }
+
+    private static void Scan(Sentence sentence, ref string? period, List<Figure> figures)
+    {
+        var s = sentence.Text;
+        var tokens = Tokens(s);
+        var periods = Periods(s);
+        int periodIndex = 0;
+        if (tokens.Count == 0)
+        {
+            if (periods.Count > 0)
+            {
+                period = periods[^1].Text;
+            }
+
+            return;
+        }
+
+        int firstOfSentence = figures.Count;
+        int targetFrom = TargetContext().Match(s) is { Success: true } tm ? tm.Index : int.MaxValue;
+        int lastEnd = 0;
+        List<string>? distributed = null;
+        int distributedNext = 0, distributedStart = 0, distributedFirst = 0;
+        string? distributedMeasure = null;
+        (decimal Value, int HeadStart, int HeadEnd, string Measure)? from = null;
+        for (int j = 0; j < tokens.Count; j++)
+        {
+            var t = tokens[j];
+            string? figurePeriod = null;
+            while (periodIndex < periods.Count && periods[periodIndex].Start < t.Start)
+            {
+                if (periods[periodIndex].Start >= lastEnd)
+                {
+                    figurePeriod = periods[periodIndex].Text;
+                }
+
+                period = periods[periodIndex].Text;
+                periodIndex++;
+            }
+
+            int clauseStart = ClauseStart(s, t.Start, lastEnd);
+            var prefix = s[clauseStart..t.Start];
+            var between = j + 1 < tokens.Count ? s[t.End..tokens[j + 1].Start] : null;
+
+            // 从2.37缩小到1.9: the first number is where it came from.
+            var fromMatch = FromLead().Match(prefix);
+            if (fromMatch.Success && between is not null && FromTo().Match(between) is { Success: true } ft)
+            {
+                int headStart = clauseStart + (prefix.Length - prefix.TrimStart('、', '，', '；', '：', ' ').Length);
+                from = (t.Value, headStart, clauseStart + fromMatch.Index, ft.Groups["m"].Value);
+                lastEnd = t.End;
+                continue;
+            }
+
+            var (qualifier, qualifierLength) = QualifierAfter(s, t.End);
+            int figureEnd = t.End + qualifierLength;
+            decimal? upper = null;
+            string unit = t.Unit;
+
+            // 5%—6%, 5至6%: a range.
+            if (qualifier is null && from is null && between is not null && RangeDash().IsMatch(between) && !prefix.Contains('从', StringComparison.Ordinal))
+            {
+                var second = tokens[j + 1];
+                upper = second.Value;
+                unit = unit.Length > 0 ? unit : second.Unit;
+                qualifier = FigureQualifier.Range;
+                var (_, q2Length) = QualifierAfter(s, second.End);
+                figureEnd = second.End + q2Length;
+                j++;
+                t = t with { End = second.End };
+            }
+
+            var trimmed = prefix.TrimStart('、', '，', '；', '：', ' ');
+            int lastOfSentence = figures.Count - 1;
+            bool hasPrevious = lastOfSentence >= firstOfSentence;
+
+            // 、高于全国0.6个百分点 / ，较一季度提高2.6个百分点: a comparison of the figure just before.
+            var comparison = ComparisonLead().Match(trimmed);
+            if (comparison.Success && hasPrevious)
+            {
+                var previous = figures[lastOfSentence];
+                int compStart = t.Start - trimmed.Length;
+                figures[lastOfSentence] = previous with
+                {
+                    Comparison = s[compStart..figureEnd],
+                    Text = s[(previous.Span.Start - sentence.Span.Start)..figureEnd],
+                    Span = new TextSpan(previous.Span.Start, sentence.Span.Start + figureEnd - previous.Span.Start),
+                };
+                lastEnd = figureEnd;
+                continue;
+            }
+
+            // ，力争6%: the stretch value of the target just before.
+            if (hasPrevious && Stretch().IsMatch(trimmed) && figures[lastOfSentence] is { Kind: FigureKind.Target } target && target.Stretch is null)
+            {
+                figures[lastOfSentence] = target with
+                {
+                    Stretch = t.Value,
+                    Text = s[(target.Span.Start - sentence.Span.Start)..figureEnd],
+                    Span = new TextSpan(target.Span.Start, sentence.Span.Start + figureEnd - target.Span.Start),
+                };
+                lastEnd = figureEnd;
+                continue;
+            }
+
+            string subject;
+            string? measure;
+            string? comparisonText = null;
+            int figureStart = t.Start - trimmed.Length;
+            if (distributed is not null && trimmed.Length == 0 && distributedNext < distributed.Count)
+            {
+                // Each figure of a 分别 list carries the whole list as its text: alone, "33.8%" says nothing.
+                subject = distributed[distributedNext++];
+                measure = distributedMeasure;
+                figureStart = distributedStart;
+            }
+            else
+            {
+                distributed = null;
+
+                // 确保全省生产总值增长…: the deployment word belongs to the sentence, not to the figure's subject.
+                int lead = from is null ? LeadWords().Match(trimmed).Length : 0;
+                figureStart += lead;
+                string head = from is { } f ? s[f.HeadStart..f.HeadEnd] : trimmed[lead..];
+                if (from is { } f1)
+                {
+                    figureStart = f1.HeadStart;
+                }
+
+                (subject, measure, comparisonText) = SubjectOf(head);
+                if (from is { } f2 && f2.Measure.Length > 0)
+                {
+                    measure = f2.Measure;
+                }
+
+                var parts = Respectively().Split(subject);
+                if (parts.Length == 2)
+                {
+                    var list = ListSeparator().Split(parts[0]).Select(x => x.Trim()).Where(x => x.Length > 0).ToList();
+                    if (list.Count >= 2)
+                    {
+                        distributed = list;
+                        distributedNext = 1;
+                        distributedMeasure = measure;
+                        distributedStart = figureStart;
+                        distributedFirst = figures.Count;
+                        subject = list[0];
+                    }
+                    else
+                    {
+                        subject = parts[0].Trim();
+                    }
+                }
+            }
+
+            if (subject.Length == 0 && hasPrevious)
+            {
+                subject = figures[lastOfSentence].Subject;
+            }
+
+            qualifier ??= QualifierBefore(trimmed);
+            bool stretchOnly = qualifier is null && Stretch().IsMatch(trimmed);
+            if (stretchOnly)
+            {
+                qualifier = FigureQualifier.Stretch;
+            }
+
+            if (subject.Length == 0 || (measure is null && Counting.Contains(unit) && from is null))
+            {
+                lastEnd = figureEnd;
+                from = null;
+                continue;
+            }
+
+            var kind = qualifier is not null || targetFrom < t.Start ? FigureKind.Target : FigureKind.Actual;
+            figures.Add(new Figure(
+                subject,
+                t.Value,
+                unit,
+                measure,
+                figurePeriod ?? period,
+                qualifier,
+                upper,
+                null,
+                from?.Value,
+                comparisonText,
+                kind,
+                s[figureStart..figureEnd],
+                new TextSpan(sentence.Span.Start + figureStart, figureEnd - figureStart),
+                sentence.Span));
+            from = null;
+            lastEnd = figureEnd;
+            if (distributed is not null && distributedNext > 1)
+            {
+                for (int i = distributedFirst; i < figures.Count - 1; i++)
+                {
+                    var f = figures[i];
+                    int start = f.Span.Start - sentence.Span.Start;
+                    figures[i] = f with { Text = s[start..figureEnd], Span = new TextSpan(f.Span.Start, figureEnd - start) };
+                }
+            }
+        }
+
+        while (periodIndex < periods.Count)
+        {
+            period = periods[periodIndex++].Text;
+        }
+    }
+
+    /// <summary>Subject, measure and a comparison basis from the words before a number: 上半年GDP比上年增长 → (GDP, 增长, 比上年).</summary>
+    private static (string Subject, string? Measure, string? Comparison) SubjectOf(string head)
+    {
+        string? measure = null, comparison = null;
+        string subject = head;
+        var end = MeasureAtEnd().Match(head);
+        if (end.Success)
+        {
+            measure = end.Groups["m"].Value;
+            subject = head[..end.Index];
+        }
+        else if (MeasureAtStart().Match(head) is { Success: true } startMeasure)
+        {
+            measure = startMeasure.Groups["m"].Value;
+            subject = head[startMeasure.Length..];
+        }
+        else if (CompareInside().Match(head) is { Success: true } inside)
+        {
+            measure = inside.Groups["c"].Value;
+            comparison = head[inside.Index..];
+            subject = head[..inside.Index];
+        }
+        else if (head.Contains('占', StringComparison.Ordinal))
+        {
+            measure = "占";
+        }
+
+        var basis = ComparisonTail().Match(subject);
+        if (basis.Success && basis.Index > 0)
+        {
+            comparison = basis.Value;
+            subject = subject[..basis.Index];
+        }
+
+        subject = PeriodExpression().Replace(subject, string.Empty);
+        subject = Parenthetical().Replace(subject, string.Empty);
+        subject = SubjectLead().Replace(subject, string.Empty);
+        subject = SubjectTail().Replace(subject, string.Empty).Trim();
+        return (subject, measure, comparison);
+    }
+
+    private static (FigureQualifier? Qualifier, int Length) QualifierAfter(string s, int at)
+    {
+        var m = QualifierWord().Match(s, at);
+        if (!m.Success)
+        {
+            return (null, 0);
+        }
+
+        return (m.Value.Trim() switch
+        {
+            "左右" or "上下" => FigureQualifier.Around,
+            "以上" => FigureQualifier.AtLeast,
+            _ => FigureQualifier.AtMost,
+        }, m.Length);
+    }
+
+    private static FigureQualifier? QualifierBefore(string prefix)
+    {
+        if (AtLeastBefore().IsMatch(prefix))
+        {
+            return FigureQualifier.AtLeast;
+        }
+
+        return AtMostBefore().IsMatch(prefix) ? FigureQualifier.AtMost : null;
+    }
+
+    /// <summary>Where the clause holding position <paramref name="at"/> starts, no earlier than <paramref name="floor"/> (the end of the figure before).</summary>
+    private static int ClauseStart(string s, int at, int floor)
+    {
+        for (int i = at - 1; i >= floor; i--)
+        {
+            if (s[i] is '，' or '；' or '：' or '。' or '！' or '？')
+            {
+                return i + 1;
+            }
+        }
+
+        return floor;
+    }
+
+    private static List<(int Start, int End)> QuotedRanges(string s)
+    {
+        var ranges = new List<(int, int)>();
+        for (int i = s.IndexOf('“', StringComparison.Ordinal); i >= 0; i = s.IndexOf('“', i + 1))
+        {
+            int close = s.IndexOf('”', i + 1);
+            if (close < 0)
+            {
+                break;
+            }
+
+            ranges.Add((i, close));
+            i = close;
+        }
+
+        return ranges;
+    }
+
+    private static List<(int Start, string Text)> Periods(string s)
+    {
+        var list = new List<(int, string)>();
+        foreach (Match m in PeriodExpression().Matches(s))
+        {
+            // 比一季度, 较上年, 高于去年: the basis of a comparison, not the period of a figure.
+            if (m.Index > 0 && s[m.Index - 1] is '比' or '较' or '于' or '同' or '与' or '和' or '在')
+            {
+                continue;
+            }
+
+            list.Add((m.Index, m.Value));
+        }
+
+        return list;
+    }
+
+    private const string Units =
+        "个百分点|百分点|%|‰|万亿元|亿元|万元|元|亿美元|万美元|美元|万人次|人次|万人|人|万户|户|万家|家|万个|个|项|倍|亿吨|万吨|吨|万标箱|标箱|"
+        + "万平方米|平方米|平方公里|公里|万亩|亩|万千瓦时|亿千瓦时|万千瓦|千瓦|万辆|辆|件|座|所|条|台|场|次|起|万亿|亿|万";
+
+    [GeneratedRegex(@"(?<![\d.])(?<v>\d{1,15}(?:\.\d{1,8})?)(?<u>" + Units + ")?")]
+    private static partial Regex Number();
+
+    [GeneratedRegex(@"^(?:年|月|日|号|时|点|分|秒|周|届|季度|世纪|岁|多年|余年|后|期)")]
+    private static partial Regex DateWord();
+
+    [GeneratedRegex(@"^\s?[—\-–~～至]\s?\d{1,4}(?:月|日|年)")]
+    private static partial Regex RangeOfDates();
+
+    [GeneratedRegex(@"^\s?(?:[—\-–~～]|至)\s?$")]
+    private static partial Regex RangeDash();
+
+    [GeneratedRegex(@"(?:从|由)$")]
+    private static partial Regex FromLead();
+
+    [GeneratedRegex(@"^[^，；。\d]{0,4}?(?<m>缩小|扩大|提高|提升|下降|降低|增加|减少|增长|上升|调整|压减|压缩)?(?:到|至)$")]
+    private static partial Regex FromTo();
+
+    [GeneratedRegex(@"\G\s?(?:左右|以上|以内|以下|上下)")]
+    private static partial Regex QualifierWord();
+
+    [GeneratedRegex(@"(?:不低于|不少于|至少)$")]
+    private static partial Regex AtLeastBefore();
+
+    [GeneratedRegex(@"(?:不超过|不高于|不多于|最多|控制在)$")]
+    private static partial Regex AtMostBefore();
+
+    [GeneratedRegex(@"^(?:又|再|也|均|还)?(?:高于|低于|快于|慢于|优于|领先|超过|比|较)")]
+    private static partial Regex ComparisonLead();
+
+    [GeneratedRegex(@"^力争")]
+    private static partial Regex Stretch();
+
+    [GeneratedRegex(@"(?<m>同比增长|同比下降|同比提高|同比减少|增长|增加|提高|提升|上升|下降|减少|降低|回落|缩小|扩大|达到|达|突破|超过|完成|实现|新增|获得|控制在|保持在|稳定在|占比|为)(?:了|到|至|约|近|超|逾)?(?:不低于|不少于|至少|不超过|不高于|最多)?\s?$")]
+    private static partial Regex MeasureAtEnd();
+
+    [GeneratedRegex(@"^(?:力争)?(?<m>获得|新增|完成|实现|累计|引进|建成|开工|培育|新建|创建|达到|突破)")]
+    private static partial Regex MeasureAtStart();
+
+    [GeneratedRegex(@"(?<c>高于|低于|快于|慢于|优于|领先)(?<ref>[^，；、]{1,20})$")]
+    private static partial Regex CompareInside();
+
+    [GeneratedRegex(@"(?:同比|环比|比|较)(?:上年|去年|上年同期|去年同期|上月|上季度|一季度|二季度|三季度|年初|全国|全省)$")]
+    private static partial Regex ComparisonTail();
+
+    [GeneratedRegex(@"(?:20\d{2}年)?(?:上半年|下半年|前三季度|前[一二三四五六七八九十\d]{1,2}个?月|第?[一二三四1-4]季度|全年|\d{1,2}[—\-–~至]\d{1,2}月份?|\d{1,2}月份?(?!\d{0,2}日)|今年|去年|明年)|(?:到|至)?20\d{2}年(?:底|末)?|“?十[一二三四五六七八九]五”?(?:期间|时期|末)")]
+    private static partial Regex PeriodExpression();
+
+    [GeneratedRegex(@"（[^（）]{0,40}）")]
+    private static partial Regex Parenthetical();
+
+    [GeneratedRegex(@"^(?:确保|力争|争取|预计|要|其中|同时|此外|另外|以及|并)+")]
+    private static partial Regex LeadWords();
+
+    [GeneratedRegex(@"^(?:其中|同时|此外|另外|以及|和|及|并|的|、|，|：|\s)+")]
+    private static partial Regex SubjectLead();
+
+    [GeneratedRegex(@"(?:的|为|是|了|均|共|约|总体|实现|力争|确保|要|将)+$")]
+    private static partial Regex SubjectTail();
+
+    [GeneratedRegex("分别")]
+    private static partial Regex Respectively();
+
+    [GeneratedRegex("[、和及与]")]
+    private static partial Regex ListSeparator();
+
+    [GeneratedRegex(@"目标|预期|力争|确保|争取|控制在|计划|到20\d{2}年|(?<![重主需必只摘纲提简紧首扼想不])要(?![求素点件闻害务紧塞道地职案领旨])")]
+    private static partial Regex TargetContext();
+}
