@@ -45,8 +45,10 @@ public static class ApplicationServices
         services.AddScoped<Evaluate>();
         services.AddScoped<EvaluatePlanTree>();
         services.AddScoped<CalendarChecks>();
+        services.AddScoped<EvaluateIndicator>();
 
         services.AddScoped<GetReport>();
+        services.AddScoped<ListReports>();
         services.AddScoped<TransitionReport>();
         services.AddScoped<ReportFiles>();
         services.AddScoped<Revisions>();

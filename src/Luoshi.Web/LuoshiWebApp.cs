@@ -44,6 +44,7 @@ public static class LuoshiWebApp
         builder.Services.AddLuoshiData(DatabaseOptions.Resolve(options.DataDir, builder.Configuration.GetConnectionString("Luoshi")));
         builder.Services.AddLuoshiApplication();
         builder.Services.AddHostedService<DatabaseInitializer>();
+        builder.Services.AddHostedService<EvaluationWarmUp>();
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<HttpActor>();
         builder.Services.AddScoped<ICurrentActor>(sp => sp.GetRequiredService<ActorScope>().Actor ?? sp.GetRequiredService<HttpActor>());
