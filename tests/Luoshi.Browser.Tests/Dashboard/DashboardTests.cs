@@ -99,6 +99,25 @@ public sealed class DashboardTests(DemoSite site, ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task Checks_FromTheSummary_ListEveryItemWithItsFigures()
+    {
+        await using var s = await site.OpenAsync();
+        await s.GoAsync("/");
+        var passed = int.Parse(await s.Page.Locator("#half-year strong").TextContentAsync() ?? "", System.Globalization.CultureInfo.InvariantCulture);
+
+        await s.Page.GetByRole(AriaRole.Link, new() { Name = "查看逐项清单" }).ClickAsync();
+
+        await Expect(s.Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/checks\\?year=2026$"));
+        await Expect(s.Page.Locator("#half-table td[data-passed='true']")).ToHaveCountAsync(passed);
+        await Expect(s.Page.Locator("#quarter-table td[data-passed]").First).ToBeVisibleAsync();
+
+        await s.Page.Locator("input[name='failed']").CheckAsync();
+        await s.Page.GetByRole(AriaRole.Button, new() { Name = "显示" }).ClickAsync();
+        await Expect(s.Page.Locator("#half-table td[data-passed='true']")).ToHaveCountAsync(0);
+        (await s.Page.Locator("#half-table td[data-passed='false']").CountAsync()).ShouldBeGreaterThan(0);
+    }
+
+    [Fact]
     public async Task Dashboard_MatrixCell_OpensThatIndicatorForThatCity()
     {
         await using var s = await site.OpenAsync();

@@ -104,7 +104,9 @@ public sealed class DemoSite : IAsyncLifetime
     /// </summary>
     public async Task<Session> OpenAsync(BrowserNewContextOptions? options = null, bool signedIn = true, string user = "admin", [CallerMemberName] string test = "")
     {
+        // The browser speaks Chinese like the people the UI is written for (the app itself never reads Accept-Language).
         options ??= new BrowserNewContextOptions { ViewportSize = new() { Width = 1366, Height = 900 } };
+        options.Locale ??= "zh-CN";
         options.StorageState = signedIn ? await SessionOfAsync(user) : null;
         var context = await Browser.NewContextAsync(options);
         context.SetDefaultTimeout(15_000);

@@ -49,7 +49,9 @@ public sealed class ReportingTests(DemoSite site)
 
         await Expect(s.Page.Locator(".notice")).ToContainTextAsync("已报送");
         await Expect(s.Page.Locator("#report-state")).ToHaveTextAsync("已报送");
-        await Expect(Cell(s, "FAI")).ToHaveAttributeAsync("readonly", "readonly");
+        await Expect(s.Page.Locator("#entry-grid input")).ToHaveCountAsync(0);
+        await Expect(s.Page.Locator("#line-FAI .value-text")).ToHaveTextAsync("100.00");
+        await Expect(s.Page.Locator("#line-FAI .comment-text")).ToHaveTextAsync("受台风影响,多个项目延期开工");
         await Expect(s.Page.Locator("#report-history tbody tr").First).ToContainTextAsync("已报送");
     }
 
@@ -115,6 +117,7 @@ public sealed class ReportingTests(DemoSite site)
         await s.GoAsync("/reporting/revisions");
         var row = s.Page.Locator("#revisions tbody tr", new() { HasText = "补录两家限上企业" });
         await Expect(row).ToContainTextAsync("1,234.50");
+        await s.ShotAsync("pending");
         await row.GetByRole(AriaRole.Button, new() { Name = "批准" }).ClickAsync();
 
         await Expect(s.Page.Locator(".notice")).ToContainTextAsync("已批准更正申请");

@@ -29,6 +29,13 @@ public sealed class ChecksModel(CalendarChecks calendar, ListIndicators indicato
     public IReadOnlyDictionary<string, OrgUnitView> Units { get; private set; } = new Dictionary<string, OrgUnitView>();
     public IReadOnlyList<HalfYearItem> HalfYear { get; private set; } = [];
     public IReadOnlyList<FirstQuarterItem> FirstQuarter { get; private set; } = [];
+    /// <summary>Passed and checked at the units of the level shown, whatever the "only failed" filter hides.</summary>
+    public (int Passed, int Total) HalfYearCount { get; private set; }
+    public (int Passed, int Total) FirstQuarterCount { get; private set; }
+
+    /// <summary>The province and its cities as the columns of a matrix; empty when every unit is listed instead.</summary>
+    public IReadOnlyList<OrgUnitView> Columns { get; private set; } = [];
+
     public bool AllUnits => string.Equals(Level, "all", StringComparison.OrdinalIgnoreCase);
     public IReadOnlyList<int> Years { get; private set; } = [];
 
@@ -45,10 +52,14 @@ public sealed class ChecksModel(CalendarChecks calendar, ListIndicators indicato
         Units = units.ToDictionary(u => u.Code, StringComparer.Ordinal);
         Indicators = (await indicators.Handle(ct)).ToDictionary(i => i.Code, StringComparer.Ordinal);
         Checks = await calendar.Handle(Year ?? ui.Today.Year, Province.Code, null, ct);
-        bool Shown(string org, bool passed) =>
-            (AllUnits || org == Province.Code || Units.GetValueOrDefault(org)?.Kind == OrgUnitKind.City) && !(Failed && passed);
-        HalfYear = [.. (Checks.HalfYear?.Items ?? []).Where(i => Shown(i.OrgCode, i.Passed))];
-        FirstQuarter = [.. (Checks.FirstQuarter?.Items ?? []).Where(i => Shown(i.OrgCode, i.Passed))];
+        bool InLevel(string org) => AllUnits || org == Province.Code || Units.GetValueOrDefault(org)?.Kind == OrgUnitKind.City;
+        var half = (Checks.HalfYear?.Items ?? []).Where(i => InLevel(i.OrgCode)).ToList();
+        var quarter = (Checks.FirstQuarter?.Items ?? []).Where(i => InLevel(i.OrgCode)).ToList();
+        HalfYearCount = (half.Count(i => i.Passed), half.Count);
+        FirstQuarterCount = (quarter.Count(i => i.Passed), quarter.Count);
+        HalfYear = [.. half.Where(i => !(Failed && i.Passed))];
+        FirstQuarter = [.. quarter.Where(i => !(Failed && i.Passed))];
+        Columns = AllUnits ? [] : [.. units.Where(u => InLevel(u.Code) && (half.Any(i => i.OrgCode == u.Code) || quarter.Any(i => i.OrgCode == u.Code)))];
         return Page();
     }
 

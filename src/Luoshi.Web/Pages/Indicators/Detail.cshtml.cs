@@ -91,11 +91,17 @@ public sealed class DetailModel(GetIndicator get, ListOrgUnits orgUnits, Evaluat
         await BuildTable(province, ct);
     }
 
-    /// <summary>The periods at which the engine found a value for the unit.</summary>
+    /// <summary>
+    /// The periods at which the engine found a value for the unit — except a sum of the first few units below
+    /// it to report before the period is even due, which is not yet a figure for the unit.
+    /// </summary>
     private List<(Period Period, EvaluationRowView Row)> Judged(IReadOnlyList<EvaluationResult> series, string org) =>
-        [.. series.Select(s => (s.Period, Row: s.Find(Indicator.Code, org)))
-            .Where(x => x.Row is { Actual: not null })
+        [.. series.Select(s => (s.Period, s.AsOf, Row: s.Find(Indicator.Code, org)))
+            .Where(x => x.Row is { Actual: not null } r && !Premature(r, x.AsOf))
             .Select(x => (x.Period, EvaluationRowView.From(x.Row!.Value)))];
+
+    private static bool Premature(EvaluationRow row, DateOnly asOf) =>
+        row.IsRolledUp && row.ChildrenReported < row.ChildrenTotal && row.DueDate > asOf;
 
     private void BuildCharts(List<(OrgUnitView Unit, List<(Period Period, EvaluationRowView Row)> Points)> peers)
     {
@@ -166,7 +172,7 @@ public sealed class DetailModel(GetIndicator get, ListOrgUnits orgUnits, Evaluat
         var now = await figures.AtPeriod(Indicator.Code, period, ct);
         var before = await figures.AtPeriod(Indicator.Code, period.SamePeriodLastYear, ct);
         Rows = [.. units
-            .Select(x => new Row(x.Unit, judged.Find(Indicator.Code, x.Unit.Code) is { } r ? EvaluationRowView.From(r) : null, now.GetValueOrDefault(x.Unit.Code), before.GetValueOrDefault(x.Unit.Code)?.Value, x.Depth))
+            .Select(x => new Row(x.Unit, judged.Find(Indicator.Code, x.Unit.Code) is { } r && !Premature(r, judged.AsOf) ? EvaluationRowView.From(r) : null, now.GetValueOrDefault(x.Unit.Code), before.GetValueOrDefault(x.Unit.Code)?.Value, x.Depth))
             .Where(r => LevelShown != "departments" || r.Judged?.Actual is not null || r.Reading is not null)];
     }
 

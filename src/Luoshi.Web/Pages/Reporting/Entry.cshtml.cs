@@ -1,5 +1,6 @@
 using System.Globalization;
 using Luoshi.Application.Common;
+using Luoshi.Application.Indicators;
 using Luoshi.Application.Organization;
 using Luoshi.Application.Readings;
 using Luoshi.Application.Reporting;
@@ -24,6 +25,7 @@ namespace Luoshi.Web.Pages.Reporting;
 public sealed class EntryModel(
     GetReport getReport,
     GetOrgUnit getOrgUnit,
+    ListIndicators indicators,
     WriteReading writeReading,
     TransitionReport transition,
     ReportFiles files,
@@ -59,6 +61,9 @@ public sealed class EntryModel(
 
     /// <summary>A refused upload's problems, each naming its row and column.</summary>
     public List<string> FileProblems { get; } = [];
+
+    /// <summary>Decimals to show each indicator's values with, by code.</summary>
+    public IReadOnlyDictionary<string, int> Decimals { get; private set; } = new Dictionary<string, int>();
 
     public bool CanWrite { get; private set; }
     public bool CanReview { get; private set; }
@@ -242,7 +247,10 @@ public sealed class EntryModel(
         Unit = await getOrgUnit.Handle(Report.Org, ct);
         CanWrite = actor.Can(Permission.WriteReadings, Unit.Path);
         CanReview = actor.Can(Permission.ReviewReadings, Unit.Path);
+        Decimals = (await indicators.Handle(ct)).ToDictionary(i => i.Code, i => i.Decimals, StringComparer.Ordinal);
     }
+
+    public int DecimalsOf(string indicator) => Decimals.GetValueOrDefault(indicator, 2);
 
     private static CellInput CellOf(ReportLine line) => new()
     {
