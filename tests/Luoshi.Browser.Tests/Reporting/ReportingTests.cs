@@ -98,6 +98,12 @@ public sealed class ReportingTests(DemoSite site)
         await s.GoAsync($"/reporting/{unitCode}/{period}");
         await Expect(s.Page.Locator("#report-state")).ToHaveTextAsync("已审核");
         await Expect(s.Page.Locator("#report-history tbody tr").First).ToContainTextAsync("reviewer");
+
+        // The province's dashboard is beyond a reviewer of one city: it says so and points to their own pages.
+        await s.GoAsync("/");
+        await Expect(s.Page.Locator("#dashboard .empty")).ToContainTextAsync("全省范围");
+        await s.GoAsync("/checks");
+        await Expect(s.Page.Locator("h1")).ToHaveTextAsync("无权查看");
     }
 
     [Fact]

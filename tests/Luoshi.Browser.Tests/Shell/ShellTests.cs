@@ -27,6 +27,14 @@ public sealed class ShellTests(DemoSite site)
         s.Page.Url.ShouldEndWith("/plans?expand=all");
         await s.ShotAsync("english");
 
+        await s.GoAsync("/");
+        await Expect(s.Page.Locator("#matrix-title")).ToContainTextAsync("Cities at a glance");
+        await Expect(s.Page.Locator(".card[data-indicator='FAI'] .status-word")).ToHaveTextAsync(new Regex("^(Green|Yellow|Red) · "));
+        await s.ShotAsync("english-dashboard");
+        await s.GoAsync("/reporting/timeliness");
+        await Expect(s.Page.Locator("h1")).ToContainTextAsync("Timeliness");
+        await s.ShotAsync("english-timeliness");
+
         await s.GoAsync("/indicators/FAI");
         await Expect(s.Page.Locator(".facts")).ToContainTextAsync("Cumulative");
         await Expect(s.Page.Locator("#unit-table thead")).ToContainTextAsync("Year earlier");
