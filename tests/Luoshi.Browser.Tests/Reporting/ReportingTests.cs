@@ -71,6 +71,29 @@ public sealed class ReportingTests(DemoSite site)
     }
 
     [Fact]
+    public async Task EntryGrid_UploadedFile_IsRefusedWithItsRowsAndColumns_ThenWritten()
+    {
+        await using var s = await site.OpenAsync();
+        await s.GoAsync("/reporting/331100/2026-11");
+        var bad = "indicator,org,period,value\nFAI,331100,2026-11,一百\nNO_SUCH,331100,2026-11,1\n"u8.ToArray();
+
+        await s.Page.Locator("#file").SetInputFilesAsync(new FilePayload { Name = "readings.csv", MimeType = "text/csv", Buffer = bad });
+        await s.Page.Locator("#upload").ClickAsync();
+
+        var problems = s.Page.Locator("#file-problems li");
+        await Expect(problems).ToHaveCountAsync(2);
+        await Expect(problems.First).ToContainTextAsync("第2行");
+        await Expect(Cell(s, "FAI")).ToHaveValueAsync(string.Empty);
+        await s.ShotAsync("refused");
+
+        var good = "indicator,org,period,value\nFAI,331100,2026-11,800\n"u8.ToArray();
+        await s.Page.Locator("#file").SetInputFilesAsync(new FilePayload { Name = "readings.csv", MimeType = "text/csv", Buffer = good });
+        await s.Page.Locator("#upload").ClickAsync();
+        await Expect(s.Page.Locator(".notice")).ToContainTextAsync("写入 1 个");
+        await Expect(Cell(s, "FAI")).ToHaveValueAsync("800");
+    }
+
+    [Fact]
     public async Task ReviewQueue_TheReviewerReturnsWithoutAReasonIsToldSo_ThenApproves()
     {
         // The demo reviewer answers for 钱塘市 and its counties only.
