@@ -1,4 +1,5 @@
 using Luoshi.Application.Common;
+using Luoshi.Domain.Common;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 
@@ -18,6 +19,8 @@ internal sealed class PageExceptionFilter : IAsyncPageFilter
         switch (executed.Exception)
         {
             case NotFoundException:
+            // An address whose parts do not parse (a period such as /reporting/330100/2026-13) names no page.
+            case DomainException when HttpMethods.IsGet(context.HttpContext.Request.Method):
                 executed.Result = new NotFoundResult();
                 executed.ExceptionHandled = true;
                 break;

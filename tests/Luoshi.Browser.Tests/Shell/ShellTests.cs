@@ -129,5 +129,9 @@ public sealed class ShellTests(DemoSite site)
         response!.Status.ShouldBe(404);
         await Expect(s.Page.Locator("h1")).ToHaveTextAsync("找不到页面");
         await Expect(s.Page.Locator(".mainnav")).ToBeVisibleAsync();
+
+        // A report address whose period does not parse names no page either.
+        (await s.GoAsync("/reporting/330100/2026-13"))!.Status.ShouldBe(404);
+        await Expect(s.Page.Locator("h1")).ToHaveTextAsync("找不到页面");
     }
 }
