@@ -51,12 +51,14 @@ public static class ApplicationServices
         services.AddScoped<Evaluate>();
         services.AddScoped<EvaluatePlanTree>();
         services.AddScoped<CalendarChecks>();
+        services.AddScoped<EvaluateIndicator>();
 
         services.AddScoped<Assessment.Assess>();
         services.AddScoped<ImportProjects>();
         services.AddScoped<ProjectQueries>();
 
         services.AddScoped<GetReport>();
+        services.AddScoped<ListReports>();
         services.AddScoped<TransitionReport>();
         services.AddScoped<ReportFiles>();
         services.AddScoped<Revisions>();

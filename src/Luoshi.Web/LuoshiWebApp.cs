@@ -51,6 +51,7 @@ public static class LuoshiWebApp
         builder.Services.AddLuoshiApplication();
         builder.Services.Configure<SupervisionOptions>(builder.Configuration.GetSection(SupervisionOptions.Section));
         builder.Services.AddHostedService<DatabaseInitializer>();
+        builder.Services.AddHostedService<EvaluationWarmUp>();
 
         // After the initializer: hosted services start in order, so the schedule never runs on an unmigrated database.
         builder.Services.AddHostedService<SupervisionScheduler>();

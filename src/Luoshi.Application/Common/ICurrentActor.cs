@@ -36,9 +36,18 @@ public sealed class FixedActor(string name, params ActorGrant[] grants) : ICurre
 public static class ActorAuthorization
 {
     /// <summary>Whether the actor holds the permission over <paramref name="unit"/> (or anywhere, when null).</summary>
-    public static bool Can(this ICurrentActor actor, Permission permission, OrgUnit? unit = null) =>
-        actor.Grants.Any(g => g.Role.Grants(permission) && (unit is null || g.ScopePath is null || unit.Path.StartsWith(g.ScopePath, StringComparison.Ordinal)))
+    public static bool Can(this ICurrentActor actor, Permission permission, OrgUnit? unit = null) => actor.Can(permission, unit?.Path);
+
+    /// <summary>Whether the actor holds the permission over the unit at <paramref name="unitPath"/> (or anywhere, when null): for callers that hold a view of the unit.</summary>
+    public static bool Can(this ICurrentActor actor, Permission permission, string? unitPath) =>
+        actor.Grants.Any(g => g.Role.Grants(permission) && (unitPath is null || g.ScopePath is null || unitPath.StartsWith(g.ScopePath, StringComparison.Ordinal)))
         || (permission == Permission.ReadPublished);
+
+    /// <summary>The codes of the units the actor's grants holding the permission are bound to; empty when one of them covers everything or none holds it.</summary>
+    public static IReadOnlyList<string> GrantUnits(this ICurrentActor actor, Permission permission) =>
+        actor.CanEverywhere(permission) ? []
+        : [.. actor.Grants.Where(g => g.Role.Grants(permission) && g.ScopePath is not null)
+            .Select(g => g.ScopePath!.TrimEnd('/').Split('/')[^1]).Distinct(StringComparer.Ordinal)];
 
     /// <summary>Whether the permission is held over the whole tree (not just a subtree).</summary>
     public static bool CanEverywhere(this ICurrentActor actor, Permission permission) =>

@@ -24,8 +24,12 @@ public sealed record ChartSpec(string Kind, IReadOnlyList<string> Categories, IR
     /// <summary>A small line without axes, beside a headline figure.</summary>
     public const string Spark = "spark";
 
+    /// <summary>Horizontal bars, best first, each coloured by its status (the ranking of cities on an indicator).</summary>
+    public const string Ranking = "ranking";
+
     public string ToJson() => JsonSerializer.Serialize(this, Json);
 }
 
-/// <param name="Role">main (the unit shown), peer (a unit compared with), target (a step line of annual targets), change (year-on-year).</param>
-public sealed record ChartSeries(string Name, string Role, IReadOnlyList<decimal?> Data, string? Unit = null);
+/// <param name="Role">main (the unit shown), peer (a unit compared with), target (a step line of annual targets), expected (the expected-to-date line of a cumulative indicator), change (year-on-year).</param>
+/// <param name="Statuses">Per point, the status that colours it (green, yellow, red, grey, none); bars only.</param>
+public sealed record ChartSeries(string Name, string Role, IReadOnlyList<decimal?> Data, string? Unit = null, IReadOnlyList<string>? Statuses = null);

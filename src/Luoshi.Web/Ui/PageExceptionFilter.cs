@@ -1,10 +1,14 @@
 using Luoshi.Application.Common;
+using Luoshi.Domain.Common;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 
 namespace Luoshi.Web.Ui;
 
-/// <summary>A page asked for a code that does not exist: the UI's 404 page, not a problem document.</summary>
+/// <summary>
+/// A page asked for a code that does not exist, or for something the reader may not see: the UI's 404 or
+/// 403 page, not a problem document.
+/// </summary>
 internal sealed class PageExceptionFilter : IAsyncPageFilter
 {
     public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
@@ -12,10 +16,18 @@ internal sealed class PageExceptionFilter : IAsyncPageFilter
     public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
         var executed = await next();
-        if (executed.Exception is NotFoundException)
+        switch (executed.Exception)
         {
-            executed.Result = new NotFoundResult();
-            executed.ExceptionHandled = true;
+            case NotFoundException:
+            // An address whose parts do not parse (a period such as /reporting/330100/2026-13) names no page.
+            case DomainException when HttpMethods.IsGet(context.HttpContext.Request.Method):
+                executed.Result = new NotFoundResult();
+                executed.ExceptionHandled = true;
+                break;
+            case ForbiddenException:
+                executed.Result = new StatusCodeResult(StatusCodes.Status403Forbidden);
+                executed.ExceptionHandled = true;
+                break;
         }
     }
 }

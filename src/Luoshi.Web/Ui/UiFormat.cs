@@ -1,6 +1,8 @@
 using System.Globalization;
+using Luoshi.Application.Evaluation;
 using Luoshi.Application.Indicators;
 using Luoshi.Domain.Common;
+using Luoshi.Domain.Evaluation;
 using Luoshi.Domain.Indicators;
 using Microsoft.Extensions.Localization;
 
@@ -21,19 +23,38 @@ public sealed class UiFormat(IStringLocalizer<UiText> text, TimeProvider clock)
     public string Percent(decimal? share, int decimals = 1) =>
         share is { } s ? (s * 100).ToString("N" + decimals.ToString(CultureInfo.InvariantCulture), Culture) + "%" : None;
 
-    public string Change(YearOnYear? change)
+    /// <summary>
+    /// A year-on-year change as the engine gives it: in percentage points (个百分点) when it compared rates,
+    /// else relative, in per cent.
+    /// </summary>
+    public string Change(double? percent, double? points)
     {
-        if (change is not { } c)
+        if ((points ?? percent) is not { } value)
         {
             return None;
         }
 
-        var sign = c.Value > 0 ? "+" : c.Value < 0 ? "−" : "±";
-        var magnitude = Math.Abs(c.Value).ToString("N1", Culture);
-        return c.InPoints
+        var sign = value > 0 ? "+" : value < 0 ? "−" : "±";
+        var magnitude = Math.Abs(value).ToString("N1", Culture);
+        return points is not null
             ? string.Format(Culture, text["Change.Points"], sign + magnitude)
             : sign + magnitude + "%";
     }
+
+    /// <summary>The change of an evaluated row: points for rates, per cent otherwise.</summary>
+    public string Change(EvaluationRowView? row) => row is null ? None : Change(row.Yoy, row.YoyPoints);
+
+    /// <summary>The engine's value of a row, with the indicator's decimals.</summary>
+    public string Value(double? value, int decimals) => value is { } v && double.IsFinite(v) ? Number((decimal)v, decimals) : None;
+
+    /// <summary>A status as words: 绿灯 · 正常, 红灯 · 滞后.</summary>
+    public string Status(EvaluationStatus status) => Label(status);
+
+    /// <summary>The engine's reason for a row, in the reader's language.</summary>
+    public static string Reason(EvaluationRowView row) => UiContext.IsChinese ? row.Reason : row.ReasonEn;
+
+    /// <summary>The CSS class of a status light: status-green, status-yellow, status-red, status-grey, status-none.</summary>
+    public static string StatusClass(EvaluationStatus status) => "status-" + status.ToString().ToLowerInvariant();
 
     public string Period(string code)
     {

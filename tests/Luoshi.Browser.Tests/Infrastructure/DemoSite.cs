@@ -30,7 +30,8 @@ public sealed class DemoSite : IAsyncLifetime
     private readonly string _dataDir = Path.Combine(Path.GetTempPath(), "luoshi-browser-" + Guid.NewGuid().ToString("N"));
     private WebApplication? _app;
     private IPlaywright? _playwright;
-    private string? _adminSession;
+    private readonly Dictionary<string, string> _sessions = new(StringComparer.Ordinal);
+    private readonly SemaphoreSlim _signIn = new(1, 1);
 
     public string BaseUrl { get; private set; } = string.Empty;
     public IBrowser Browser { get; private set; } = null!;
@@ -57,27 +58,58 @@ public sealed class DemoSite : IAsyncLifetime
 
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new() { ExecutablePath = ChromiumPath, Headless = true, Args = ChromiumArgs });
-        var signing = await Browser.NewContextAsync();
-        var response = await signing.APIRequest.PostAsync(BaseUrl + "/api/auth/sign-in", new() { DataObject = new { name = "admin", password = Luoshi.Application.Demo.SeedDemo.DemoPassword } });
-        if (!response.Ok)
-        {
-            throw new InvalidOperationException($"demo sign-in failed: {response.Status}");
-        }
-
-        _adminSession = await signing.StorageStateAsync();
-        await signing.CloseAsync();
     }
 
-    /// <summary>A fresh browser context (no cookies: Chinese) at a desktop size; its screenshot is saved when it is disposed.</summary>
-    public async Task<Session> OpenAsync(BrowserNewContextOptions? options = null, bool signedIn = true, [CallerMemberName] string test = "")
+    /// <summary>
+    /// The session (cookie) of a demo user, signed in once through POST /api/auth/sign-in and reused: sign-in is
+    /// rate-limited per address, so each user signs in at most once per test run.
+    /// </summary>
+    public async Task<string> SessionOfAsync(string user)
     {
-        // Pages need a signed-in user: contexts start with the demo admin's session cookie (signed in once, at start).
+        await _signIn.WaitAsync();
+        try
+        {
+            if (_sessions.TryGetValue(user, out var stored))
+            {
+                return stored;
+            }
+
+            var signing = await Browser.NewContextAsync();
+            try
+            {
+                var response = await signing.APIRequest.PostAsync(BaseUrl + "/api/auth/sign-in", new() { DataObject = new { name = user, password = Luoshi.Application.Demo.SeedDemo.DemoPassword } });
+                if (!response.Ok)
+                {
+                    throw new InvalidOperationException($"demo sign-in of {user} failed: {response.Status}");
+                }
+
+                var state = await signing.StorageStateAsync();
+                _sessions[user] = state;
+                return state;
+            }
+            finally
+            {
+                await signing.CloseAsync();
+            }
+        }
+        finally
+        {
+            _signIn.Release();
+        }
+    }
+
+    /// <summary>
+    /// A fresh browser context (no language cookie: Chinese) at a desktop size, signed in as a demo user (the admin
+    /// unless <paramref name="user"/> names another; null for nobody); its screenshot is saved when it is disposed.
+    /// </summary>
+    public async Task<Session> OpenAsync(BrowserNewContextOptions? options = null, bool signedIn = true, string user = "admin", [CallerMemberName] string test = "")
+    {
+        // The browser speaks Chinese like the people the UI is written for (the app itself never reads Accept-Language).
         options ??= new BrowserNewContextOptions { ViewportSize = new() { Width = 1366, Height = 900 } };
-        options.StorageState = signedIn ? _adminSession : null;
+        options.Locale ??= "zh-CN";
+        options.StorageState = signedIn ? await SessionOfAsync(user) : null;
         var context = await Browser.NewContextAsync(options);
         context.SetDefaultTimeout(15_000);
-
-
         return new Session(this, context, await context.NewPageAsync(), test);
     }
 
@@ -90,6 +122,7 @@ public sealed class DemoSite : IAsyncLifetime
 
         _playwright?.Dispose();
         Http?.Dispose();
+        _signIn.Dispose();
         if (_app is not null)
         {
             await _app.StopAsync();

@@ -7,7 +7,7 @@ namespace Luoshi.Browser.Tests.Plans;
 public sealed class PlanTreeTests(DemoSite site)
 {
     [Fact]
-    public async Task PlanTree_ExpandingAProgramme_ShowsItsTasksOwnersAndOverdueMilestones()
+    public async Task PlanTree_ExpandingAProgramme_ShowsItsTasksOwnersAndMilestones()
     {
         await using var s = await site.OpenAsync();
         await s.GoAsync("/plans");
@@ -23,7 +23,34 @@ public sealed class PlanTreeTests(DemoSite site)
         var milestone = s.Page.Locator("[data-code='M010101']");
         await Expect(milestone).ToBeVisibleAsync();
         await Expect(milestone).ToContainTextAsync("截止 2026-03-31");
-        await Expect(milestone.Locator(".badge.overdue")).ToHaveTextAsync("逾期");
+        await Expect(milestone.Locator(".badge.done")).ToHaveTextAsync("已完成 2026-03-31");
+        await Expect(milestone.Locator(".badge.overdue")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task PlanTree_RollsUpStatusLightsWithCounts_AndOverdueMilestonesAreRed()
+    {
+        await using var s = await site.OpenAsync();
+        await s.GoAsync("/plans?expand=all");
+
+        var nodes = s.Page.Locator("#plan-tree .node");
+        await Expect(s.Page.Locator("#plan-tree .node > .light")).ToHaveCountAsync(await nodes.CountAsync());
+        await Expect(s.Page.Locator("ul.legend li")).ToHaveCountAsync(5);
+
+        // A milestone past its due date and not reported done is overdue and red, and so is everything above it.
+        var overdue = s.Page.Locator("[data-code='M030102']");
+        await Expect(overdue).ToHaveAttributeAsync("data-status", "red");
+        await Expect(overdue.Locator(".badge.overdue")).ToHaveTextAsync("逾期");
+        await Expect(s.Page.Locator("[data-code='T0301']")).ToHaveAttributeAsync("data-status", "red");
+        await Expect(s.Page.Locator("[data-code='S88']")).ToHaveAttributeAsync("data-status", "red");
+        await Expect(s.Page.Locator("[data-code='S88'] .counts .count.status-red")).ToBeVisibleAsync();
+        (await s.Page.Locator("[data-code='S88'] > .light").GetAttributeAsync("title") ?? "").ShouldContain("红");
+
+        // Done milestones are green; the red filter keeps what is red on its own account and the way to it.
+        await Expect(s.Page.Locator("[data-code='M010101']")).ToHaveAttributeAsync("data-status", "green");
+        await s.Page.GetByRole(Microsoft.Playwright.AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("^只看红灯事项") }).ClickAsync();
+        await Expect(s.Page.Locator("[data-code='M030102']")).ToBeVisibleAsync();
+        await Expect(s.Page.Locator("[data-code='M010101']")).ToHaveCountAsync(0);
     }
 
     [Fact]
@@ -47,10 +74,10 @@ public sealed class PlanTreeTests(DemoSite site)
         await s.Page.Locator("summary:has([data-code='P01'])").ClickAsync();
         await Expect(s.Page.Locator("[data-code='T0101']")).ToBeVisibleAsync();
 
-        await s.Page.GetByRole(Microsoft.Playwright.AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("^只看逾期节点") }).ClickAsync();
-        await Expect(s.Page.Locator("[data-code='M010101'] .badge.overdue")).ToBeVisibleAsync();
-        await Expect(s.Page.Locator("[data-code='M050101'] .badge.overdue")).ToBeVisibleAsync();
-        await Expect(s.Page.Locator("[data-code='M050102']")).ToHaveCountAsync(0);
+        await s.Page.GetByRole(Microsoft.Playwright.AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("^只看逾期事项") }).ClickAsync();
+        await Expect(s.Page.Locator("[data-code='M030102'] .badge.overdue")).ToBeVisibleAsync();
+        await Expect(s.Page.Locator("[data-code='M100301'] .badge.overdue")).ToBeVisibleAsync();
+        await Expect(s.Page.Locator("[data-code='M010101']")).ToHaveCountAsync(0);
     }
 
     [Fact]

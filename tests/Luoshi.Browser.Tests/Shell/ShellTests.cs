@@ -21,10 +21,19 @@ public sealed class ShellTests(DemoSite site)
         await Expect(s.Page.Locator("html")).ToHaveAttributeAsync("lang", "en");
         await Expect(s.Page.Locator(".mainnav a[aria-current='page']")).ToHaveTextAsync("Plans");
         await Expect(s.Page.Locator("h1")).ToHaveTextAsync("Plan tree");
-        await Expect(s.Page.Locator("[data-code='M010101']")).ToContainTextAsync("Overdue");
+        await Expect(s.Page.Locator("[data-code='M030102']")).ToContainTextAsync("Overdue");
+        await Expect(s.Page.Locator("[data-code='M010101']")).ToContainTextAsync("Done 2026-03-31");
         await Expect(s.Page.Locator(".demo-banner")).ToContainTextAsync("Synthetic demo data");
         s.Page.Url.ShouldEndWith("/plans?expand=all");
         await s.ShotAsync("english");
+
+        await s.GoAsync("/");
+        await Expect(s.Page.Locator("#matrix-title")).ToContainTextAsync("Cities at a glance");
+        await Expect(s.Page.Locator(".card[data-indicator='FAI'] .status-word")).ToHaveTextAsync(new Regex("^(Green|Yellow|Red) · "));
+        await s.ShotAsync("english-dashboard");
+        await s.GoAsync("/reporting/timeliness");
+        await Expect(s.Page.Locator("h1")).ToContainTextAsync("Timeliness");
+        await s.ShotAsync("english-timeliness");
 
         await s.GoAsync("/indicators/FAI");
         await Expect(s.Page.Locator(".facts")).ToContainTextAsync("Cumulative");
@@ -72,7 +81,7 @@ public sealed class ShellTests(DemoSite site)
         await Expect(s.Page.Locator("#main")).ToBeFocusedAsync();
 
         await s.GoAsync("/");
-        string[] expected = ["跳到正文", "落实 Luoshi", "概览", "计划", "指标", "单位", "退出", "English"];
+        string[] expected = ["跳到正文", "落实 Luoshi", "概览", "计划", "指标", "填报", "单位", "退出", "English"];
         foreach (var name in expected)
         {
             await s.Page.Keyboard.PressAsync("Tab");
@@ -82,10 +91,11 @@ public sealed class ShellTests(DemoSite site)
             outline.ShouldNotBe("none", $"the focus on {name} is visible");
         }
 
-        await s.Page.Keyboard.PressAsync("Shift+Tab");
-        await s.Page.Keyboard.PressAsync("Shift+Tab");
-        await s.Page.Keyboard.PressAsync("Shift+Tab");
-        await s.Page.Keyboard.PressAsync("Shift+Tab");
+        for (int i = 0; i < 5; i++)
+        {
+            await s.Page.Keyboard.PressAsync("Shift+Tab");
+        }
+
         await s.Page.Keyboard.PressAsync("Enter");
         await Expect(s.Page).ToHaveURLAsync(new Regex("/plans$"));
         await s.Page.Keyboard.PressAsync("Tab");
@@ -103,7 +113,7 @@ public sealed class ShellTests(DemoSite site)
 
         var overflow = await s.Page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
         overflow.ShouldBeLessThanOrEqualTo(0, "the page does not scroll sideways; wide tables scroll inside their box");
-        await Expect(s.Page.Locator(".mainnav a")).ToHaveCountAsync(4);
+        await Expect(s.Page.Locator(".mainnav a")).ToHaveCountAsync(5);
         foreach (var link in await s.Page.Locator(".mainnav a").AllAsync())
         {
             await Expect(link).ToBeInViewportAsync();
@@ -119,5 +129,9 @@ public sealed class ShellTests(DemoSite site)
         response!.Status.ShouldBe(404);
         await Expect(s.Page.Locator("h1")).ToHaveTextAsync("找不到页面");
         await Expect(s.Page.Locator(".mainnav")).ToBeVisibleAsync();
+
+        // A report address whose period does not parse names no page either.
+        (await s.GoAsync("/reporting/330100/2026-13"))!.Status.ShouldBe(404);
+        await Expect(s.Page.Locator("h1")).ToHaveTextAsync("找不到页面");
     }
 }

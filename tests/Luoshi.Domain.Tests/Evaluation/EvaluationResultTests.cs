@@ -116,6 +116,39 @@ public class EvaluationResultTests
     }
 
     [Fact]
+    public void EvaluateIndicator_OverPeriods_GivesTheRowsOfAFullEvaluation()
+    {
+        var province = Sample()
+            .Read("FAI", Province.Shangcheng, "2026-05", 150)
+            .Read("FAI", Province.Shangcheng, "2025-06", 180)
+            .Read("RATE", Province.Hangzhou, "2025-06", 4.0);
+        var snapshot = province.Build();
+        var asOf = Province.Date("2026-07-25");
+        var months = new[] { Period.OfMonth(2026, 5), Period.OfMonth(2026, 6) };
+
+        var series = Evaluator.EvaluateIndicator(snapshot, "FAI", months, asOf, [Province.Ningbo, Province.Hangzhou, "nowhere"]);
+
+        series.Count.ShouldBe(2);
+        for (int k = 0; k < months.Length; k++)
+        {
+            var full = Evaluator.Evaluate(snapshot, months[k], asOf);
+            series[k].Period.ShouldBe(months[k]);
+            series[k].Rows.Select(r => r.OrgCode).ShouldBe([Province.Hangzhou, Province.Ningbo]);
+            foreach (var row in series[k].Rows)
+            {
+                var same = full.Find("FAI", row.OrgCode)!.Value;
+                (row.Actual, row.Expected, row.Status, row.Yoy, row.RankAmongSiblings, row.ReasonEn)
+                    .ShouldBe((same.Actual, same.Expected, same.Status, same.Yoy, same.RankAmongSiblings, same.ReasonEn));
+            }
+
+            series[k].Find("RATE", Province.Hangzhou).ShouldBeNull();
+        }
+
+        series[1].Find("FAI", Province.Hangzhou)!.Value.Yoy!.Value.ShouldBe((200.0 - 180) / 180 * 100, 1e-9);
+        Should.Throw<DomainException>(() => Evaluator.EvaluateIndicator(snapshot, "NOPE", months, asOf, [Province.Hangzhou]));
+    }
+
+    [Fact]
     public void EvaluateRange_Backwards_IsADomainError()
     {
         var snapshot = Sample().Build();

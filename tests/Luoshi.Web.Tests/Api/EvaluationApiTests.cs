@@ -115,6 +115,30 @@ public sealed class EvaluationApiTests(AppFixture fixture) : IClassFixture<AppFi
         checks["firstQuarter"].ShouldNotBeNull();
     }
 
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Series_OfOneIndicatorAtAUnit_JudgesEveryPeriod(Db db)
+    {
+        var app = await Seed(db);
+
+        var response = await app.Client.GetAsync("/api/evaluation/series?indicator=FAI&org=330100&from=2026-01&to=2026-06&asOf=2026-07-25");
+        var body = await response.Content.ReadAsStringAsync();
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, body);
+        var rows = JsonNode.Parse(body)!.AsArray();
+
+        // The annual target gives every month a row; March and June hold the counties' sums against 1200 × m/12.
+        rows.Select(r => r!["period"]!.GetValue<string>()).ShouldBe(["2026-01", "2026-02", "2026-03", "2026-04", "2026-05", "2026-06"]);
+        rows[2]!["actual"]!.GetValue<double>().ShouldBe(290);
+        rows[2]!["expected"]!.GetValue<double>().ShouldBe(300);
+        rows[5]!["actual"]!.GetValue<double>().ShouldBe(620);
+        rows[5]!["yoy"]!.GetValue<double>().ShouldBe(24);
+        rows[1]!["status"]!.GetValue<string>().ShouldBe("grey");
+
+        await (await app.Client.GetAsync("/api/evaluation/series?indicator=FAI&org=330100&from=2026Q1")).ShouldBeProblem(HttpStatusCode.BadRequest, "from");
+        await (await app.Client.GetAsync("/api/evaluation/series?indicator=FAI")).ShouldBeProblem(HttpStatusCode.BadRequest, "org");
+        await (await app.Client.GetAsync("/api/evaluation/series?indicator=NOPE&org=330100")).ShouldBeProblem(HttpStatusCode.NotFound);
+    }
+
     private static async Task<List<JsonNode>> Rows(TestApp app, string url)
     {
         var response = await app.Client.GetAsync(url);

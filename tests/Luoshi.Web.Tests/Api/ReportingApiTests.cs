@@ -148,6 +148,33 @@ public sealed class ReportingApiTests(AppFixture fixture) : IClassFixture<AppFix
 
     [Theory]
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task List_ShowsTheSubmittedReports_OfTheReadersUnitsOnly(Db db)
+    {
+        var app = await Seed(db);
+        await app.Client.PostAsJsonAsync("/api/readings", new { indicator = "FAI", org = "330102", period = "2026-08", value = 100, comment = "c" });
+        await (await app.Client.PostAsJsonAsync("/api/reports/330102/2026-08/submit", new { })).ShouldBeOk<ReportView>();
+        var reviewer = await app.ClientFor("list-rev-330100", Role.Reviewer, "330100");
+        var reporter = await app.ClientFor("list-rep-330100", Role.Reporter, "330100");
+        var outsider = await app.ClientFor("list-rev-330200", Role.Reviewer, "330200");
+
+        var mine = await (await reviewer.GetAsync("/api/reports?period=2026-08")).ShouldBeOk<List<ReportSummaryView>>();
+        var readOnly = await (await reporter.GetAsync("/api/reports?period=2026-08&reviewable=true")).ShouldBeOk<List<ReportSummaryView>>();
+        var theirs = await (await outsider.GetAsync("/api/reports?period=2026-08")).ShouldBeOk<List<ReportSummaryView>>();
+        var all = await (await app.Client.GetAsync("/api/reports?state=all&under=330100")).ShouldBeOk<List<ReportSummaryView>>();
+
+        var report = mine.Single(r => r.Org == "330102");
+        report.State.ShouldBe(ReportState.Submitted);
+        report.CanReview.ShouldBeTrue();
+        report.LastActor.ShouldBe(TestApp.AdminName);
+        readOnly.ShouldBeEmpty();
+        theirs.ShouldBeEmpty();
+        all.ShouldContain(r => r.Org == "330102" && r.Period == "2026-08");
+        await (await app.Client.GetAsync("/api/reports?state=sent")).ShouldBeProblem(HttpStatusCode.BadRequest, "state");
+        await (await app.Anonymous.GetAsync("/api/reports")).ShouldBeProblem(HttpStatusCode.Unauthorized);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task Submit_IsBlockedByARuleError_AndByAnUnexplainedWarning(Db db)
     {
         var app = await Seed(db);

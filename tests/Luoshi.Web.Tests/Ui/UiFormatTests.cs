@@ -1,5 +1,8 @@
 using System.Globalization;
 using Luoshi.Web.Ui;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace Luoshi.Web.Tests.Ui;
 
@@ -26,31 +29,37 @@ public sealed class UiFormatTests
         }
     }
 
-    [Fact]
-    public void YearOnYear_OfRates_IsInPercentagePoints()
-    {
-        var change = YearOnYear.Of(5.1m, 5.5m, "%");
-
-        change.ShouldBe(new YearOnYear(-0.4m, InPoints: true));
-    }
-
-    [Fact]
-    public void YearOnYear_OfAmounts_IsRelative()
-    {
-        var change = YearOnYear.Of(106m, 100m, "亿元");
-
-        change.ShouldBe(new YearOnYear(6m, InPoints: false));
-    }
-
     [Theory]
-    [InlineData(null, "100")]
-    [InlineData("100", null)]
-    [InlineData("100", "0")]
-    [InlineData("100", "-5")]
-    public void YearOnYear_WithoutAPositiveBase_IsNone(string? now, string? then)
+    [InlineData("zh-CN", 6.04, null, "+6.0%")]
+    [InlineData("zh-CN", -0.4, -0.44, "−0.4 个百分点")]
+    [InlineData("en", 12.3, 0.26, "+0.3 pp")]
+    [InlineData("en", 0.0, null, "±0.0%")]
+    [InlineData("en", null, null, "–")]
+    public void Change_ShowsTheEnginesGrowth_InPointsForRates(string culture, double? percent, double? points, string expected)
     {
-        YearOnYear.Of(Parse(now), Parse(then), "亿元").ShouldBeNull();
+        var before = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = new CultureInfo(culture);
+        try
+        {
+            Format().Change(percent, points).ShouldBe(expected);
+        }
+        finally
+        {
+            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = before;
+        }
     }
 
-    private static decimal? Parse(string? s) => s is null ? null : decimal.Parse(s, CultureInfo.InvariantCulture);
+    [Fact]
+    public void StatusClass_NamesTheLight()
+    {
+        UiFormat.StatusClass(Luoshi.Domain.Evaluation.EvaluationStatus.Red).ShouldBe("status-red");
+        UiFormat.StatusClass(Luoshi.Domain.Evaluation.EvaluationStatus.None).ShouldBe("status-none");
+    }
+
+    private static UiFormat Format()
+    {
+        var factory = new ResourceManagerStringLocalizerFactory(Options.Create(new LocalizationOptions { ResourcesPath = "Resources" }), NullLoggerFactory.Instance);
+        return new UiFormat(new StringLocalizer<UiText>(factory), TimeProvider.System);
+    }
+
 }

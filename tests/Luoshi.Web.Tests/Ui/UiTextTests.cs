@@ -47,6 +47,8 @@ public sealed partial class UiTextTests
         [
             typeof(OrgUnitKind), typeof(PlanItemKind), typeof(Direction), typeof(Frequency), typeof(ValueKind), typeof(Aggregation),
             typeof(ProgressProfile), typeof(TargetQualifier), typeof(ReadingState), typeof(ReadingSource), typeof(Horizon),
+            typeof(Luoshi.Domain.Evaluation.EvaluationStatus), typeof(Luoshi.Domain.Reporting.ReportState), typeof(Luoshi.Domain.Reporting.Timeliness),
+            typeof(Luoshi.Domain.Reporting.RuleSeverity), typeof(Luoshi.Domain.Reporting.RevisionState),
         ];
         var keys = Keys(CultureInfo.InvariantCulture);
 

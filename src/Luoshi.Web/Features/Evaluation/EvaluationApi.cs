@@ -24,6 +24,11 @@ public static class EvaluationApi
             return TypedResults.File(content, type, $"luoshi-evaluation-{view.Period}.{extension}");
         }).RequireAuthorization(SecurityServices.Policy(Permission.ReadAll)).WithSummary("导出评估表 / export an evaluation as xlsx or csv (?format=xlsx|csv)");
 
+        g.MapGet("/series", async (string? indicator, string? org, string? from, string? to, DateOnly? asOf, EvaluateIndicator series, CancellationToken ct) =>
+            TypedResults.Ok(await series.Handle(indicator, org, from, to, asOf, ct)))
+            .RequireAuthorization(SecurityServices.Policy(Permission.ReadAll))
+            .WithSummary("一个指标在一个单位逐期的评估(数值、序时进度、状态、同比)/ one indicator at one unit period by period (?indicator=FAI&org=330100&from=2026-01&to=2026-06)");
+
         g.MapGet("/plan", async (string? period, DateOnly? asOf, EvaluatePlanTree plan, CancellationToken ct) =>
             TypedResults.Ok(await plan.Handle(period, asOf, ct)))
             .RequireAuthorization(SecurityServices.Policy(Permission.ReadAll))

@@ -57,6 +57,10 @@ public static class ReportingApi
             .RequireAuthorization(SecurityServices.Policy(Permission.ReviewReadings)).WithSummary("驳回更正 / reject a revision");
 
         var reports = api.MapGroup("/reports").WithTags("Reporting");
+        reports.MapGet("/", async (string? state, string? under, string? period, bool? reviewable, ListReports list, CancellationToken ct) =>
+            TypedResults.Ok(await list.Handle(new(state is null ? ReportState.Submitted : state == "all" ? null : Parsing.Enum<ReportState>(state, "state"), under, period, reviewable ?? false), ct)))
+            .RequireAuthorization(SecurityServices.Policy(Permission.ReadAll))
+            .WithSummary("报表清单(默认为待审核)/ reports the caller may read, by default those waiting for review (?state=submitted|approved|returned|draft|all&under=&period=&reviewable=true)");
         reports.MapGet("/{org}/{period}", async (string org, string period, GetReport get, CancellationToken ct) => TypedResults.Ok(await get.Handle(org, period, ct)))
             .RequireAuthorization(SecurityServices.SignedIn).WithSummary("报表:状态、各项数值、问题与记录 / a report: state, lines, problems, history");
         Transition(reports, "submit", ReportAction.Submit, Permission.WriteReadings, "报送 / submit");

@@ -1,7 +1,10 @@
+using Luoshi.Application.Evaluation;
 using Luoshi.Application.Indicators;
 using Luoshi.Application.Organization;
 using Luoshi.Application.Readings;
 using Luoshi.Domain.Common;
+using Luoshi.Domain.Evaluation;
+using Luoshi.Domain.Indicators;
 using Luoshi.Domain.Organization;
 using Luoshi.Web.Ui;
 using Microsoft.AspNetCore.Mvc;
@@ -11,10 +14,11 @@ using Microsoft.Extensions.Localization;
 namespace Luoshi.Web.Pages.Indicators;
 
 /// <summary>
-/// One indicator: a unit's values over time with its annual targets, the year-on-year change, the comparison
-/// with reference units (全国 and peer provinces) where they report it, and every unit's value for one period.
+/// One indicator as the engine judges it: a unit's values over time with its annual targets and, for a
+/// cumulative indicator, the expected-to-date line; the year-on-year change; the comparison with reference
+/// units (全国 and peer provinces) where they report it; and every unit's value, status and rank for one period.
 /// </summary>
-public sealed class DetailModel(GetIndicator get, ListOrgUnits orgUnits, Figures figures, UiContext ui, UiFormat format, IStringLocalizer<UiText> text) : PageModel
+public sealed class DetailModel(GetIndicator get, ListOrgUnits orgUnits, EvaluateIndicator evaluateIndicator, Figures figures, UiContext ui, UiFormat format, IStringLocalizer<UiText> text) : PageModel
 {
     private const int YearsShown = 4;
 
@@ -42,59 +46,64 @@ public sealed class DetailModel(GetIndicator get, ListOrgUnits orgUnits, Figures
     public IReadOnlyList<Row> Rows { get; private set; } = [];
     public string LevelShown { get; private set; } = "cities";
 
-    /// <summary>One period of the unit shown: value, change on a year earlier, the year's target.</summary>
-    public sealed record Point(Period Period, ReadingView Reading, YearOnYear? Change, TargetView? Target);
+    public bool IsCumulative => Indicator.ValueKind == ValueKind.Cumulative;
 
-    /// <summary>A reference unit's latest value.</summary>
-    public sealed record Peer(OrgUnitView Unit, ReadingView Latest, YearOnYear? Change);
+    /// <summary>One period of the unit shown, as the engine judged it, with the year's target as set and whether the unit reported the value itself.</summary>
+    public sealed record Point(Period Period, EvaluationRowView Row, TargetView? Target, bool Reported);
 
-    public sealed record Row(OrgUnitView Unit, ReadingView? Reading, decimal? LastYear, YearOnYear? Change, int Depth);
+    /// <summary>A reference unit's latest judged value.</summary>
+    public sealed record Peer(OrgUnitView Unit, EvaluationRowView Latest);
+
+    /// <param name="Judged">The engine's row: value (reported or summed), status, year-on-year and rank among siblings.</param>
+    /// <param name="Reading">The unit's own reading, if it reported one: its state, who changed it last, its versions.</param>
+    public sealed record Row(OrgUnitView Unit, EvaluationRowView? Judged, ReadingView? Reading, decimal? LastYear, int Depth);
 
     public async Task OnGetAsync(string code, CancellationToken ct)
     {
         Indicator = await get.Handle(code, ct);
         Units = await orgUnits.Handle(new(), ct);
-        var byCode = Units.ToDictionary(u => u.Code, StringComparer.Ordinal);
         var province = Units.FirstOrDefault(u => u.Kind == OrgUnitKind.Province);
-        Unit = Org is not null && byCode.TryGetValue(Org, out var chosen) ? chosen : province ?? Units.FirstOrDefault();
+        Unit = Org is not null && Units.FirstOrDefault(u => u.Code == Org) is { } chosen ? chosen : province ?? Units.FirstOrDefault();
         if (Unit is null)
         {
             return;
         }
 
         var firstYear = ui.Today.Year - YearsShown + 1;
-        var main = await figures.Series(Indicator, Unit.Code, firstYear - 1, ct);
-        var targets = await figures.AnnualTargets(Indicator.Code, Unit.Code, ct);
-        Points = ToPoints(main, targets, firstYear);
-
-        var peers = new List<(OrgUnitView Unit, IReadOnlyList<Point> Points)>();
-        foreach (var reference in Units.Where(u => u.Kind == OrgUnitKind.Reference && u.Code != Unit.Code))
+        var periods = new List<Period> { Figures.LatestOf(Indicator.Frequency, Domain.Common.Period.Containing(Frequency.Month, ui.Today)) };
+        while (periods[0].Previous.Year >= firstYear)
         {
-            var series = ToPoints(await figures.Series(Indicator, reference.Code, firstYear - 1, ct), new Dictionary<int, TargetView>(), firstYear);
-            if (series.Count > 0)
-            {
-                peers.Add((reference, series));
-            }
+            periods.Insert(0, periods[0].Previous);
         }
 
-        Peers = [.. peers.Select(p => new Peer(p.Unit, p.Points[^1].Reading, p.Points[^1].Change))];
+        var references = Units.Where(u => u.Kind == OrgUnitKind.Reference && u.Code != Unit.Code).ToList();
+        var series = await evaluateIndicator.Handle(Indicator.Code, [.. references.Select(r => r.Code).Prepend(Unit.Code)], periods, null, ct);
+        var reported = (await figures.Series(Indicator, Unit.Code, firstYear, ct)).Select(r => r.Period).ToHashSet(StringComparer.Ordinal);
+        var targets = await figures.AnnualTargets(Indicator.Code, Unit.Code, ct);
+        Points = [.. Judged(series, Unit.Code).Select(x => new Point(x.Period, x.Row, targets.GetValueOrDefault(x.Period.Year), reported.Contains(x.Period.ToString())))];
+
+        var peers = references
+            .Select(r => (Unit: r, Points: Judged(series, r.Code)))
+            .Where(p => p.Points.Count > 0)
+            .ToList();
+        Peers = [.. peers.Select(p => new Peer(p.Unit, p.Points[^1].Row))];
         BuildCharts(peers);
-        await BuildTable(byCode, province, ct);
+        await BuildTable(province, ct);
     }
 
-    private IReadOnlyList<Point> ToPoints(IReadOnlyList<ReadingView> series, IReadOnlyDictionary<int, TargetView> targets, int firstYear)
-    {
-        var byPeriod = series.ToDictionary(r => r.Period, StringComparer.Ordinal);
-        return [.. series.Select(r => (Reading: r, Period: Domain.Common.Period.Parse(r.Period)))
-            .Where(x => x.Period.Year >= firstYear)
-            .Select(x => new Point(
-                x.Period,
-                x.Reading,
-                YearOnYear.Of(x.Reading.Value, byPeriod.GetValueOrDefault(x.Period.SamePeriodLastYear.ToString())?.Value, Indicator.Unit),
-                targets.GetValueOrDefault(x.Period.Year)))];
-    }
+    /// <summary>
+    /// The periods at which the engine found a value for the unit — except a sum of the first few units below
+    /// it to report before the period is even due, which is not yet a figure for the unit.
+    /// </summary>
+    private List<(Period Period, EvaluationRowView Row)> Judged(IReadOnlyList<EvaluationResult> series, string org) =>
+        [.. series.Select(s => (s.Period, s.AsOf, Row: s.Find(Indicator.Code, org)))
+            .Where(x => x.Row is { Actual: not null } r && !Premature(r, x.AsOf))
+            .Select(x => (x.Period, EvaluationRowView.From(x.Row!.Value)))];
 
-    private void BuildCharts(List<(OrgUnitView Unit, IReadOnlyList<Point> Points)> peers)
+    private static bool Premature(EvaluationRow row, DateOnly asOf) =>
+        row.IsRolledUp && row.ChildrenReported < row.ChildrenTotal && row.DueDate > asOf;
+
+    private void BuildCharts(List<(OrgUnitView Unit, List<(Period Period, EvaluationRowView Row)> Points)> peers)
     {
         var periods = Points.Select(p => p.Period).Concat(peers.SelectMany(p => p.Points.Select(x => x.Period))).Distinct().Order().ToList();
         if (periods.Count == 0)
@@ -103,33 +112,41 @@ public sealed class DetailModel(GetIndicator get, ListOrgUnits orgUnits, Figures
         }
 
         var labels = periods.Select(p => format.Period(p.ToString())).ToList();
-        List<decimal?> Values(IReadOnlyList<Point> points, Func<Point, decimal?> pick)
+        List<decimal?> Values(IEnumerable<(Period Period, EvaluationRowView Row)> points, Func<EvaluationRowView, double?> pick)
         {
-            var map = points.ToDictionary(p => p.Period);
-            return [.. periods.Select(p => map.TryGetValue(p, out var x) ? pick(x) : null)];
+            var map = points.ToDictionary(p => p.Period, p => pick(p.Row));
+            return [.. periods.Select(p => map.TryGetValue(p, out var v) && v is { } d ? (decimal?)Math.Round((decimal)d, 4) : null)];
         }
 
-        var series = new List<ChartSeries> { new(Unit!.Name, "main", Values(Points, p => p.Reading.Value)) };
-        series.AddRange(peers.Select(p => new ChartSeries(p.Unit.Name, "peer", Values(p.Points, x => x.Reading.Value))));
+        var mine = Points.Select(p => (p.Period, p.Row)).ToList();
+        var series = new List<ChartSeries> { new(Unit!.Name, "main", Values(mine, r => r.Actual)) };
+        series.AddRange(peers.Select(p => new ChartSeries(p.Unit.Name, "peer", Values(p.Points, r => r.Actual))));
         if (Points.Any(p => p.Target?.Value is not null))
         {
             var targetByYear = Points.Where(p => p.Target?.Value is not null).GroupBy(p => p.Period.Year).ToDictionary(g => g.Key, g => g.First().Target!.Value);
             series.Add(new(text["Figure.AnnualTarget"], "target", [.. periods.Select(p => targetByYear.TryGetValue(p.Year, out var t) ? t : null)]));
         }
 
+        // Where a year-to-date value should be by each period: the annual target times the share of the year expected done.
+        if (IsCumulative && Points.Any(p => p.Row.Expected is not null))
+        {
+            series.Add(new(text["Figure.Expected"], "expected", Values(mine, r => r.Expected)));
+        }
+
         Chart = new ChartSpec(ChartSpec.Line, labels, series, Indicator.Unit, Indicator.Decimals);
 
-        if (Points.Any(p => p.Change is not null))
+        static double? Change(EvaluationRowView r) => r.YoyPoints ?? r.Yoy;
+        if (Points.Any(p => Change(p.Row) is not null))
         {
-            var changeUnit = YearOnYear.IsRate(Indicator.Unit) ? text["Change.PointsUnit"].Value : "%";
-            var changes = new List<ChartSeries> { new(Unit.Name, "main", Values(Points, p => p.Change?.Value)) };
-            changes.AddRange(peers.Where(p => p.Points.Any(x => x.Change is not null))
-                .Select(p => new ChartSeries(p.Unit.Name, "peer", Values(p.Points, x => x.Change?.Value))));
-            ChangeChart = new ChartSpec(ChartSpec.Bars, labels, changes, changeUnit, 1);
+            var inPoints = Points.Any(p => p.Row.YoyPoints is not null);
+            var changes = new List<ChartSeries> { new(Unit.Name, "main", Values(mine, Change)) };
+            changes.AddRange(peers.Where(p => p.Points.Any(x => Change(x.Row) is not null))
+                .Select(p => new ChartSeries(p.Unit.Name, "peer", Values(p.Points, Change))));
+            ChangeChart = new ChartSpec(ChartSpec.Bars, labels, changes, inPoints ? text["Change.PointsUnit"].Value : "%", 1);
         }
     }
 
-    private async Task BuildTable(IReadOnlyDictionary<string, OrgUnitView> byCode, OrgUnitView? province, CancellationToken ct)
+    private async Task BuildTable(OrgUnitView? province, CancellationToken ct)
     {
         TablePeriods = [.. Points.Select(p => p.Period).Reverse()];
         if (TablePeriods.Count == 0 && province is not null && province.Code != Unit!.Code)
@@ -142,25 +159,21 @@ public sealed class DetailModel(GetIndicator get, ListOrgUnits orgUnits, Figures
             return;
         }
 
-        TablePeriod = Domain.Common.Period.TryParse(Period, out var p) && TablePeriods.Contains(p) ? p : TablePeriods[0];
-        var now = await figures.AtPeriod(Indicator.Code, TablePeriod.Value, ct);
-        var before = await figures.AtPeriod(Indicator.Code, TablePeriod.Value.SamePeriodLastYear, ct);
-
+        var period = Domain.Common.Period.TryParse(Period, out var p) && TablePeriods.Contains(p) ? p : TablePeriods[0];
+        TablePeriod = period;
         LevelShown = Level is "counties" or "departments" ? Level : "cities";
-        IEnumerable<(OrgUnitView Unit, int Depth)> units = LevelShown switch
+        var units = (LevelShown switch
         {
-            "counties" => Units.Where(u => u.Kind is OrgUnitKind.City or OrgUnitKind.County).Select(u => (u, u.Kind == OrgUnitKind.County ? 1 : 0)),
-            "departments" => Units.Where(u => u.Kind == OrgUnitKind.Department).Select(u => (u, 0)),
-            _ => Units.Where(u => u.Kind is OrgUnitKind.Province or OrgUnitKind.City).Select(u => (u, u.Kind == OrgUnitKind.City ? 1 : 0)),
-        };
+            "counties" => Units.Where(u => u.Kind is OrgUnitKind.City or OrgUnitKind.County).Select(u => (Unit: u, Depth: u.Kind == OrgUnitKind.County ? 1 : 0)),
+            "departments" => Units.Where(u => u.Kind == OrgUnitKind.Department).Select(u => (Unit: u, Depth: 0)),
+            _ => Units.Where(u => u.Kind is OrgUnitKind.Province or OrgUnitKind.City).Select(u => (Unit: u, Depth: u.Kind == OrgUnitKind.City ? 1 : 0)),
+        }).ToList();
+        var judged = (await evaluateIndicator.Handle(Indicator.Code, [.. units.Select(u => u.Unit.Code)], [period], null, ct))[0];
+        var now = await figures.AtPeriod(Indicator.Code, period, ct);
+        var before = await figures.AtPeriod(Indicator.Code, period.SamePeriodLastYear, ct);
         Rows = [.. units
-            .Where(x => LevelShown != "departments" || now.ContainsKey(x.Unit.Code))
-            .Select(x =>
-            {
-                var reading = now.GetValueOrDefault(x.Unit.Code);
-                var lastYear = before.GetValueOrDefault(x.Unit.Code)?.Value;
-                return new Row(x.Unit, reading, lastYear, YearOnYear.Of(reading?.Value, lastYear, Indicator.Unit), x.Depth);
-            })];
+            .Select(x => new Row(x.Unit, judged.Find(Indicator.Code, x.Unit.Code) is { } r && !Premature(r, judged.AsOf) ? EvaluationRowView.From(r) : null, now.GetValueOrDefault(x.Unit.Code), before.GetValueOrDefault(x.Unit.Code)?.Value, x.Depth))
+            .Where(r => LevelShown != "departments" || r.Judged?.Actual is not null || r.Reading is not null)];
     }
 
     public string HistoryUrl(string org, Period period) =>

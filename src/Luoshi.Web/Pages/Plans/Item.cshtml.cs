@@ -1,34 +1,45 @@
+using Luoshi.Application.Common;
+using Luoshi.Application.Evaluation;
 using Luoshi.Application.Indicators;
 using Luoshi.Application.Organization;
 using Luoshi.Application.Plans;
-using Luoshi.Application.Readings;
 using Luoshi.Domain.Common;
-using Luoshi.Domain.Organization;
+using Luoshi.Domain.Evaluation;
+using Luoshi.Domain.Identity;
 using Luoshi.Web.Ui;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Luoshi.Web.Pages.Plans;
 
-/// <summary>One plan item (typically a task): where it sits, who owns it, its milestones and sub-items, and the indicators that measure it.</summary>
-public sealed class ItemModel(GetPlanItem get, ListPlanItems plans, ListOrgUnits orgUnits, ListIndicators indicators, Figures figures, UiContext ui) : PageModel
+/// <summary>
+/// One plan item (typically a task): where it sits, who owns it, its status and the reason, its milestones
+/// and sub-items, and the indicators that measure it as the engine judged them.
+/// </summary>
+public sealed class ItemModel(GetPlanItem get, ListPlanItems plans, ListOrgUnits orgUnits, ListIndicators indicators, Evaluate evaluate, Figures figures, ICurrentActor actor) : PageModel
 {
     public PlanNode Node { get; private set; } = null!;
     public PlanTree Tree { get; private set; } = null!;
     public IReadOnlyList<PlanItemView> Ancestors { get; private set; } = [];
     public IReadOnlyList<Measure> Measures { get; private set; } = [];
-    public OrgUnitView? Province { get; private set; }
 
-    /// <summary>An indicator linked to this item or an item below it, with the province's latest value.</summary>
-    public sealed record Measure(IndicatorView Indicator, string LinkedTo, ReadingView? Latest, YearOnYear? Change, TargetView? Target);
+    /// <summary>An indicator linked to this item or an item below it, with the engine's row where the plan judges it (the lead unit, else the province).</summary>
+    public sealed record Measure(IndicatorView Indicator, string LinkedTo, EvaluationRowView? Row, TargetView? Target);
 
     public async Task OnGetAsync(string code, CancellationToken ct)
     {
         var item = await get.Handle(code, ct);
         var units = await orgUnits.Handle(new(), ct);
-        Tree = PlanTree.Build(await plans.Handle(new(), ct), units, ui.Today);
+        EvaluationResult? result = null;
+        PlanEvaluation? plan = null;
+        if (actor.CanEverywhere(Permission.ReadAll))
+        {
+            (result, _) = await evaluate.Run(new Evaluate.Query(), ct);
+            plan = Evaluator.EvaluatePlan(result);
+        }
+
+        Tree = PlanTree.Build(await plans.Handle(new(), ct), units, plan);
         Node = Tree.ByCode[item.Code];
         Ancestors = Tree.Ancestors(item);
-        Province = units.FirstOrDefault(u => u.Kind == OrgUnitKind.Province);
 
         var within = PlanTree.Descendants(Node).Select(n => n.Item.Code).Prepend(item.Code).ToHashSet(StringComparer.Ordinal);
         var list = new List<Measure>();
@@ -40,31 +51,15 @@ public sealed class ItemModel(GetPlanItem get, ListPlanItems plans, ListOrgUnits
                 continue;
             }
 
-            list.Add(await MeasureOf(indicator, linked[0], ct));
+            // The unit the engine judged the indicator at for the item it is linked to.
+            var judgedAt = Tree.ByCode.GetValueOrDefault(linked[0])?.Evaluation?.Indicators.FirstOrDefault(i => i.IndicatorCode == indicator.Code)?.OrgCode;
+            var row = judgedAt is not null && result?.Find(indicator.Code, judgedAt) is { } r ? EvaluationRowView.From(r) : null;
+            var target = row is not null
+                ? (await figures.AnnualTargets(indicator.Code, row.Org, ct)).GetValueOrDefault(Period.Parse(row.Period).Year)
+                : null;
+            list.Add(new Measure(indicator, linked[0], row, target));
         }
 
         Measures = list;
-    }
-
-    private async Task<Measure> MeasureOf(IndicatorView indicator, string linkedTo, CancellationToken ct)
-    {
-        if (Province is null)
-        {
-            return new Measure(indicator, linkedTo, null, null, null);
-        }
-
-        var series = await figures.Series(indicator, Province.Code, ui.Today.Year - 2, ct);
-        var latest = series.Count > 0 ? series[^1] : null;
-        YearOnYear? change = null;
-        TargetView? target = null;
-        if (latest is not null)
-        {
-            var period = Period.Parse(latest.Period);
-            var before = series.FirstOrDefault(r => r.Period == period.SamePeriodLastYear.ToString());
-            change = YearOnYear.Of(latest.Value, before?.Value, indicator.Unit);
-            target = (await figures.AnnualTargets(indicator.Code, Province.Code, ct)).GetValueOrDefault(period.Year);
-        }
-
-        return new Measure(indicator, linkedTo, latest, change, target);
     }
 }

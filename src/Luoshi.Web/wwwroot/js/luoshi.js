@@ -7,7 +7,9 @@
   const ink = '#1a1f24';
   const muted = '#4a5561';
   const rule = '#d5dbe1';
-  const colours = { main: '#0b4f9c', target: '#3d4650', change: '#5b7fa8' };
+  const colours = { main: '#0b4f9c', target: '#3d4650', change: '#5b7fa8', expected: '#b26a00' };
+  // The status lights, as in luoshi.css.
+  const statusColours = { green: '#2e7d32', yellow: '#c99700', red: '#c62828', grey: '#8a949e', none: '#c5ccd3' };
   const peers = ['#00798c', '#8a4fa0', '#9a6700', '#2f7d32'];
 
   // Values keep the indicator's decimals; axis ticks show only the digits they need.
@@ -26,6 +28,11 @@
           return Object.assign(base, {
             type: 'line', step: 'middle', symbol: 'none',
             lineStyle: { type: 'dashed', width: 1.5, color: colours.target }, itemStyle: { color: colours.target },
+          });
+        case 'expected':
+          return Object.assign(base, {
+            type: 'line', symbol: 'none', smooth: false,
+            lineStyle: { type: [6, 4], width: 2, color: colours.expected }, itemStyle: { color: colours.expected },
           });
         case 'change':
           return Object.assign(base, { type: 'bar', barMaxWidth: 14, itemStyle: { color: colours.change } });
@@ -58,6 +65,30 @@
         series: [{
           type: 'line', data: s.data, symbol: 'none', smooth: false,
           lineStyle: { width: 2, color: colours.main }, areaStyle: { color: 'rgba(11,79,156,0.08)' },
+        }],
+      };
+    }
+    if (spec.kind === 'ranking') {
+      const s = spec.series[0];
+      const statuses = s.statuses || [];
+      return {
+        animation: false,
+        textStyle: text,
+        grid: { left: 8, right: 56, top: 8, bottom: 8, containLabel: true },
+        tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, confine: true, textStyle: text, valueFormatter: (v) => fmt(v) + (spec.unit ? ' ' + spec.unit : '') },
+        xAxis: {
+          type: 'value', scale: false,
+          axisLabel: { color: muted, fontFamily: font, formatter: (v) => tick(v), hideOverlap: true },
+          splitLine: { lineStyle: { color: '#eceff2' } },
+        },
+        yAxis: {
+          type: 'category', data: spec.categories, inverse: true,
+          axisLabel: { color: ink, fontFamily: font }, axisLine: { lineStyle: { color: rule } }, axisTick: { show: false },
+        },
+        series: [{
+          type: 'bar', name: s.name, barMaxWidth: 18,
+          data: s.data.map((v, k) => ({ value: v, itemStyle: { color: statusColours[statuses[k]] || colours.main } })),
+          label: { show: true, position: 'right', color: ink, fontFamily: font, formatter: (p) => fmt(p.value) },
         }],
       };
     }
