@@ -143,6 +143,7 @@ public static class BenchRun
             ["compared"] = "per month: rows and rows per status exactly; Σ actual and Σ expected to a relative " + CrossCheck.RelativeTolerance.ToString("0e0", CultureInfo.InvariantCulture),
             ["periods"] = engine.HistoryTotals.Count,
             ["onePeriod"] = Totals(engine.PeriodTotals),
+            ["history"] = Totals(Sum(engine.HistoryTotals)),
             ["problems"] = new JsonArray([.. problems.Take(50).Select(p => (JsonNode)p)]),
         };
         report["timings"] = timings;
@@ -187,9 +188,20 @@ public static class BenchRun
         ["warmups"] = t.Warmups,
     };
 
+    private static PeriodTotals Sum(IReadOnlyList<PeriodTotals> months) => new(
+        0,
+        months.Sum(t => t.Rows),
+        months.Sum(t => t.Green),
+        months.Sum(t => t.Yellow),
+        months.Sum(t => t.Red),
+        months.Sum(t => t.Grey),
+        months.Sum(t => t.None),
+        months.Sum(t => t.ActualSum),
+        months.Sum(t => t.ExpectedSum));
+
     private static JsonObject Totals(PeriodTotals t) => new()
     {
-        ["period"] = t.YearMonth,
+        ["period"] = t.YearMonth == 0 ? null : t.YearMonth,
         ["rows"] = t.Rows,
         ["green"] = t.Green,
         ["yellow"] = t.Yellow,

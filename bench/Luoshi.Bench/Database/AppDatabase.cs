@@ -139,7 +139,39 @@ public static class AppDatabase
     {
         var conn = (SqliteConnection)db.Database.GetDbConnection();
         await conn.OpenAsync();
+
+        // As for a restore: no flush per page (the file is rebuilt if the run dies), and secondary indexes
+        // rebuilt once at the end rather than row by row.
+        await using (var pragma = conn.CreateCommand())
+        {
+            pragma.CommandText = "PRAGMA synchronous = OFF; PRAGMA cache_size = -262144;";
+            await pragma.ExecuteNonQueryAsync();
+        }
+
         await using var tx = (SqliteTransaction)await conn.BeginTransactionAsync();
+        var indexes = new List<(string Name, string Definition)>();
+        await using (var list = conn.CreateCommand())
+        {
+            list.Transaction = tx;
+            list.CommandText = """
+                SELECT name, sql FROM sqlite_master
+                WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ('targets', 'target_versions', 'readings', 'reading_versions')
+                """;
+            await using var reader = await list.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                indexes.Add((reader.GetString(0), reader.GetString(1)));
+            }
+        }
+
+        foreach (var (name, _) in indexes)
+        {
+            await using var drop = conn.CreateCommand();
+            drop.Transaction = tx;
+            drop.CommandText = $"DROP INDEX \"{name}\"";
+            await drop.ExecuteNonQueryAsync();
+        }
+
         string at = ImportedAt.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFFzzz", CultureInfo.InvariantCulture);
         await using (var cmd = conn.CreateCommand())
         {
@@ -202,7 +234,7 @@ public static class AppDatabase
             }
         }
 
-        foreach (var sql in new[] { FirstTargetVersions, FirstReadingVersions })
+        foreach (var sql in new[] { FirstTargetVersions, FirstReadingVersions }.Concat(indexes.Select(i => i.Definition)))
         {
             await using var cmd = conn.CreateCommand();
             cmd.Transaction = tx;
@@ -218,6 +250,34 @@ public static class AppDatabase
         var conn = (NpgsqlConnection)db.Database.GetDbConnection();
         await conn.OpenAsync();
         await using var tx = await conn.BeginTransactionAsync();
+
+        // A restore's settings: foreign keys are not re-checked row by row (the rows refer to the units and
+        // indicators just imported), and secondary indexes are rebuilt once at the end rather than row by row.
+        await using (var replica = new NpgsqlCommand("SET LOCAL session_replication_role = replica", conn, tx))
+        {
+            await replica.ExecuteNonQueryAsync();
+        }
+
+        var indexes = new List<(string Name, string Definition)>();
+        await using (var list = new NpgsqlCommand("""
+            SELECT indexname, indexdef FROM pg_indexes
+            WHERE schemaname = current_schema() AND tablename IN ('targets', 'target_versions', 'readings', 'reading_versions')
+              AND indexname NOT LIKE 'PK\_%'
+            """, conn, tx))
+        await using (var reader = await list.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                indexes.Add((reader.GetString(0), reader.GetString(1)));
+            }
+        }
+
+        foreach (var (name, _) in indexes)
+        {
+            await using var drop = new NpgsqlCommand($"DROP INDEX \"{name}\"", conn, tx);
+            await drop.ExecuteNonQueryAsync();
+        }
+
         await using (var copy = await conn.BeginBinaryImportAsync("""
             COPY targets ("IndicatorId", "OrgUnitId", "Period", "Horizon", "Value", "Qualifier", "IsDeleted", "Version", "UpdatedAt", "UpdatedBy")
             FROM STDIN (FORMAT BINARY)
@@ -267,7 +327,7 @@ public static class AppDatabase
             await copy.CompleteAsync();
         }
 
-        foreach (var sql in new[] { FirstTargetVersions, FirstReadingVersions })
+        foreach (var sql in new[] { FirstTargetVersions, FirstReadingVersions }.Concat(indexes.Select(i => i.Definition)))
         {
             await using var cmd = new NpgsqlCommand(sql, conn, tx) { CommandTimeout = 0 };
             await cmd.ExecuteNonQueryAsync();

@@ -28,8 +28,8 @@ public static class ScaleGenerator
 {
     private const int Years = WorkloadShape.LastYear - WorkloadShape.FirstYear + 1;
 
-    // Share of a year's flow that falls in each month: slow after the Spring Festival, strong in December.
-    private static readonly double[] MonthWeights = [0.055, 0.05, 0.08, 0.08, 0.085, 0.095, 0.08, 0.08, 0.09, 0.085, 0.09, 0.13];
+    // Share of a year's flow that falls in each month: slow around the Spring Festival, strong in December.
+    private static readonly double[] MonthWeights = [0.07, 0.065, 0.08, 0.08, 0.085, 0.09, 0.085, 0.085, 0.09, 0.085, 0.085, 0.1];
     private static readonly double[] CumulativeShare = Accumulate(MonthWeights);
 
     public static Workload Generate(WorkloadShape shape)
@@ -343,8 +343,8 @@ public static class ScaleGenerator
             {
                 int cell = (u * Years) + y;
 
-                // Ambitious targets for higher-is-better, tight caps for lower-is-better.
-                double stretch = 1 + ((higher ? 0.03 : -0.02) + (0.10 * Noise.Centered(i, u, y, 8)));
+                // Targets a little above the trend for higher-is-better, caps a little above it for lower-is-better.
+                double stretch = 1 + ((higher ? 0.01 : 0.03) + (0.08 * Noise.Centered(i, u, y, 8)));
                 if (indicator.Aggregation == Aggregation.Sum && !units[u].IsLeaf)
                 {
                     // Children come after their parent, so walking backwards has summed them already.
