@@ -186,6 +186,7 @@ public static class BenchRun
         ["maxMs"] = t.MaxMs,
         ["runs"] = t.Runs,
         ["warmups"] = t.Warmups,
+        ["cpuMsPerRun"] = t.CpuMs,
     };
 
     private static PeriodTotals Sum(IReadOnlyList<PeriodTotals> months) => new(

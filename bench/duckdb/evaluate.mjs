@@ -74,18 +74,23 @@ async function measure(first, last, warmups, runs) {
   }
 
   const times = [];
+  const cpuBefore = process.cpuUsage();
   for (let k = 0; k < runs; k++) {
     const start = performance.now();
     rows = await query();
     times.push(performance.now() - start);
   }
 
+  const cpu = process.cpuUsage(cpuBefore);
   const sorted = [...times].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
   return {
-    medianMs: round(sorted[Math.floor(sorted.length / 2)]),
+    medianMs: round(sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2),
     minMs: round(sorted[0]),
     maxMs: round(sorted[sorted.length - 1]),
     runs,
+    // user + system time of all of DuckDB's threads, per measured run
+    cpuMs: round((cpu.user + cpu.system) / 1000 / runs),
     periods: rows,
   };
 }

@@ -56,12 +56,12 @@ public static class DuckDbPeer
             TimingOf(root.GetProperty("history"), plan.DuckDbHistoryWarmups),
             TotalsOf(root.GetProperty("history")),
             root.GetProperty("peakRssMb").GetDouble());
-        log.WriteLine(FormattableString.Invariant($"  {result.Engine} ({root.GetProperty("threads").GetInt32()} threads): load {result.LoadMs:F0} ms, one period median {result.Period.MedianMs:F2} ms, history median {result.History!.MedianMs:F1} ms"));
+        log.WriteLine(FormattableString.Invariant($"  {result.Engine} ({root.GetProperty("threads").GetInt32()} threads): load {result.LoadMs:F0} ms, one period median {result.Period.MedianMs:F2} ms (CPU {result.Period.CpuMs:F2}), history median {result.History!.MedianMs:F1} ms (CPU {result.History.CpuMs:F1})"));
         return result;
     }
 
     private static Timing TimingOf(JsonElement e, int warmups) =>
-        new(e.GetProperty("medianMs").GetDouble(), e.GetProperty("minMs").GetDouble(), e.GetProperty("maxMs").GetDouble(), e.GetProperty("runs").GetInt32(), warmups);
+        new(e.GetProperty("medianMs").GetDouble(), e.GetProperty("minMs").GetDouble(), e.GetProperty("maxMs").GetDouble(), e.GetProperty("runs").GetInt32(), warmups, e.GetProperty("cpuMs").GetDouble());
 
     private static PeriodTotals[] TotalsOf(JsonElement e) =>
         [.. e.GetProperty("periods").EnumerateArray().Select(p => new PeriodTotals(

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Npgsql;
 
 namespace Luoshi.Bench.Peers;
@@ -50,6 +51,63 @@ public static class Postgres
         await Execute(conn, "CREATE TABLE IF NOT EXISTS bench_meta (fingerprint text NOT NULL, load_ms double precision NOT NULL); DELETE FROM bench_meta;");
         await using var cmd = new NpgsqlCommand("INSERT INTO bench_meta VALUES ($1, $2)", conn) { Parameters = { new() { Value = fingerprint }, new() { Value = ms } } };
         await cmd.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>
+    /// A clock of the CPU time the server's processes used (the postmaster, its live children — backends,
+    /// parallel workers — and the children it has reaped), read from /proc; null when the server's files
+    /// cannot be read (another machine, another user).
+    /// </summary>
+    public static async Task<Func<TimeSpan>?> ServerCpu(NpgsqlConnection conn)
+    {
+        await using var cmd = new NpgsqlCommand("SHOW data_directory", conn);
+        var pidFile = Path.Combine((string)(await cmd.ExecuteScalarAsync())!, "postmaster.pid");
+        try
+        {
+            int postmaster = int.Parse(File.ReadLines(pidFile).First(), CultureInfo.InvariantCulture);
+            return () => ClusterCpu(postmaster);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException)
+        {
+            return null;
+        }
+    }
+
+    private static TimeSpan ClusterCpu(int postmaster)
+    {
+        const double TicksPerSecond = 100; // USER_HZ on Linux
+        long ticks = 0;
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(dir), NumberStyles.None, CultureInfo.InvariantCulture, out int pid))
+            {
+                continue;
+            }
+
+            string stat;
+            try
+            {
+                stat = File.ReadAllText(Path.Combine(dir, "stat"));
+            }
+            catch (IOException)
+            {
+                continue; // the process ended meanwhile
+            }
+
+            // Fields after "(comm)": state ppid … utime(14) stime(15) cutime(16) cstime(17), numbered from pid = 1.
+            var f = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            long Field(int n) => long.Parse(f[n - 3], CultureInfo.InvariantCulture);
+            if (pid == postmaster)
+            {
+                ticks += Field(14) + Field(15) + Field(16) + Field(17);
+            }
+            else if (Field(4) == postmaster)
+            {
+                ticks += Field(14) + Field(15);
+            }
+        }
+
+        return TimeSpan.FromSeconds(ticks / TicksPerSecond);
     }
 
     public static async Task Execute(NpgsqlConnection conn, string sql)

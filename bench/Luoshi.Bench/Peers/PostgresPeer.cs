@@ -42,15 +42,16 @@ public static class PostgresPeer
         query.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Integer });
         await query.PrepareAsync();
 
+        var cpu = await Postgres.ServerCpu(conn) ?? (() => TimeSpan.MinValue);
         IReadOnlyList<PeriodTotals> periodTotals = [];
-        var periodTiming = await Timing.MeasureAsync(plan.PostgresPeriodWarmups, plan.PostgresPeriodRuns, async () => periodTotals = await Execute(query, period, period));
-        log.WriteLine(FormattableString.Invariant($"  PostgreSQL {version}: one period median {periodTiming.MedianMs:F1} ms"));
+        var periodTiming = await Timing.MeasureAsync(plan.PostgresPeriodWarmups, plan.PostgresPeriodRuns, async () => periodTotals = await Execute(query, period, period), cpu);
+        log.WriteLine(FormattableString.Invariant($"  PostgreSQL {version}: one period median {periodTiming.MedianMs:F1} ms (server CPU {periodTiming.CpuMs:F1})"));
         Timing? historyTiming = null;
         IReadOnlyList<PeriodTotals> historyTotals = [];
         if (history && plan.PostgresHistoryRuns > 0)
         {
-            historyTiming = await Timing.MeasureAsync(plan.PostgresHistoryWarmups, plan.PostgresHistoryRuns, async () => historyTotals = await Execute(query, from, to));
-            log.WriteLine(FormattableString.Invariant($"  PostgreSQL {version}: history median {historyTiming.MedianMs:F0} ms"));
+            historyTiming = await Timing.MeasureAsync(plan.PostgresHistoryWarmups, plan.PostgresHistoryRuns, async () => historyTotals = await Execute(query, from, to), cpu);
+            log.WriteLine(FormattableString.Invariant($"  PostgreSQL {version}: history median {historyTiming.MedianMs:F0} ms (server CPU {historyTiming.CpuMs:F0})"));
         }
 
         return new PeerResult("PostgreSQL " + version, loadMs, periodTiming, periodTotals, historyTiming, historyTotals, null);
