@@ -108,6 +108,11 @@ public static class BenchRun
                 report["postgresLoadMs"] = Math.Round(pg.LoadMs, 1);
                 timings["postgresPeriod"] = Node(pg.Period);
                 problems.AddRange(CrossCheck.Compare("one period", [engine.PeriodTotals], "PostgreSQL", pg.PeriodTotals));
+                if (pg.Note is not null)
+                {
+                    report["postgresNote"] = pg.Note;
+                }
+
                 if (pg.History is { } h)
                 {
                     report["postgresHistoryMs"] = h.MedianMs;

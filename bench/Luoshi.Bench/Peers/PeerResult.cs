@@ -10,4 +10,5 @@ public sealed record PeerResult(
     IReadOnlyList<PeriodTotals> PeriodTotals,
     Timing? History,
     IReadOnlyList<PeriodTotals> HistoryTotals,
-    double? PeakRssMb);
+    double? PeakRssMb,
+    string? Note = null);
