@@ -21,7 +21,8 @@ public sealed record BenchOptions(
     bool DuckDb,
     bool Postgres,
     bool PostgresHistory,
-    bool Databases);
+    bool Databases,
+    string? ReportName = null);
 
 /// <summary>
 /// One workload, end to end: generate it, time Luoshi's engine on it, export it, time DuckDB and
@@ -65,6 +66,8 @@ public static class BenchRun
             ["luoshiHistoryMs"] = engine.History.MedianMs,
             ["peakRssMb"] = engine.PeakRssMb,
             ["snapshotHeapMb"] = engine.SnapshotHeapMb,
+            ["liveHeapMb"] = engine.LiveHeapMb,
+            ["gcHeapLimitMb"] = Math.Round(GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 1024.0 / 1024.0),
             ["luoshiPeriodAllocatedMb"] = engine.PeriodAllocatedMb,
         };
         var timings = new JsonObject
@@ -155,7 +158,7 @@ public static class BenchRun
         report["loadAverage"] = new JsonObject { ["start"] = loadAtStart, ["end"] = Machine.LoadAverage() };
 
         Directory.CreateDirectory(o.OutputDirectory);
-        var file = Path.Combine(o.OutputDirectory, shape.Name + ".json");
+        var file = Path.Combine(o.OutputDirectory, (o.ReportName ?? shape.Name) + ".json");
         await File.WriteAllTextAsync(file, report.ToJsonString(Json) + "\n");
         log.WriteLine($"  wrote {file}");
         if (problems.Count == 0)

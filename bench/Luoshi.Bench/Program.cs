@@ -13,24 +13,28 @@ var noDuckDb = new Option<bool>("--no-duckdb") { Description = "skip the DuckDB 
 var noPostgres = new Option<bool>("--no-postgres") { Description = "skip the PostgreSQL peer" };
 var noPostgresHistory = new Option<bool>("--no-postgres-history") { Description = "time PostgreSQL on one period only" };
 var noDatabases = new Option<bool>("--no-databases") { Description = "skip loading snapshots from the app's SQLite and PostgreSQL databases" };
+var engineOnly = new Option<bool>("--engine-only") { Description = "time Luoshi's engine only (no peers, no databases)" };
+var reportName = new Option<string?>("--report-name") { Description = "name of the JSON file written (default: the workload's name)" };
 
 var run = new Command("run", "generate a workload and time Luoshi, DuckDB and PostgreSQL on it; writes <out>/<workload>.json")
 {
-    workload, quick, output, postgres, noDuckDb, noPostgres, noPostgresHistory, noDatabases,
+    workload, quick, output, postgres, noDuckDb, noPostgres, noPostgresHistory, noDatabases, engineOnly, reportName,
 };
 run.SetAction(async (parse, _) =>
 {
     string? pg = parse.GetValue(postgres) ?? Environment.GetEnvironmentVariable("LUOSHI_BENCH_POSTGRES");
+    bool engine = parse.GetValue(engineOnly);
     var options = new BenchOptions(
         parse.GetValue(workload)!,
         parse.GetValue(quick),
         RepoRoot(),
         Path.GetFullPath(parse.GetValue(output)!),
         pg,
-        DuckDb: !parse.GetValue(noDuckDb),
-        Postgres: pg is not null && !parse.GetValue(noPostgres),
+        DuckDb: !engine && !parse.GetValue(noDuckDb),
+        Postgres: !engine && pg is not null && !parse.GetValue(noPostgres),
         PostgresHistory: !parse.GetValue(noPostgresHistory),
-        Databases: !parse.GetValue(noDatabases));
+        Databases: !engine && !parse.GetValue(noDatabases),
+        ReportName: parse.GetValue(reportName));
     return await BenchRun.Run(options, Console.Out);
 });
 
@@ -42,6 +46,7 @@ merge.SetAction(async (parse, _) =>
     var report = new JsonObject
     {
         ["mode"] = parse.GetValue(mode),
+        ["commit"] = Environment.GetEnvironmentVariable("LUOSHI_BENCH_COMMIT"),
         ["generatedAt"] = DateTimeOffset.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture),
         ["machine"] = new JsonObject
         {
@@ -53,12 +58,13 @@ merge.SetAction(async (parse, _) =>
             ["loadAverage"] = Machine.LoadAverage(),
         },
     };
-    foreach (var name in new[] { "province", "national" })
+    // The national engine run under a 2 GiB heap limit (scripts/bench.sh) goes with the national block.
+    foreach (var (name, key) in new[] { ("province", "province"), ("national", "national"), ("national-2gib", "nationalWithin2GiB") })
     {
         var file = Path.Combine(dir, name + ".json");
         if (File.Exists(file))
         {
-            report[name] = JsonNode.Parse(await File.ReadAllTextAsync(file));
+            report[key] = JsonNode.Parse(await File.ReadAllTextAsync(file));
         }
     }
 

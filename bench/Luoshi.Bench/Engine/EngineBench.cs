@@ -14,6 +14,7 @@ public sealed record EngineResult(
     IReadOnlyList<PeriodTotals> HistoryTotals,
     double PeriodAllocatedMb,
     double SnapshotHeapMb,
+    double LiveHeapMb,
     double PeakRssMb,
     EvaluationSnapshot Snapshot);
 
@@ -80,6 +81,7 @@ public static class EngineBench
             [.. history.Periods.Select(PeriodTotals.From)],
             Math.Round(allocatedMb, 1),
             Math.Round(snapshotMb, 1),
+            Math.Round(GC.GetTotalMemory(forceFullCollection: true) / 1024.0 / 1024.0, 1),
             Math.Round(Machine.PeakRssMb(), 1),
             snapshot!);
     }
