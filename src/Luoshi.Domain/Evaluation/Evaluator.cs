@@ -14,6 +14,9 @@ public static partial class Evaluator
     // would cost more than it saves.
     private const int ParallelThreshold = 20_000;
 
+    // Up to this many siblings, ranks come from pairwise counting (n² comparisons) rather than a sort.
+    private const int SmallGroup = 16;
+
     /// <summary>
     /// Rows for every indicator × unit in scope that has a target for the period's year (or quarter) or a
     /// value, rolled-up parents included. Scope: the subtree of <paramref name="orgCode"/>, by default every
@@ -105,9 +108,9 @@ public static partial class Evaluator
         var current = ValueSource.Resolve(snapshot, indicator, period);
         frame.Current[i] = current;
         current.Fill(ws.Values);
-        frame.Previous[i] = period.Year > Period.MinYear ? ValueSource.Resolve(snapshot, indicator, period.SamePeriodLastYear) : null;
+        frame.Previous[i] = TSink.KeepsRows && period.Year > Period.MinYear ? ValueSource.Resolve(snapshot, indicator, period.SamePeriodLastYear) : null;
         frame.National[i] = tree.National >= 0 ? ws.Values[tree.National] : double.NaN;
-        bool ranked = indicator.Direction != Direction.Range;
+        bool ranked = TSink.KeepsRows && indicator.Direction != Direction.Range;
         if (ranked)
         {
             Rank(tree, groups, ws, lowerIsBetter: indicator.Direction == Direction.Lower);
@@ -122,9 +125,12 @@ public static partial class Evaluator
         bool relative = indicator.Tolerance.IsRelative;
 
         int rows = 0;
-        foreach (int u in scope)
+        if (TSink.KeepsRows)
         {
-            rows += !double.IsNaN(ws.Values[u]) || targets.At(u).Applied != 0 ? 1 : 0;
+            foreach (int u in scope)
+            {
+                rows += !double.IsNaN(ws.Values[u]) || targets.At(u).Applied != 0 ? 1 : 0;
+            }
         }
 
         sink.Start(rows);
@@ -204,16 +210,41 @@ public static partial class Evaluator
                 }
             }
 
+            // Most groups are small (a city's counties): counting the better siblings of each beats sorting.
             var keys = ws.Keys.AsSpan(0, count);
-            keys.Sort();
+            bool sorted = count > SmallGroup;
+            if (sorted)
+            {
+                keys.Sort();
+            }
+
             for (int k = from; k < to; k++)
             {
                 int u = tree.GroupMembers[k];
                 double v = ws.Values[u];
                 ws.Siblings[u] = count;
-                ws.Rank[u] = double.IsNaN(v) ? 0 : FirstNotBelow(keys, lowerIsBetter ? v : -v) + 1;
+                if (double.IsNaN(v))
+                {
+                    ws.Rank[u] = 0;
+                    continue;
+                }
+
+                double key = lowerIsBetter ? v : -v;
+                ws.Rank[u] = (sorted ? FirstNotBelow(keys, key) : CountBelow(keys, key)) + 1;
             }
         }
+    }
+
+    /// <summary>How many of <paramref name="keys"/> (in any order) are below <paramref name="key"/>.</summary>
+    private static int CountBelow(ReadOnlySpan<double> keys, double key)
+    {
+        int below = 0;
+        foreach (double k in keys)
+        {
+            below += k < key ? 1 : 0;
+        }
+
+        return below;
     }
 
     /// <summary>Index of the first key ≥ <paramref name="key"/> in ascending <paramref name="keys"/>.</summary>

@@ -5,7 +5,13 @@ namespace Luoshi.Domain.Evaluation;
 /// <summary>Where an indicator's pass puts its rows: kept for a result, or only counted for a range of periods.</summary>
 internal interface IRowSink
 {
-    /// <summary>Announces how many rows the pass will add.</summary>
+    /// <summary>
+    /// Whether the rows are kept for reading. Only kept rows need what a row shows beyond its status:
+    /// ranks among siblings and last year's value. A sink that only counts statuses skips them.
+    /// </summary>
+    static abstract bool KeepsRows { get; }
+
+    /// <summary>Announces how many rows the pass will add (0 when rows are not kept).</summary>
     void Start(int rows);
 
     /// <summary>Adds a row; <paramref name="expected"/> is its expected value, which rows do not store.</summary>
@@ -15,6 +21,8 @@ internal interface IRowSink
 internal struct RowCollector : IRowSink
 {
     private int _count;
+
+    public static bool KeepsRows => true;
 
     public RowData[] Rows { get; private set; }
 
@@ -29,6 +37,8 @@ internal struct RowCounter : IRowSink
     private StatusCounts _counts;
     private double _actualSum;
     private double _expectedSum;
+
+    public static bool KeepsRows => false;
 
     public readonly void Start(int rows)
     {
