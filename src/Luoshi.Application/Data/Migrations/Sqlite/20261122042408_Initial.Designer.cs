@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Luoshi.Application.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteLuoshiDbContext))]
-    [Migration("20261122035530_Documents")]
-    partial class Documents
+    [Migration("20261122042408_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
