@@ -34,7 +34,11 @@ fi
 # A cluster of its own, so that the tests' cluster (port 5433) and the benchmarks never meet.
 pg=$(LUOSHI_PG_PORT=${LUOSHI_BENCH_PG_PORT:-5442} scripts/postgres.sh start | tail -1)
 
-dotnet build bench/Luoshi.Bench -c Release -v quiet -nologo -clp:"ErrorsOnly;NoSummary"
+mkdir -p artifacts/bench
+if ! dotnet build bench/Luoshi.Bench -c Release -v quiet -nologo >artifacts/bench/build.log 2>&1; then
+  cat artifacts/bench/build.log >&2
+  exit 1
+fi
 bench() { dotnet bench/Luoshi.Bench/bin/Release/net10.0/luoshi-bench.dll "$@"; }
 
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(awk '/MemTotal/ {printf "%.1f GB", $2 / 1048576}' /proc/meminfo); load average $(cut -d' ' -f1-3 /proc/loadavg)"
