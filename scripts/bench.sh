@@ -2,8 +2,9 @@
 # Benchmarks the evaluation engine on generated workloads, side by side with DuckDB and PostgreSQL
 # computing the same thing, and cross-checks that all three agree (bench/README.md).
 #
-#   scripts/bench.sh           province and national workloads (about 30 minutes on 2 cores)
-#   scripts/bench.sh --quick   province only, fewer runs (about 5 minutes; less when the databases are reused)
+#   scripts/bench.sh           province and national workloads (about 8 minutes on 2 quiet cores, plus about 3
+#                              the first time, when the exports and databases are built)
+#   scripts/bench.sh --quick   province only, fewer runs (about 2 minutes from a cold start)
 #
 # Installs what it needs on a fresh Debian machine (node and npm, DuckDB's npm package, the PostgreSQL
 # server), starts a throwaway PostgreSQL cluster of its own on 127.0.0.1:${LUOSHI_BENCH_PG_PORT:-5442}
@@ -18,7 +19,7 @@ mode=full
 for arg in "$@"; do
   case "$arg" in
     --quick) mode=quick ;;
-    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown option: $arg (use --quick)" >&2; exit 2 ;;
   esac
 done
