@@ -2,8 +2,9 @@
 # Benchmarks the evaluation engine on generated workloads, side by side with DuckDB and PostgreSQL
 # computing the same thing, and cross-checks that all three agree (bench/README.md).
 #
-#   scripts/bench.sh           province and national workloads (about 30 minutes on 2 cores)
-#   scripts/bench.sh --quick   province only, fewer runs (about 5 minutes; less when the databases are reused)
+#   scripts/bench.sh           province and national workloads (about 8 minutes on 2 quiet cores, plus about 3
+#                              the first time, when the exports and databases are built)
+#   scripts/bench.sh --quick   province only, fewer runs (about 2 minutes from a cold start)
 #
 # Installs what it needs on a fresh Debian machine (node and npm, DuckDB's npm package, the PostgreSQL
 # server), starts a throwaway PostgreSQL cluster of its own on 127.0.0.1:${LUOSHI_BENCH_PG_PORT:-5442}
@@ -18,7 +19,7 @@ mode=full
 for arg in "$@"; do
   case "$arg" in
     --quick) mode=quick ;;
-    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown option: $arg (use --quick)" >&2; exit 2 ;;
   esac
 done
@@ -34,7 +35,11 @@ fi
 # A cluster of its own, so that the tests' cluster (port 5433) and the benchmarks never meet.
 pg=$(LUOSHI_PG_PORT=${LUOSHI_BENCH_PG_PORT:-5442} scripts/postgres.sh start | tail -1)
 
-dotnet build bench/Luoshi.Bench -c Release -v quiet -nologo -clp:"ErrorsOnly;NoSummary"
+mkdir -p artifacts/bench
+if ! dotnet build bench/Luoshi.Bench -c Release -v quiet -nologo >artifacts/bench/build.log 2>&1; then
+  cat artifacts/bench/build.log >&2
+  exit 1
+fi
 bench() { dotnet bench/Luoshi.Bench/bin/Release/net10.0/luoshi-bench.dll "$@"; }
 
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(awk '/MemTotal/ {printf "%.1f GB", $2 / 1048576}' /proc/meminfo); load average $(cut -d' ' -f1-3 /proc/loadavg)"

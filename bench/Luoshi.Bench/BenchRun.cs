@@ -7,6 +7,7 @@ using Luoshi.Bench.Engine;
 using Luoshi.Bench.Harness;
 using Luoshi.Bench.Peers;
 using Luoshi.Bench.Scale;
+using Luoshi.Domain.Common;
 using Luoshi.Domain.Evaluation;
 
 namespace Luoshi.Bench;
@@ -77,9 +78,9 @@ public static class BenchRun
             ["luoshiHistory"] = Node(engine.History),
         };
 
-        int period = Scale.Workload.YearMonth(((EngineBench.OnePeriod.Year - WorkloadShape.FirstYear) * 12) + EngineBench.OnePeriod.Index - 1);
-        int from = Scale.Workload.YearMonth(0);
-        int to = Scale.Workload.YearMonth(WorkloadShape.Months - 1);
+        int period = YearMonth(EngineBench.OnePeriod);
+        int from = YearMonth(EngineBench.First);
+        int to = YearMonth(EngineBench.Last);
         var problems = new List<string>();
         var engines = new JsonArray { "Luoshi " + typeof(Evaluator).Assembly.GetName().Version };
         if (o.DuckDb || o.Postgres)
@@ -134,7 +135,7 @@ public static class BenchRun
             report["sqliteWriteMs"] = sqlite.WriteMs is { } sw ? Math.Round(sw, 0) : null;
             timings["snapshotFromSqlite"] = Node(sqlite.Load);
             problems.AddRange(SameAsGenerated(generated, sqlite));
-            if (o.PostgresConnectionString is not null || o.Postgres)
+            if (o.PostgresConnectionString is not null)
             {
                 var pg = await AppDatabase.Postgres(workload, RequirePostgres(o), plan, log);
                 report["snapshotFromPostgresMs"] = pg.Load.MedianMs;
@@ -163,7 +164,9 @@ public static class BenchRun
         log.WriteLine($"  wrote {file}");
         if (problems.Count == 0)
         {
-            log.WriteLine(FormattableString.Invariant($"  cross-check: {engines.Count} engines agree on {engine.HistoryTotals.Count} months ({engine.HistoryTotals.Sum(t => t.Rows):N0} rows)"));
+            log.WriteLine(engines.Count > 1
+                ? FormattableString.Invariant($"  cross-check: {engines.Count} engines agree on {engine.HistoryTotals.Count} months ({engine.HistoryTotals.Sum(t => t.Rows):N0} rows)")
+                : "  no peer to cross-check with");
             return 0;
         }
 
@@ -183,6 +186,8 @@ public static class BenchRun
         var actual = Evaluator.EvaluateRange(loaded.Snapshot, EngineBench.First, EngineBench.Last, EngineBench.AsOf).Periods.Select(PeriodTotals.From).ToList();
         return CrossCheck.Compare("history", expected, "snapshot from " + loaded.Database, actual);
     }
+
+    private static int YearMonth(Period month) => (month.Year * 100) + month.EndMonth;
 
     private static string RequirePostgres(BenchOptions o) =>
         o.PostgresConnectionString ?? throw new InvalidOperationException("PostgreSQL runs need --postgres CONNECTION (scripts/bench.sh starts a cluster and passes it).");
