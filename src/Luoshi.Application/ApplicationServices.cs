@@ -78,6 +78,7 @@ public static class ApplicationServices
         services.AddScoped<CreateSupervisionItem>();
         services.AddScoped<TransitionSupervisionItem>();
         services.AddScoped<GetSupervisionItem>();
+        services.AddScoped<AvailableTransitions>();
         services.AddScoped<ListSupervisionItems>();
         services.AddScoped<SupervisionBoard>();
         services.AddScoped<OverdueItems>();

@@ -386,30 +386,51 @@ public sealed class SupervisionItem
         ? DateOnly.FromDateTime(closed.ToOffset(offset).DateTime) <= Deadline
         : null;
 
+    /// <summary>
+    /// The transitions <paramref name="by"/> may make now — the right party, from the current state — and whether
+    /// they would act on a party's behalf: what a form offers. The methods still decide, inputs included.
+    /// </summary>
+    public IReadOnlyList<SupervisionOption> OptionsFor(SupervisionParticipant by)
+    {
+        ArgumentNullException.ThrowIfNull(by);
+        return [.. SupervisionWorkflow.Transitions
+            .Where(a => SupervisionWorkflow.Allows(State, a))
+            .Select(a => (Action: a, Standing: Standing(a, by)))
+            .Where(x => x.Standing.Refusal is null)
+            .Select(x => new SupervisionOption(x.Action, x.Standing.Party, x.Standing.OnBehalf))];
+    }
+
     private static (SupervisionParty Party, bool OnBehalf) Authorize(SupervisionAction action, SupervisionParticipant by)
+    {
+        var (party, onBehalf, refusal) = Standing(action, by);
+        return refusal is null ? (party, onBehalf) : throw new DomainForbiddenException("actor", refusal);
+    }
+
+    /// <summary>The party an action is made for and whether by an Admin on its behalf, or why the participant may not make it.</summary>
+    private static (SupervisionParty Party, bool OnBehalf, string? Refusal) Standing(SupervisionAction action, SupervisionParticipant by)
     {
         if (by.IsSystem && action == SupervisionAction.Create)
         {
-            return (SupervisionParty.System, false);
+            return (SupervisionParty.System, false, null);
         }
 
         var party = action == SupervisionAction.Create ? SupervisionParty.Supervisor : SupervisionWorkflow.PartyOf(action);
         var (zh, en) = SupervisionWorkflow.Verb(action);
         if (party == SupervisionParty.Lead)
         {
-            return by.LeadMember ? (party, false)
-                : by.Admin ? (party, true)
-                : throw new DomainForbiddenException("actor", $"只有牵头单位的人员可以{zh}督办事项 / only people of the lead unit may {en} an item");
+            return by.LeadMember ? (party, false, null)
+                : by.Admin ? (party, true, null)
+                : (party, false, $"只有牵头单位的人员可以{zh}督办事项 / only people of the lead unit may {en} an item");
         }
 
         if (by.FromLeadUnit)
         {
-            throw new DomainForbiddenException("actor", $"牵头单位的人员不能{zh}本单位的督办事项 / people of the lead unit cannot {en} its own item");
+            return (party, false, $"牵头单位的人员不能{zh}本单位的督办事项 / people of the lead unit cannot {en} its own item");
         }
 
-        return by.Supervisor ? (party, false)
-            : by.Admin ? (party, true)
-            : throw new DomainForbiddenException("actor", $"只有督办单位可以{zh}督办事项 / only the supervising unit may {en} an item");
+        return by.Supervisor ? (party, false, null)
+            : by.Admin ? (party, true, null)
+            : (party, false, $"只有督办单位可以{zh}督办事项 / only the supervising unit may {en} an item");
     }
 
     /// <summary>Checks the party first (who may), then the state (whether now): an outsider learns nothing about the state.</summary>
@@ -488,6 +509,9 @@ public sealed class SupervisionItem
         return char.ToLowerInvariant(name[0]) + name[1..];
     }
 }
+
+/// <summary>A transition a participant may make now, for which party, and whether as an Admin acting on that party's behalf.</summary>
+public sealed record SupervisionOption(SupervisionAction Action, SupervisionParty Party, bool OnBehalf);
 
 public sealed class SupervisionItemUnit(int orgUnitId)
 {

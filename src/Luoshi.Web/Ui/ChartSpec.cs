@@ -27,6 +27,9 @@ public sealed record ChartSpec(string Kind, IReadOnlyList<string> Categories, IR
     /// <summary>Horizontal bars, best first, each coloured by its status (the ranking of cities on an indicator).</summary>
     public const string Ranking = "ranking";
 
+    /// <summary>Horizontal bars, one group per category and one colour per series (main, red, green): counts side by side.</summary>
+    public const string Grouped = "grouped";
+
     public string ToJson() => JsonSerializer.Serialize(this, Json);
 }
 

@@ -113,6 +113,14 @@ public sealed class DemoSite : IAsyncLifetime
         return new Session(this, context, await context.NewPageAsync(), test);
     }
 
+    /// <summary>Runs application work as the operator at the CLI does (all grants): the calendar's part of supervision, for one.</summary>
+    public async Task<T> AsOperatorAsync<T>(Func<IServiceProvider, Task<T>> work)
+    {
+        await using var scope = _app!.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<Luoshi.Application.Common.ActorScope>().Actor = Luoshi.Application.Common.FixedActor.Operator("browser-tests");
+        return await work(scope.ServiceProvider);
+    }
+
     public async Task DisposeAsync()
     {
         if (Browser is not null)

@@ -49,6 +49,8 @@ public sealed partial class UiTextTests
             typeof(ProgressProfile), typeof(TargetQualifier), typeof(ReadingState), typeof(ReadingSource), typeof(Horizon),
             typeof(Luoshi.Domain.Evaluation.EvaluationStatus), typeof(Luoshi.Domain.Reporting.ReportState), typeof(Luoshi.Domain.Reporting.Timeliness),
             typeof(Luoshi.Domain.Reporting.RuleSeverity), typeof(Luoshi.Domain.Reporting.RevisionState),
+            typeof(Luoshi.Domain.Supervision.SupervisionState), typeof(Luoshi.Domain.Supervision.SupervisionAction),
+            typeof(Luoshi.Domain.Supervision.SupervisionPriority), typeof(Luoshi.Domain.Supervision.SupervisionSource),
         ];
         var keys = Keys(CultureInfo.InvariantCulture);
 

@@ -92,6 +92,32 @@
         }],
       };
     }
+    if (spec.kind === 'grouped') {
+      // Counts side by side per category (a unit's open, overdue and closed items), categories down the side.
+      return {
+        animation: false,
+        textStyle: text,
+        legend: { top: 0, left: 0, textStyle: text, itemGap: 18 },
+        grid: { left: 8, right: 40, top: 32, bottom: 8, containLabel: true },
+        tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, confine: true, textStyle: text, valueFormatter: (v) => fmt(v) + (spec.unit ? ' ' + spec.unit : '') },
+        xAxis: {
+          type: 'value', minInterval: 1,
+          axisLabel: { color: muted, fontFamily: font, formatter: (v) => tick(v), hideOverlap: true },
+          splitLine: { lineStyle: { color: '#eceff2' } },
+        },
+        yAxis: {
+          type: 'category', data: spec.categories, inverse: true,
+          axisLabel: { color: ink, fontFamily: font }, axisLine: { lineStyle: { color: rule } }, axisTick: { show: false },
+        },
+        series: spec.series.map((s) => {
+          const c = statusColours[s.role] || colours.main;
+          return {
+            type: 'bar', name: s.name, data: s.data, barMaxWidth: 12, barGap: '15%', itemStyle: { color: c },
+            label: { show: true, position: 'right', color: muted, fontFamily: font, fontSize: 11, formatter: (p) => (p.value ? fmt(p.value) : '') },
+          };
+        }),
+      };
+    }
     return {
       animation: false,
       textStyle: text,
