@@ -2,6 +2,7 @@ using System.Globalization;
 using Luoshi.Application.Common;
 using Luoshi.Application.Data;
 using Luoshi.Application.Evaluation;
+using Luoshi.Domain.Common;
 using Luoshi.Domain.Evaluation;
 using Luoshi.Domain.Identity;
 using Luoshi.Domain.Organization;
@@ -17,10 +18,12 @@ namespace Luoshi.Application.Supervision;
 /// <list type="bullet">
 /// <item>an indicator red for N consecutive periods of its own frequency at a unit (the evaluation engine judges
 /// each period) — the unit leads the item; at the top unit the indicator's responsible department does;</item>
-/// <item>a plan task or milestone past its due date and not reported done — its lead unit leads the item.</item>
+/// <item>a plan task or milestone past its due date and not reported done — its lead unit leads the item;</item>
+/// <item>a unit's monthly report not submitted by its due date (the reporting calendar: the unit's assigned
+/// monthly indicators, the earliest due day among them, as the timeliness view judges it) — the unit leads
+/// the item, which names the other months of the year still missing.</item>
 /// </list>
-/// A report missing past its deadline would be the third rule; there is no reporting model yet, so it is
-/// skipped and the result says so. Items open as drafts for the supervising unit to review and assign
+/// Items open as drafts for the supervising unit to review and assign
 /// (docs/adr/0010). Each opens once: an item whose cause is still open, or whose cause period lies inside
 /// the current red streak, stops another; a unique rule key stops two servers racing.
 /// </summary>
@@ -76,7 +79,7 @@ public sealed class RunSupervisionRules(
         var candidates = new List<Candidate>();
         candidates.AddRange(await RedIndicators(date, settings, byCode, notes, ct));
         candidates.AddRange(await OverdueTasks(date, settings, byId, notes, ct));
-        notes.Add("缺报规则:尚无填报(报表)模型,已跳过 / missing-report rule: skipped, there is no reporting model yet");
+        candidates.AddRange(await MissingReports(date, byId, ct));
 
         var opened = new List<Opened>();
         int already = 0;
@@ -221,6 +224,80 @@ public sealed class RunSupervisionRules(
 
         return found;
     }
+
+    /// <summary>
+    /// Each unit on the monthly reporting calendar whose latest month due has no submitted report. One cause per
+    /// unit: while an item chases the unit's reports, a later missing month waits for it rather than opening another.
+    /// </summary>
+    private async Task<List<Candidate>> MissingReports(DateOnly date, Dictionary<int, UnitInfo> units, CancellationToken ct)
+    {
+        var calendar = await (from a in db.ReportingAssignments.AsNoTracking()
+                              join i in db.Indicators on a.IndicatorId equals i.Id
+                              where i.Frequency == Frequency.Month
+                              group i.DueDay by a.OrgUnitId into g
+                              select new { OrgUnitId = g.Key, DueDay = g.Min() }).ToListAsync(ct);
+        if (calendar.Count == 0)
+        {
+            return [];
+        }
+
+        // The latest month each unit owes: due before today (a report is missing from the day after its due date).
+        var owed = calendar.Where(c => units.ContainsKey(c.OrgUnitId)).Select(c =>
+        {
+            var month = Period.Containing(Frequency.Month, date).Previous;
+            while (month.DueDate(c.DueDay) >= date)
+            {
+                month = month.Previous;
+            }
+
+            return (Unit: units[c.OrgUnitId], c.DueDay, Month: month);
+        }).ToList();
+        var ids = owed.Select(o => o.Unit.Id).ToList();
+        var years = owed.Select(o => o.Month.Year).Distinct().ToList();
+        var codes = years.SelectMany(y => Enumerable.Range(1, 12).Select(m => Period.OfMonth(y, m).ToString())).ToList();
+        var submitted = (await db.Reports.AsNoTracking()
+            .Where(r => ids.Contains(r.OrgUnitId) && codes.Contains(r.PeriodCode) && r.FirstSubmittedOn != null)
+            .Select(r => new { r.OrgUnitId, r.PeriodCode }).ToListAsync(ct))
+            .Select(r => (r.OrgUnitId, r.PeriodCode)).ToHashSet();
+
+        var found = new List<Candidate>();
+        foreach (var (unit, dueDay, month) in owed.OrderBy(o => o.Unit.Path, StringComparer.Ordinal))
+        {
+            if (submitted.Contains((unit.Id, month.ToString())))
+            {
+                continue;
+            }
+
+            var due = month.DueDate(dueDay);
+            var dueText = Iso(due);
+            var earlier = new List<string>();
+            for (var m = Period.OfMonth(month.Year, 1); m < month; m = m.Next)
+            {
+                if (!submitted.Contains((unit.Id, m.ToString())))
+                {
+                    earlier.Add(m.ToString());
+                }
+            }
+
+            var cause = $"report-missing:{unit.Code}";
+            var also = earlier.Count == 0 ? (Zh: string.Empty, En: string.Empty)
+                : (Zh: $";今年另有{string.Join("、", earlier)}未报送", En: $"; also missing this year: {string.Join(", ", earlier)}");
+            found.Add(new Candidate(
+                MissingReportRule,
+                cause,
+                $"{cause}#{month}",
+                due,
+                due,
+                unit.Id,
+                Clip($"逾期未报送:{unit.Name}{month}月报(应于{dueText}前报送)/ report missing: {unit.Code} {month} (due {dueText})"),
+                $"{unit.Name}({unit.Code}){month}月报应于{dueText}前报送,截至{Iso(date)}未报送{also.Zh} / {unit.Code}'s report for {month} was due {dueText} and is not submitted as of {Iso(date)}{also.En}",
+                SupervisionSource.MissingReport));
+        }
+
+        return found;
+    }
+
+    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>Saves one item and its messages in one transaction; null when another server opened the same hit first.</summary>
     private async Task<int?> Open(Candidate c, int supervisingUnitId, DateOnly date, SupervisionOptions settings, CancellationToken ct)

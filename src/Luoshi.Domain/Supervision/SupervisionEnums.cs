@@ -80,6 +80,9 @@ public enum SupervisionSource
 
     /// <summary>A complaint from the public (群众投诉/12345).</summary>
     PublicComplaint = 6,
+
+    /// <summary>A unit's report not submitted by its due date (opened by rule).</summary>
+    MissingReport = 7,
 }
 
 public enum SupervisionPriority

@@ -217,7 +217,6 @@ public sealed class CliTests : IDisposable
         opened["cause"]!.GetValue<string>().ShouldBe("indicator-red:FAI@330103");
         rerun.Code.ShouldBe(0, rerun.Err);
         rerun.Out.ShouldContain("1 already open");
-        rerun.Err.ShouldContain("missing-report");
 
         await AssignAsOperator(opened["id"]!.GetValue<int>());
         var escalate = await Run("supervise", "escalate", "--as-of", "2026-09-10", "--format", "json", "--data-dir", _dir);
