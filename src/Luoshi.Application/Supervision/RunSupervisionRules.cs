@@ -39,6 +39,9 @@ public sealed class RunSupervisionRules(
     public const string OverdueTaskRule = "overdueTask";
     public const string MissingReportRule = "missingReport";
 
+    /// <summary>How the missing-report rule names its cause: report-missing:ORG (and its hit: report-missing:ORG#PERIOD).</summary>
+    public const string MissingReportCause = "report-missing:";
+
     public sealed record Opened(int Id, string Rule, string Cause, string Title, string LeadOrg, DateOnly Deadline);
 
     public sealed record Result(DateOnly AsOf, IReadOnlyList<Opened> Opened, int AlreadyOpen, IReadOnlyList<string> Notes);
@@ -279,7 +282,7 @@ public sealed class RunSupervisionRules(
                 }
             }
 
-            var cause = $"report-missing:{unit.Code}";
+            var cause = MissingReportCause + unit.Code;
             var also = earlier.Count == 0 ? (Zh: string.Empty, En: string.Empty)
                 : (Zh: $";今年另有{string.Join("、", earlier)}未报送", En: $"; also missing this year: {string.Join(", ", earlier)}");
             found.Add(new Candidate(

@@ -22,7 +22,7 @@ public sealed record SupervisionEventView(
 
 public sealed record SupervisionLinksView(string? PlanItem, string? Indicator, string? IndicatorOrg, string? Project, string? Document, string? SourceSentence);
 
-/// <summary>An item with its whole history, oldest first.</summary>
+/// <summary>An item with its whole history, oldest first; <c>Cause</c> is the rule hit that opened it (null for items opened by hand).</summary>
 public sealed record SupervisionItemView(
     int Id,
     string Title,
@@ -49,7 +49,8 @@ public sealed record SupervisionItemView(
     DateTimeOffset? ClosedAt,
     bool? ClosedOnTime,
     int Version,
-    IReadOnlyList<SupervisionEventView> History);
+    IReadOnlyList<SupervisionEventView> History,
+    string? Cause);
 
 /// <summary>An item as lists, the board and the overdue list show it.</summary>
 public sealed record SupervisionItemSummary(
@@ -126,7 +127,8 @@ internal static class SupervisionViews
             i.ClosedAt,
             i.ClosedOnTime(China),
             i.Version,
-            history);
+            history,
+            i.RuleKey);
     }
 
     public static SupervisionItemSummary Summary(SupervisionItem i, Names n, DateOnly today) => new(

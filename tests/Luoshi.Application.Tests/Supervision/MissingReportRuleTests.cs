@@ -36,6 +36,7 @@ public sealed class MissingReportRuleTests
         item.Title.ShouldContain("2026-07-20");
         item.Description!.ShouldContain("2026-03", customMessage: "the other months still missing this year are named");
         item.Deadline.ShouldBe(new DateOnly(2026, 8, 24));
+        item.Cause.ShouldBe("report-missing:330103#2026-06");
         var notice = await host.Query(d => d.Notifications.CountAsync(n => n.Kind == "opened"));
         notice.ShouldBe(2);
     }

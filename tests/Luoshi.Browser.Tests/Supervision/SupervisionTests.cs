@@ -236,6 +236,25 @@ public sealed class SupervisionTests(DemoSite site)
     }
 
     [Fact]
+    public async Task RuleOpenedItem_ForAMissingReport_LinksToTheReport()
+    {
+        // The demo leaves about one unit in eight without its latest monthly report (September, due 2026-10-20).
+        await site.AsOperatorAsync(sp => sp.GetRequiredService<RunSupervisionRules>().Handle(null, CancellationToken.None));
+        var items = await site.Http.GetFromJsonAsync<JsonElement>("/api/supervision/items?source=missingReport");
+        var id = items.EnumerateArray().First().GetProperty("id").GetInt32();
+
+        await using var s = await site.OpenAsync(user: "supervisor");
+        await s.GoAsync($"/supervision/items/{id}");
+
+        await Expect(s.Page.Locator("h1")).ToContainTextAsync("逾期未报送");
+        await Expect(s.Page.Locator("h1")).Not.ToContainTextAsync("report missing");
+        await Expect(s.Page.Locator("#item-state")).ToHaveTextAsync("起草");
+        await Expect(s.Page.Locator("#fact-report a")).ToHaveAttributeAsync("href", new Regex(@"^/reporting/\w+/2026-09$"));
+        await s.Page.Locator("#fact-report a").ClickAsync();
+        await Expect(s.Page.Locator("#report-state")).ToBeVisibleAsync();
+    }
+
+    [Fact]
     public async Task English_TheItemPageSpeaksEnglish()
     {
         var id = await CreateAsync("英文:舟岛市渔港改造", "330900", "2026-12-31");

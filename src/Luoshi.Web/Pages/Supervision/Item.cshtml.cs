@@ -110,6 +110,12 @@ public sealed class ItemModel(
 
     public string VerbOf(SupervisionAction action) => Verbs.First(v => v.Value == action).Key;
 
+    /// <summary>The report whose absence opened the item (the missing-report rule's hit), to link to it.</summary>
+    public (string Org, string Period)? MissingReport =>
+        Item.Cause is { } cause && cause.StartsWith(RunSupervisionRules.MissingReportCause, StringComparison.Ordinal) && cause.IndexOf('#', StringComparison.Ordinal) is > 0 and var hash
+            ? (cause[RunSupervisionRules.MissingReportCause.Length..hash], cause[(hash + 1)..])
+            : null;
+
     /// <summary>The unit's name, or its code when it is not known.</summary>
     public string UnitName(string? code) => code is null ? UiFormat.None : Units.TryGetValue(code, out var u) ? u.Name : code;
 
