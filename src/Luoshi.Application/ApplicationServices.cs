@@ -56,6 +56,7 @@ public static class ApplicationServices
         services.AddScoped<Assessment.Assess>();
         services.AddScoped<ImportProjects>();
         services.AddScoped<ProjectQueries>();
+        services.AddScoped<ProjectProgressFiles>();
 
         services.AddScoped<GetReport>();
         services.AddScoped<ListReports>();

@@ -15,14 +15,14 @@ public static class DemoProjects
     private static readonly HashSet<string> Lagging = ["330300", "330800"];
 
     /// <summary>Projects CSV, plans CSV and progress CSV, each with the import header.</summary>
-    public static (string Projects, string Plans, string Progress) Files(IReadOnlyList<(string County, string City)> counties, DateOnly today)
+    public static (string Projects, string Plans, string Progress) Files(IReadOnlyList<(string County, string City, string Name)> counties, DateOnly today)
     {
         var projects = new StringBuilder("code,name,org,category,totalInvestment,plannedStart,plannedCompletion,stage,privateShare,actualCompletion\n");
         var plans = new StringBuilder("project,year,plannedInvestment\n");
         var progress = new StringBuilder("project,month,completedInvestment,actualStart\n");
         int lastMonthIndex = (today.AddDays(-20).Year * 12) + today.AddDays(-20).Month - 2;
         int n = 0;
-        foreach (var (county, city) in counties)
+        foreach (var (county, city, countyName) in counties)
         {
             for (int k = 0; k < 3 + (Hash(county) % 2); k++)
             {
@@ -40,7 +40,7 @@ public static class DemoProjects
                 decimal share = (h >> 21) % 4 == 0 ? 0 : 20 + ((h >> 23) % 60);
                 var completedOn = stage == "竣工" ? plannedCompletion.AddDays((int)((h >> 25) % 40)) : (DateOnly?)null;
                 completedOn = completedOn > today ? today : completedOn;
-                projects.Append(CultureInfo.InvariantCulture, $"{code},{county}{Kinds[(h >> 5) % Kinds.Length]}项目,{county},{category},{total},{plannedStart:yyyy-MM-dd},{plannedCompletion:yyyy-MM-dd},{stage},{share},{completedOn:yyyy-MM-dd}\n");
+                projects.Append(CultureInfo.InvariantCulture, $"{code},{countyName}{Kinds[(h >> 5) % Kinds.Length]}项目,{county},{category},{total},{plannedStart:yyyy-MM-dd},{plannedCompletion:yyyy-MM-dd},{stage},{share},{completedOn:yyyy-MM-dd}\n");
 
                 int months = Math.Max(1, ((plannedCompletion.Year - plannedStart.Year) * 12) + plannedCompletion.Month - plannedStart.Month);
                 decimal perMonth = total / months;

@@ -1,6 +1,7 @@
 using Luoshi.Application.Data;
 using Luoshi.Application.Evaluation;
 using Luoshi.Application.Import;
+using Luoshi.Application.Projects;
 using Microsoft.EntityFrameworkCore;
 
 namespace Luoshi.Application.Demo;
@@ -46,19 +47,20 @@ public sealed class SeedDemo(LuoshiDbContext db, ImportData import, Projects.Imp
             await import.Orgs(Numbered(DemoProvince.Orgs()), ct),
             await import.Indicators(Numbered(DemoProvince.Indicators()), ct),
             await import.Plans(Numbered(DemoProvince.Plans(today)), ct),
-            await import.Targets(Numbered(DemoProvince.Targets(FirstYear, today.Year + 4)), ct),
-            await import.Readings(DemoProvince.Readings(today).Select((r, i) => (i + 2, r, (string?)null)), progress, ct),
+            await import.Targets(Numbered(DemoProvince.Targets(FirstYear, today.Year + 4).Where(t => t.Indicator != ProjectInvestmentFeed.IndicatorCode)), ct),
+            await import.Readings(DemoProvince.Readings(today).Where(r => r.Indicator != ProjectInvestmentFeed.IndicatorCode).Select((r, i) => (i + 2, r, (string?)null)), progress, ct),
         };
         await SeedReporting(today, ct);
         var counties = await (from c in db.OrgUnits.AsNoTracking()
                               join city in db.OrgUnits on c.ParentId equals city.Id
                               where c.Kind == Domain.Organization.OrgUnitKind.County
                               orderby c.Code
-                              select new { c.Code, City = city.Code }).ToListAsync(ct);
-        var (projectsCsv, plansCsv, progressCsv) = DemoProjects.Files([.. counties.Select(c => (c.Code, c.City))], today);
+                              select new { c.Code, City = city.Code, c.Name }).ToListAsync(ct);
+        var (projectsCsv, plansCsv, progressCsv) = DemoProjects.Files([.. counties.Select(c => (c.Code, c.City, c.Name))], today);
         summaries.Add(await importProjects.FromCsv(Projects.ProjectImportKind.Projects, new MemoryStream(System.Text.Encoding.UTF8.GetBytes(projectsCsv)), ct));
         summaries.Add(await importProjects.FromCsv(Projects.ProjectImportKind.ProjectPlans, new MemoryStream(System.Text.Encoding.UTF8.GetBytes(plansCsv)), ct));
         summaries.Add(await importProjects.FromCsv(Projects.ProjectImportKind.ProjectProgress, new MemoryStream(System.Text.Encoding.UTF8.GetBytes(progressCsv)), ct));
+        summaries.Add(await import.Targets(Numbered(await ProjectInvestmentTargets(ct)), ct));
         foreach (var (name, role, org, displayName) in Users)
         {
             await addUser.Handle(new Identity.AddUser.Request(name, role, org, DemoPassword, displayName), ct);
@@ -119,6 +121,31 @@ public sealed class SeedDemo(LuoshiDbContext db, ImportData import, Projects.Imp
         }
 
         await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// The demo's major-project investment indicator is computed from the projects' progress (its readings are
+    /// written by the progress import), so its annual targets are the projects' annual plans: per county the sum
+    /// of its projects' plans for the year, per city and for the province the sum of their counties.
+    /// </summary>
+    private async Task<List<TargetRow>> ProjectInvestmentTargets(CancellationToken ct)
+    {
+        var plans = await (from plan in db.ProjectPlans.AsNoTracking()
+                           join project in db.Projects on plan.ProjectId equals project.Id
+                           select new { project.OrgUnitId, plan.Year, plan.PlannedInvestment }).ToListAsync(ct);
+        var units = await db.OrgUnits.AsNoTracking().ToListAsync(ct);
+        var rows = new List<TargetRow>();
+        foreach (var unit in units.Where(u => u.Kind is Domain.Organization.OrgUnitKind.Province or Domain.Organization.OrgUnitKind.City or Domain.Organization.OrgUnitKind.County))
+        {
+            var inside = units.Where(u => u.Path.StartsWith(unit.Path, StringComparison.Ordinal)).Select(u => u.Id).ToHashSet();
+            foreach (var year in plans.Where(p => inside.Contains(p.OrgUnitId)).GroupBy(p => p.Year).OrderBy(g => g.Key))
+            {
+                var sum = Math.Round(year.Sum(p => p.PlannedInvestment), 1);
+                rows.Add(new TargetRow(ProjectInvestmentFeed.IndicatorCode, unit.Code, year.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), sum.ToString(System.Globalization.CultureInfo.InvariantCulture), "atLeast"));
+            }
+        }
+
+        return rows;
     }
 
     private static List<(int, T)> Numbered<T>(IEnumerable<T> rows) => [.. rows.Select((r, i) => (i + 2, r))];

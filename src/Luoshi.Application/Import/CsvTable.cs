@@ -29,6 +29,10 @@ public sealed class CsvTable
 
     public bool Has(string column) => _columns.ContainsKey(column);
 
+    /// <summary>A table whose shape was checked elsewhere (a sheet of a workbook): the columns by name, the rows with their sheet row numbers.</summary>
+    internal static CsvTable Of(IReadOnlyList<string> columns, List<(int Line, string[] Fields)> rows) =>
+        new(columns.Select((c, i) => (c, i)).ToDictionary(x => x.c, x => x.i, StringComparer.Ordinal), rows);
+
     /// <summary>Reads and shape-checks a CSV stream (UTF-8, with or without BOM).</summary>
     public static CsvTable Read(Stream stream, IReadOnlyList<string> required, IReadOnlyList<string>? optional = null)
     {

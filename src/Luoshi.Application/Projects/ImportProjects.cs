@@ -20,7 +20,7 @@ public enum ProjectImportKind
 /// problem named by line and column; re-importing a row updates it. Needs the planning permission over
 /// each project's region.
 /// </summary>
-public sealed class ImportProjects(Data.LuoshiDbContext db, ICurrentActor actor)
+public sealed class ImportProjects(Data.LuoshiDbContext db, ICurrentActor actor, TimeProvider clock)
 {
     public static readonly IReadOnlyDictionary<ProjectImportKind, string[]> Columns = new Dictionary<ProjectImportKind, string[]>
     {
@@ -45,8 +45,21 @@ public sealed class ImportProjects(Data.LuoshiDbContext db, ICurrentActor actor)
             throw new UnauthenticatedException();
         }
 
-        var optional = kind == ProjectImportKind.Projects ? new[] { "privateShare", "leadDepartment", "actualStart", "actualCompletion" } : kind == ProjectImportKind.ProjectProgress ? ["narrative"] : [];
-        var table = CsvTable.Read(stream, Columns[kind], optional);
+        var table = CsvTable.Read(stream, Columns[kind], OptionalColumns(kind));
+        return await Import(kind, table, "CSV", ct);
+    }
+
+    internal static string[] OptionalColumns(ProjectImportKind kind) =>
+        kind == ProjectImportKind.Projects ? ["privateShare", "leadDepartment", "actualStart", "actualCompletion"] : kind == ProjectImportKind.ProjectProgress ? ["narrative"] : [];
+
+    /// <summary>Checks every row of a table (read from a CSV file or a sheet) and writes them all, or none.</summary>
+    internal async Task<ImportSummary> Import(ProjectImportKind kind, CsvTable table, string source, CancellationToken ct)
+    {
+        if (!actor.IsAuthenticated)
+        {
+            throw new UnauthenticatedException();
+        }
+
         var errors = new RowErrors();
         var forbidden = new OutOfScope();
         var units = await db.OrgUnits.AsNoTracking().ToDictionaryAsync(u => u.Code, StringComparer.Ordinal, ct);
@@ -57,6 +70,7 @@ public sealed class ImportProjects(Data.LuoshiDbContext db, ICurrentActor actor)
         string F(string[] fields, string column) => table.Get(fields, column)?.Trim() ?? string.Empty;
         int created = 0, updated = 0;
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        var touched = new HashSet<(int OrgUnitId, int Year)>();
 
         foreach (var (line, fields) in table.Rows)
         {
@@ -206,13 +220,18 @@ public sealed class ImportProjects(Data.LuoshiDbContext db, ICurrentActor actor)
                     progress = errors.Try(line, "completedInvestment", () => new ProjectProgress(p.Id, month, amount.Value));
                     if (progress is not null)
                     {
-                        progress.Change(amount.Value, table.Get(fields, "narrative"));
-                        db.ProjectProgress.Add(progress);
-                        created++;
+                        if (errors.Try(line, "narrative", () => progress.Change(amount.Value, table.Get(fields, "narrative"))))
+                        {
+                            db.ProjectProgress.Add(progress);
+                            existingProgress[(p.Id, month)] = progress;
+                            touched.Add((p.OrgUnitId, int.Parse(month[..4], CultureInfo.InvariantCulture)));
+                            created++;
+                        }
                     }
                 }
                 else if (errors.Try(line, "completedInvestment", () => progress.Change(amount.Value, table.Get(fields, "narrative"))))
                 {
+                    touched.Add((p.OrgUnitId, int.Parse(month[..4], CultureInfo.InvariantCulture)));
                     updated++;
                 }
             }
@@ -220,6 +239,12 @@ public sealed class ImportProjects(Data.LuoshiDbContext db, ICurrentActor actor)
 
         forbidden.ThrowIfAny();
         errors.ThrowIfAny();
+        if (kind == ProjectImportKind.ProjectProgress && touched.Count > 0)
+        {
+            var stamp = Stamp.Of(actor.Name, clock.GetUtcNow(), $"重大项目进度导入({source})/ major-project progress import ({source})");
+            await ProjectInvestmentFeed.Refresh(db, projects.Values, existingProgress.Values, touched, stamp, ct);
+        }
+
         await db.SaveChangesAsync(ct);
         return new ImportSummary(Parsing.Camel(kind.ToString()), table.Rows.Count, created, updated, table.Rows.Count - created - updated);
     }

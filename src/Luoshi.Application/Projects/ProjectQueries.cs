@@ -1,3 +1,4 @@
+using System.Globalization;
 using Luoshi.Application.Common;
 using Luoshi.Application.Evaluation;
 using Luoshi.Domain.Common;
@@ -48,10 +49,210 @@ public sealed record ProjectSummaryRow(
     double? PrivateShare,
     string Reason);
 
+/// <summary>What the project list is filtered and sorted by; every part optional.</summary>
+/// <param name="Org">A region: its projects and those of every unit below it.</param>
+/// <param name="Started">started (with an actual start by the as-of date), notStarted, overdue (not started past the planned date).</param>
+/// <param name="Year">The year whose plan and completed investment the rows carry; with <paramref name="InYear"/>, only projects with a plan that year.</param>
+/// <param name="Sort">code, name, org, category, total, plannedStart, completion (the year's completion rate); <paramref name="Descending"/> to reverse.</param>
+public sealed record ProjectFilter(
+    string? Org = null,
+    string? Category = null,
+    string? Stage = null,
+    string? Started = null,
+    int? Year = null,
+    bool InYear = false,
+    string? Text = null,
+    string? Sort = null,
+    bool Descending = false,
+    int Page = 1,
+    int PageSize = ProjectQueries.DefaultPageSize);
+
+/// <summary>A project in the list: who and what it is, where it stands on starting, and the chosen year's plan and completion.</summary>
+public sealed record ProjectListRow(
+    string Code,
+    string Name,
+    string Org,
+    string OrgName,
+    string Category,
+    ProjectStage Stage,
+    decimal TotalInvestment,
+    decimal PrivateShare,
+    DateOnly PlannedStart,
+    DateOnly PlannedCompletion,
+    DateOnly? ActualStart,
+    DateOnly? ActualCompletion,
+    ProjectStartStatus StartStatus,
+    string StartReason,
+    string StartReasonEn,
+    decimal? AnnualPlan,
+    decimal CompletedInYear,
+    double? CompletionRate);
+
+/// <summary>A page of the list with the counts of everything that matched (not just the page).</summary>
+public sealed record ProjectPage(
+    IReadOnlyList<ProjectListRow> Items,
+    int Total,
+    int Page,
+    int PageSize,
+    int Year,
+    DateOnly AsOf,
+    IReadOnlyDictionary<ProjectStartStatus, int> ByStartStatus,
+    IReadOnlyDictionary<ProjectStage, int> ByStage,
+    decimal TotalInvestment,
+    decimal AnnualPlan,
+    decimal CompletedInYear,
+    IReadOnlyList<string> Categories);
+
+/// <summary>
+/// A project's year month by month: what was completed, the running total, and the plan curve it is held
+/// against — the year's plan spread by <see cref="Basis"/> (the S-curve of <see cref="Domain.Evaluation.ExpectedProgress.SCurve"/>:
+/// projects carry an annual plan, not a monthly schedule).
+/// </summary>
+public sealed record ProjectCurve(int Year, decimal? AnnualPlan, string Basis, IReadOnlyList<ProjectCurvePoint> Months, ProjectStart Start);
+
+/// <param name="Cumulative">Completed from January through this month; null for months not yet reported.</param>
+/// <param name="Expected">The plan curve: the annual plan × the S-curve share at the end of this month.</param>
+public sealed record ProjectCurvePoint(int Month, decimal? Completed, decimal? Cumulative, decimal? Expected, string? Narrative);
+
 /// <summary>Lists and reads projects, and summarises them by region (rolled up the org tree) and by category.</summary>
 public sealed class ProjectQueries(Data.LuoshiDbContext db, ICurrentActor actor, TimeProvider clock)
 {
     public const int MaxRows = 5000;
+    public const int DefaultPageSize = 25;
+    public const int MaxPageSize = 200;
+
+    /// <summary>The filterable, sortable, paged list, with counts by start status and stage over everything that matched.</summary>
+    public async Task<ProjectPage> Browse(ProjectFilter filter, DateOnly? asOf, CancellationToken ct)
+    {
+        var today = asOf ?? Evaluate.Today(clock);
+        int year = filter.Year ?? today.Year;
+        if (year is < Period.MinYear or > Period.MaxYear)
+        {
+            throw InputRefusedException.Single("year", "年份无效 / not a year");
+        }
+
+        var units = await db.OrgUnits.AsNoTracking().ToDictionaryAsync(u => u.Id, ct);
+        var q = db.Projects.AsNoTracking().AsQueryable();
+        if (!string.IsNullOrWhiteSpace(filter.Org))
+        {
+            var unit = await Unit(filter.Org, ct);
+            var ids = units.Values.Where(u => u.Path.StartsWith(unit.Path, StringComparison.Ordinal)).Select(u => u.Id).ToList();
+            q = q.Where(p => ids.Contains(p.OrgUnitId));
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Stage))
+        {
+            var s = Parsing.Enum<ProjectStage>(filter.Stage, "stage");
+            q = q.Where(p => p.Stage == s);
+        }
+
+        var projects = await q.ToListAsync(ct);
+        var categories = projects.Select(p => p.Category).Distinct().Order(StringComparer.Ordinal).ToList();
+        if (!string.IsNullOrWhiteSpace(filter.Category))
+        {
+            projects = [.. projects.Where(p => p.Category == filter.Category.Trim())];
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Text))
+        {
+            var text = filter.Text.Trim();
+            projects = [.. projects.Where(p => p.Code.Contains(text, StringComparison.OrdinalIgnoreCase) || p.Name.Contains(text, StringComparison.OrdinalIgnoreCase))];
+        }
+
+        var plans = await db.ProjectPlans.AsNoTracking().Where(p => p.Year == year).ToDictionaryAsync(p => p.ProjectId, p => p.PlannedInvestment, ct);
+        if (filter.InYear)
+        {
+            projects = [.. projects.Where(p => plans.ContainsKey(p.Id))];
+        }
+
+        var prefix = year.ToString(CultureInfo.InvariantCulture) + "-";
+        var lastMonth = today.Year > year ? 12 : today.Year < year ? 0 : today.Month;
+        var done = (await db.ProjectProgress.AsNoTracking().Where(p => p.Month.StartsWith(prefix)).Select(p => new { p.ProjectId, p.Month, p.CompletedInvestment }).ToListAsync(ct))
+            .Where(p => int.Parse(p.Month[5..], CultureInfo.InvariantCulture) <= lastMonth)
+            .GroupBy(p => p.ProjectId).ToDictionary(g => g.Key, g => g.Sum(x => x.CompletedInvestment));
+        var rows = projects.Select(p =>
+        {
+            var start = ProjectStart.Of(p.PlannedStart, p.ActualStart, today);
+            var plan = plans.TryGetValue(p.Id, out var pl) ? Numbers.Normalize(pl) : (decimal?)null;
+            var completed = Numbers.Normalize(done.GetValueOrDefault(p.Id));
+            var unit = units[p.OrgUnitId];
+            return new ProjectListRow(
+                p.Code, p.Name, unit.Code, unit.Name, p.Category, p.Stage, Numbers.Normalize(p.TotalInvestment), Numbers.Normalize(p.PrivateShare),
+                p.PlannedStart, p.PlannedCompletion, p.ActualStart, p.ActualCompletion, start.Status, start.Reason, start.ReasonEn,
+                plan, completed, plan is > 0 ? Math.Round((double)(completed / plan.Value) * 100, 1) : null);
+        }).ToList();
+
+        rows = filter.Started?.Trim() switch
+        {
+            null or "" => rows,
+            "started" => [.. rows.Where(r => r.StartStatus is ProjectStartStatus.OnTime or ProjectStartStatus.Late)],
+            "notStarted" => [.. rows.Where(r => r.StartStatus is ProjectStartStatus.Overdue or ProjectStartStatus.NotDue)],
+            "overdue" => [.. rows.Where(r => r.StartStatus == ProjectStartStatus.Overdue)],
+            "late" => [.. rows.Where(r => r.StartStatus == ProjectStartStatus.Late)],
+            _ => throw InputRefusedException.Single("started", "取值应为 started|notStarted|overdue|late / must be one of started|notStarted|overdue|late"),
+        };
+
+        IEnumerable<ProjectListRow> sorted = (filter.Sort?.Trim() ?? "code") switch
+        {
+            "code" => rows.OrderBy(r => r.Code, StringComparer.Ordinal),
+            "name" => rows.OrderBy(r => r.Name, StringComparer.Ordinal).ThenBy(r => r.Code, StringComparer.Ordinal),
+            "org" => rows.OrderBy(r => r.Org, StringComparer.Ordinal).ThenBy(r => r.Code, StringComparer.Ordinal),
+            "category" => rows.OrderBy(r => r.Category, StringComparer.Ordinal).ThenBy(r => r.Code, StringComparer.Ordinal),
+            "total" => rows.OrderBy(r => r.TotalInvestment).ThenBy(r => r.Code, StringComparer.Ordinal),
+            "plannedStart" => rows.OrderBy(r => r.PlannedStart).ThenBy(r => r.Code, StringComparer.Ordinal),
+            "completion" => rows.OrderBy(r => r.CompletionRate ?? -1).ThenBy(r => r.Code, StringComparer.Ordinal),
+            _ => throw InputRefusedException.Single("sort", "取值应为 code|name|org|category|total|plannedStart|completion / must be one of code|name|org|category|total|plannedStart|completion"),
+        };
+        if (filter.Descending)
+        {
+            sorted = sorted.Reverse();
+        }
+
+        int size = Math.Clamp(filter.PageSize, 1, MaxPageSize);
+        int pages = Math.Max(1, (rows.Count + size - 1) / size);
+        int page = Math.Clamp(filter.Page, 1, pages);
+        return new ProjectPage(
+            [.. sorted.Skip((page - 1) * size).Take(size)],
+            rows.Count,
+            page,
+            size,
+            year,
+            today,
+            rows.GroupBy(r => r.StartStatus).ToDictionary(g => g.Key, g => g.Count()),
+            rows.GroupBy(r => r.Stage).ToDictionary(g => g.Key, g => g.Count()),
+            rows.Sum(r => r.TotalInvestment),
+            rows.Sum(r => r.AnnualPlan ?? 0),
+            rows.Sum(r => r.CompletedInYear),
+            categories);
+    }
+
+    /// <summary>A project's year against its plan curve (the S-curve over the year's plan), with its start status as of the day.</summary>
+    public async Task<ProjectCurve> Curve(string code, int? year, DateOnly? asOf, CancellationToken ct)
+    {
+        var today = asOf ?? Evaluate.Today(clock);
+        var p = await db.Projects.AsNoTracking().SingleOrDefaultAsync(x => x.Code == code, ct) ?? throw new NotFoundException("项目/project", code);
+        int y = year ?? today.Year;
+        var plan = await db.ProjectPlans.AsNoTracking().Where(x => x.ProjectId == p.Id && x.Year == y).Select(x => (decimal?)x.PlannedInvestment).SingleOrDefaultAsync(ct);
+        var prefix = y.ToString(CultureInfo.InvariantCulture) + "-";
+        var months = (await db.ProjectProgress.AsNoTracking().Where(x => x.ProjectId == p.Id && x.Month.StartsWith(prefix)).ToListAsync(ct))
+            .ToDictionary(x => Period.Parse(x.Month).Index);
+        int last = months.Count == 0 ? 0 : months.Keys.Max();
+        decimal sum = 0;
+        var points = new List<ProjectCurvePoint>();
+        for (int m = 1; m <= 12; m++)
+        {
+            var got = months.GetValueOrDefault(m);
+            sum += got?.CompletedInvestment ?? 0;
+            points.Add(new ProjectCurvePoint(
+                m,
+                got is null ? null : Numbers.Normalize(got.CompletedInvestment),
+                m <= last ? Numbers.Normalize(sum) : null,
+                plan is { } pl ? Math.Round(pl * (decimal)Domain.Evaluation.ExpectedProgress.SCurve(m), 2) : null,
+                got?.Narrative));
+        }
+
+        return new ProjectCurve(y, plan is { } a ? Numbers.Normalize(a) : null, "sCurve", points, ProjectStart.Of(p.PlannedStart, p.ActualStart, today));
+    }
 
     public async Task<IReadOnlyList<ProjectView>> List(string? org, string? category, string? stage, CancellationToken ct)
     {

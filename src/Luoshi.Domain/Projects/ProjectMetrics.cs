@@ -101,3 +101,57 @@ public static class ProjectMetrics
 
     private static string Pct(double? rate) => rate is { } r ? r.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) + "%" : "—";
 }
+
+/// <summary>Where a project stands against its planned start on a given day.</summary>
+public enum ProjectStartStatus
+{
+    /// <summary>Started by the end of the planned month.</summary>
+    OnTime = 1,
+
+    /// <summary>Started, but after the planned month.</summary>
+    Late = 2,
+
+    /// <summary>Not started and the planned date has passed (逾期未开工).</summary>
+    Overdue = 3,
+
+    /// <summary>Not started, and not yet due to.</summary>
+    NotDue = 4,
+}
+
+/// <summary>A project's start status with its reason in both languages.</summary>
+public sealed record ProjectStart(ProjectStartStatus Status, int Days, string Reason, string ReasonEn)
+{
+    /// <summary>
+    /// Judges the start as of a day: a start recorded after <paramref name="asOf"/> is not yet known then.
+    /// Starts are scheduled and reported by the month (按月调度), so a start within the planned month is on
+    /// time; after it, late. <see cref="Days"/> is how many days after the planned date the start came
+    /// (negative: early), or how long the start is overdue.
+    /// </summary>
+    public static ProjectStart Of(DateOnly plannedStart, DateOnly? actualStart, DateOnly asOf)
+    {
+        var inv = System.Globalization.CultureInfo.InvariantCulture;
+        if (actualStart is { } s && s <= asOf)
+        {
+            int late = s.DayNumber - plannedStart.DayNumber;
+            var monthEnd = new DateOnly(plannedStart.Year, plannedStart.Month, 1).AddMonths(1).AddDays(-1);
+            var (zh, en) = late switch
+            {
+                < 0 => ($",提前{-late}天", $", {-late} days early"),
+                0 => (string.Empty, string.Empty),
+                _ => ($",晚{late}天", $", {late} days after the planned date"),
+            };
+            return s <= monthEnd
+                ? new(ProjectStartStatus.OnTime, late, string.Create(inv, $"计划{plannedStart:yyyy-MM-dd}开工,{s:yyyy-MM-dd}已开工{zh}(在计划月份内,按期)"),
+                    string.Create(inv, $"planned to start on {plannedStart:yyyy-MM-dd}, started on {s:yyyy-MM-dd}{en} (within the planned month: on time)"))
+                : new(ProjectStartStatus.Late, late, string.Create(inv, $"计划{plannedStart:yyyy-MM-dd}开工,{s:yyyy-MM-dd}才开工{zh},晚于计划月份"),
+                    string.Create(inv, $"planned to start on {plannedStart:yyyy-MM-dd}, started on {s:yyyy-MM-dd}{en}, after the planned month"));
+        }
+
+        int overdue = asOf.DayNumber - plannedStart.DayNumber;
+        return overdue > 0
+            ? new(ProjectStartStatus.Overdue, overdue, string.Create(inv, $"计划{plannedStart:yyyy-MM-dd}开工,截至{asOf:yyyy-MM-dd}尚未开工,已逾期{overdue}天"),
+                string.Create(inv, $"planned to start on {plannedStart:yyyy-MM-dd}, not started by {asOf:yyyy-MM-dd}: {overdue} days overdue"))
+            : new(ProjectStartStatus.NotDue, overdue, string.Create(inv, $"计划{plannedStart:yyyy-MM-dd}开工,尚未到期(还有{-overdue}天)"),
+                string.Create(inv, $"planned to start on {plannedStart:yyyy-MM-dd}, not yet due ({-overdue} days to go)"));
+    }
+}

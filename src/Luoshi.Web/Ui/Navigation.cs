@@ -13,6 +13,7 @@ public static class Navigation
         new("indicators", "/indicators", "Nav.Indicators"),
         new("reporting", "/reporting", "Nav.Reporting"),
         new("supervision", "/supervision", "Nav.Supervision"),
+        new("projects", "/projects", "Nav.Projects"),
         new("org-units", "/org-units", "Nav.OrgUnits"),
     ];
 }

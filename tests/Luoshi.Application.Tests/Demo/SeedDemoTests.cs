@@ -17,7 +17,7 @@ public sealed class SeedDemoTests
         var summaries = await host.Run<SeedDemo, IReadOnlyList<ImportSummary>>(s => s.Handle(null, default));
         var again = await host.Run<SeedDemo, IReadOnlyList<ImportSummary>>(s => s.Handle(null, default));
 
-        summaries.Select(s => s.Kind).ShouldBe(["orgs", "indicators", "plans", "targets", "readings", "projects", "projectPlans", "projectProgress"]);
+        summaries.Select(s => s.Kind).ShouldBe(["orgs", "indicators", "plans", "targets", "readings", "projects", "projectPlans", "projectProgress", "targets"]);
         again.ShouldBeEmpty();
         (await host.Query(d => d.OrgUnits.CountAsync(u => u.Kind == OrgUnitKind.City))).ShouldBe(11);
         (await host.Query(d => d.OrgUnits.CountAsync(u => u.Kind == OrgUnitKind.County))).ShouldBeInRange(80, 100);
@@ -25,7 +25,10 @@ public sealed class SeedDemoTests
         (await host.Query(d => d.Indicators.CountAsync())).ShouldBeGreaterThanOrEqualTo(40);
         (await host.Query(d => d.Indicators.CountAsync(i => i.FormulaText != null))).ShouldBeGreaterThanOrEqualTo(5);
         (await host.Query(d => d.PlanItems.CountAsync(p => p.Kind == Domain.Plans.PlanItemKind.Programme))).ShouldBe(10);
-        (await host.Query(d => d.Readings.CountAsync())).ShouldBe(summaries[4].Rows);
+        (await host.Query(d => d.Readings.CountAsync(r => r.Source != Domain.Indicators.ReadingSource.Computed))).ShouldBe(summaries[4].Rows);
+        // The major-project investment indicator is computed from the projects' progress, not typed.
+        (await host.Query(d => d.Readings.Where(r => r.Source == Domain.Indicators.ReadingSource.Computed).Select(r => r.IndicatorId).Distinct()
+            .Join(d.Indicators, id => id, i => i.Id, (_, i) => i.Code).ToListAsync())).ShouldBe([Luoshi.Application.Projects.ProjectInvestmentFeed.IndicatorCode]);
         (await host.Query(d => d.Projects.CountAsync())).ShouldBeGreaterThan(250);
         (await host.Query(d => d.Settings.SingleAsync(s => s.Key == Data.Setting.Demo))).Value.ShouldBe("true");
 

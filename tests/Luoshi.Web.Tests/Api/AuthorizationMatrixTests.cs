@@ -119,6 +119,14 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
             var csv = $"code,name,org,category,totalInvestment,plannedStart,plannedCompletion,stage\n{Next("XM")},探针项目,{County(u)},交通,10,2026-01-01,2027-01-01,前期\n";
             return c.PostAsync("/api/projects/import/projects", new MultipartFormDataContent { { new StringContent(csv), "file", "p.csv" } });
         }),
+        ["GET /api/projects/browse"] = Public(c => c.GetAsync("/api/projects/browse")),
+        ["GET /api/projects/{code}/curve"] = Public(c => c.GetAsync("/api/projects/XMIN/curve")),
+        ["GET /api/projects/progress/template"] = new(Permission.ReadAll, Scope.Subtree, (c, u) => c.GetAsync($"/api/projects/progress/template?org={County(u)}&month=2026-02")),
+        ["POST /api/projects/progress/upload"] = new(Permission.ManagePlans, Scope.Subtree, (c, u) =>
+        {
+            var csv = $"project,month,completedInvestment,actualStart\n{(u == In ? "XMIN" : "XMOUT")},2026-02,{Interlocked.Increment(ref _serial)},\n";
+            return c.PostAsync("/api/projects/progress/upload", new MultipartFormDataContent { { new StringContent(csv), "file", "p.csv" } });
+        }),
         ["POST /api/assessment/preview"] = new(Permission.ReadAll, Scope.Everywhere, (c, _) => c.PostAsync("/api/assessment/preview", Json(SchemeJson)), PerUnit: false),
         ["POST /api/assessment/runs"] = new(Permission.ManageTargets, Scope.Everywhere, (c, _) => c.PostAsync("/api/assessment/runs", Json(SchemeJson)), PerUnit: false),
         ["GET /api/assessment/runs/{id:int}"] = new(Permission.ReadAll, Scope.Everywhere, async (c, _) => await c.GetAsync($"/api/assessment/runs/{await RunId()}"), PerUnit: false),
@@ -201,6 +209,8 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         await _app.ImportCsvAsync(ImportKind.Indicators, AppFixture.IndicatorsCsv);
         await _app.ImportCsvAsync(ImportKind.Plans, "code,kind,title,parent,lead,supporting,start,due,horizon,indicators\nS0,Strategy,战略,,,,,,,\nP0,Programme,工程,S0,,,,,,\nTIN,Task,任务,P0,330100,,,,,\nTOUT,Task,任务,P0,330200,,,,,\n");
         await _app.ImportCsvAsync(ImportKind.Readings, "indicator,org,period,value\nFAI,330102,2025-01,1\nFAI,330202,2025-01,1\n");
+        var projects = "code,name,org,category,totalInvestment,plannedStart,plannedCompletion,stage\nXMIN,探针项目,330102,交通,10,2026-01-01,2027-01-01,续建\nXMOUT,探针项目,330202,交通,10,2026-01-01,2027-01-01,续建\n";
+        (await _app.Client.PostAsync("/api/projects/import/projects", new MultipartFormDataContent { { new StringContent(projects), "file", "p.csv" } })).EnsureSuccessStatusCode();
         await using (var scope = _app.OperatorScope())
         {
             await scope.ServiceProvider.GetRequiredService<Luoshi.Application.Identity.AddUser>()

@@ -31,6 +31,34 @@ public static class ProjectsApi
             return TypedResults.File(content, type, $"luoshi-projects.{extension}");
         }).RequireAuthorization(SecurityServices.Policy(Permission.ReadAll)).WithSummary("导出项目汇总 / export the summary as xlsx or csv");
 
+        g.MapGet("/browse", async ([AsParameters] BrowseQuery b, ProjectQueries q, CancellationToken ct) =>
+            TypedResults.Ok(await q.Browse(new ProjectFilter(b.Org, b.Category, b.Stage, b.Started, b.Year, b.InYear ?? false, b.Q, b.Sort, b.Desc ?? false, b.Page ?? 1, b.PageSize ?? ProjectQueries.DefaultPageSize), b.AsOf, ct)))
+            .AllowAnonymous()
+            .WithSummary("项目列表(筛选、排序、分页,附计数)/ the project list filtered, sorted and paged, with counts (?org=&category=&stage=&started=started|notStarted|overdue|late&year=&inYear=&q=&sort=&desc=&page=&pageSize=&asOf=)");
+
+        g.MapGet("/{code}/curve", async (string code, int? year, DateOnly? asOf, ProjectQueries q, CancellationToken ct) => TypedResults.Ok(await q.Curve(code, year, asOf, ct)))
+            .AllowAnonymous()
+            .WithSummary("项目一年的累计完成投资与计划曲线(年度计划×S曲线)及开工状态 / a project's year: cumulative investment against the plan curve (annual plan × S-curve) and its start status");
+
+        g.MapGet("/progress/template", async (string? org, string? month, ProjectProgressFiles files, CancellationToken ct) =>
+        {
+            var (content, name) = await files.Template(org, month, ct);
+            return TypedResults.File(content, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name);
+        }).RequireAuthorization(SecurityServices.Policy(Permission.ReadAll))
+          .WithSummary("下载项目月度进度Excel模板 / download the Excel template of monthly project progress (?org=&month=)");
+
+        g.MapPost("/progress/upload", async (HttpRequest request, ProjectProgressFiles files, CancellationToken ct) =>
+        {
+            if (!request.HasFormContentType || (await request.ReadFormAsync(ct)).Files.GetFile("file") is not { Length: > 0 } file)
+            {
+                throw InputRefusedException.Single("file", "须以 multipart/form-data 上传 .xlsx 或 .csv,字段名 file / upload the .xlsx or .csv as multipart/form-data field 'file'");
+            }
+
+            await using var stream = file.OpenReadStream();
+            return TypedResults.Ok(await files.Upload(file.FileName, stream, ct));
+        }).RequireAuthorization(SecurityServices.Policy(Permission.ManagePlans))
+          .WithSummary("上传填好的项目进度模板或CSV(全部成功或全部不写,错误注明工作表、行、列)/ upload a filled progress template or CSV, all or nothing; errors name sheet, row and column");
+
         g.MapGet("/{code}", async (string code, int? year, ProjectQueries q, CancellationToken ct) => TypedResults.Ok(await q.Get(code, year, ct)))
             .AllowAnonymous().WithSummary("项目:计划与逐月进度(对照S曲线)/ a project with its plans and monthly progress against the S-curve");
 
@@ -53,4 +81,7 @@ public static class ProjectsApi
         }).RequireAuthorization(SecurityServices.Policy(Permission.ManagePlans)).WithSummary("导入项目、年度计划或月度进度CSV / import projects, plans or progress (CSV)");
         return api;
     }
+
+    /// <summary>The list's query string.</summary>
+    public sealed record BrowseQuery(string? Org, string? Category, string? Stage, string? Started, int? Year, bool? InYear, string? Q, string? Sort, bool? Desc, int? Page, int? PageSize, DateOnly? AsOf);
 }
