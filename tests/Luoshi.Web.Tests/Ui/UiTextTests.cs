@@ -49,6 +49,7 @@ public sealed partial class UiTextTests
             typeof(ProgressProfile), typeof(TargetQualifier), typeof(ReadingState), typeof(ReadingSource), typeof(Horizon),
             typeof(Luoshi.Domain.Evaluation.EvaluationStatus), typeof(Luoshi.Domain.Reporting.ReportState), typeof(Luoshi.Domain.Reporting.Timeliness),
             typeof(Luoshi.Domain.Reporting.RuleSeverity), typeof(Luoshi.Domain.Reporting.RevisionState),
+            typeof(Luoshi.Application.Assessment.RunState),
         ];
         var keys = Keys(CultureInfo.InvariantCulture);
 
