@@ -12,6 +12,7 @@ public static class Navigation
         new("plans", "/plans", "Nav.Plans"),
         new("indicators", "/indicators", "Nav.Indicators"),
         new("reporting", "/reporting", "Nav.Reporting"),
+        new("assessment", "/assessment", "Nav.Assessment"),
         new("org-units", "/org-units", "Nav.OrgUnits"),
     ];
 }
