@@ -54,6 +54,7 @@ public static class ApplicationServices
         services.AddScoped<EvaluateIndicator>();
 
         services.AddScoped<Assessment.Assess>();
+        services.AddScoped<Assessment.AssessmentCatalog>();
         services.AddScoped<ImportProjects>();
         services.AddScoped<ProjectQueries>();
         services.AddScoped<ProjectProgressFiles>();

@@ -44,7 +44,9 @@ public sealed class Assess(Data.LuoshiDbContext db, Evaluate evaluate, ProjectQu
         }
         catch (JsonException e)
         {
-            throw new DomainException(string.IsNullOrEmpty(e.Path) ? "scheme" : e.Path.TrimStart('$', '.'), $"方案JSON有误 / the scheme JSON is invalid: {Parsing.Clip(e.Message)}");
+            var field = string.IsNullOrEmpty(e.Path) ? "scheme" : e.Path.TrimStart('$', '.');
+            var line = e.LineNumber is { } n ? $"第{n + 1}行" : string.Empty;
+            throw new DomainException(field, $"方案JSON有误:{line}{(field == "scheme" ? "无法读取" : $" {field} 的值类型或格式不对")} / the scheme JSON is invalid: {Parsing.Clip(e.Message)}");
         }
 
         return scheme ?? throw new DomainException("scheme", "方案为空 / the scheme is empty");

@@ -11,7 +11,7 @@ namespace Luoshi.Application.Demo;
 /// the data directory as a demo (so demo-only conveniences are refused elsewhere). Refuses a database
 /// that already holds other data.
 /// </summary>
-public sealed class SeedDemo(LuoshiDbContext db, ImportData import, Projects.ImportProjects importProjects, Identity.AddUser addUser, TimeProvider clock)
+public sealed class SeedDemo(LuoshiDbContext db, ImportData import, Projects.ImportProjects importProjects, Identity.AddUser addUser, Assessment.Assess assess, TimeProvider clock)
 {
     public const int FirstYear = 2021;
 
@@ -66,6 +66,7 @@ public sealed class SeedDemo(LuoshiDbContext db, ImportData import, Projects.Imp
             await addUser.Handle(new Identity.AddUser.Request(name, role, org, DemoPassword, displayName), ct);
         }
 
+        await SeedAssessment(today, ct);
         db.Settings.Add(new Setting { Key = Setting.Demo, Value = "true" });
         await db.SaveChangesAsync(ct);
         return summaries;
@@ -146,6 +147,15 @@ public sealed class SeedDemo(LuoshiDbContext db, ImportData import, Projects.Imp
         }
 
         return rows;
+    }
+
+    /// <summary>Last year's assessment of the cities, published, and this year's so far, a draft (see <see cref="DemoAssessment"/>).</summary>
+    private async Task SeedAssessment(DateOnly today, CancellationToken ct)
+    {
+        var latest = Evaluation.Evaluate.LatestDueMonth(today);
+        var previous = await assess.Run(DemoAssessment.SchemeJson(latest.Year - 1, $"{latest.Year - 1}-12", manualReporting: true), null, ct);
+        await assess.Publish(previous.RunId!.Value, ct);
+        await assess.Run(DemoAssessment.SchemeJson(latest.Year, latest.ToString(), manualReporting: false), today, ct);
     }
 
     private static List<(int, T)> Numbered<T>(IEnumerable<T> rows) => [.. rows.Select((r, i) => (i + 2, r))];

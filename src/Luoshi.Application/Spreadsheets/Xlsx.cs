@@ -21,7 +21,14 @@ public static class Xlsx
     /// <summary>A column of a written sheet: its header and, optionally, a decimal-only data validation.</summary>
     public sealed record Column(string Header, double Width = 14, bool DecimalOnly = false);
 
-    public static byte[] Write(string sheetName, IReadOnlyList<Column> columns, IEnumerable<IReadOnlyList<object?>> rows, string? note = null)
+    /// <summary>One sheet of a workbook written with <see cref="WriteBook"/>.</summary>
+    public sealed record SheetSpec(string Name, IReadOnlyList<Column> Columns, IEnumerable<IReadOnlyList<object?>> Rows);
+
+    public static byte[] Write(string sheetName, IReadOnlyList<Column> columns, IEnumerable<IReadOnlyList<object?>> rows, string? note = null) =>
+        WriteBook([new SheetSpec(sheetName, columns, rows)], note);
+
+    /// <summary>A workbook of several sheets, each with a bold frozen header row; an optional note sheet last.</summary>
+    public static byte[] WriteBook(IReadOnlyList<SheetSpec> specs, string? note = null)
     {
         using var stream = new MemoryStream();
         using (var doc = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
@@ -30,89 +37,99 @@ public static class Xlsx
             workbook.Workbook = new Workbook();
             var styles = workbook.AddNewPart<WorkbookStylesPart>();
             styles.Stylesheet = Stylesheet();
-            var sheetPart = workbook.AddNewPart<WorksheetPart>();
-            var data = new SheetData();
-            var cols = new Columns();
-            for (int c = 0; c < columns.Count; c++)
-            {
-                cols.Append(new DocumentFormat.OpenXml.Spreadsheet.Column { Min = (uint)(c + 1), Max = (uint)(c + 1), Width = columns[c].Width, CustomWidth = true });
-            }
-
-            uint r = 1;
-            var header = new Row { RowIndex = r };
-            for (int c = 0; c < columns.Count; c++)
-            {
-                header.Append(TextCell(Ref(c, r), columns[c].Header, style: 1));
-            }
-
-            data.Append(header);
-            foreach (var values in rows)
-            {
-                r++;
-                var row = new Row { RowIndex = r };
-                for (int c = 0; c < values.Count; c++)
-                {
-                    switch (values[c])
-                    {
-                        case null:
-                            break;
-                        case decimal d:
-                            row.Append(NumberCell(Ref(c, r), d.ToString(CultureInfo.InvariantCulture)));
-                            break;
-                        case double x when double.IsFinite(x):
-                            row.Append(NumberCell(Ref(c, r), x.ToString("R", CultureInfo.InvariantCulture)));
-                            break;
-                        case int i:
-                            row.Append(NumberCell(Ref(c, r), i.ToString(CultureInfo.InvariantCulture)));
-                            break;
-                        case var v:
-                            row.Append(TextCell(Ref(c, r), Convert.ToString(v, CultureInfo.InvariantCulture) ?? string.Empty));
-                            break;
-                    }
-                }
-
-                data.Append(row);
-            }
-
-            var worksheet = new Worksheet(new SheetViews(new SheetView { WorkbookViewId = 0, Pane = new Pane { VerticalSplit = 1, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen } }), cols, data);
-            var validations = columns.Select((col, i) => (col, i)).Where(x => x.col.DecimalOnly).ToList();
-            if (validations.Count > 0 && r > 1)
-            {
-                var dv = new DataValidations();
-                foreach (var (_, i) in validations)
-                {
-                    dv.Append(new DataValidation
-                    {
-                        Type = DataValidationValues.Decimal,
-                        Operator = DataValidationOperatorValues.Between,
-                        AllowBlank = true,
-                        ShowErrorMessage = true,
-                        ErrorTitle = "数值 / number",
-                        Error = "请填写数字 / enter a number",
-                        SequenceOfReferences = new ListValue<StringValue> { InnerText = $"{Ref(i, 2)}:{Ref(i, r)}" },
-                        Formula1 = new Formula1("-100000000000000"),
-                        Formula2 = new Formula2("100000000000000"),
-                    });
-                }
-
-                dv.Count = (uint)validations.Count;
-                worksheet.Append(dv);
-            }
-
-            sheetPart.Worksheet = worksheet;
             var sheets = workbook.Workbook.AppendChild(new Sheets());
-            sheets.Append(new Sheet { Id = workbook.GetIdOfPart(sheetPart), SheetId = 1, Name = sheetName });
+            uint sheetId = 0;
+            foreach (var spec in specs)
+            {
+                var sheetPart = workbook.AddNewPart<WorksheetPart>();
+                sheetPart.Worksheet = Sheet(spec.Columns, spec.Rows);
+                sheets.Append(new Sheet { Id = workbook.GetIdOfPart(sheetPart), SheetId = ++sheetId, Name = spec.Name });
+            }
+
             if (note is not null)
             {
                 var notePart = workbook.AddNewPart<WorksheetPart>();
                 notePart.Worksheet = new Worksheet(new SheetData(new Row(TextCell("A1", note)) { RowIndex = 1 }));
-                sheets.Append(new Sheet { Id = workbook.GetIdOfPart(notePart), SheetId = 2, Name = "说明 notes" });
+                sheets.Append(new Sheet { Id = workbook.GetIdOfPart(notePart), SheetId = ++sheetId, Name = "说明 notes" });
             }
 
             workbook.Workbook.Save();
         }
 
         return stream.ToArray();
+    }
+
+    private static Worksheet Sheet(IReadOnlyList<Column> columns, IEnumerable<IReadOnlyList<object?>> rows)
+    {
+        var data = new SheetData();
+        var cols = new Columns();
+        for (int c = 0; c < columns.Count; c++)
+        {
+            cols.Append(new DocumentFormat.OpenXml.Spreadsheet.Column { Min = (uint)(c + 1), Max = (uint)(c + 1), Width = columns[c].Width, CustomWidth = true });
+        }
+
+        uint r = 1;
+        var header = new Row { RowIndex = r };
+        for (int c = 0; c < columns.Count; c++)
+        {
+            header.Append(TextCell(Ref(c, r), columns[c].Header, style: 1));
+        }
+
+        data.Append(header);
+        foreach (var values in rows)
+        {
+            r++;
+            var row = new Row { RowIndex = r };
+            for (int c = 0; c < values.Count; c++)
+            {
+                switch (values[c])
+                {
+                    case null:
+                        break;
+                    case decimal d:
+                        row.Append(NumberCell(Ref(c, r), d.ToString(CultureInfo.InvariantCulture)));
+                        break;
+                    case double x when double.IsFinite(x):
+                        row.Append(NumberCell(Ref(c, r), x.ToString("R", CultureInfo.InvariantCulture)));
+                        break;
+                    case int i:
+                        row.Append(NumberCell(Ref(c, r), i.ToString(CultureInfo.InvariantCulture)));
+                        break;
+                    case var v:
+                        row.Append(TextCell(Ref(c, r), Convert.ToString(v, CultureInfo.InvariantCulture) ?? string.Empty));
+                        break;
+                }
+            }
+
+            data.Append(row);
+        }
+
+        var worksheet = new Worksheet(new SheetViews(new SheetView { WorkbookViewId = 0, Pane = new Pane { VerticalSplit = 1, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen } }), cols, data);
+        var validations = columns.Select((col, i) => (col, i)).Where(x => x.col.DecimalOnly).ToList();
+        if (validations.Count > 0 && r > 1)
+        {
+            var dv = new DataValidations();
+            foreach (var (_, i) in validations)
+            {
+                dv.Append(new DataValidation
+                {
+                    Type = DataValidationValues.Decimal,
+                    Operator = DataValidationOperatorValues.Between,
+                    AllowBlank = true,
+                    ShowErrorMessage = true,
+                    ErrorTitle = "数值 / number",
+                    Error = "请填写数字 / enter a number",
+                    SequenceOfReferences = new ListValue<StringValue> { InnerText = $"{Ref(i, 2)}:{Ref(i, r)}" },
+                    Formula1 = new Formula1("-100000000000000"),
+                    Formula2 = new Formula2("100000000000000"),
+                });
+            }
+
+            dv.Count = (uint)validations.Count;
+            worksheet.Append(dv);
+        }
+
+        return worksheet;
     }
 
     /// <summary>Reads one sheet of a workbook; refuses a file that is not a workbook or lacks the sheet.</summary>

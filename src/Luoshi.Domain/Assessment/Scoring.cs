@@ -181,7 +181,29 @@ public static class Scoring
         return ranks;
     }
 
-    private static string Grade(IReadOnlyList<GradeBand> grades, decimal score, int rank, int groupSize)
+    private static string Grade(IReadOnlyList<GradeBand> grades, decimal score, int rank, int groupSize) => GradeOf(grades, score, rank, groupSize).Band.Name;
+
+    /// <summary>
+    /// How a unit's grade was decided, for the reader: the veto that set it, or the band it met (by score or by its
+    /// rank within the share of the group), as "zh / en".
+    /// </summary>
+    public static string ExplainGrade(Scheme scheme, decimal score, int rank, string? vetoReason)
+    {
+        var vetoGrade = scheme.VetoGrade ?? "不合格";
+        if (vetoReason is not null)
+        {
+            return $"一票否决({vetoReason}),等次定为{vetoGrade} / vetoed ({vetoReason}): graded {vetoGrade} whatever the score";
+        }
+
+        var (band, byScore, places) = GradeOf(scheme.Grades, score, rank, scheme.Group.Count);
+        return byScore && band.MinScore is { } min
+            ? $"得分{score:0.00}不低于{band.Name}线{min:0.##}分 / score {score:0.00} is at least the {band.Name} line of {min:0.##}"
+            : band.TopShare is { } top && places > 0 && rank <= places
+                ? $"第{rank}名,在组内前{top * 100:0.#}%(前{places}名)之内,评为{band.Name} / rank {rank} is within the top {top * 100:0.#}% of the group (the first {places}): {band.Name}"
+                : $"未达更高等次的条件,评为{band.Name} / meets no higher band: {band.Name}";
+    }
+
+    private static (GradeBand Band, bool ByScore, int Places) GradeOf(IReadOnlyList<GradeBand> grades, decimal score, int rank, int groupSize)
     {
         // Score bands from the highest minimum down, then share bands from the smallest share up, then a catch-all.
         var order = grades.Where(g => g.MinScore is not null).OrderByDescending(g => g.MinScore)
@@ -190,14 +212,15 @@ public static class Scoring
         foreach (var band in order)
         {
             bool byScore = band.MinScore is { } min && score >= min;
-            bool byShare = band.TopShare is { } top && rank <= Math.Max(1, (int)Math.Floor(top * groupSize));
+            int places = band.TopShare is { } top ? Math.Max(1, (int)Math.Floor(top * groupSize)) : 0;
+            bool byShare = band.TopShare is not null && rank <= places;
             if (byScore || byShare || (band.MinScore is null && band.TopShare is null))
             {
-                return band.Name;
+                return (band, byScore, places);
             }
         }
 
-        return grades[^1].Name;
+        return (grades[^1], false, 0);
     }
 
     private static string F(double v) => v.ToString("0.##", CultureInfo.InvariantCulture);

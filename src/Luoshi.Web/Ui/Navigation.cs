@@ -14,6 +14,7 @@ public static class Navigation
         new("reporting", "/reporting", "Nav.Reporting"),
         new("supervision", "/supervision", "Nav.Supervision"),
         new("projects", "/projects", "Nav.Projects"),
+        new("assessment", "/assessment", "Nav.Assessment"),
         new("org-units", "/org-units", "Nav.OrgUnits"),
     ];
 }

@@ -133,6 +133,10 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         ["GET /api/assessment/runs/{id:int}/verify"] = new(Permission.ReadAll, Scope.Everywhere, async (c, _) => await c.GetAsync($"/api/assessment/runs/{await RunId()}/verify"), PerUnit: false),
         ["GET /api/assessment/runs/{id:int}/export"] = new(Permission.ReadAll, Scope.Everywhere, async (c, _) => await c.GetAsync($"/api/assessment/runs/{await RunId()}/export?format=csv"), PerUnit: false),
         ["POST /api/assessment/runs/{id:int}/publish"] = new(Permission.ManageTargets, Scope.Everywhere, async (c, _) => await c.PostAsync($"/api/assessment/runs/{await RunId()}/publish", null), PerUnit: false),
+        ["GET /api/assessment/schemes"] = new(Permission.ReadAll, Scope.Everywhere, (c, _) => c.GetAsync("/api/assessment/schemes"), PerUnit: false),
+        ["GET /api/assessment/schemes/{id:int}"] = new(Permission.ReadAll, Scope.Everywhere, async (c, _) => await c.GetAsync($"/api/assessment/schemes/{await SchemeId()}"), PerUnit: false),
+        ["POST /api/assessment/schemes"] = new(Permission.ManageTargets, Scope.Everywhere, (c, _) => c.PostAsync("/api/assessment/schemes", Json(SchemeJson)), PerUnit: false),
+        ["GET /api/assessment/runs"] = new(Permission.ReadAll, Scope.Everywhere, (c, _) => c.GetAsync("/api/assessment/runs"), PerUnit: false),
         ["POST /api/assessment/runs/{id:int}/appeals"] = new(Permission.ManageTargets, Scope.Everywhere, async (c, _) =>
         {
             var id = await RunId();
@@ -361,6 +365,13 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
     {
         var response = await _app.Client.PostAsync("/api/assessment/runs", Json(SchemeJson));
         return JsonNode.Parse(await response.Content.ReadAsStringAsync())!["runId"]!.GetValue<int>();
+    }
+
+    /// <summary>The probe scheme's stored version, saved by the admin.</summary>
+    private async Task<int> SchemeId()
+    {
+        var response = await _app.Client.PostAsync("/api/assessment/schemes", Json(SchemeJson));
+        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!["version"]!["id"]!.GetValue<int>();
     }
 
     private static string Org(string unit) => unit == In ? "330100" : "330200";

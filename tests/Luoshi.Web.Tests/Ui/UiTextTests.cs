@@ -51,6 +51,7 @@ public sealed partial class UiTextTests
             typeof(Luoshi.Domain.Reporting.RuleSeverity), typeof(Luoshi.Domain.Reporting.RevisionState),
             typeof(Luoshi.Domain.Supervision.SupervisionState), typeof(Luoshi.Domain.Supervision.SupervisionAction),
             typeof(Luoshi.Domain.Supervision.SupervisionPriority), typeof(Luoshi.Domain.Supervision.SupervisionSource),
+            typeof(Luoshi.Application.Assessment.RunState),
         ];
         var keys = Keys(CultureInfo.InvariantCulture);
 

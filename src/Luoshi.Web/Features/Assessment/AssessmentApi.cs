@@ -38,16 +38,39 @@ public static class AssessmentApi
             TypedResults.Ok(await assess.AcceptAppeal(id, request.Org, request.Points, request.Reason, ct)))
             .RequireAuthorization(SecurityServices.Policy(Permission.ManageTargets)).WithSummary("受理申诉,生成新版本(旧版本保留)/ accept an appeal as a new version; the old one is kept");
 
-        g.MapGet("/runs/{id:int}/export", async (int id, string? format, Assess assess, CancellationToken ct) =>
+        g.MapGet("/schemes", async (AssessmentCatalog catalog, CancellationToken ct) => TypedResults.Ok(await catalog.Schemes(ct)))
+            .RequireAuthorization(SecurityServices.Policy(Permission.ReadAll)).WithSummary("考核方案及其版本 / schemes with their versions");
+
+        g.MapGet("/schemes/{id:int}", async (int id, AssessmentCatalog catalog, CancellationToken ct) => TypedResults.Ok(await catalog.Scheme(id, ct)))
+            .RequireAuthorization(SecurityServices.Policy(Permission.ReadAll)).WithSummary("一个方案版本(JSON)/ one scheme version as JSON");
+
+        g.MapPost("/schemes", async (HttpRequest request, AssessmentCatalog catalog, CancellationToken ct) =>
+        {
+            var saved = await catalog.Save(await Body(request, ct), ct);
+            return saved.Created
+                ? (IResult)TypedResults.Created($"/api/assessment/schemes/{saved.Version.Id}", saved)
+                : TypedResults.Ok(saved);
+        }).RequireAuthorization(SecurityServices.Policy(Permission.ManageTargets)).WithSummary("保存方案为新版本(从不覆盖)/ save a scheme as a new version (never overwrites; unchanged stores nothing)");
+
+        g.MapGet("/runs", async (AssessmentCatalog catalog, CancellationToken ct) => TypedResults.Ok(await catalog.Runs(ct)))
+            .RequireAuthorization(SecurityServices.Policy(Permission.ReadAll)).WithSummary("考核结果列表 / the runs, newest first");
+
+        g.MapGet("/runs/{id:int}/export", async (int id, string? format, Assess assess, AssessmentCatalog catalog, CancellationToken ct) =>
         {
             var run = await assess.Get(id, ct);
+            var exportFormat = Parsing.Enum<ExportFormat>(format ?? "xlsx", "format");
+            if (exportFormat == ExportFormat.Xlsx)
+            {
+                return TypedResults.File(AssessmentWorkbook.Write(run, await catalog.SchemeOfRun(id, ct)), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"luoshi-assessment-{id}.xlsx");
+            }
+
             var (content, type, extension) = TableExport.Write(
-                Parsing.Enum<ExportFormat>(format ?? "xlsx", "format"),
+                exportFormat,
                 "考核 assessment",
                 ["rank", "org", "orgName", "score", "grade", "vetoed", "criteria"],
                 run.Results.Select(r => (IReadOnlyList<object?>)[r.Rank, r.Org, r.OrgName, r.Score, r.Grade, r.Vetoed ? "一票否决 veto" : null, string.Join(";", r.Criteria.Select(c => c.Explanation))]));
             return TypedResults.File(content, type, $"luoshi-assessment-{id}.{extension}");
-        }).RequireAuthorization(SecurityServices.Policy(Permission.ReadAll)).WithSummary("导出 / export as xlsx or csv");
+        }).RequireAuthorization(SecurityServices.Policy(Permission.ReadAll)).WithSummary("导出:xlsx为排名与得分明细两张表,csv为排名 / export: xlsx holds the ranking and the breakdown sheets, csv the ranking");
         return api;
     }
 

@@ -11,6 +11,8 @@
   // The status lights, as in luoshi.css.
   const statusColours = { green: '#2e7d32', yellow: '#c99700', red: '#c62828', grey: '#8a949e', none: '#c5ccd3' };
   const peers = ['#00798c', '#8a4fa0', '#9a6700', '#2f7d32'];
+  // Assessment grades, best first as the scheme lists them, and the veto grade (as in assessment.css).
+  const gradeColours = { 'grade-0': '#1b5e20', 'grade-1': '#43a047', 'grade-2': '#c99700', 'grade-3': '#ef6c00', 'grade-4': '#8a949e', 'grade-none': '#8a949e', 'grade-veto': '#c62828' };
 
   // Values keep the indicator's decimals; axis ticks show only the digits they need.
   function formatter(spec, axis) {
@@ -87,7 +89,7 @@
         },
         series: [{
           type: 'bar', name: s.name, barMaxWidth: 18,
-          data: s.data.map((v, k) => ({ value: v, itemStyle: { color: statusColours[statuses[k]] || colours.main } })),
+          data: s.data.map((v, k) => ({ value: v, itemStyle: { color: statusColours[statuses[k]] || gradeColours[statuses[k]] || colours.main } })),
           label: { show: true, position: 'right', color: ink, fontFamily: font, formatter: (p) => fmt(p.value) },
         }],
       };
