@@ -27,6 +27,9 @@ public sealed record ChartSpec(string Kind, IReadOnlyList<string> Categories, IR
     /// <summary>Horizontal bars, best first, each coloured by its status (the ranking of cities on an indicator).</summary>
     public const string Ranking = "ranking";
 
+    /// <summary>Rows (the series, by name) × columns (the categories), each cell shaded by its value; empty cells stay blank.</summary>
+    public const string Heatmap = "heatmap";
+
     public string ToJson() => JsonSerializer.Serialize(this, Json);
 }
 

@@ -49,6 +49,9 @@ public sealed partial class UiTextTests
             typeof(ProgressProfile), typeof(TargetQualifier), typeof(ReadingState), typeof(ReadingSource), typeof(Horizon),
             typeof(Luoshi.Domain.Evaluation.EvaluationStatus), typeof(Luoshi.Domain.Reporting.ReportState), typeof(Luoshi.Domain.Reporting.Timeliness),
             typeof(Luoshi.Domain.Reporting.RuleSeverity), typeof(Luoshi.Domain.Reporting.RevisionState),
+            typeof(Luoshi.Domain.Documents.ReviewState), typeof(Luoshi.Domain.Documents.DocumentItemKind), typeof(Luoshi.Domain.Documents.ItemDecision),
+            typeof(Luoshi.Domain.Documents.SourceFormat), typeof(Luoshi.Domain.Documents.DateBasis), typeof(Luoshi.Domain.Documents.FigureKind),
+            typeof(Luoshi.Domain.Documents.FigureQualifier),
         ];
         var keys = Keys(CultureInfo.InvariantCulture);
 
