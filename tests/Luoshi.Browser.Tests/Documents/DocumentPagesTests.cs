@@ -252,6 +252,13 @@ public sealed class DocumentPagesTests(DemoSite site)
         await s.Page.Locator("#documents tbody tr a", new() { HasText = "全省数字经济推进会召开" }).ClickAsync();
         await Expect(s.Page.Locator("#doc-text .hl-term")).Not.ToHaveCountAsync(0);
         await Expect(s.Page.Locator(".review-actions")).ToHaveCountAsync(0);
+
+        // The same page in English.
+        await s.Page.GetByRole(AriaRole.Button, new() { Name = "English" }).ClickAsync();
+        await Expect(s.Page.Locator(".doc-legend")).ToContainTextAsync("Directive");
+        await Expect(s.Page.Locator(".doc-legend")).ToContainTextAsync("Formulation");
+        await Expect(s.Page.Locator(".items-head h2")).ToContainTextAsync("Extracted items");
+        await Expect(s.Page.Locator("li.doc-item.kind-target .item-fields")).ToContainTextAsync("around");
     }
 
     /// <summary>The item of a kind whose own text (not only its sentence) holds <paramref name="text"/>.</summary>
