@@ -31,11 +31,13 @@ public sealed class ListDocuments(Data.LuoshiDbContext db, ICurrentActor actor)
                 d.Id, d.Title, d.Date, d.DateBasis, d.Source, d.Format, d.State, d.IngestedAt, d.IngestedBy,
                 Items = db.DocumentItems.Count(i => i.DocumentId == d.Id),
                 Pending = db.DocumentItems.Count(i => i.DocumentId == d.Id && i.Decision == ItemDecision.Pending),
+                Directives = db.DocumentItems.Count(i => i.DocumentId == d.Id && i.Kind == DocumentItemKind.Directive),
+                Targets = db.DocumentItems.Count(i => i.DocumentId == d.Id && i.Kind == DocumentItemKind.Target),
             })
             .ToListAsync(ct);
         return [.. rows
             .OrderByDescending(r => r.Date ?? DateOnly.MinValue).ThenByDescending(r => r.Id)
-            .Select(r => new DocumentSummary(r.Id, r.Title, r.Date, r.DateBasis, r.Source, r.Format, r.State, r.Items, r.Pending, r.IngestedAt, r.IngestedBy))];
+            .Select(r => new DocumentSummary(r.Id, r.Title, r.Date, r.DateBasis, r.Source, r.Format, r.State, r.Items, r.Pending, r.IngestedAt, r.IngestedBy, r.Directives, r.Targets, r.Items - r.Directives - r.Targets))];
     }
 }
 

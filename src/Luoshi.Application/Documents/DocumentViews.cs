@@ -111,7 +111,7 @@ public sealed record ExtractionView(
         sentence);
 }
 
-/// <summary>A document in a list.</summary>
+/// <summary>A document in a list: its items by kind (directives, targets, stated figures) and how many still await review.</summary>
 public sealed record DocumentSummary(
     int Id,
     string Title,
@@ -123,7 +123,10 @@ public sealed record DocumentSummary(
     int Items,
     int Pending,
     DateTimeOffset IngestedAt,
-    string IngestedBy);
+    string IngestedBy,
+    int Directives = 0,
+    int Targets = 0,
+    int Figures = 0);
 
 /// <summary>An extracted item under review: what it is, its sentence, the extracted data, and the decision taken on it.</summary>
 public sealed record DocumentItemView(

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Luoshi.Application.Common;
 using Luoshi.Domain.Documents;
 using Luoshi.Domain.Identity;
@@ -35,10 +36,27 @@ public sealed class GetPhraseTimeline(Data.LuoshiDbContext db, ICurrentActor act
     }
 }
 
-/// <summary>The formulations a later document introduces, drops and continues compared with an earlier one.</summary>
+/// <summary>
+/// The formulations a later document introduces, drops and continues compared with an earlier one, and the
+/// same for its figures (a subject with its unit: 生产总值 %, 城镇新增就业 万人), each with the value and the
+/// sentence it stood in on either side.
+/// </summary>
 public sealed class CompareDocuments(Data.LuoshiDbContext db, ICurrentActor actor)
 {
-    public sealed record DiffView(DocumentRef From, DocumentRef To, IReadOnlyList<TermChange> New, IReadOnlyList<TermChange> Dropped, IReadOnlyList<TermChange> Continued);
+    public sealed record DiffView(
+        DocumentRef From,
+        DocumentRef To,
+        IReadOnlyList<TermChange> New,
+        IReadOnlyList<TermChange> Dropped,
+        IReadOnlyList<TermChange> Continued,
+        IReadOnlyList<FigureChange>? NewFigures = null,
+        IReadOnlyList<FigureChange>? DroppedFigures = null,
+        IReadOnlyList<FigureChange>? ContinuedFigures = null);
+
+    /// <summary>A figure's subject and unit; its value (and kind, measure, sentence) in the earlier and the later document where it appears.</summary>
+    public sealed record FigureChange(string Subject, string Unit, FigureSide? From, FigureSide? To);
+
+    public sealed record FigureSide(int Item, FigureKind Kind, decimal Value, string? Measure, FigureQualifier? Qualifier, string? Period, string Text);
 
     public async Task<DiffView> Handle(int? from, int? to, CancellationToken ct)
     {
@@ -51,14 +69,48 @@ public sealed class CompareDocuments(Data.LuoshiDbContext db, ICurrentActor acto
         var a = await Load(from.Value, ct);
         var b = await Load(to.Value, ct);
         var diff = FormulationDiff.Compare(a.Terms, b.Terms);
-        return new DiffView(a.Ref, b.Ref, diff.New, diff.Dropped, diff.Continued);
+        var (newFigures, dropped, continued) = CompareFigures(a.Figures, b.Figures);
+        return new DiffView(a.Ref, b.Ref, diff.New, diff.Dropped, diff.Continued, newFigures, dropped, continued);
     }
 
-    private async Task<(DocumentRef Ref, IReadOnlyList<(string, int, bool)> Terms)> Load(int id, CancellationToken ct)
+    // A subject stated twice in one document (a target and last year's actual) is compared by its first statement.
+    private static (IReadOnlyList<FigureChange> New, IReadOnlyList<FigureChange> Dropped, IReadOnlyList<FigureChange> Continued) CompareFigures(
+        IReadOnlyList<(string Key, string Subject, string Unit, FigureSide Side)> from,
+        IReadOnlyList<(string Key, string Subject, string Unit, FigureSide Side)> to)
+    {
+        var a = from.GroupBy(f => f.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var b = to.GroupBy(f => f.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        return (
+            [.. b.Values.Where(f => !a.ContainsKey(f.Key)).OrderBy(f => f.Side.Item).Select(f => new FigureChange(f.Subject, f.Unit, null, f.Side))],
+            [.. a.Values.Where(f => !b.ContainsKey(f.Key)).OrderBy(f => f.Side.Item).Select(f => new FigureChange(f.Subject, f.Unit, f.Side, null))],
+            [.. b.Values.Where(f => a.ContainsKey(f.Key)).OrderBy(f => f.Side.Item).Select(f => new FigureChange(f.Subject, f.Unit, a[f.Key].Side, f.Side))]);
+    }
+
+    // A provincial document says 全省生产总值 once and 生产总值 the next time: the same subject.
+    private static string Key(string subject) => subject.StartsWith("全省", StringComparison.Ordinal) && subject.Length > 2 ? subject[2..] : subject;
+
+    private async Task<(DocumentRef Ref, IReadOnlyList<(string, int, bool)> Terms, IReadOnlyList<(string, string, string, FigureSide)> Figures)> Load(int id, CancellationToken ct)
     {
         var doc = await db.Documents.AsNoTracking().Where(d => d.Id == id).Select(d => new { d.Id, d.Title, d.Date }).SingleOrDefaultAsync(ct)
             ?? throw new NotFoundException("文件/document", id.ToString(System.Globalization.CultureInfo.InvariantCulture));
         var terms = await db.DocumentTerms.AsNoTracking().Where(t => t.DocumentId == id).Select(t => new { t.Term, t.Count, t.Numbered }).ToListAsync(ct);
-        return (new DocumentRef(doc.Id, doc.Title, doc.Date), [.. terms.Select(t => (t.Term, t.Count, t.Numbered))]);
+        var items = await db.DocumentItems.AsNoTracking()
+            .Where(i => i.DocumentId == id && (i.Kind == DocumentItemKind.Figure || i.Kind == DocumentItemKind.Target))
+            .OrderBy(i => i.Number)
+            .Select(i => new { i.Number, i.Data })
+            .ToListAsync(ct);
+        var figures = new List<(string, string, string, FigureSide)>(items.Count);
+        foreach (var i in items)
+        {
+            var f = JsonSerializer.Deserialize<FigureView>(i.Data, DocumentJson.Options);
+            if (f is null || string.IsNullOrWhiteSpace(f.Subject))
+            {
+                continue;
+            }
+
+            figures.Add((Key(f.Subject) + "\u0001" + f.Unit, f.Subject, f.Unit, new FigureSide(i.Number, f.Kind, f.Value, f.Measure, f.Qualifier, f.Period, f.Text)));
+        }
+
+        return (new DocumentRef(doc.Id, doc.Title, doc.Date), [.. terms.Select(t => (t.Term, t.Count, t.Numbered))], figures);
     }
 }

@@ -29,6 +29,8 @@ public sealed record ChartSpec(string Kind, IReadOnlyList<string> Categories, IR
 
     /// <summary>Horizontal bars, one group per category and one colour per series (main, red, green): counts side by side.</summary>
     public const string Grouped = "grouped";
+    /// <summary>Rows (the series, by name) × columns (the categories), each cell shaded by its value; empty cells stay blank.</summary>
+    public const string Heatmap = "heatmap";
 
     public string ToJson() => JsonSerializer.Serialize(this, Json);
 }

@@ -26,6 +26,14 @@ public sealed class IngestAndReviewTests
         6月28日，全省项目建设推进会召开。要深入实施“八八战略”，实现“双过半”。
         """;
 
+    private const string MidYear = """
+        全省半年经济形势分析会召开
+        发布时间：2026-07-22
+        7月20日，全省半年经济形势分析会召开。
+        上半年全省生产总值增长5.8%，城镇新增就业35.2万人，规模以上工业增加值增长7.1%。
+        要深入实施“八八战略”，实现“双过半”。
+        """;
+
     private static async Task<AppHost> Seeded(Db db)
     {
         var host = await AppHost.StartAsync(db);
@@ -158,6 +166,42 @@ public sealed class IngestAndReviewTests
         diff.Dropped.Select(t => t.Term).ShouldBe(["一号工程"]);
         diff.Continued.Select(t => t.Term).ShouldBe(["八八战略"]);
         list.ShouldHaveSingleItem().Id.ShouldBe(later.Id);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Diff_ComparesFigures_BySubjectAndUnit(Db db)
+    {
+        await using var host = await Seeded(db);
+        var first = await Ingest(host, Speech);
+        var later = await Ingest(host, MidYear, "mid-year.txt");
+
+        var diff = await host.Run<CompareDocuments, CompareDocuments.DiffView>(c => c.Handle(first.Id, later.Id, CancellationToken.None));
+
+        diff.ContinuedFigures.ShouldNotBeNull().Select(f => f.Subject).ShouldBe(["全省生产总值", "城镇新增就业"]);
+        var gdp = diff.ContinuedFigures[0];
+        (gdp.From!.Kind, gdp.From.Value, gdp.From.Qualifier).ShouldBe((FigureKind.Target, 5.5m, FigureQualifier.Around));
+        (gdp.To!.Kind, gdp.To.Value).ShouldBe((FigureKind.Actual, 5.8m));
+        (diff.ContinuedFigures[1].From!.Value, diff.ContinuedFigures[1].To!.Value).ShouldBe((61.5m, 35.2m));
+        diff.NewFigures.ShouldNotBeNull().Select(f => (f.Subject, f.Unit, f.To!.Value)).ShouldBe([("规模以上工业增加值", "%", 7.1m)]);
+        diff.DroppedFigures.ShouldNotBeNull().Select(f => f.Subject).ShouldBe(["居民人均可支配收入"]);
+        diff.DroppedFigures.ShouldAllBe(f => f.To == null && f.From!.Text.Length > 0);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task List_CountsItemsByKind(Db db)
+    {
+        await using var host = await Seeded(db);
+        var doc = await Ingest(host, Speech);
+
+        var summary = (await host.Run<ListDocuments, IReadOnlyList<DocumentSummary>>(l => l.Handle(new(), CancellationToken.None))).ShouldHaveSingleItem();
+
+        summary.Directives.ShouldBe(doc.Items.Count(i => i.Kind == DocumentItemKind.Directive));
+        summary.Targets.ShouldBe(1);
+        summary.Figures.ShouldBe(2);
+        (summary.Directives + summary.Targets + summary.Figures).ShouldBe(summary.Items);
+        summary.Directives.ShouldBeGreaterThan(0);
     }
 
     [Fact]

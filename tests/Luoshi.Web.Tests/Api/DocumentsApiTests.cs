@@ -140,6 +140,10 @@ public sealed class DocumentsApiTests(AppFixture fixture) : IClassFixture<AppFix
         timeline.ShouldHaveSingleItem()!["documents"]!.AsArray().Select(d => d!["document"]!["id"]!.GetValue<int>()).ShouldContain(second.Id);
         diff["new"]!.AsArray().Select(t => t!["term"]!.GetValue<string>()).ShouldBe(["双过半"]);
         diff["continued"]!.AsArray().Select(t => t!["term"]!.GetValue<string>()).ShouldBe(["八八战略"]);
+        var gdp = diff["droppedFigures"]!.AsArray().Single(f => f!["subject"]!.GetValue<string>() == "全省生产总值")!;
+        (gdp["from"]!["value"]!.GetValue<decimal>(), gdp["from"]!["kind"]!.GetValue<string>(), gdp["from"]!["qualifier"]!.GetValue<string>()).ShouldBe((5.5m, "target", "around"));
+        gdp["to"].ShouldBeNull();
+        diff["newFigures"]!.AsArray().ShouldBeEmpty();
         await (await app.Client.GetAsync($"/api/documents/diff?from={first.Id}")).ShouldBeProblem(HttpStatusCode.BadRequest, "to");
     }
 }

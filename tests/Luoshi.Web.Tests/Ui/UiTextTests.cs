@@ -52,6 +52,9 @@ public sealed partial class UiTextTests
             typeof(Luoshi.Domain.Supervision.SupervisionState), typeof(Luoshi.Domain.Supervision.SupervisionAction),
             typeof(Luoshi.Domain.Supervision.SupervisionPriority), typeof(Luoshi.Domain.Supervision.SupervisionSource),
             typeof(Luoshi.Application.Assessment.RunState),
+            typeof(Luoshi.Domain.Documents.ReviewState), typeof(Luoshi.Domain.Documents.DocumentItemKind), typeof(Luoshi.Domain.Documents.ItemDecision),
+            typeof(Luoshi.Domain.Documents.SourceFormat), typeof(Luoshi.Domain.Documents.DateBasis), typeof(Luoshi.Domain.Documents.FigureKind),
+            typeof(Luoshi.Domain.Documents.FigureQualifier),
         ];
         var keys = Keys(CultureInfo.InvariantCulture);
 

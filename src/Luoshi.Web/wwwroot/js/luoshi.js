@@ -70,6 +70,48 @@
         }],
       };
     }
+    if (spec.kind === 'heatmap') {
+      // Rows are the series (top first), columns the categories. The bundled ECharts build has no heatmap
+      // series, so each cell is a bubble (a punch card): larger and darker the higher its value; empty cells stay blank.
+      const rows = spec.series.map((s) => s.name);
+      const cells = [];
+      let max = 1;
+      spec.series.forEach((s, y) => s.data.forEach((v, x) => {
+        if (v !== null && v !== undefined) { cells.push([x, y, v]); if (v > max) max = v; }
+      }));
+      const shade = (share) => {
+        const from = [139, 175, 224], to = [8, 59, 117];
+        const c = from.map((f, k) => Math.round(f + (to[k] - f) * share));
+        return 'rgb(' + c.join(',') + ')';
+      };
+      return {
+        animation: false,
+        textStyle: text,
+        grid: { left: 8, right: 24, top: 8, bottom: 8, containLabel: true },
+        tooltip: {
+          trigger: 'item', confine: true, textStyle: text,
+          formatter: (p) => rows[p.value[1]] + '<br>' + spec.categories[p.value[0]].replace('\n', ' ') + ': <b>' + fmt(p.value[2]) + '</b> ' + spec.unit,
+        },
+        xAxis: {
+          type: 'category', data: spec.categories, position: 'top', boundaryGap: true,
+          splitLine: { show: true, lineStyle: { color: '#eceff2' } },
+          axisLabel: { color: muted, fontFamily: font, fontSize: 11, interval: 0, hideOverlap: true },
+          axisLine: { lineStyle: { color: rule } }, axisTick: { show: false },
+        },
+        yAxis: {
+          type: 'category', data: rows, inverse: true, boundaryGap: true,
+          splitLine: { show: true, lineStyle: { color: '#eceff2' } },
+          axisLabel: { color: ink, fontFamily: font }, axisLine: { lineStyle: { color: rule } }, axisTick: { show: false },
+        },
+        series: [{
+          type: 'scatter',
+          data: cells.map((c) => ({ value: c, itemStyle: { color: shade(max > 1 ? (c[2] - 1) / (max - 1) : 1) } })),
+          symbolSize: (v) => 20 + 20 * Math.sqrt(v[2] / max),
+          label: { show: true, color: '#fff', fontFamily: font, fontWeight: 600, formatter: (p) => fmt(p.value[2]) },
+          emphasis: { itemStyle: { borderColor: ink, borderWidth: 1 } },
+        }],
+      };
+    }
     if (spec.kind === 'ranking') {
       const s = spec.series[0];
       const statuses = s.statuses || [];

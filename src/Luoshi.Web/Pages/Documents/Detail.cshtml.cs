@@ -1,0 +1,364 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Luoshi.Application.Common;
+using Luoshi.Application.Documents;
+using Luoshi.Application.Indicators;
+using Luoshi.Application.Organization;
+using Luoshi.Application.Plans;
+using Luoshi.Domain.Documents;
+using Luoshi.Domain.Identity;
+using Luoshi.Domain.Organization;
+using Luoshi.Domain.Plans;
+using Luoshi.Web.Ui;
+using Microsoft.AspNetCore.Html;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace Luoshi.Web.Pages.Documents;
+
+/// <summary>
+/// A document under review: its normalised text with what was extracted marked in place (directives, targets,
+/// figures, people, 提法), the items beside it with their decisions, and the review: a directive accepted as a
+/// draft plan item under a chosen parent, a target as an indicator's target for a unit, a figure as a reading
+/// for a unit (the province, 全国…), or an item rejected — each through the same use cases as the API, each
+/// citing its sentence.
+/// </summary>
+public sealed class DetailModel(
+    GetDocument get,
+    ListPlanItems plans,
+    ListIndicators indicators,
+    ListOrgUnits orgUnits,
+    AcceptDirective acceptDirective,
+    AcceptTarget acceptTarget,
+    AcceptReading acceptReading,
+    RejectItem reject,
+    ICurrentActor actor,
+    UiFormat format,
+    HtmlEncoder encoder,
+    IStringLocalizer<UiText> text) : PageModel
+{
+    [TempData]
+    public string? Notice { get; set; }
+
+    [BindProperty]
+    public ReviewInput Input { get; set; } = new();
+
+    public DocumentView Document { get; private set; } = null!;
+
+    public IReadOnlyList<Segment> Segments { get; private set; } = [];
+
+    public IReadOnlyList<ItemModel> Items { get; private set; } = [];
+
+    public IReadOnlyList<PlanItemView> Parents { get; private set; } = [];
+
+    public IReadOnlyList<IndicatorView> Indicators { get; private set; } = [];
+
+    public IReadOnlyList<OrgUnitView> Units { get; private set; } = [];
+
+    public bool CanReview { get; private set; }
+
+    /// <summary>The item whose form was sent and refused: its form stays open with the errors beside its fields.</summary>
+    public int? PostedNumber { get; private set; }
+
+    public string? PostedAction { get; private set; }
+
+    public async Task OnGetAsync(int id, CancellationToken ct) => await Load(id, ct);
+
+    public Task<IActionResult> OnPostAcceptPlanAsync(int id, int number, CancellationToken ct) =>
+        Decide(id, number, "plan", async () =>
+        {
+            var outcome = await acceptDirective.Handle(id, number, new AcceptDirective.Request(
+                Blank(Input.Code), Input.Kind, Blank(Input.Parent), Blank(Input.Title), Note: Blank(Input.Note)), ct);
+            return string.Format(CultureInfo.CurrentCulture, text["DocReview.AcceptedPlan"], number, outcome.PlanItem!.Code, outcome.PlanItem.Title);
+        }, ct);
+
+    public Task<IActionResult> OnPostAcceptTargetAsync(int id, int number, CancellationToken ct) =>
+        Decide(id, number, "target", async () =>
+        {
+            var outcome = await acceptTarget.Handle(id, number, new AcceptTarget.Request(
+                Blank(Input.Indicator), Blank(Input.Org), Blank(Input.Year), Input.Value, Note: Blank(Input.Note)), ct);
+            var t = outcome.Target!;
+            return string.Format(CultureInfo.CurrentCulture, text["DocReview.AcceptedTarget"], number, t.Indicator, t.Org, t.Year);
+        }, ct);
+
+    public Task<IActionResult> OnPostAcceptReadingAsync(int id, int number, CancellationToken ct) =>
+        Decide(id, number, "reading", async () =>
+        {
+            var outcome = await acceptReading.Handle(id, number, new AcceptReading.Request(
+                Blank(Input.Indicator), Blank(Input.Org), Blank(Input.Period), Input.Value, Note: Blank(Input.Note)), ct);
+            var r = outcome.Reading!;
+            return string.Format(CultureInfo.CurrentCulture, text["DocReview.AcceptedReading"], number, r.Indicator, r.Org, format.Period(r.Period));
+        }, ct);
+
+    public Task<IActionResult> OnPostRejectAsync(int id, int number, CancellationToken ct) =>
+        Decide(id, number, "reject", async () =>
+        {
+            await reject.Handle(id, number, new RejectItem.Request(Blank(Input.Note)), ct);
+            return string.Format(CultureInfo.CurrentCulture, text["DocReview.Rejected"], number);
+        }, ct);
+
+    private async Task<IActionResult> Decide(int id, int number, string action, Func<Task<string>> decide, CancellationToken ct)
+    {
+        PostedNumber = number;
+        PostedAction = action;
+        if (ModelState.IsValid)
+        {
+            try
+            {
+                Notice = await decide();
+                return RedirectToPage("Detail", null, new { id }, $"item-{number}");
+            }
+            catch (Exception e) when (FormErrors.TryAdd(ModelState, e, typeof(ReviewInput)))
+            {
+            }
+            catch (ForbiddenException e)
+            {
+                ModelState.AddModelError(string.Empty, UiFormat.Message(e.Message));
+            }
+        }
+
+        await Load(id, ct);
+        return Page();
+    }
+
+    private async Task Load(int id, CancellationToken ct)
+    {
+        Document = await get.Handle(id, ct);
+        CanReview = actor.Can(Permission.ManagePlans, (string?)null);
+        Items = [.. Document.Items.Select(i => new ItemModel(i, Fields(i)))];
+        Segments = Highlights.Cut(Document.Text, Marks());
+        if (CanReview && Document.Items.Any(i => i.Decision == ItemDecision.Pending))
+        {
+            Parents = [.. (await plans.Handle(new ListPlanItems.Query(), ct)).Where(p => p.Kind != PlanItemKind.Milestone)];
+            Indicators = await indicators.Handle(ct);
+            var units = await orgUnits.Handle(new ListOrgUnits.Query(), ct);
+            Units = [.. units.Where(u => u.Kind is OrgUnitKind.Province or OrgUnitKind.Reference or OrgUnitKind.City)
+                .OrderBy(u => u.Kind switch { OrgUnitKind.Province => 0, OrgUnitKind.Reference => 1, _ => 2 })
+                .ThenBy(u => u.Code, StringComparer.Ordinal)];
+        }
+    }
+
+    private IEnumerable<Mark> Marks()
+    {
+        foreach (var item in Items)
+        {
+            var data = item.View.Data;
+            if (data.TryGetProperty("start", out var start) && data.TryGetProperty("length", out var length))
+            {
+                var from = start.GetInt32();
+                var tip = $"{format.Label(item.View.Kind)} #{item.View.Number}: " + string.Join(" · ", item.Fields.Select(f => $"{f.Label} {f.Value}"));
+                yield return new Mark(from, from + length.GetInt32(), item.View.Kind.ToString().ToLowerInvariant(), item.View.Number, tip);
+            }
+        }
+
+        var body = Document.Text;
+        foreach (var person in Document.People.DistinctBy(p => p.Name))
+        {
+            var tip = $"{text["DocReview.Person"]}: {person.Name}" + (person.Role is { } role ? $" · {role}" : string.Empty);
+            foreach (var at in Highlights.Occurrences(body, person.Name))
+            {
+                yield return new Mark(at, at + person.Name.Length, "person", null, tip);
+            }
+        }
+
+        foreach (var term in Document.Terms.Where(t => t.Term.Length >= 2))
+        {
+            var tip = string.Format(CultureInfo.CurrentCulture, text["DocReview.TermTip"], term.Term, term.Count)
+                + (term.Numbered ? " · " + text["Timeline.Numbered"] : string.Empty);
+            foreach (var at in Highlights.Occurrences(body, term.Term))
+            {
+                yield return new Mark(at, at + term.Term.Length, "term", null, tip, term.Term);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The text with its marks, written in one piece: the text keeps its line breaks (white-space: pre-wrap), so
+    /// no markup whitespace may fall between the runs. An item's run opens the item beside the text; a
+    /// formulation's, its timeline.
+    /// </summary>
+    public HtmlString TextHtml()
+    {
+        var html = new StringBuilder(Document.Text.Length * 2);
+        var e = encoder;
+        var at = 0;
+        foreach (var s in Segments)
+        {
+            // An anchor where each item begins, for the item's "#n" beside the text to scroll to.
+            foreach (var starting in s.Marks.Where(m => m.Item is not null && m.Start == at))
+            {
+                html.Append("<span class=\"anchor\" id=\"mark-").Append(starting.Item!.Value.ToString(CultureInfo.InvariantCulture)).Append("\"></span>");
+            }
+
+            at += s.Text.Length;
+            var top = s.Top;
+            if (top is null)
+            {
+                html.Append(e.Encode(s.Text));
+                continue;
+            }
+
+            var (tag, href) = top.Item is { } n ? ("a", $"#item-{n}")
+                : top.Term is { } term ? ("a", "/documents/timeline?term=" + Uri.EscapeDataString(term))
+                : ("mark", null);
+            html.Append('<').Append(tag).Append(" class=\"").Append(e.Encode(s.Classes)).Append('"');
+            if (href is not null)
+            {
+                html.Append(" href=\"").Append(e.Encode(href)).Append('"');
+            }
+
+            if (top.Item is { } item)
+            {
+                html.Append(" data-item=\"").Append(item.ToString(CultureInfo.InvariantCulture)).Append('"');
+            }
+
+            // Every item the run belongs to (a figure inside a directive belongs to both).
+            var items = string.Join(' ', s.Marks.Where(m => m.Item is not null).Select(m => m.Item!.Value.ToString(CultureInfo.InvariantCulture)));
+            if (items.Length > 0)
+            {
+                html.Append(" data-items=\"").Append(items).Append('"');
+            }
+
+            html.Append(" title=\"").Append(e.Encode(s.Tip)).Append("\">").Append(e.Encode(s.Text)).Append("</").Append(tag).Append('>');
+        }
+
+        return new HtmlString(html.ToString());
+    }
+
+    /// <summary>The extracted fields of an item, labelled, in the reader's language.</summary>
+    private IReadOnlyList<Field> Fields(DocumentItemView item)
+    {
+        var d = item.Data;
+        var fields = new List<Field>();
+        void Add(string key, string? value)
+        {
+            if (!string.IsNullOrWhiteSpace(value))
+            {
+                fields.Add(new Field(text[key], value));
+            }
+        }
+
+        string? Str(string name) => d.TryGetProperty(name, out var p) && p.ValueKind == JsonValueKind.String ? p.GetString() : null;
+        string? Num(string name) => d.TryGetProperty(name, out var p) && p.ValueKind == JsonValueKind.Number ? p.GetDecimal().ToString("0.############", CultureInfo.InvariantCulture) : null;
+
+        if (item.Kind == DocumentItemKind.Directive)
+        {
+            Add("DocReview.Verb", Str("verb"));
+            Add("DocReview.Topic", Str("topic"));
+            Add("DocReview.Area", Str("area"));
+            return fields;
+        }
+
+        Add("DocReview.Subject", Str("subject"));
+        var value = Num("value");
+        var upper = Num("upper");
+        Add("DocReview.Value", upper is null ? value : $"{value}–{upper}");
+        Add("DocReview.Unit", Str("unit"));
+        Add("DocReview.Measure", Str("measure"));
+        if (Str("qualifier") is { } q && Enum.TryParse<FigureQualifier>(q, ignoreCase: true, out var qualifier))
+        {
+            Add("DocReview.Qualifier", format.Label(qualifier));
+        }
+
+        Add("DocReview.Stretch", Num("stretch"));
+        Add("DocReview.From", Num("from"));
+        Add("DocReview.Comparison", Str("comparison"));
+        Add("DocReview.Period", Str("period") is { } period ? period + (Str("periodCode") is { } code ? $" ({format.Period(code)})" : string.Empty) : null);
+        return fields;
+    }
+
+    /// <summary>What the figure's subject most likely measures: an indicator whose name the subject contains (or the other way round), with the same unit first.</summary>
+    public IndicatorView? Suggest(ItemModel item)
+    {
+        var subject = item.Field("subject");
+        if (string.IsNullOrWhiteSpace(subject))
+        {
+            return null;
+        }
+
+        var bare = subject.StartsWith("全省", StringComparison.Ordinal) || subject.StartsWith("全国", StringComparison.Ordinal) ? subject[2..] : subject;
+        var unit = item.Field("unit");
+        return Indicators
+            .Where(i => bare.Length > 0 && (bare.Contains(i.Name, StringComparison.Ordinal) || i.Name.Contains(bare, StringComparison.Ordinal)))
+            .OrderByDescending(i => string.Equals(i.Unit, unit, StringComparison.Ordinal))
+            .ThenByDescending(i => i.Name.Length)
+            .FirstOrDefault();
+    }
+
+    /// <summary>全国 for a figure about the country, else the province.</summary>
+    public string? SuggestUnit(ItemModel item)
+    {
+        var subject = item.Field("subject") ?? string.Empty;
+        var wanted = subject.StartsWith("全国", StringComparison.Ordinal)
+            ? Units.FirstOrDefault(u => u.Kind == OrgUnitKind.Reference && u.Name == "全国")
+            : Units.FirstOrDefault(u => u.Kind == OrgUnitKind.Province);
+        return wanted?.Code;
+    }
+
+    /// <summary>Where an accepted item now lives: the plan item, or the indicator at the unit.</summary>
+    public static string? LinkOf(string? linkedTo)
+    {
+        if (linkedTo is null)
+        {
+            return null;
+        }
+
+        var colon = linkedTo.IndexOf(':', StringComparison.Ordinal);
+        if (colon < 0)
+        {
+            return null;
+        }
+
+        var rest = linkedTo[(colon + 1)..];
+        return linkedTo[..colon] switch
+        {
+            "plan" => "/plans/" + Uri.EscapeDataString(rest),
+            "target" or "reading" when rest.Split('/') is [var indicator, var org, ..] => $"/indicators/{Uri.EscapeDataString(indicator)}?org={Uri.EscapeDataString(org)}",
+            _ => null,
+        };
+    }
+
+    public bool IsPosted(int number, string action) => PostedNumber == number && PostedAction == action;
+
+    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+
+    public sealed record Field(string Label, string Value);
+
+    /// <summary>An item with its labelled fields.</summary>
+    public sealed record ItemModel(DocumentItemView View, IReadOnlyList<Field> Fields)
+    {
+        public string? Field(string name) =>
+            View.Data.TryGetProperty(name, out var p) ? p.ValueKind switch
+            {
+                JsonValueKind.String => p.GetString(),
+                JsonValueKind.Number => p.GetDecimal().ToString("0.############", CultureInfo.InvariantCulture),
+                _ => null,
+            } : null;
+    }
+
+    public sealed class ReviewInput
+    {
+        public string? Code { get; set; }
+
+        public PlanItemKind? Kind { get; set; }
+
+        public string? Parent { get; set; }
+
+        public string? Title { get; set; }
+
+        public string? Indicator { get; set; }
+
+        public string? Org { get; set; }
+
+        public string? Year { get; set; }
+
+        public string? Period { get; set; }
+
+        public decimal? Value { get; set; }
+
+        public string? Note { get; set; }
+    }
+}

@@ -1,0 +1,68 @@
+namespace Luoshi.Web.Pages.Documents;
+
+/// <summary>
+/// One extracted thing marked in the text: a directive, target or figure (an item of the review, by number),
+/// a person or a formulation (提法). <see cref="Tip"/> is what hovering it shows.
+/// </summary>
+public sealed record Mark(int Start, int End, string Kind, int? Item, string Tip, string? Term = null)
+{
+    /// <summary>What a click opens when marks overlap: the narrowest kinds first (a figure inside a directive).</summary>
+    public int Rank => Kind switch
+    {
+        "target" or "figure" => 4,
+        "term" => 3,
+        "person" => 2,
+        _ => 1,
+    };
+}
+
+/// <summary>A run of text under the same marks (none for plain text).</summary>
+public sealed record Segment(string Text, IReadOnlyList<Mark> Marks)
+{
+    public Mark? Top => Marks.Count == 0 ? null : Marks.MaxBy(m => m.Rank);
+
+    public string Classes => string.Join(' ', Marks.Select(m => "hl-" + m.Kind).Distinct(StringComparer.Ordinal).Prepend("hl"));
+
+    public string Tip => string.Join('\n', Marks.OrderByDescending(m => m.Rank).Select(m => m.Tip).Distinct(StringComparer.Ordinal));
+}
+
+/// <summary>Cuts the normalised text at every mark's edges, so that overlapping marks (a figure inside a directive) render as flat runs.</summary>
+public static class Highlights
+{
+    public static IReadOnlyList<Segment> Cut(string text, IEnumerable<Mark> marks)
+    {
+        var valid = marks.Where(m => m.Start >= 0 && m.End <= text.Length && m.Start < m.End).ToList();
+        var edges = valid.SelectMany(m => new[] { m.Start, m.End }).Append(0).Append(text.Length).Distinct().Order().ToArray();
+        var covering = new List<Mark>?[edges.Length - 1];
+        foreach (var m in valid)
+        {
+            var first = Array.BinarySearch(edges, m.Start);
+            for (var i = first; i < edges.Length - 1 && edges[i] < m.End; i++)
+            {
+                (covering[i] ??= []).Add(m);
+            }
+        }
+
+        var segments = new List<Segment>(edges.Length);
+        for (var i = 0; i < edges.Length - 1; i++)
+        {
+            segments.Add(new Segment(text[edges[i]..edges[i + 1]], (IReadOnlyList<Mark>?)covering[i] ?? []));
+        }
+
+        return segments;
+    }
+
+    /// <summary>Every place <paramref name="needle"/> occurs in <paramref name="text"/>, without overlaps.</summary>
+    public static IEnumerable<int> Occurrences(string text, string needle)
+    {
+        if (needle.Length == 0)
+        {
+            yield break;
+        }
+
+        for (var at = text.IndexOf(needle, StringComparison.Ordinal); at >= 0; at = text.IndexOf(needle, at + needle.Length, StringComparison.Ordinal))
+        {
+            yield return at;
+        }
+    }
+}
