@@ -81,7 +81,7 @@ public sealed class ShellTests(DemoSite site)
         await Expect(s.Page.Locator("#main")).ToBeFocusedAsync();
 
         await s.GoAsync("/");
-        string[] expected = ["跳到正文", "落实 Luoshi", "概览", "计划", "指标", "填报", "单位", "退出", "English"];
+        string[] expected = ["跳到正文", "落实 Luoshi", "概览", "计划", "指标", "填报", "单位", "审计", "退出", "English"];
         foreach (var name in expected)
         {
             await s.Page.Keyboard.PressAsync("Tab");
@@ -91,7 +91,7 @@ public sealed class ShellTests(DemoSite site)
             outline.ShouldNotBe("none", $"the focus on {name} is visible");
         }
 
-        for (int i = 0; i < 5; i++)
+        for (int i = 0; i < 6; i++)
         {
             await s.Page.Keyboard.PressAsync("Shift+Tab");
         }
@@ -113,7 +113,7 @@ public sealed class ShellTests(DemoSite site)
 
         var overflow = await s.Page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
         overflow.ShouldBeLessThanOrEqualTo(0, "the page does not scroll sideways; wide tables scroll inside their box");
-        await Expect(s.Page.Locator(".mainnav a")).ToHaveCountAsync(5);
+        await Expect(s.Page.Locator(".mainnav a")).ToHaveCountAsync(6);
         foreach (var link in await s.Page.Locator(".mainnav a").AllAsync())
         {
             await Expect(link).ToBeInViewportAsync();
