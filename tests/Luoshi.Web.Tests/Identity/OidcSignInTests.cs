@@ -130,6 +130,34 @@ public sealed class OidcSignInTests(OidcAppFixture fixture) : IClassFixture<Oidc
     }
 
     [Fact]
+    public async Task UnreachableProvider_SendsTheBrowserBackWithAMessage_NotAnError()
+    {
+        await using var app = await TestApp.StartAsync(Db.Sqlite, configure: b =>
+        {
+            b.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Luoshi:Oidc:Authority"] = "http://idp-down.test",
+                ["Luoshi:Oidc:ClientId"] = FakeOidcProvider.ClientId,
+                ["Luoshi:Oidc:RequireHttpsMetadata"] = "false",
+            });
+            b.Services.Configure<OidcOptions>(OidcHandler.SchemeName, o => o.BackchannelHttpHandler = new Down());
+        });
+        var browser = Browser(app);
+
+        var start = await browser.GetAsync("/sign-in?handler=Oidc");
+
+        start.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        start.Headers.Location!.ToString().ShouldBe("/sign-in?external=unavailable");
+        (await browser.GetStringAsync("/sign-in?external=unavailable")).ShouldContain("暂时无法连接身份提供方");
+    }
+
+    private sealed class Down : HttpMessageHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+            Task.FromResult(new HttpResponseMessage(HttpStatusCode.ServiceUnavailable));
+    }
+
+    [Fact]
     public void AnAuthorityWithoutAClientId_FailsAtStart_SayingWhatToSet()
     {
         var e = Should.Throw<InvalidOperationException>(() => LuoshiWebApp.Build(["--Luoshi:Oidc:Authority=https://idp.example"], b => b.WebHost.UseTestServer()));

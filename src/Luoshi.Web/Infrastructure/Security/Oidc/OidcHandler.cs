@@ -32,7 +32,13 @@ internal sealed class OidcHandler(IOptionsMonitor<OidcOptions> options, ILoggerF
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
-        var config = await Options.ConfigurationManager!.GetConfigurationAsync(Context.RequestAborted);
+        var config = await Configuration();
+        if (config is null)
+        {
+            Response.Redirect("/sign-in?external=" + nameof(OidcRefusal.Unavailable).ToLowerInvariant());
+            return;
+        }
+
         if (string.IsNullOrEmpty(properties.RedirectUri))
         {
             properties.RedirectUri = OriginalPathBase + OriginalPath + Request.QueryString;
@@ -86,7 +92,11 @@ internal sealed class OidcHandler(IOptionsMonitor<OidcOptions> options, ILoggerF
             return Refuse("the answer carries no authorization code", properties);
         }
 
-        var config = await Options.ConfigurationManager!.GetConfigurationAsync(Context.RequestAborted);
+        if (await Configuration() is not { } config)
+        {
+            return HandleRequestResult.Fail(new OidcRefusedException(OidcRefusal.Unavailable, "the provider's discovery document cannot be read"), properties);
+        }
+
         var idToken = await RedeemCode(config, code, verifier);
         if (idToken is null)
         {
@@ -123,6 +133,20 @@ internal sealed class OidcHandler(IOptionsMonitor<OidcOptions> options, ILoggerF
         properties.Items.Remove(NonceKey);
         var principal = LuoshiClaims.Principal(user, CookieAuthenticationDefaults.AuthenticationScheme);
         return HandleRequestResult.Success(new AuthenticationTicket(principal, properties, Scheme.Name));
+    }
+
+    /// <summary>The provider's discovery document and keys (cached, refreshed by the configuration manager); null when it cannot be reached.</summary>
+    private async Task<OpenIdConnectConfiguration?> Configuration()
+    {
+        try
+        {
+            return await Options.ConfigurationManager!.GetConfigurationAsync(Context.RequestAborted);
+        }
+        catch (Exception e) when (e is InvalidOperationException or HttpRequestException or IOException)
+        {
+            Logger.LogWarning(e, "OpenID Connect discovery at {Authority} failed", Options.Authority);
+            return null;
+        }
     }
 
     /// <summary>The PKCE challenge (RFC 7636, S256): the provider keeps it and later checks the verifier against it.</summary>

@@ -82,6 +82,9 @@ public enum OidcRefusal
 
     /// <summary>The local account is disabled.</summary>
     Disabled,
+
+    /// <summary>The provider cannot be reached (its discovery document or keys do not load).</summary>
+    Unavailable,
 }
 
 /// <summary>A refused external sign-in: carries the kind for the page and the technical reason for the log.</summary>
