@@ -70,6 +70,7 @@ public static class ApplicationServices
         services.AddScoped<AddUser>();
         services.AddScoped<ListUsers>();
         services.AddScoped<SignIn>();
+        services.AddScoped<SignInExternal>();
         services.AddScoped<AuthenticateToken>();
         services.AddScoped<RefreshUser>();
         services.AddScoped<ManageTokens>();

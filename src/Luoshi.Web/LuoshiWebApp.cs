@@ -18,6 +18,7 @@ using Luoshi.Web.Features.Reporting;
 using Luoshi.Web.Features.Supervision;
 using Luoshi.Web.Infrastructure;
 using Luoshi.Web.Infrastructure.Security;
+using Luoshi.Web.Infrastructure.Security.Oidc;
 using Luoshi.Web.Ui;
 
 namespace Luoshi.Web;
@@ -59,6 +60,7 @@ public static class LuoshiWebApp
         builder.Services.AddScoped<HttpActor>();
         builder.Services.AddScoped<ICurrentActor>(sp => sp.GetRequiredService<ActorScope>().Actor ?? sp.GetRequiredService<HttpActor>());
         builder.Services.AddLuoshiSecurity(options.DataDir ?? Directory.GetCurrentDirectory());
+        builder.Services.AddLuoshiOidc(builder.Configuration);
         builder.WebHost.ConfigureKestrel(k =>
         {
             k.Limits.MaxRequestBodySize = options.MaxRequestBytes;

@@ -33,6 +33,9 @@ internal static class AuditTrail
 
     private static readonly JsonSerializerOptions Json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
+    /// <summary>Whether changes to entities of this type are written to the log.</summary>
+    public static bool IsAudited(Type type) => !Unaudited.Contains(type);
+
     public static List<AuditEntry> Collect(ChangeTracker tracker, ICurrentActor? actor, DateTimeOffset now)
     {
         var entries = new List<AuditEntry>();

@@ -119,6 +119,9 @@ public sealed partial class User
         }
     }
 
+    /// <summary>A sign-in vouched for by an identity provider: the password was not used, so its failure count and lockout stay as they are.</summary>
+    public void RecordExternalSignIn(DateTimeOffset now) => LastSignInAt = now;
+
     public void RecordSignIn(DateTimeOffset now)
     {
         FailedSignIns = 0;

@@ -37,6 +37,9 @@ public sealed class DemoSite : IAsyncLifetime
     public IBrowser Browser { get; private set; } = null!;
     public HttpClient Http { get; private set; } = null!;
 
+    /// <summary>The running app's services, for a test that must reach below the API (tampering with the audit log).</summary>
+    public IServiceProvider Services => _app!.Services;
+
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(_dataDir);

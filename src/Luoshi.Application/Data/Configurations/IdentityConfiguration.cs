@@ -62,7 +62,12 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         b.Property(x => x.Client).HasMaxLength(100);
         b.Property(x => x.PreviousHash).HasMaxLength(64).IsRequired();
         b.Property(x => x.Hash).HasMaxLength(64).IsRequired();
-        b.HasIndex(x => x.Actor);
-        b.HasIndex(x => new { x.Entity, x.Key });
+
+        // The log is read newest first a page at a time (keyset on id): each filter has an index ending in id,
+        // so a page is a short range scan whatever its depth. A date range uses the index on at.
+        b.HasIndex(x => new { x.Actor, x.Id });
+        b.HasIndex(x => new { x.Entity, x.Key, x.Id });
+        b.HasIndex(x => new { x.Entity, x.Id });
+        b.HasIndex(x => x.At);
     }
 }

@@ -63,9 +63,10 @@ public static class IdentityApi
             .RequireAuthorization(SecurityServices.Policy(Permission.ManageUsers)).WithSummary("新建用户或授权 / add a user or a grant");
 
         var audit = api.MapGroup("/audit").WithTags("Identity");
-        audit.MapGet("/", async (string? user, string? entity, string? key, int? limit, ReadAudit read, CancellationToken ct) =>
-            TypedResults.Ok(await read.List(user, entity, key, limit ?? 500, ct)))
-            .RequireAuthorization(SecurityServices.Policy(Permission.ReadAudit)).WithSummary("审计日志(新在前)/ audit log, newest first (?user=NAME)");
+        audit.MapGet("/", async (string? user, string? entity, string? key, string? from, string? to, long? before, int? limit, ReadAudit read, CancellationToken ct) =>
+            TypedResults.Ok(await read.List(new AuditFilter(user, entity, key, Parsing.OptionalDate(from, "from"), Parsing.OptionalDate(to, "to"), before), limit ?? 500, ct)))
+            .RequireAuthorization(SecurityServices.Policy(Permission.ReadAudit))
+            .WithSummary("审计日志(新在前)/ audit log, newest first (?user=&entity=&key=&from=&to= days, both included; ?before=ID for the page after the entry ID)");
         audit.MapGet("/verify", async (ReadAudit read, CancellationToken ct) => TypedResults.Ok(await read.Verify(ct)))
             .RequireAuthorization(SecurityServices.Policy(Permission.ReadAudit)).WithSummary("校验审计链 / verify the audit hash chain");
         return api;

@@ -1,5 +1,6 @@
 using Luoshi.Application.Identity;
 using Luoshi.Web.Infrastructure.Security;
+using Luoshi.Web.Infrastructure.Security.Oidc;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Mvc;
@@ -11,8 +12,14 @@ namespace Luoshi.Web.Pages.Account;
 
 /// <summary>Sign-in with name and password (a cookie for the browser); sign-out. Wrong passwords count towards the account's lockout.</summary>
 [EnableRateLimiting(SecurityServices.SignInLimit)]
-public sealed class SignInModel(SignIn signIn, IStringLocalizer<Ui.UiText> text) : PageModel
+public sealed class SignInModel(SignIn signIn, ExternalSignInOption external, IStringLocalizer<Ui.UiText> text) : PageModel
 {
+    /// <summary>The configured OpenID Connect provider, if any: the page offers a button for it.</summary>
+    public ExternalSignInOption External => external;
+
+    /// <summary>Where a signed-in browser goes next after an external sign-in (see <see cref="OnGetContinue"/>).</summary>
+    public string? ContinueTo { get; private set; }
+
     [BindProperty]
     public string? Name { get; set; }
 
@@ -24,9 +31,35 @@ public sealed class SignInModel(SignIn signIn, IStringLocalizer<Ui.UiText> text)
 
     public string? Error { get; private set; }
 
-    public void OnGet()
+    /// <param name="external">Why an external sign-in was refused (<see cref="OidcRefusal"/>, lower case), when it was.</param>
+    public void OnGet(string? external)
     {
+        if (external is not null)
+        {
+            Error = Enum.TryParse<OidcRefusal>(external, ignoreCase: true, out var refusal) && refusal != OidcRefusal.Failed
+                ? text["Account.External." + refusal]
+                : text["Account.External.Failed"];
+        }
     }
+
+    /// <summary>Sends the browser to the OpenID Connect provider; it comes back through the callback, then to <see cref="OnGetContinue"/>.</summary>
+    public IActionResult OnGetOidc()
+    {
+        if (!external.Enabled)
+        {
+            return NotFound();
+        }
+
+        var back = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/";
+        return Challenge(new AuthenticationProperties { RedirectUri = Url.Page("/Account/SignIn", "Continue", new { returnUrl = back }) }, OidcHandler.SchemeName);
+    }
+
+    /// <summary>
+    /// The end of an external sign-in. The browser arrives here at the end of redirects that began on the
+    /// provider's site, where it withholds our same-site (Strict) cookie; a page of our own that moves on by
+    /// itself makes the next request a same-site one, which carries it.
+    /// </summary>
+    public void OnGetContinue() => ContinueTo = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/";
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {

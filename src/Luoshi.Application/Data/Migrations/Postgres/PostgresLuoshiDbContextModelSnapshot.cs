@@ -517,9 +517,13 @@ namespace Luoshi.Application.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Actor");
+                    b.HasIndex("At");
 
-                    b.HasIndex("Entity", "Key");
+                    b.HasIndex("Actor", "Id");
+
+                    b.HasIndex("Entity", "Id");
+
+                    b.HasIndex("Entity", "Key", "Id");
 
                     b.ToTable("audit_log", (string)null);
                 });

@@ -502,9 +502,13 @@ namespace Luoshi.Application.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Actor");
+                    b.HasIndex("At");
 
-                    b.HasIndex("Entity", "Key");
+                    b.HasIndex("Actor", "Id");
+
+                    b.HasIndex("Entity", "Id");
+
+                    b.HasIndex("Entity", "Key", "Id");
 
                     b.ToTable("audit_log", (string)null);
                 });
