@@ -147,7 +147,7 @@ run() { # name url
   json=$(wrk -t$threads -c$connections -d${measure}s --timeout 30s -H "$auth" -s bench/load/report.lua "$2" | tail -1)
   cpu1=$(server_cpu_ms)
   requests=$(sed 's/.*"requests":\([0-9]*\).*/\1/' <<<"$json")
-  echo "{\"name\":\"$1\",\"url\":\"${2#http://127.0.0.1:}\",\"load\":$load0,\"serverCpuMsPerRequest\":$(awk -v c=$(( cpu1 - cpu0 )) -v r="$requests" 'BEGIN { printf "%.3f", r > 0 ? c / r : 0 }'),${json#\{}"
+  echo "{\"name\":\"$1\",\"url\":\"${2#http://127.0.0.1:}\",\"load\":$load0,\"serverCpuMsPerRequest\":$(awk -v c=$(( cpu1 - cpu0 )) -v r="$requests" 'BEGIN { printf "%.3f", (r > 0 ? c / r : 0) }'),${json#\{}"
 }
 
 echo "load: wrk ${threads} threads, ${connections} connections, ${warm} s warm-up + ${measure} s per target; period $period" >&2
