@@ -12,11 +12,13 @@ namespace Luoshi.Application.Operations;
 internal static class SqlitePages
 {
     private const int PagesPerStep = 2048;
+    private const int BusySeconds = 60;
 
     public static async Task Copy(SqliteConnection source, SqliteConnection destination, IProgress<ImportProgress>? progress, CancellationToken ct)
     {
         var backup = raw.sqlite3_backup_init(destination.Handle, "main", source.Handle, "main")
             ?? throw new BackupFailedException("sqlite3_backup_init: " + raw.sqlite3_errmsg(destination.Handle).utf8_to_string());
+        long? busySince = null;
         try
         {
             while (true)
@@ -32,9 +34,18 @@ internal static class SqlitePages
 
                 if (rc is raw.SQLITE_BUSY or raw.SQLITE_LOCKED)
                 {
+                    busySince ??= System.Diagnostics.Stopwatch.GetTimestamp();
+                    if (System.Diagnostics.Stopwatch.GetElapsedTime(busySince.Value).TotalSeconds > BusySeconds)
+                    {
+                        throw new BackupFailedException($"数据库一直被占用 / the database stayed locked for {BusySeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)} s; stop the servers writing to it and try again");
+                    }
+
                     await Task.Delay(50, ct);
+                    continue;
                 }
-                else if (rc != raw.SQLITE_OK)
+
+                busySince = null;
+                if (rc != raw.SQLITE_OK)
                 {
                     throw new BackupFailedException($"SQLite backup step failed ({rc}): {raw.sqlite3_errmsg(destination.Handle).utf8_to_string()}");
                 }
