@@ -5,6 +5,10 @@
 #   scripts/bench.sh           province and national workloads (about 8 minutes on 2 quiet cores, plus about 3
 #                              the first time, when the exports and databases are built)
 #   scripts/bench.sh --quick   province only, fewer runs (about 2 minutes from a cold start)
+#   … --load                   only the load part: wrk against the dashboard and the evaluation API on one
+#                              and two servers (behind nginx) and a bare Kestrel endpoint (bench/load/load.sh;
+#                              about 4 minutes, 1½ with --quick, plus the demo load the first time)
+#   … --no-load                only the evaluation engine part
 #
 # Installs what it needs on a fresh Debian machine (node and npm, DuckDB's npm package, the PostgreSQL
 # server), starts a throwaway PostgreSQL cluster of its own on 127.0.0.1:${LUOSHI_BENCH_PG_PORT:-5442}
@@ -15,49 +19,64 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
-mode=full
+mode=full evaluation=yes load=yes
 for arg in "$@"; do
   case "$arg" in
     --quick) mode=quick ;;
-    -h|--help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
-    *) echo "unknown option: $arg (use --quick)" >&2; exit 2 ;;
+    --load) evaluation=no ;;
+    --no-load) load=no ;;
+    -h|--help) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "unknown option: $arg (use --quick, --load, --no-load)" >&2; exit 2 ;;
   esac
 done
 
 started=$(date +%s)
-if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
-  echo "installing node and npm from apt…" >&2
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq >&2 && apt-get install -y -qq nodejs npm >&2
+if [[ $evaluation == yes ]]; then
+  if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+    echo "installing node and npm from apt…" >&2
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq >&2 && apt-get install -y -qq nodejs npm >&2
+  fi
+  (cd bench/duckdb && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
 fi
-(cd bench/duckdb && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
 
 # A cluster of its own, so that the tests' cluster (port 5433) and the benchmarks never meet.
 pg=$(LUOSHI_PG_PORT=${LUOSHI_BENCH_PG_PORT:-5442} scripts/postgres.sh start | tail -1)
 
 mkdir -p artifacts/bench
-if ! dotnet build bench/Luoshi.Bench -c Release -v quiet -nologo >artifacts/bench/build.log 2>&1; then
-  cat artifacts/bench/build.log >&2
-  exit 1
-fi
+build() {
+  if ! dotnet build "$1" -c Release -v quiet -nologo >artifacts/bench/build.log 2>&1; then
+    cat artifacts/bench/build.log >&2
+    exit 1
+  fi
+}
 bench() { dotnet bench/Luoshi.Bench/bin/Release/net10.0/luoshi-bench.dll "$@"; }
 
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(awk '/MemTotal/ {printf "%.1f GB", $2 / 1048576}' /proc/meminfo); load average $(cut -d' ' -f1-3 /proc/loadavg)"
 status=0
-rm -f artifacts/bench/province.json artifacts/bench/national.json artifacts/bench/national-2gib.json
 export LUOSHI_BENCH_COMMIT=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
-if [[ $mode == quick ]]; then
-  bench run --workload province --quick --postgres "$pg" || status=$?
-else
-  bench run --workload province --postgres "$pg" || status=$?
-  # One PostgreSQL history over 51 million readings takes minutes: it runs once, and the
-  # app-database loads are timed on the province only.
-  bench run --workload national --postgres "$pg" --no-databases || status=$?
-  # The engine again with its heap capped at 2 GiB: what it needs, rather than what an unconstrained
-  # collector lets garbage grow to.
-  DOTNET_GCHeapHardLimit=0x80000000 bench run --workload national --engine-only --report-name national-2gib || status=$?
+if [[ $evaluation == yes ]]; then
+  build bench/Luoshi.Bench
+  rm -f artifacts/bench/province.json artifacts/bench/national.json artifacts/bench/national-2gib.json
+  if [[ $mode == quick ]]; then
+    bench run --workload province --quick --postgres "$pg" || status=$?
+  else
+    bench run --workload province --postgres "$pg" || status=$?
+    # One PostgreSQL history over 51 million readings takes minutes: it runs once, and the
+    # app-database loads are timed on the province only.
+    bench run --workload national --postgres "$pg" --no-databases || status=$?
+    # The engine again with its heap capped at 2 GiB: what it needs, rather than what an unconstrained
+    # collector lets garbage grow to.
+    DOTNET_GCHeapHardLimit=0x80000000 bench run --workload national --engine-only --report-name national-2gib || status=$?
+  fi
+  bench merge --mode "$mode"
 fi
-bench merge --mode "$mode"
+
+if [[ $load == yes ]]; then
+  build src/Luoshi.Cli
+  build bench/BareKestrel
+  bench/load/load.sh "$pg" $([[ $mode == quick ]] && echo --quick) || status=$?
+fi
 
 echo "bench took $(( $(date +%s) - started ))s"
 exit $status

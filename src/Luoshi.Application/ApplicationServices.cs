@@ -76,6 +76,9 @@ public static class ApplicationServices
         services.AddScoped<ManageTokens>();
         services.AddScoped<ReadAudit>();
 
+        services.AddScoped<Operations.BackupDatabase>();
+        services.AddScoped<Operations.RestoreDatabase>();
+
         services.AddOptions<SupervisionOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SupervisionOptions>, SupervisionOptionsValidator>());
         services.AddScoped<CreateSupervisionItem>();

@@ -30,7 +30,7 @@ public sealed class CliConsole(TextWriter output, TextWriter error)
 
             return 1;
         }
-        catch (Exception e) when (e is DomainException or NotFoundException or ConflictException)
+        catch (Exception e) when (e is DomainException or NotFoundException or ConflictException or Application.Operations.BackupFailedException)
         {
             await Error.WriteLineAsync(e.Message);
             return 1;

@@ -23,8 +23,8 @@ internal static class CliServices
         : DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date) ? date
         : throw new Domain.Common.DomainException(option, $"日期格式应为 2026-07-25 / --{option} must look like 2026-07-25: '{Application.Common.Parsing.Clip(text)}'");
 
-    /// <summary>Opens the database (migrating it first) and returns a scope to resolve use cases from.</summary>
-    public static async Task<AsyncServiceScope> OpenAsync(string dataDir, CancellationToken ct)
+    /// <summary>Opens the database (migrating it first, unless told not to touch it) and returns a scope to resolve use cases from.</summary>
+    public static async Task<AsyncServiceScope> OpenAsync(string dataDir, CancellationToken ct, bool migrate = true)
     {
         var services = new ServiceCollection();
         services.AddLogging();
@@ -42,7 +42,11 @@ internal static class CliServices
         services.AddSingleton<ICurrentActor>(FixedActor.Operator("cli:" + Environment.UserName));
         var provider = services.BuildServiceProvider();
         var scope = provider.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync(ct);
+        if (migrate)
+        {
+            await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync(ct);
+        }
+
         return scope;
     }
 }

@@ -22,6 +22,8 @@ public static class LuoshiCli
             UsersCommand.Create(console),
             TokensCommand.Create(console),
             AuditCommand.Create(console),
+            BackupCommand.Create(console),
+            RestoreCommand.Create(console),
             SuperviseCommand.Create(console),
             DocsCommand.Create(console),
         };

@@ -61,6 +61,12 @@ public static class LuoshiWebApp
         builder.Services.AddScoped<ICurrentActor>(sp => sp.GetRequiredService<ActorScope>().Actor ?? sp.GetRequiredService<HttpActor>());
         builder.Services.AddLuoshiSecurity(options.DataDir ?? Directory.GetCurrentDirectory());
         builder.Services.AddLuoshiOidc(builder.Configuration);
+        if (!options.CallerRateLimit)
+        {
+            // A proxy in front that budgets callers itself, or a load test from one address: no per-caller budget here.
+            builder.Services.Configure<Microsoft.AspNetCore.RateLimiting.RateLimiterOptions>(o => o.GlobalLimiter = null);
+        }
+
         builder.WebHost.ConfigureKestrel(k =>
         {
             k.Limits.MaxRequestBodySize = options.MaxRequestBytes;
@@ -139,4 +145,10 @@ public sealed class LuoshiOptions
 
     /// <summary>The largest request body accepted (uploads included); default 20 MB.</summary>
     public long MaxRequestBytes { get; set; } = 20 * 1024 * 1024;
+
+    /// <summary>
+    /// The per-caller request budget (60 a second, bursts of 1,200) that stops a runaway script; the sign-in
+    /// limit stays either way. Anonymous callers are told apart by address, so behind a reverse proxy they share one.
+    /// </summary>
+    public bool CallerRateLimit { get; set; } = true;
 }

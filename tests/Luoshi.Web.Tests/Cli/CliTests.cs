@@ -104,6 +104,37 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public async Task BackupAndRestore_RoundTripThroughTheCommandLine_RefusingToOverwriteData()
+    {
+        await Seed();
+        (await Run("users", "add", "ops", "--role", "Admin", "--password", "Bootstrap-2026", "--data-dir", _dir)).Code.ShouldBe(0);
+        var file = Path.Combine(_dir, "backups", "luoshi-backup.db");
+        var restored = Path.Combine(_dir, "restored");
+
+        var backup = await Run("backup", file, "--data-dir", _dir);
+        var again = await Run("backup", file, "--data-dir", _dir);
+        var restore = await Run("restore", file, "--data-dir", restored);
+        var refused = await Run("restore", file, "--data-dir", restored);
+        var forced = await Run("restore", file, "--data-dir", restored, "--force");
+        var export = await Run("export", "readings", "--format", "json", "--data-dir", restored);
+        var junk = await Run("restore", Write("junk.db", "not a database"), "--data-dir", Path.Combine(_dir, "other"));
+
+        backup.Code.ShouldBe(0, backup.Err);
+        backup.Out.ShouldContain("backed up");
+        backup.Out.ShouldContain("org_units");
+        again.Code.ShouldBe(1);
+        again.Err.ShouldContain("--force");
+        restore.Code.ShouldBe(0, restore.Err);
+        restore.Out.ShouldContain("the audit chain is intact");
+        refused.Code.ShouldBe(1);
+        refused.Err.ShouldContain("--force");
+        forced.Code.ShouldBe(0, forced.Err);
+        export.Code.ShouldBe(0, export.Err);
+        junk.Code.ShouldBe(1);
+        junk.Err.ShouldContain("not a Luoshi backup");
+    }
+
+    [Fact]
     public async Task Evaluate_Json_CarriesTheContractKeys_ForEveryUnitWithATargetOrAValue_ParentsIncluded()
     {
         await Seed();
