@@ -17,6 +17,7 @@ using Luoshi.Web.Features.Readings;
 using Luoshi.Web.Features.Reporting;
 using Luoshi.Web.Features.Supervision;
 using Luoshi.Web.Infrastructure;
+using Luoshi.Web.Infrastructure.Operations;
 using Luoshi.Web.Infrastructure.Security;
 using Luoshi.Web.Ui;
 
@@ -50,6 +51,7 @@ public static class LuoshiWebApp
         builder.Services.AddLuoshiData(DatabaseOptions.Resolve(options.DataDir, builder.Configuration.GetConnectionString("Luoshi")));
         builder.Services.AddLuoshiApplication();
         builder.Services.Configure<SupervisionOptions>(builder.Configuration.GetSection(SupervisionOptions.Section));
+        builder.AddLuoshiOperations(options);
         builder.Services.AddHostedService<DatabaseInitializer>();
         builder.Services.AddHostedService<EvaluationWarmUp>();
 
@@ -58,7 +60,7 @@ public static class LuoshiWebApp
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<HttpActor>();
         builder.Services.AddScoped<ICurrentActor>(sp => sp.GetRequiredService<ActorScope>().Actor ?? sp.GetRequiredService<HttpActor>());
-        builder.Services.AddLuoshiSecurity(options.DataDir ?? Directory.GetCurrentDirectory());
+        builder.Services.AddLuoshiSecurity();
         builder.WebHost.ConfigureKestrel(k =>
         {
             k.Limits.MaxRequestBodySize = options.MaxRequestBytes;
@@ -78,6 +80,7 @@ public static class LuoshiWebApp
         }));
 
         var app = builder.Build();
+        app.UseLuoshiRequestIds();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseLuoshiSecurityHeaders(options.MaxRequestBytes);
@@ -94,7 +97,7 @@ public static class LuoshiWebApp
             o.SwaggerEndpoint("/openapi/v1.json", "Luoshi API v1");
             o.RoutePrefix = "swagger";
         });
-        app.MapGet("/health", () => Results.Text("ok")).AllowAnonymous().ExcludeFromDescription();
+        app.MapLuoshiOperations();
 
         var api = app.MapGroup("/api");
         api.MapOrganizationApi();
@@ -137,4 +140,10 @@ public sealed class LuoshiOptions
 
     /// <summary>The largest request body accepted (uploads included); default 20 MB.</summary>
     public long MaxRequestBytes { get; set; } = 20 * 1024 * 1024;
+
+    /// <summary><c>json</c> for one JSON object per log line (with the request id); plain lines otherwise.</summary>
+    public string LogFormat { get; set; } = "simple";
+
+    /// <summary>How long a stopping server lets running requests finish; default 30 s.</summary>
+    public int ShutdownSeconds { get; set; } = 30;
 }

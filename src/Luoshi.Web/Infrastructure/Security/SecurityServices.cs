@@ -4,6 +4,8 @@ using Luoshi.Domain.Identity;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace Luoshi.Web.Infrastructure.Security;
@@ -17,9 +19,12 @@ public static class SecurityServices
 
     public static string Policy(Permission permission) => "permission:" + permission;
 
-    public static IServiceCollection AddLuoshiSecurity(this IServiceCollection services, string dataDir)
+    public static IServiceCollection AddLuoshiSecurity(this IServiceCollection services)
     {
-        services.AddDataProtection().SetApplicationName("luoshi").PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(Path.GetFullPath(dataDir), "keys")));
+        // The key ring lives in the database, shared by every server behind the proxy (docs/adr/0012).
+        services.AddDataProtection().SetApplicationName("luoshi");
+        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp => new ConfigureOptions<KeyManagementOptions>(
+            o => o.XmlRepository = new DatabaseXmlRepository(sp.GetRequiredService<IServiceScopeFactory>())));
 
         services.AddAuthentication(Smart)
             .AddPolicyScheme(Smart, Smart, o => o.ForwardDefaultSelector = http =>
