@@ -60,7 +60,7 @@ public static class LuoshiWebApp
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<HttpActor>();
         builder.Services.AddScoped<ICurrentActor>(sp => sp.GetRequiredService<ActorScope>().Actor ?? sp.GetRequiredService<HttpActor>());
-        builder.Services.AddLuoshiSecurity();
+        builder.Services.AddLuoshiSecurity(options.RequestsPerMinute);
         builder.WebHost.ConfigureKestrel(k =>
         {
             k.Limits.MaxRequestBodySize = options.MaxRequestBytes;
@@ -143,6 +143,9 @@ public sealed class LuoshiOptions
 
     /// <summary><c>json</c> for one JSON object per log line (with the request id); plain lines otherwise.</summary>
     public string LogFormat { get; set; } = "simple";
+
+    /// <summary>Requests one caller (a user, or an address when signed out) may make per minute; default 3,600.</summary>
+    public int RequestsPerMinute { get; set; } = 3600;
 
     /// <summary>How long a stopping server lets running requests finish; default 30 s.</summary>
     public int ShutdownSeconds { get; set; } = 30;

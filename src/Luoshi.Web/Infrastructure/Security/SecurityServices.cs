@@ -19,7 +19,7 @@ public static class SecurityServices
 
     public static string Policy(Permission permission) => "permission:" + permission;
 
-    public static IServiceCollection AddLuoshiSecurity(this IServiceCollection services)
+    public static IServiceCollection AddLuoshiSecurity(this IServiceCollection services, int requestsPerMinute)
     {
         // The key ring lives in the database, shared by every server behind the proxy (docs/adr/0012).
         services.AddDataProtection().SetApplicationName("luoshi");
@@ -79,10 +79,12 @@ public static class SecurityServices
                 http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
 
-            // Everything else: a generous per-caller budget that stops a runaway script, not a person.
+            // Everything else: a generous per-caller budget that stops a runaway script, not a person (default 3,600 a
+            // minute with bursts of 1,200; Luoshi:RequestsPerMinute).
+            int perTenSeconds = Math.Max(1, requestsPerMinute / 6);
             o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http => RateLimitPartition.GetTokenBucketLimiter(
                 http.User.Identity?.Name ?? http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new TokenBucketRateLimiterOptions { TokenLimit = 1200, TokensPerPeriod = 600, ReplenishmentPeriod = TimeSpan.FromSeconds(10), QueueLimit = 0 }));
+                _ => new TokenBucketRateLimiterOptions { TokenLimit = perTenSeconds * 2, TokensPerPeriod = perTenSeconds, ReplenishmentPeriod = TimeSpan.FromSeconds(10), QueueLimit = 0 }));
         });
         return services;
     }
