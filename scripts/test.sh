@@ -2,7 +2,8 @@
 # Runs every test. On a fresh Debian machine it first installs what the tests need from apt (the PostgreSQL
 # server; OpenCC for the documents; Chromium and the Noto CJK fonts for the browser tests), starts a
 # throwaway PostgreSQL cluster so the database tests run on both providers, and prints one summary line at
-# the end: "N passed, N failed, N skipped". Browser screenshots land in artifacts/screenshots/.
+# the end: "N passed, N failed, N skipped" (the reliability suite's quick run counts as one). Browser
+# screenshots land in artifacts/screenshots/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
@@ -56,6 +57,14 @@ for project in tests/*/*.csproj; do
   echo "   $p passed, $f failed, $s skipped ($pgcount on PostgreSQL)"
   [[ $rc -ne 0 ]] && status=1
 done
+
+# The reliability suite's quick run: real servers killed, raced, fuzzed (artifacts/reliability/summary.json).
+echo "== reliability (quick)"
+set +e
+scripts/reliability.sh --quick 2>&1 | tee artifacts/test-results/reliability.log | grep -E '^(==|  [✓✗]|reliability )'
+rc=${PIPESTATUS[0]}
+set -e
+if [[ $rc -eq 0 ]]; then passed=$((passed + 1)); else failed=$((failed + 1)); status=1; fi
 
 echo
 echo "tests took $(( $(date +%s) - started ))s"

@@ -26,6 +26,9 @@ public static class ApplicationServices
     public static IServiceCollection AddLuoshiApplication(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.TryAddSingleton<LuoshiMetrics>();
+        services.TryAddSingleton<Data.JobLeaseKeeper>();
         services.AddScoped<ActorScope>();
 
         services.AddScoped<ListOrgUnits>();

@@ -17,6 +17,7 @@ using Luoshi.Web.Features.Readings;
 using Luoshi.Web.Features.Reporting;
 using Luoshi.Web.Features.Supervision;
 using Luoshi.Web.Infrastructure;
+using Luoshi.Web.Infrastructure.Operations;
 using Luoshi.Web.Infrastructure.Security;
 using Luoshi.Web.Infrastructure.Security.Oidc;
 using Luoshi.Web.Ui;
@@ -51,6 +52,7 @@ public static class LuoshiWebApp
         builder.Services.AddLuoshiData(DatabaseOptions.Resolve(options.DataDir, builder.Configuration.GetConnectionString("Luoshi")));
         builder.Services.AddLuoshiApplication();
         builder.Services.Configure<SupervisionOptions>(builder.Configuration.GetSection(SupervisionOptions.Section));
+        builder.AddLuoshiOperations(options);
         builder.Services.AddHostedService<DatabaseInitializer>();
         builder.Services.AddHostedService<EvaluationWarmUp>();
 
@@ -59,7 +61,7 @@ public static class LuoshiWebApp
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<HttpActor>();
         builder.Services.AddScoped<ICurrentActor>(sp => sp.GetRequiredService<ActorScope>().Actor ?? sp.GetRequiredService<HttpActor>());
-        builder.Services.AddLuoshiSecurity(options.DataDir ?? Directory.GetCurrentDirectory());
+        builder.Services.AddLuoshiSecurity(options.RequestsPerMinute);
         builder.Services.AddLuoshiOidc(builder.Configuration);
         if (!options.CallerRateLimit)
         {
@@ -86,6 +88,7 @@ public static class LuoshiWebApp
         }));
 
         var app = builder.Build();
+        app.UseLuoshiRequestIds();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseLuoshiSecurityHeaders(options.MaxRequestBytes);
@@ -102,7 +105,7 @@ public static class LuoshiWebApp
             o.SwaggerEndpoint("/openapi/v1.json", "Luoshi API v1");
             o.RoutePrefix = "swagger";
         });
-        app.MapGet("/health", () => Results.Text("ok")).AllowAnonymous().ExcludeFromDescription();
+        app.MapLuoshiOperations();
 
         var api = app.MapGroup("/api");
         api.MapOrganizationApi();
@@ -151,4 +154,13 @@ public sealed class LuoshiOptions
     /// limit stays either way. Anonymous callers are told apart by address, so behind a reverse proxy they share one.
     /// </summary>
     public bool CallerRateLimit { get; set; } = true;
+
+    /// <summary><c>json</c> for one JSON object per log line (with the request id); plain lines otherwise.</summary>
+    public string LogFormat { get; set; } = "simple";
+
+    /// <summary>Requests one caller (a user, or an address when signed out) may make per minute; default 3,600.</summary>
+    public int RequestsPerMinute { get; set; } = 3600;
+
+    /// <summary>How long a stopping server lets running requests finish; default 30 s.</summary>
+    public int ShutdownSeconds { get; set; } = 30;
 }

@@ -83,3 +83,15 @@ public static class Providers
 
     public static TheoryData<Db> All => [.. Each];
 }
+
+/// <summary>A test that needs the PostgreSQL server itself; skipped (and says so) when none is configured.</summary>
+public sealed class PostgresFactAttribute : Xunit.FactAttribute
+{
+    public PostgresFactAttribute()
+    {
+        if (TestDatabase.PostgresServer is null)
+        {
+            Skip = $"{TestDatabase.PostgresVariable} is not set; scripts/test.sh starts PostgreSQL and sets it";
+        }
+    }
+}

@@ -43,6 +43,15 @@ public sealed class JobLease
                 .SetProperty(j => j.Holder, (string?)null).SetProperty(j => j.LeasedUntil, (DateTime?)null), ct);
     }
 
+    /// <summary>Extends a lease its holder still holds; false when it lapsed and someone else took the job.</summary>
+    public static async Task<bool> Renew(LuoshiDbContext db, string name, string holder, DateTimeOffset now, TimeSpan lease, CancellationToken ct)
+    {
+        var until = now.UtcDateTime + lease;
+        return await db.JobLeases
+            .Where(j => j.Name == name && j.Holder == holder)
+            .ExecuteUpdateAsync(s => s.SetProperty(j => j.LeasedUntil, until), ct) == 1;
+    }
+
     /// <summary>Gives the lease back after a failed run, so that the next tick (here or elsewhere) tries again.</summary>
     public static async Task Release(LuoshiDbContext db, string name, string holder, CancellationToken ct) =>
         await db.JobLeases

@@ -47,7 +47,7 @@ internal static class DocxText
             var title = doc.PackageProperties.Title;
             return new DocumentText(sb.ToString(), SourceFormat.Docx, "docx", string.IsNullOrWhiteSpace(title) ? null : title);
         }
-        catch (Exception e) when (e is OpenXmlPackageException or FileFormatException or InvalidDataException or IOException or System.Xml.XmlException or InvalidOperationException)
+        catch (Exception e) when (e is not Common.InputRefusedException && Spreadsheets.OpenXmlDamage.Is(e))
         {
             throw DocumentReader.Refused($"无法读取 docx 文件(已损坏或不是 Word 文档)/ the .docx file cannot be read (damaged, or not a Word document): {e.Message}");
         }

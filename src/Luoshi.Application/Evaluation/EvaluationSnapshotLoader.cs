@@ -56,7 +56,7 @@ public static class EvaluationSnapshotLoader
 /// moves. The version is read on every use (one indexed row), so a write through any server shows in the
 /// next evaluation on every other.
 /// </summary>
-public sealed class EvaluationCache
+public sealed class EvaluationCache(Common.LuoshiMetrics metrics)
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private (long Version, EvaluationSnapshot Snapshot)? _current;
@@ -78,7 +78,9 @@ public sealed class EvaluationCache
                 return again.Snapshot;
             }
 
+            long started = Common.LuoshiMetrics.Start();
             var snapshot = await EvaluationSnapshotLoader.Load(db, ct);
+            metrics.SnapshotLoaded(System.Diagnostics.Stopwatch.GetElapsedTime(started), snapshot.ReadingCount);
             _current = (version, snapshot);
             return snapshot;
         }

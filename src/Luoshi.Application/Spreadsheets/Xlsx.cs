@@ -140,7 +140,7 @@ public static class Xlsx
         {
             doc = SpreadsheetDocument.Open(stream, false);
         }
-        catch (Exception e) when (e is OpenXmlPackageException or FileFormatException or InvalidDataException or IOException or ArgumentException or System.Xml.XmlException)
+        catch (Exception e) when (OpenXmlDamage.Is(e))
         {
             throw new InputRefusedException([new FieldError("file", "文件不是有效的Excel工作簿(.xlsx)/ the file is not a valid Excel workbook (.xlsx)", 1, null)], "文件无法读取 / the file cannot be read");
         }
@@ -170,7 +170,7 @@ public static class Xlsx
 
                 return new XlsxSheet(sheetName, rows);
             }
-            catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or System.Xml.XmlException or FormatException or InvalidOperationException or KeyNotFoundException or ArgumentException)
+            catch (Exception e) when (e is not InputRefusedException && OpenXmlDamage.Is(e))
             {
                 throw new InputRefusedException([new FieldError("file", "Excel文件已损坏或格式不受支持 / the workbook is damaged or of an unsupported shape", 1, null)], "文件无法读取 / the file cannot be read");
             }

@@ -10,10 +10,11 @@ namespace Luoshi.Application.Supervision;
 /// lease runs it; the others find it taken or done (docs/adr/0009). Both steps are idempotent, so a run
 /// repeated after a crash changes nothing twice.
 /// </summary>
-public sealed class RunDailySupervision(LuoshiDbContext db, TimeProvider clock, IOptions<SupervisionOptions> options, EscalateOverdue escalate, RunSupervisionRules rules)
+public sealed class RunDailySupervision(
+    LuoshiDbContext db, TimeProvider clock, IOptions<SupervisionOptions> options, EscalateOverdue escalate, RunSupervisionRules rules, JobLeaseKeeper keeper, Common.LuoshiMetrics metrics)
 {
-    /// <summary>Longer than a run can take; a holder that dies frees the day after this.</summary>
-    public static readonly TimeSpan Lease = TimeSpan.FromMinutes(30);
+    /// <summary>Renewed while the run lasts; the day's run of a holder that dies is free again this long after.</summary>
+    public static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
 
     public sealed record Result(DateOnly Day, EscalateOverdue.Result Escalation, RunSupervisionRules.Result Rules)
     {
@@ -39,14 +40,21 @@ public sealed class RunDailySupervision(LuoshiDbContext db, TimeProvider clock, 
 
         try
         {
-            var escalation = await escalate.Handle(day, ct);
-            var opened = await rules.Handle(day, ct);
-            var result = new Result(day, escalation, opened);
+            Result result;
+            await using (keeper.Keep(JobLease.SupervisionDaily, holder, Lease))
+            {
+                var escalation = await escalate.Handle(day, ct);
+                var opened = await rules.Handle(day, ct);
+                result = new Result(day, escalation, opened);
+            }
+
             await JobLease.Complete(db, JobLease.SupervisionDaily, day, holder, clock.GetUtcNow(), result.ToString(), ct);
+            metrics.JobRun(JobLease.SupervisionDaily, "done");
             return result;
         }
         catch
         {
+            metrics.JobRun(JobLease.SupervisionDaily, "failed");
             await JobLease.Release(db, JobLease.SupervisionDaily, holder, CancellationToken.None);
             throw;
         }

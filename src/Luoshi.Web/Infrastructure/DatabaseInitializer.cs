@@ -5,7 +5,7 @@ using Luoshi.Application.Demo;
 namespace Luoshi.Web.Infrastructure;
 
 /// <summary>Applies migrations (and, with <c>--demo</c>, loads the demo province into an empty database) before the server accepts requests.</summary>
-internal sealed class DatabaseInitializer(IServiceProvider services, LuoshiOptions options, DatabaseOptions database, ILogger<DatabaseInitializer> log) : IHostedService
+internal sealed class DatabaseInitializer(IServiceProvider services, LuoshiOptions options, DatabaseOptions database, Operations.StartupState state, ILogger<DatabaseInitializer> log) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -21,6 +21,8 @@ internal sealed class DatabaseInitializer(IServiceProvider services, LuoshiOptio
                 log.LogInformation("Demo province loaded: {Kind} {Rows} rows", s.Kind, s.Rows);
             }
         }
+
+        state.Initialized();
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

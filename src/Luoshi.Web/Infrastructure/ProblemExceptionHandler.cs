@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Luoshi.Application.Common;
+using Luoshi.Application.Data;
 using Luoshi.Domain.Common;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
@@ -11,7 +12,7 @@ namespace Luoshi.Web.Infrastructure;
 /// Turns every failure into an RFC 7807 problem document. Refused input names its field (and for files,
 /// row and column) in <c>errors</c>; unexpected failures say nothing about the server's insides.
 /// </summary>
-internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, IHostEnvironment env, ILogger<ProblemExceptionHandler> log) : IExceptionHandler
+internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, IHostEnvironment env, LuoshiMetrics metrics, ILogger<ProblemExceptionHandler> log) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
     {
@@ -28,6 +29,7 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
             DbUpdateConcurrencyException => Problem(StatusCodes.Status409Conflict, "冲突 / conflict", "数据已被他人修改 / the data was changed by someone else", "version"),
             BadHttpRequestException e => BadRequest(e),
             OperationCanceledException when http.RequestAborted.IsCancellationRequested => null,
+            _ when DatabaseUnavailable.Is(exception) => Unavailable(http),
             _ => null,
         };
 
@@ -51,6 +53,22 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
         http.Response.StatusCode = problem.Status ?? StatusCodes.Status500InternalServerError;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception });
     }
+
+    private ProblemDetails Unavailable(HttpContext http)
+    {
+        // Nothing was written: the transaction could not reach the database. Worth a retry shortly.
+        metrics.DatabaseUnavailable();
+        log.LogWarning("Database unavailable on {Method} {Path}", http.Request.Method, http.Request.Path);
+        http.Response.Headers.RetryAfter = RetryAfterSeconds;
+        return new ProblemDetails
+        {
+            Status = StatusCodes.Status503ServiceUnavailable,
+            Title = "服务暂不可用 / service temporarily unavailable",
+            Detail = "数据库暂时无法访问,请稍后重试 / the database cannot be reached right now; please retry shortly",
+        };
+    }
+
+    public const string RetryAfterSeconds = "5";
 
     private static ProblemDetails Problem(int status, string title, string detail, string? field)
     {

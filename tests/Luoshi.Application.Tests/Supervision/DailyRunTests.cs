@@ -56,14 +56,37 @@ public sealed class DailyRunTests
         var day = new DateOnly(2026, 7, 25);
         var claimed = await host.Query(d => JobLease.TryClaim(d, JobLease.SupervisionDaily, day, "crashed", host.Clock.GetUtcNow(), RunDailySupervision.Lease, default));
 
-        host.Clock.Now = host.Clock.Now.AddMinutes(10);
+        host.Clock.Now = host.Clock.Now.AddMinutes(1);
         var during = await Run(host, "server-b");
-        host.Clock.Now = host.Clock.Now.AddMinutes(25);
+        host.Clock.Now = host.Clock.Now.AddMinutes(1.5);
         var after = await Run(host, "server-b");
 
         claimed.ShouldBeTrue();
         during.ShouldBeNull();
         after.ShouldNotBeNull();
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task AHolderThatRenews_KeepsTheDay_PastTheFirstLease_AndLosesItOnlyWhenItStops(Db db)
+    {
+        await using var host = await SupervisionSeed.StartAsync(db);
+        var day = new DateOnly(2026, 7, 25);
+        var lease = RunDailySupervision.Lease;
+        var claimed = await host.Query(d => JobLease.TryClaim(d, JobLease.SupervisionDaily, day, "slow", host.Clock.GetUtcNow(), lease, default));
+
+        host.Clock.Now = host.Clock.Now.AddMinutes(1.5);
+        var renewed = await host.Query(d => JobLease.Renew(d, JobLease.SupervisionDaily, "slow", host.Clock.GetUtcNow(), lease, default));
+        host.Clock.Now = host.Clock.Now.AddMinutes(1.5);
+        var pastFirstLease = await Run(host, "server-b");
+        var renewedByOther = await host.Query(d => JobLease.Renew(d, JobLease.SupervisionDaily, "server-b", host.Clock.GetUtcNow(), lease, default));
+        host.Clock.Now = host.Clock.Now.AddMinutes(1);
+        var afterItStopped = await Run(host, "server-b");
+        var renewedAfterLoss = await host.Query(d => JobLease.Renew(d, JobLease.SupervisionDaily, "slow", host.Clock.GetUtcNow(), lease, default));
+
+        (claimed, renewed, renewedByOther, renewedAfterLoss).ShouldBe((true, true, false, false));
+        pastFirstLease.ShouldBeNull();
+        afterItStopped.ShouldNotBeNull();
     }
 
     private static async Task<RunDailySupervision.Result?> Run(AppHost host, string holder)

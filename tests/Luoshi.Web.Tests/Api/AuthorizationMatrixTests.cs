@@ -81,6 +81,10 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         }, PerUnit: false),
         ["GET /api/targets/"] = Public(c => c.GetAsync("/api/targets")),
         ["POST /api/targets/"] = new(Permission.ManageTargets, Scope.Subtree, (c, u) => c.PostAsJsonAsync("/api/targets", new { indicator = "GDP", org = u == In ? "330102" : "330202", year = "2026", value = 100 + Interlocked.Increment(ref _serial), qualifier = "atLeast" })),
+        ["POST /api/readings/import"] = new(Permission.WriteReadings, Scope.Subtree, (c, u) => c.PostAsync("/api/readings/import", new MultipartFormDataContent
+        {
+            { new StringContent($"indicator,org,period,value\nFAI,{(u == In ? "330102" : "330202")},2026-01,{Interlocked.Increment(ref _serial)}\n"), "file", "r.csv" },
+        })),
         ["GET /api/readings/"] = Public(c => c.GetAsync("/api/readings?indicator=FAI")),
         ["POST /api/readings/"] = new(Permission.WriteReadings, Scope.Subtree, (c, u) => c.PostAsJsonAsync("/api/readings", new { indicator = "FAI", org = u == In ? "330102" : "330202", period = "2026-01", value = Interlocked.Increment(ref _serial) })),
         ["GET /api/readings/history"] = new(Permission.ReadAll, Scope.Subtree, (c, u) => c.GetAsync($"/api/readings/history?indicator=FAI&org={(u == In ? "330102" : "330202")}&period=2025-01")),

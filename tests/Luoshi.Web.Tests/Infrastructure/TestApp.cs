@@ -16,13 +16,15 @@ namespace Luoshi.Web.Tests.Infrastructure;
 public sealed class TestApp : IAsyncDisposable
 {
     private readonly TestDatabase _database;
+    private readonly bool _ownsDatabase;
 
     public const string AdminName = "test-admin";
 
-    private TestApp(WebApplication app, TestDatabase database)
+    private TestApp(WebApplication app, TestDatabase database, bool ownsDatabase = true)
     {
         App = app;
         _database = database;
+        _ownsDatabase = ownsDatabase;
         Client = app.GetTestClient();
         Anonymous = app.GetTestClient();
     }
@@ -36,14 +38,23 @@ public sealed class TestApp : IAsyncDisposable
     public HttpClient Anonymous { get; }
 
     /// <param name="configure">Registers replacements before the app's own services (a fixed clock, a test sender).</param>
-    public static async Task<TestApp> StartAsync(Db db, bool demo = false, Action<WebApplicationBuilder>? configure = null)
+    public static async Task<TestApp> StartAsync(Db db, bool demo = false, Action<WebApplicationBuilder>? configure = null) =>
+        await StartOnAsync(await TestDatabase.CreateAsync(db), ownsDatabase: true, demo, configure: configure);
+
+    /// <summary>A second server over the same database as <paramref name="first"/>, as behind a proxy.</summary>
+    public static Task<TestApp> StartBesideAsync(TestApp first) => StartOnAsync(first._database, ownsDatabase: false, demo: false, configure: null);
+
+    /// <summary>A server whose PostgreSQL connection string points elsewhere (e.g. through a forwarder) over a fresh database.</summary>
+    public static async Task<TestApp> StartThroughAsync(Func<string, string> rewriteConnectionString) =>
+        await StartOnAsync(await TestDatabase.CreateAsync(Db.Postgres), ownsDatabase: true, demo: false, rewriteConnectionString, null);
+
+    private static async Task<TestApp> StartOnAsync(TestDatabase database, bool ownsDatabase, bool demo, Func<string, string>? rewriteConnectionString = null, Action<WebApplicationBuilder>? configure = null)
     {
-        var database = await TestDatabase.CreateAsync(db);
         // The daily supervision run stays off: tests drive it themselves, with a clock they control.
         var args = new List<string> { $"--Luoshi:DataDir={database.Options.DataDir}", "--Luoshi:Supervision:ScheduleEnabled=false" };
         if (database.Options.PostgresConnectionString is { } pg)
         {
-            args.Add($"--ConnectionStrings:Luoshi={pg}");
+            args.Add($"--ConnectionStrings:Luoshi={(rewriteConnectionString is null ? pg : rewriteConnectionString(pg))}");
         }
 
         if (demo)
@@ -63,11 +74,15 @@ public sealed class TestApp : IAsyncDisposable
         catch
         {
             await app.DisposeAsync();
-            await database.DisposeAsync();
+            if (ownsDatabase)
+            {
+                await database.DisposeAsync();
+            }
+
             throw;
         }
 
-        var testApp = new TestApp(app, database);
+        var testApp = new TestApp(app, database, ownsDatabase);
         testApp.Client.DefaultRequestHeaders.Authorization = new("Bearer", await testApp.TokenFor(AdminName, Role.Admin, null));
         return testApp;
     }
@@ -112,7 +127,10 @@ public sealed class TestApp : IAsyncDisposable
         Anonymous.Dispose();
         await App.StopAsync();
         await App.DisposeAsync();
-        await _database.DisposeAsync();
+        if (_ownsDatabase)
+        {
+            await _database.DisposeAsync();
+        }
     }
 }
 

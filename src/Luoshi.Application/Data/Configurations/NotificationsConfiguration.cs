@@ -53,3 +53,13 @@ internal sealed class JobLeaseConfiguration : IEntityTypeConfiguration<JobLease>
         b.HasData(new JobLease { Name = JobLease.SupervisionDaily });
     }
 }
+
+internal sealed class DataProtectionKeyConfiguration : IEntityTypeConfiguration<DataProtectionKey>
+{
+    public void Configure(EntityTypeBuilder<DataProtectionKey> b)
+    {
+        b.ToTable("data_protection_keys");
+        b.HasKey(x => x.Id);
+        b.Property(x => x.FriendlyName).HasMaxLength(200);
+    }
+}

@@ -1,5 +1,6 @@
 using Luoshi.Application.Common;
 using Luoshi.Application.Export;
+using Luoshi.Application.Import;
 using Luoshi.Application.Readings;
 using Luoshi.Domain.Identity;
 using Luoshi.Domain.Indicators;
@@ -27,6 +28,18 @@ public static class ReadingsApi
         g.MapPost("/", async (WriteReading.Request request, WriteReading write, CancellationToken ct) =>
             TypedResults.Ok(await write.Handle(request, ReadingSource.Api, ct)))
             .RequireAuthorization(SecurityServices.Policy(Permission.WriteReadings)).WithSummary("写入数值(追加版本)/ write a value (appends a version)");
+
+        g.MapPost("/import", async (HttpRequest request, ImportData import, CancellationToken ct) =>
+        {
+            if (!request.HasFormContentType || (await request.ReadFormAsync(ct)).Files.GetFile("file") is not { Length: > 0 } file)
+            {
+                throw InputRefusedException.Single("file", "须以 multipart/form-data 上传CSV,字段名 file / upload the CSV as multipart/form-data field 'file'");
+            }
+
+            await using var stream = file.OpenReadStream();
+            return TypedResults.Ok(await import.FromCsv(ImportKind.Readings, stream, null, ct));
+        }).RequireAuthorization(SecurityServices.Policy(Permission.WriteReadings))
+            .WithSummary("导入数据CSV(全部成功或全部不导入)/ import readings from CSV (indicator,org,period,value[,comment]), all or nothing");
 
         g.MapGet("/history", async (string? indicator, string? org, string? period, GetReadingHistory history, CancellationToken ct) =>
             TypedResults.Ok(await history.Handle(indicator, org, period, ct)))

@@ -4,6 +4,8 @@ using Luoshi.Domain.Identity;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace Luoshi.Web.Infrastructure.Security;
@@ -17,9 +19,12 @@ public static class SecurityServices
 
     public static string Policy(Permission permission) => "permission:" + permission;
 
-    public static IServiceCollection AddLuoshiSecurity(this IServiceCollection services, string dataDir)
+    public static IServiceCollection AddLuoshiSecurity(this IServiceCollection services, int requestsPerMinute)
     {
-        services.AddDataProtection().SetApplicationName("luoshi").PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(Path.GetFullPath(dataDir), "keys")));
+        // The key ring lives in the database, shared by every server behind the proxy (docs/adr/0013).
+        services.AddDataProtection().SetApplicationName("luoshi");
+        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp => new ConfigureOptions<KeyManagementOptions>(
+            o => o.XmlRepository = new DatabaseXmlRepository(sp.GetRequiredService<IServiceScopeFactory>())));
 
         services.AddAuthentication(Smart)
             .AddPolicyScheme(Smart, Smart, o => o.ForwardDefaultSelector = http =>
@@ -74,10 +79,12 @@ public static class SecurityServices
                 http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
 
-            // Everything else: a generous per-caller budget that stops a runaway script, not a person.
+            // Everything else: a generous per-caller budget that stops a runaway script, not a person (default 3,600 a
+            // minute with bursts of 1,200; Luoshi:RequestsPerMinute).
+            int perTenSeconds = Math.Max(1, requestsPerMinute / 6);
             o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http => RateLimitPartition.GetTokenBucketLimiter(
                 http.User.Identity?.Name ?? http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new TokenBucketRateLimiterOptions { TokenLimit = 1200, TokensPerPeriod = 600, ReplenishmentPeriod = TimeSpan.FromSeconds(10), QueueLimit = 0 }));
+                _ => new TokenBucketRateLimiterOptions { TokenLimit = perTenSeconds * 2, TokensPerPeriod = perTenSeconds, ReplenishmentPeriod = TimeSpan.FromSeconds(10), QueueLimit = 0 }));
         });
         return services;
     }

@@ -128,6 +128,27 @@ namespace Luoshi.Application.Data.Migrations.Postgres
                     b.ToTable("assessment_schemes", (string)null);
                 });
 
+            modelBuilder.Entity("Luoshi.Application.Data.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Xml")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("data_protection_keys", (string)null);
+                });
+
             modelBuilder.Entity("Luoshi.Application.Data.DataVersion", b =>
                 {
                     b.Property<string>("Scope")

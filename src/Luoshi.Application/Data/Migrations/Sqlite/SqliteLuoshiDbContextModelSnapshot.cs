@@ -119,6 +119,25 @@ namespace Luoshi.Application.Data.Migrations.Sqlite
                     b.ToTable("assessment_schemes", (string)null);
                 });
 
+            modelBuilder.Entity("Luoshi.Application.Data.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("data_protection_keys", (string)null);
+                });
+
             modelBuilder.Entity("Luoshi.Application.Data.DataVersion", b =>
                 {
                     b.Property<string>("Scope")

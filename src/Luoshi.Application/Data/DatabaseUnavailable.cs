@@ -1,0 +1,41 @@
+using System.Net.Sockets;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+
+namespace Luoshi.Application.Data;
+
+/// <summary>
+/// Tells a database that cannot answer right now (PostgreSQL restarting or unreachable, its connections
+/// exhausted, a SQLite file locked by a long writer) from a failure of the request itself. The web tier
+/// answers the first kind with 503 and Retry-After, so that callers retry instead of reporting a bug; the
+/// next request opens a fresh connection and succeeds once the database is back.
+/// </summary>
+public static class DatabaseUnavailable
+{
+    // SQLSTATE classes and codes that mean "not now": connection exceptions (08), operator intervention
+    // (57P01 admin shutdown, 57P02 crash shutdown, 57P03 cannot connect now), too many connections (53300).
+    private static readonly string[] States = ["57P01", "57P02", "57P03", "53300", "53400"];
+
+    public static bool Is(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            switch (e)
+            {
+                case PostgresException pg when pg.SqlState.StartsWith("08", StringComparison.Ordinal) || States.Contains(pg.SqlState):
+                    return true;
+                case PostgresException:
+                    return false;
+                case NpgsqlException npgsql when npgsql.IsTransient || npgsql.InnerException is SocketException or IOException or TimeoutException:
+                    return true;
+                case SqliteException sqlite when sqlite.SqliteErrorCode is 5 or 6:
+                    // SQLITE_BUSY, SQLITE_LOCKED: another writer held the file past the busy timeout.
+                    return true;
+                case SocketException:
+                    return true;
+            }
+        }
+
+        return false;
+    }
+}
