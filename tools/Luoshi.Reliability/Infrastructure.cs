@@ -73,7 +73,7 @@ internal sealed class Store
     public async Task<T> Query<T>(string sql, Func<System.Data.Common.DbDataReader, Task<T>> read)
     {
         System.Data.Common.DbConnection conn = IsPostgres
-            ? new NpgsqlConnection(Postgres)
+            ? new NpgsqlConnection(Postgres + ";Pooling=false")
             : new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = SqlitePath, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
         await using (conn)
         {

@@ -39,3 +39,28 @@ public static class DatabaseUnavailable
         return false;
     }
 }
+
+/// <summary>
+/// Two writers of the same row at the same moment: the database refused the second (a unique version
+/// number taken meanwhile, a serialization failure, a deadlock victim). Nothing of the refused write was
+/// kept; the web tier answers 409 so that the caller reloads and tries again.
+/// </summary>
+public static class DatabaseConflict
+{
+    public static bool Is(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            switch (e)
+            {
+                case PostgresException pg:
+                    return pg.SqlState is PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected;
+                case SqliteException sqlite:
+                    // SQLITE_CONSTRAINT_UNIQUE, SQLITE_CONSTRAINT_PRIMARYKEY
+                    return sqlite.SqliteExtendedErrorCode is 2067 or 1555;
+            }
+        }
+
+        return false;
+    }
+}

@@ -26,6 +26,7 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
             UnauthenticatedException e => Problem(StatusCodes.Status401Unauthorized, "需要登录 / sign-in required", e.Message, null),
             ForbiddenException e => Problem(StatusCodes.Status403Forbidden, "无权限 / forbidden", e.Message, null),
             ConflictException e => Problem(StatusCodes.Status409Conflict, "冲突 / conflict", e.Message, e.Field),
+            DbUpdateException when DatabaseConflict.Is(exception) => Problem(StatusCodes.Status409Conflict, "冲突 / conflict", "数据刚被他人同时修改,请刷新后重试 / someone changed the same data at the same moment; reload and try again", "version"),
             DbUpdateConcurrencyException => Problem(StatusCodes.Status409Conflict, "冲突 / conflict", "数据已被他人修改 / the data was changed by someone else", "version"),
             BadHttpRequestException e => BadRequest(e),
             OperationCanceledException when http.RequestAborted.IsCancellationRequested => null,
