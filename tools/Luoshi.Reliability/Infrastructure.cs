@@ -55,7 +55,7 @@ internal sealed class Store
         }
 
         var db = "luoshi_rel_" + name.Replace('-', '_');
-        await using (var conn = new NpgsqlConnection(setup.PostgresServer + ";Database=postgres"))
+        await using (var conn = new NpgsqlConnection(setup.PostgresServer + ";Database=postgres;Pooling=false"))
         {
             await conn.OpenAsync();
             await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{db}\" WITH (FORCE)", conn);
