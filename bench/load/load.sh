@@ -63,7 +63,7 @@ wait_for() {
 # Two Luoshi servers on the same PostgreSQL database. The per-caller budget is off (every wrk request comes
 # from one token at one address); logging at Warning, as a busy production server would run.
 for port in $port_a $port_b; do
-  Luoshi__CallerRateLimit=false Logging__LogLevel__Default=Warning \
+  Luoshi__RequestsPerMinute=0 Logging__LogLevel__Default=Warning \
     dotnet src/Luoshi.Cli/bin/Release/net10.0/luoshi.dll serve --urls "http://127.0.0.1:$port" --data-dir "$out/serve-$port" \
     >"$out/serve-$port.log" 2>&1 &
   pids+=($!)

@@ -63,12 +63,6 @@ public static class LuoshiWebApp
         builder.Services.AddScoped<ICurrentActor>(sp => sp.GetRequiredService<ActorScope>().Actor ?? sp.GetRequiredService<HttpActor>());
         builder.Services.AddLuoshiSecurity(options.RequestsPerMinute);
         builder.Services.AddLuoshiOidc(builder.Configuration);
-        if (!options.CallerRateLimit)
-        {
-            // A proxy in front that budgets callers itself, or a load test from one address: no per-caller budget here.
-            builder.Services.Configure<Microsoft.AspNetCore.RateLimiting.RateLimiterOptions>(o => o.GlobalLimiter = null);
-        }
-
         builder.WebHost.ConfigureKestrel(k =>
         {
             k.Limits.MaxRequestBodySize = options.MaxRequestBytes;
@@ -149,16 +143,15 @@ public sealed class LuoshiOptions
     /// <summary>The largest request body accepted (uploads included); default 20 MB.</summary>
     public long MaxRequestBytes { get; set; } = 20 * 1024 * 1024;
 
-    /// <summary>
-    /// The per-caller request budget (60 a second, bursts of 1,200) that stops a runaway script; the sign-in
-    /// limit stays either way. Anonymous callers are told apart by address, so behind a reverse proxy they share one.
-    /// </summary>
-    public bool CallerRateLimit { get; set; } = true;
-
     /// <summary><c>json</c> for one JSON object per log line (with the request id); plain lines otherwise.</summary>
     public string LogFormat { get; set; } = "simple";
 
-    /// <summary>Requests one caller (a user, or an address when signed out) may make per minute; default 3,600.</summary>
+    /// <summary>
+    /// The per-caller request budget that stops a runaway script: requests per minute for one user (or one address
+    /// when signed out), bursts of a third of it; default 3,600. 0 turns it off, where a proxy in front budgets
+    /// callers itself (anonymous callers are told apart by address, so behind a proxy they share one). The sign-in
+    /// limit stays either way.
+    /// </summary>
     public int RequestsPerMinute { get; set; } = 3600;
 
     /// <summary>How long a stopping server lets running requests finish; default 30 s.</summary>

@@ -179,9 +179,9 @@ internal static class ConcurrencyTest
     {
         try
         {
-            var history = JsonNode.Parse(await http.GetStringAsync($"/api/readings/history?indicator=CON&org={org}&period=2026-10"))!;
-            var newest = history is JsonArray list ? list.FirstOrDefault() : history["versions"]?.AsArray().FirstOrDefault();
-            return newest?["version"]?.GetValue<int>() ?? 0;
+            // Every version of the cell, newest first.
+            var history = JsonNode.Parse(await http.GetStringAsync($"/api/readings/history?indicator=CON&org={org}&period=2026-10"))!.AsArray();
+            return history.FirstOrDefault()?["version"]?.GetValue<int>() ?? 0;
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
         {

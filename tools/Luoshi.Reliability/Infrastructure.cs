@@ -183,8 +183,8 @@ internal sealed class Luoshi : IAsyncDisposable
             info.Environment[k] = v;
         }
 
-        // Far above what the suite sends, so that only the faults under test refuse requests.
-        info.Environment["Luoshi__RequestsPerMinute"] = "100000000";
+        // No per-caller budget, so that only the faults under test refuse requests.
+        info.Environment["Luoshi__RequestsPerMinute"] = "0";
         info.Environment["Logging__LogLevel__Default"] = "Warning";
         info.Environment["DOTNET_gcServer"] = "0";
         foreach (var (k, v) in settings ?? new Dictionary<string, string>())

@@ -80,7 +80,12 @@ public static class SecurityServices
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
 
             // Everything else: a generous per-caller budget that stops a runaway script, not a person (default 3,600 a
-            // minute with bursts of 1,200; Luoshi:RequestsPerMinute).
+            // minute with bursts of 1,200; Luoshi:RequestsPerMinute, 0 for none).
+            if (requestsPerMinute <= 0)
+            {
+                return;
+            }
+
             int perTenSeconds = Math.Max(1, requestsPerMinute / 6);
             o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http => RateLimitPartition.GetTokenBucketLimiter(
                 http.User.Identity?.Name ?? http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
