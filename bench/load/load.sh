@@ -139,22 +139,29 @@ server_cpu_ms() {
   echo $(( ticks * 1000 / $(getconf CLK_TCK) ))
 }
 
-run() { # name url
-  wrk -t$threads -c$connections -d${warm}s --timeout 30s -H "$auth" "$2" >/dev/null
+run() { # name url [extra header]
+  local extra=(-H "$auth")
+  [[ -n ${3:-} ]] && extra+=(-H "$3")
+  wrk -t$threads -c$connections -d${warm}s --timeout 30s "${extra[@]}" "$2" >/dev/null
   local load0 cpu0 cpu1 json requests
   load0=$(cut -d' ' -f1 /proc/loadavg)
   cpu0=$(server_cpu_ms)
-  json=$(wrk -t$threads -c$connections -d${measure}s --timeout 30s -H "$auth" -s bench/load/report.lua "$2" | tail -1)
+  json=$(wrk -t$threads -c$connections -d${measure}s --timeout 30s "${extra[@]}" -s bench/load/report.lua "$2" | tail -1)
   cpu1=$(server_cpu_ms)
   requests=$(sed 's/.*"requests":\([0-9]*\).*/\1/' <<<"$json")
   echo "{\"name\":\"$1\",\"url\":\"${2#http://127.0.0.1:}\",\"load\":$load0,\"serverCpuMsPerRequest\":$(awk -v c=$(( cpu1 - cpu0 )) -v r="$requests" 'BEGIN { printf "%.3f", (r > 0 ? c / r : 0) }'),${json#\{}"
 }
 
 echo "load: wrk ${threads} threads, ${connections} connections, ${warm} s warm-up + ${measure} s per target; period $period" >&2
+# What a browser sends: the evaluation's answers come compressed (Brotli), the page as it is.
+compressed="Accept-Encoding: br, gzip"
+api_br_bytes=$(curl -s -H "$auth" -H "$compressed" "http://127.0.0.1:$port_a$api" | wc -c)
 results=()
 results+=("$(run bare "http://127.0.0.1:$port_bare/")")
+results+=("$(run bare-sized "http://127.0.0.1:$port_bare/bytes/$api_bytes")")
 results+=("$(run dashboard-1 "http://127.0.0.1:$port_a/")")
 results+=("$(run evaluation-1 "http://127.0.0.1:$port_a$api")")
+results+=("$(run evaluation-br-1 "http://127.0.0.1:$port_a$api" "$compressed")")
 results+=("$(run evaluation-cities-1 "http://127.0.0.1:$port_a$api_cities")")
 results+=("$(run dashboard-2 "http://127.0.0.1:$port_proxy/")")
 results+=("$(run evaluation-2 "http://127.0.0.1:$port_proxy$api")")
@@ -165,7 +172,7 @@ results+=("$(run bare-nginx "http://127.0.0.1:$port_proxy_bare/")")
   echo "{\"mode\":\"$mode\",\"commit\":\"${LUOSHI_BENCH_COMMIT:-unknown}\",\"at\":\"$(date -u +%FT%TZ)\","
   echo "\"machine\":{\"cores\":$(nproc),\"memoryGb\":$(awk '/MemTotal/ {printf "%.1f", $2 / 1048576}' /proc/meminfo)},"
   echo "\"wrk\":{\"threads\":$threads,\"connections\":$connections,\"warmSeconds\":$warm,\"seconds\":$measure},"
-  echo "\"period\":\"$period\",\"dashboardBytes\":$page_bytes,\"evaluationBytes\":$api_bytes,\"evaluationCitiesBytes\":$cities_bytes,"
+  echo "\"period\":\"$period\",\"dashboardBytes\":$page_bytes,\"evaluationBytes\":$api_bytes,\"evaluationCitiesBytes\":$cities_bytes,\"evaluationBrotliBytes\":$api_br_bytes,"
   echo "\"results\":["
   (IFS=,; echo "${results[*]}")
   echo "]}"

@@ -29,6 +29,9 @@ public static class ApplicationServices
         services.AddMetrics();
         services.TryAddSingleton<LuoshiMetrics>();
         services.TryAddSingleton<Data.JobLeaseKeeper>();
+        services.TryAddSingleton<Data.DataVersionClock>();
+        services.AddSingleton<Data.DemoFlag>();
+        services.AddSingleton<SignedInUserCache>();
         services.AddScoped<ActorScope>();
 
         services.AddScoped<ListOrgUnits>();

@@ -17,6 +17,7 @@ using Luoshi.Web.Features.Readings;
 using Luoshi.Web.Features.Reporting;
 using Luoshi.Web.Features.Supervision;
 using Luoshi.Web.Infrastructure;
+using Luoshi.Web.Infrastructure.Caching;
 using Luoshi.Web.Infrastructure.Operations;
 using Luoshi.Web.Infrastructure.Security;
 using Luoshi.Web.Infrastructure.Security.Oidc;
@@ -50,7 +51,9 @@ public static class LuoshiWebApp
         var options = builder.Configuration.GetSection(LuoshiOptions.Section).Get<LuoshiOptions>() ?? new LuoshiOptions();
         builder.Services.AddSingleton(options);
         builder.Services.AddLuoshiData(DatabaseOptions.Resolve(options.DataDir, builder.Configuration.GetConnectionString("Luoshi")));
+        builder.Services.AddSingleton(new DataVersionClock(TimeSpan.FromMilliseconds(options.VersionCheckMilliseconds)));
         builder.Services.AddLuoshiApplication();
+        builder.Services.AddSingleton(new AnswerCache(options.AnswerCacheMegabytes));
         builder.Services.Configure<SupervisionOptions>(builder.Configuration.GetSection(SupervisionOptions.Section));
         builder.AddLuoshiOperations(options);
         builder.Services.AddHostedService<DatabaseInitializer>();
@@ -153,6 +156,19 @@ public sealed class LuoshiOptions
     /// limit stays either way.
     /// </summary>
     public int RequestsPerMinute { get; set; } = 3600;
+
+    /// <summary>
+    /// How long this server trusts its last reading of the data versions before asking the database again:
+    /// the most by which a change made through another server can lag here (this server's own changes show at
+    /// once); default 250 ms, 0 to ask on every request.
+    /// </summary>
+    public int VersionCheckMilliseconds { get; set; } = 250;
+
+    /// <summary>
+    /// Memory for answers worked out once per data version and shared by readers (the evaluation API, the overview
+    /// page); default 64 MB, 0 to work every answer out afresh.
+    /// </summary>
+    public int AnswerCacheMegabytes { get; set; } = 64;
 
     /// <summary>How long a stopping server lets running requests finish; default 30 s.</summary>
     public int ShutdownSeconds { get; set; } = 30;

@@ -26,10 +26,10 @@ public static class DataServices
     }
 
     public static void ConfigureSqlite(DbContextOptionsBuilder o, string connectionString) =>
-        o.UseSqlite(connectionString, s => s.MigrationsHistoryTable("__migrations"));
+        o.UseSqlite(connectionString, s => s.MigrationsHistoryTable("__migrations")).AddInterceptors(VersionCommitInterceptor.Instance);
 
     public static void ConfigurePostgres(DbContextOptionsBuilder o, string connectionString) =>
-        o.UseNpgsql(connectionString, s => s.MigrationsHistoryTable("__migrations"));
+        o.UseNpgsql(connectionString, s => s.MigrationsHistoryTable("__migrations")).AddInterceptors(VersionCommitInterceptor.Instance);
 
     /// <summary>Creates a context outside dependency injection (the CLI's short commands, tests, benchmarks).</summary>
     public static LuoshiDbContext CreateContext(DatabaseOptions options)

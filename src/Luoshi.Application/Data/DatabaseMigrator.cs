@@ -37,3 +37,25 @@ public sealed class DatabaseMigrator(LuoshiDbContext db)
     public async Task<bool> IsDemoAsync(CancellationToken ct = default) =>
         await db.Settings.AnyAsync(s => s.Key == Setting.Demo && s.Value == "true", ct);
 }
+
+/// <summary>Whether the data is the demo province, read once per evaluation data version (settings raise it) rather than on every page.</summary>
+public sealed class DemoFlag(DataVersionClock versions)
+{
+    private Known? _known;
+
+    public async ValueTask<bool> IsDemo(LuoshiDbContext db, CancellationToken ct)
+    {
+        // The version is read before the flag, so a flag written after it raises the version and is read again.
+        long version = (await versions.Current(db, ct)).Evaluation;
+        if (_known is { } k && k.Version == version)
+        {
+            return k.Demo;
+        }
+
+        bool demo = await db.Settings.AsNoTracking().AnyAsync(s => s.Key == Setting.Demo && s.Value == "true", ct);
+        _known = new Known(version, demo);
+        return demo;
+    }
+
+    private sealed record Known(long Version, bool Demo);
+}

@@ -81,7 +81,14 @@ public abstract class LuoshiDbContext(DbContextOptions options, ICurrentActor? a
         {
             if (entries.Any(e => DataVersion.Watched.Contains(e.Entity)))
             {
-                await DataVersion.Bump(this, cancellationToken);
+                await DataVersion.Bump(this, DataVersion.Evaluation, cancellationToken);
+                VersionsChanged = true;
+            }
+
+            if (entries.Any(e => DataVersion.IdentityWatched.Contains(e.Entity)))
+            {
+                await DataVersion.Bump(this, DataVersion.Identity, cancellationToken);
+                VersionsChanged = true;
             }
 
             await AuditTrail.Append(this, entries, cancellationToken);
@@ -101,6 +108,12 @@ public abstract class LuoshiDbContext(DbContextOptions options, ICurrentActor? a
             }
         }
     }
+
+    /// <summary>
+    /// Set when a save raised a <see cref="DataVersion"/> counter; on commit <see cref="VersionCommitInterceptor"/>
+    /// tells this process's <see cref="DataVersionClock"/> to read the counters again at once.
+    /// </summary>
+    internal bool VersionsChanged { get; set; }
 
     private DateTimeOffset Now => (clock ?? TimeProvider.System).GetUtcNow();
 
@@ -136,28 +149,45 @@ public sealed class PostgresLuoshiDbContext(DbContextOptions<PostgresLuoshiDbCon
 }
 
 /// <summary>
-/// A counter raised in the same transaction as any change to what evaluations read (units, plans,
-/// indicators, targets, readings), so that every server's cached snapshot can tell whether it is stale
-/// with one cheap query.
+/// Counters raised in the same transaction as a change to what they watch, so that every server's caches
+/// can tell whether they are stale with one cheap query (read through <see cref="DataVersionClock"/>):
+/// <see cref="Evaluation"/> watches what evaluations read (units, plans, indicators, targets, readings) and the settings,
+/// <see cref="Identity"/> who may do what (users, grants, API tokens).
 /// </summary>
 public sealed class DataVersion
 {
     public const string Evaluation = "evaluation";
+    public const string Identity = "identity";
 
-    internal static readonly HashSet<string> Watched = ["OrgUnit", "PlanItem", "PlanItemSupportingUnit", "Indicator", "IndicatorPlanLink", "Target", "Reading"];
+    // Settings ride along: they change about never, and what pages show of them (the demo banner) is then cached the same way.
+    internal static readonly HashSet<string> Watched = ["OrgUnit", "PlanItem", "PlanItemSupportingUnit", "Indicator", "IndicatorPlanLink", "Target", "Reading", nameof(Setting)];
+    internal static readonly HashSet<string> IdentityWatched = [nameof(User), nameof(UserGrant), nameof(ApiToken)];
 
     public required string Scope { get; init; }
     public long Version { get; set; }
 
-    public static async Task<long> Current(LuoshiDbContext db, CancellationToken ct) =>
-        await db.DataVersions.AsNoTracking().Where(v => v.Scope == Evaluation).Select(v => v.Version).FirstOrDefaultAsync(ct);
-
-    internal static async Task Bump(LuoshiDbContext db, CancellationToken ct)
+    /// <summary>Both counters, read in one query; a counter without its row (identity before its first change) reads 0.</summary>
+    public static async Task<VersionStamp> Read(LuoshiDbContext db, CancellationToken ct)
     {
-        // The row is created by the migration; the update takes its row lock, so concurrent writers count one by one.
-        await db.Database.ExecuteSqlRawAsync("UPDATE data_versions SET \"Version\" = \"Version\" + 1 WHERE \"Scope\" = {0}", [Evaluation], ct);
+        var rows = await db.DataVersions.AsNoTracking().Select(v => new { v.Scope, v.Version }).ToListAsync(ct);
+        return new VersionStamp(
+            rows.FirstOrDefault(r => r.Scope == Evaluation)?.Version ?? 0,
+            rows.FirstOrDefault(r => r.Scope == Identity)?.Version ?? 0);
+    }
+
+    internal static async Task Bump(LuoshiDbContext db, string scope, CancellationToken ct)
+    {
+        // The evaluation row is created by the migration, the identity row by its first change; either way the
+        // statement takes the row's lock, so concurrent writers count one by one.
+        await db.Database.ExecuteSqlRawAsync(
+            "INSERT INTO data_versions (\"Scope\", \"Version\") VALUES ({0}, 1) ON CONFLICT (\"Scope\") DO UPDATE SET \"Version\" = data_versions.\"Version\" + 1",
+            [scope],
+            ct);
     }
 }
+
+/// <summary>The two counters of <see cref="DataVersion"/> at one moment.</summary>
+public readonly record struct VersionStamp(long Evaluation, long Identity);
 
 /// <summary>A key/value setting kept in the database (e.g. whether this data directory holds the demo province).</summary>
 public sealed class Setting

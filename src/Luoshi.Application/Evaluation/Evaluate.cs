@@ -2,6 +2,7 @@ using Luoshi.Application.Common;
 using Luoshi.Domain.Common;
 using Luoshi.Domain.Evaluation;
 using Luoshi.Domain.Identity;
+using Luoshi.Domain.Organization;
 using Microsoft.EntityFrameworkCore;
 
 namespace Luoshi.Application.Evaluation;
@@ -14,9 +15,18 @@ public sealed class Evaluate(Data.LuoshiDbContext db, EvaluationCache cache, ICu
 {
     public sealed record Query(string? Period = null, string? Org = null, int? Depth = null, DateOnly? AsOf = null, string? Status = null, string? Indicator = null);
 
-    public async Task<EvaluationView> Handle(Query q, CancellationToken ct)
+    /// <summary>
+    /// The query made definite and checked: the period and date it asks about, the unit (null: everywhere)
+    /// the actor may read, and the snapshot it will be judged on (with its data version: what a cached answer is keyed by).
+    /// </summary>
+    public sealed record Resolved(Period Period, DateOnly AsOf, OrgUnit? Scope, EvaluationCache.Entry Entry);
+
+    public async Task<EvaluationView> Handle(Query q, CancellationToken ct) => View(q, await Resolve(q, ct));
+
+    /// <summary>The answer to a query already resolved (and so already allowed).</summary>
+    public static EvaluationView View(Query q, Resolved resolved)
     {
-        var (result, _) = await Run(q, ct);
+        var result = Evaluator.Evaluate(resolved.Entry.Snapshot, resolved.Period, resolved.AsOf, resolved.Scope?.Code, q.Depth);
         IEnumerable<EvaluationRow> rows = result.Rows;
         if (!string.IsNullOrWhiteSpace(q.Status))
         {
@@ -35,6 +45,12 @@ public sealed class Evaluate(Data.LuoshiDbContext db, EvaluationCache cache, ICu
     /// <summary>The engine's result itself, for callers that read it further (plan tree, calendar checks, the dashboard).</summary>
     public async Task<(EvaluationResult Result, EvaluationSnapshot Snapshot)> Run(Query q, CancellationToken ct)
     {
+        var (period, asOf, scope, entry) = await Resolve(q, ct);
+        return (Evaluator.Evaluate(entry.Snapshot, period, asOf, scope?.Code, q.Depth), entry.Snapshot);
+    }
+
+    public async Task<Resolved> Resolve(Query q, CancellationToken ct)
+    {
         if (q.Depth is < 0 or > 10)
         {
             throw new DomainException("depth", "depth 须在0–10之间 / depth must be 0–10");
@@ -42,8 +58,8 @@ public sealed class Evaluate(Data.LuoshiDbContext db, EvaluationCache cache, ICu
 
         var asOf = q.AsOf ?? Today(clock);
         var period = string.IsNullOrWhiteSpace(q.Period) ? LatestDueMonth(asOf) : Period.TryParse(q.Period, out var p, out var error) ? p : throw new DomainException("period", error);
-        var scope = string.IsNullOrWhiteSpace(q.Org) ? null : await db.OrgUnits.AsNoTracking().SingleOrDefaultAsync(u => u.Code == q.Org.Trim(), ct)
-            ?? throw new NotFoundException("单位/org unit", q.Org);
+        var entry = await cache.Current(db, ct);
+        var scope = string.IsNullOrWhiteSpace(q.Org) ? null : entry.Units.GetValueOrDefault(q.Org.Trim()) ?? throw new NotFoundException("单位/org unit", q.Org);
         if (scope is null)
         {
             actor.RequireEverywhere(Permission.ReadAll);
@@ -53,8 +69,7 @@ public sealed class Evaluate(Data.LuoshiDbContext db, EvaluationCache cache, ICu
             actor.Require(Permission.ReadAll, scope);
         }
 
-        var snapshot = await cache.Get(db, ct);
-        return (Evaluator.Evaluate(snapshot, period, asOf, scope?.Code, q.Depth), snapshot);
+        return new Resolved(period, asOf, scope, entry);
     }
 
     public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime);

@@ -53,36 +53,47 @@ public static class EvaluationSnapshotLoader
 
 /// <summary>
 /// The snapshot shared by all requests of one server, rebuilt when the database's evaluation data version
-/// moves. The version is read on every use (one indexed row), so a write through any server shows in the
-/// next evaluation on every other.
+/// moves (read through <see cref="Data.DataVersionClock"/>: a write through this server shows in its next
+/// evaluation, a write through another within the clock's window). The org units come with it, so that
+/// resolving a unit code and checking a grant against its path needs no query.
 /// </summary>
-public sealed class EvaluationCache(Common.LuoshiMetrics metrics)
+public sealed class EvaluationCache(Common.LuoshiMetrics metrics, Data.DataVersionClock versions)
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private (long Version, EvaluationSnapshot Snapshot)? _current;
+    private Entry? _current;
 
-    public async Task<EvaluationSnapshot> Get(Data.LuoshiDbContext db, CancellationToken ct)
+    /// <param name="Version">The evaluation data version the snapshot was built at (or after).</param>
+    /// <param name="Units">Every org unit by code, as read with the snapshot; shared by all requests, never to be modified.</param>
+    public sealed record Entry(long Version, EvaluationSnapshot Snapshot, IReadOnlyDictionary<string, Domain.Organization.OrgUnit> Units);
+
+    public async Task<EvaluationSnapshot> Get(Data.LuoshiDbContext db, CancellationToken ct) => (await Current(db, ct)).Snapshot;
+
+    public async Task<Entry> Current(Data.LuoshiDbContext db, CancellationToken ct)
     {
-        long version = await Data.DataVersion.Current(db, ct);
+        long version = (await versions.Current(db, ct)).Evaluation;
         if (_current is { } c && c.Version == version)
         {
-            return c.Snapshot;
+            return c;
         }
 
         await _gate.WaitAsync(ct);
         try
         {
-            version = await Data.DataVersion.Current(db, ct);
+            // Whoever held the gate may have built it meanwhile; the version is read afresh before a rebuild,
+            // and read before the data, so a snapshot is never labelled newer than it is.
+            version = (await versions.Fresh(db, ct)).Evaluation;
             if (_current is { } again && again.Version == version)
             {
-                return again.Snapshot;
+                return again;
             }
 
             long started = Common.LuoshiMetrics.Start();
             var snapshot = await EvaluationSnapshotLoader.Load(db, ct);
+            var units = (await db.OrgUnits.AsNoTracking().ToListAsync(ct)).ToDictionary(u => u.Code, StringComparer.Ordinal);
             metrics.SnapshotLoaded(System.Diagnostics.Stopwatch.GetElapsedTime(started), snapshot.ReadingCount);
-            _current = (version, snapshot);
-            return snapshot;
+            var entry = new Entry(version, snapshot, units);
+            _current = entry;
+            return entry;
         }
         finally
         {

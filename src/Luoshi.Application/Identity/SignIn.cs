@@ -55,8 +55,11 @@ public sealed class SignIn(Data.LuoshiDbContext db, TimeProvider clock)
 }
 
 /// <summary>Resolves a bearer token to its user; expired, revoked or unknown tokens resolve to nobody.</summary>
-public sealed class AuthenticateToken(Data.LuoshiDbContext db, TimeProvider clock)
+public sealed class AuthenticateToken(Data.LuoshiDbContext db, Data.DataVersionClock versions, SignedInUserCache cache, TimeProvider clock)
 {
+    // Last use is kept to the hour: enough to spot unused tokens without a write on every request.
+    private static readonly TimeSpan LastUseGrain = TimeSpan.FromHours(1);
+
     public async Task<SignedInUser?> Handle(string token, CancellationToken ct)
     {
         if (!token.StartsWith(ApiToken.Prefix, StringComparison.Ordinal) || token.Length > 100)
@@ -66,6 +69,12 @@ public sealed class AuthenticateToken(Data.LuoshiDbContext db, TimeProvider cloc
 
         var now = clock.GetUtcNow();
         var hash = ApiToken.HashOf(token);
+        var known = cache.For(await versions.Current(db, ct));
+        if (known.TryGetValue("token:" + hash, out var hit) && now - hit.LastUsedAt <= LastUseGrain)
+        {
+            return hit.ExpiresAt is null || hit.ExpiresAt > now ? hit.User : null;
+        }
+
         var found = await db.ApiTokens.SingleOrDefaultAsync(t => t.Hash == hash, ct);
         if (found is null || !found.IsValid(now))
         {
@@ -78,23 +87,71 @@ public sealed class AuthenticateToken(Data.LuoshiDbContext db, TimeProvider cloc
             return null;
         }
 
-        // Last use is kept to the hour: enough to spot unused tokens without a write on every request.
-        if (found.LastUsedAt is null || now - found.LastUsedAt > TimeSpan.FromHours(1))
+        if (found.LastUsedAt is null || now - found.LastUsedAt > LastUseGrain)
         {
             found.MarkUsed(now);
             await db.SaveChangesAsync(ct);
         }
 
-        return new SignedInUser(user.Id, user.Name, user.DisplayName, await UserQueries.Grants(db, user.Id, ct));
+        var signedIn = new SignedInUser(user.Id, user.Name, user.DisplayName, await UserQueries.Grants(db, user.Id, ct));
+        known["token:" + hash] = new SignedInUserCache.Entry(signedIn, found.ExpiresAt, found.LastUsedAt ?? now);
+        return signedIn;
+    }
+}
+
+/// <summary>
+/// Users already resolved (by token hash or by name), kept while neither data version moves: a revoked
+/// token, a disabled user or a changed grant raises the identity version, so it takes effect on this
+/// server's next request and on every other server's within <see cref="Data.DataVersionClock.Freshness"/>.
+/// Only successful lookups are kept, so the size is bounded by the users and tokens that exist.
+/// </summary>
+public sealed class SignedInUserCache
+{
+    private Generation _current = new(new Data.VersionStamp(-1, -1));
+
+    /// <param name="ExpiresAt">When the token stops being valid (null: never, or not a token).</param>
+    /// <param name="LastUsedAt">When the token's last use was recorded; past the hour, the next request records it again.</param>
+    public sealed record Entry(SignedInUser User, DateTimeOffset? ExpiresAt, DateTimeOffset LastUsedAt);
+
+    /// <summary>The entries valid at <paramref name="stamp"/>; a new stamp starts from none.</summary>
+    public System.Collections.Concurrent.ConcurrentDictionary<string, Entry> For(Data.VersionStamp stamp)
+    {
+        var current = _current;
+        if (current.Stamp == stamp)
+        {
+            return current.Entries;
+        }
+
+        var fresh = new Generation(stamp);
+        return (Interlocked.CompareExchange(ref _current, fresh, current) == current ? fresh : _current).Entries;
+    }
+
+    private sealed class Generation(Data.VersionStamp stamp)
+    {
+        public Data.VersionStamp Stamp { get; } = stamp;
+        public System.Collections.Concurrent.ConcurrentDictionary<string, Entry> Entries { get; } = new(StringComparer.Ordinal);
     }
 }
 
 /// <summary>The current grants of a signed-in user, re-read so that a revoked grant or a disabled user takes effect at once.</summary>
-public sealed class RefreshUser(Data.LuoshiDbContext db)
+public sealed class RefreshUser(Data.LuoshiDbContext db, Data.DataVersionClock versions, SignedInUserCache cache)
 {
     public async Task<SignedInUser?> Handle(string name, CancellationToken ct)
     {
+        var known = cache.For(await versions.Current(db, ct));
+        if (known.TryGetValue("user:" + name, out var hit))
+        {
+            return hit.User;
+        }
+
         var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Name == name, ct);
-        return user is null || user.IsDisabled ? null : new SignedInUser(user.Id, user.Name, user.DisplayName, await UserQueries.Grants(db, user.Id, ct));
+        if (user is null || user.IsDisabled)
+        {
+            return null;
+        }
+
+        var signedIn = new SignedInUser(user.Id, user.Name, user.DisplayName, await UserQueries.Grants(db, user.Id, ct));
+        known["user:" + name] = new SignedInUserCache.Entry(signedIn, null, DateTimeOffset.MaxValue);
+        return signedIn;
     }
 }

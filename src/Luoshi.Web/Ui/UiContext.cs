@@ -4,7 +4,7 @@ using Luoshi.Application.Data;
 namespace Luoshi.Web.Ui;
 
 /// <summary>What every page needs to know about the request: the language, today's date, and whether the data is the demo province.</summary>
-public sealed class UiContext(DatabaseMigrator database, TimeProvider clock)
+public sealed class UiContext(DemoFlag demo, LuoshiDbContext db, TimeProvider clock)
 {
     private bool? _isDemo;
 
@@ -14,5 +14,5 @@ public sealed class UiContext(DatabaseMigrator database, TimeProvider clock)
 
     public DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
 
-    public async Task<bool> IsDemoAsync(CancellationToken ct = default) => _isDemo ??= await database.IsDemoAsync(ct);
+    public async Task<bool> IsDemoAsync(CancellationToken ct = default) => _isDemo ??= await demo.IsDemo(db, ct);
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Luoshi.Application.Import;
@@ -137,6 +138,85 @@ public sealed class EvaluationApiTests(AppFixture fixture) : IClassFixture<AppFi
         await (await app.Client.GetAsync("/api/evaluation/series?indicator=FAI&org=330100&from=2026Q1")).ShouldBeProblem(HttpStatusCode.BadRequest, "from");
         await (await app.Client.GetAsync("/api/evaluation/series?indicator=FAI")).ShouldBeProblem(HttpStatusCode.BadRequest, "org");
         await (await app.Client.GetAsync("/api/evaluation/series?indicator=NOPE&org=330100")).ShouldBeProblem(HttpStatusCode.NotFound);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task AnAnswer_IsTagged_Compressed_AndRevalidated_UntilTheDataChange(Db db)
+    {
+        var app = await Seed(db);
+        const string url = "/api/evaluation?period=2026-06&asOf=2026-07-25&org=330200&depth=1";
+        async Task<HttpResponseMessage> Get(string? encoding = null, EntityTagHeaderValue? tag = null)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, url);
+            if (encoding is not null)
+            {
+                request.Headers.AcceptEncoding.ParseAdd(encoding);
+            }
+
+            if (tag is not null)
+            {
+                request.Headers.IfNoneMatch.Add(tag);
+            }
+
+            return await app.Client.SendAsync(request);
+        }
+
+        var plain = await Get();
+        var plainBody = await plain.Content.ReadAsByteArrayAsync();
+        plainBody.Length.ShouldBeGreaterThan(1024, "large enough to be worth compressing");
+        var brotli = await Get("br");
+        var gzip = await Get("gzip, deflate");
+        var refused = await Get("br;q=0, gzip;q=0");
+        var tag = plain.Headers.ETag.ShouldNotBeNull();
+        var unchanged = await Get(tag: tag);
+
+        (await app.Client.PostAsJsonAsync("/api/readings", new { indicator = "PRIVATE_INV", org = "330202", period = "2026-06", value = 77 })).EnsureSuccessStatusCode();
+        var changed = await Get(tag: tag);
+
+        plain.StatusCode.ShouldBe(HttpStatusCode.OK);
+        plain.Content.Headers.ContentEncoding.ShouldBeEmpty();
+        plain.Headers.CacheControl!.Private.ShouldBeTrue();
+        brotli.Content.Headers.ContentEncoding.ShouldBe(["br"]);
+        Decode(new System.IO.Compression.BrotliStream(await brotli.Content.ReadAsStreamAsync(), System.IO.Compression.CompressionMode.Decompress)).ShouldBe(plainBody);
+        gzip.Content.Headers.ContentEncoding.ShouldBe(["gzip"]);
+        Decode(new System.IO.Compression.GZipStream(await gzip.Content.ReadAsStreamAsync(), System.IO.Compression.CompressionMode.Decompress)).ShouldBe(plainBody);
+        refused.Content.Headers.ContentEncoding.ShouldBeEmpty();
+        (await refused.Content.ReadAsByteArrayAsync()).ShouldBe(plainBody);
+        brotli.Headers.ETag.ShouldBe(tag);
+        unchanged.StatusCode.ShouldBe(HttpStatusCode.NotModified);
+        (await unchanged.Content.ReadAsByteArrayAsync()).ShouldBeEmpty();
+        changed.StatusCode.ShouldBe(HttpStatusCode.OK);
+        changed.Headers.ETag.ShouldNotBe(tag);
+        JsonNode.Parse(await changed.Content.ReadAsStringAsync())!["rows"]!.AsArray()
+            .Single(r => r!["org"]!.GetValue<string>() == "330202" && r["indicator"]!.GetValue<string>() == "PRIVATE_INV")!["actual"]!.GetValue<double>().ShouldBe(77);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task AnAnswerWorkedOutForOneReader_IsStillRefusedToAReaderWithoutTheGrant(Db db)
+    {
+        var app = await Seed(db);
+        var reporter = await app.ClientFor("fang.min", Luoshi.Domain.Identity.Role.Reporter, "330100");
+        const string elsewhere = "/api/evaluation?period=2026-06&asOf=2026-07-25&org=330200&depth=0";
+        const string own = "/api/evaluation?period=2026-06&asOf=2026-07-25&org=330100&depth=0";
+
+        (await app.Client.GetAsync(elsewhere)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var adminOwn = await app.Client.GetStringAsync(own);
+
+        await (await reporter.GetAsync(elsewhere)).ShouldBeProblem(HttpStatusCode.Forbidden);
+        (await reporter.GetStringAsync(own)).ShouldBe(adminOwn);
+    }
+
+    private static byte[] Decode(Stream decompressing)
+    {
+        using var output = new MemoryStream();
+        using (decompressing)
+        {
+            decompressing.CopyTo(output);
+        }
+
+        return output.ToArray();
     }
 
     private static async Task<List<JsonNode>> Rows(TestApp app, string url)

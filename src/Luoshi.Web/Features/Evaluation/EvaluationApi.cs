@@ -2,7 +2,10 @@ using Luoshi.Application.Common;
 using Luoshi.Application.Evaluation;
 using Luoshi.Application.Export;
 using Luoshi.Domain.Identity;
+using Luoshi.Web.Infrastructure.Caching;
 using Luoshi.Web.Infrastructure.Security;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
 
 namespace Luoshi.Web.Features.Evaluation;
 
@@ -12,8 +15,16 @@ public static class EvaluationApi
     {
         var g = api.MapGroup("/evaluation").WithTags("Evaluation");
 
-        g.MapGet("/", async (string? period, string? org, int? depth, DateOnly? asOf, string? status, string? indicator, Evaluate evaluate, CancellationToken ct) =>
-            TypedResults.Ok(await evaluate.Handle(new(period, org, depth, asOf, status, indicator), ct)))
+        g.MapGet("/", async (string? period, string? org, int? depth, DateOnly? asOf, string? status, string? indicator, Evaluate evaluate, AnswerCache answers, IOptions<JsonOptions> json, CancellationToken ct) =>
+        {
+            // Resolving checks the reader's grant; what is asked then has one answer per data version, shared by every allowed reader.
+            var q = new Evaluate.Query(period, org, depth, asOf, status, indicator);
+            var resolved = await evaluate.Resolve(q, ct);
+            var key = string.Join('|', "evaluation", resolved.Entry.Version, resolved.Period, resolved.AsOf.DayNumber, resolved.Scope?.Code, q.Depth, q.Status?.Trim(), q.Indicator?.Trim());
+            var answer = await answers.GetOrAdd(key, () => Task.FromResult(JsonAnswer.Of(Evaluate.View(q, resolved), json.Value.SerializerOptions)), a => a.Size);
+            return new JsonAnswerResult(answer);
+        })
+            .Produces<EvaluationView>()
             .RequireAuthorization(SecurityServices.Policy(Permission.ReadAll))
             .WithSummary("评估:每个指标×单位的状态与原因 / where every indicator × unit stands, and why (?period=2026-06&org=330100&depth=1&asOf=2026-07-25&status=red)");
 

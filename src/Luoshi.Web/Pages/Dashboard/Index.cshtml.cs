@@ -1,4 +1,5 @@
 using Luoshi.Application.Common;
+using Luoshi.Application.Data;
 using Luoshi.Application.Evaluation;
 using Luoshi.Application.Indicators;
 using Luoshi.Application.Organization;
@@ -7,6 +8,7 @@ using Luoshi.Domain.Evaluation;
 using Luoshi.Domain.Identity;
 using Luoshi.Domain.Indicators;
 using Luoshi.Domain.Organization;
+using Luoshi.Web.Infrastructure.Caching;
 using Luoshi.Web.Ui;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -27,6 +29,9 @@ public sealed class IndexModel(
     CalendarChecks calendar,
     Figures figures,
     DashboardOptions options,
+    AnswerCache answers,
+    DataVersionClock versions,
+    LuoshiDbContext db,
     ICurrentActor actor,
     UiContext ui,
     UiFormat format,
@@ -77,6 +82,40 @@ public sealed class IndexModel(
 
     public async Task OnGetAsync(CancellationToken ct)
     {
+        // A reader who may not read the whole province is stopped by Load. For everyone else the page depends only on
+        // the data, the settings asked for, today and the language, never on who reads it: it is worked out once per
+        // data version and shared, and only the rendering is per request.
+        if (!actor.CanEverywhere(Permission.ReadAll))
+        {
+            await Load(ct);
+            return;
+        }
+
+        var version = (await versions.Current(db, ct)).Evaluation;
+        var key = string.Join('|', "dashboard", version, Period, Rank, Matrix, ui.Today.DayNumber, System.Globalization.CultureInfo.CurrentUICulture.Name);
+        RenderKey = answers.Enabled ? key : null;
+        Restore(await answers.GetOrAdd(
+            key,
+            async () =>
+            {
+                // Shared by whoever asks the same meanwhile, so not cancelled with this request.
+                await Compute(CancellationToken.None);
+                return Capture();
+            },
+            _ => ComputedSize));
+    }
+
+    /// <summary>
+    /// What the page's body is rendered from, when it is the same for every reader (null otherwise): the view keeps
+    /// the rendered body under it, so that a request renders only the frame around it (navigation, the reader's name).
+    /// </summary>
+    public string? RenderKey { get; private set; }
+
+    // What one worked-out page holds, roughly (its rows, charts and lists), for the cache's budget.
+    private const long ComputedSize = 512 * 1024;
+
+    private async Task Compute(CancellationToken ct)
+    {
         if (!await Load(ct))
         {
             return;
@@ -98,6 +137,34 @@ public sealed class IndexModel(
         Red = Listed(result, EvaluationStatus.Red);
         Grey = Listed(result, EvaluationStatus.Grey);
         await BuildChecks(ct);
+    }
+
+    /// <summary>Everything <see cref="Compute"/> works out: what the page shows, shared by requests.</summary>
+    private sealed record Computed(
+        OrgUnitView? Province,
+        IReadOnlyList<OrgUnitView> Cities,
+        Period? Selected,
+        IReadOnlyList<Period> Months,
+        IReadOnlyList<Headline> Headlines,
+        bool CanReadProvince,
+        IReadOnlyList<IndicatorView> Columns,
+        LightMatrix? Lights,
+        IReadOnlyDictionary<(string Org, string Indicator), EvaluationRowView> Cells,
+        RankingView? Ranking,
+        int CheckYear,
+        CheckSummary? HalfYear,
+        CheckSummary? FirstQuarter,
+        IReadOnlyList<EvaluationRowView> Red,
+        IReadOnlyList<EvaluationRowView> Grey);
+
+    private Computed Capture() =>
+        new(Province, Cities, Selected, Months, Headlines, CanReadProvince, Columns, Lights, Cells, Ranking, CheckYear, HalfYear, FirstQuarter, Red, Grey);
+
+    private void Restore(Computed c)
+    {
+        (Province, Cities, Selected, Months, Headlines, CanReadProvince) = (c.Province, c.Cities, c.Selected, c.Months, c.Headlines, c.CanReadProvince);
+        (Columns, Lights, Cells, Ranking) = (c.Columns, c.Lights, c.Cells, c.Ranking);
+        (CheckYear, HalfYear, FirstQuarter, Red, Grey) = (c.CheckYear, c.HalfYear, c.FirstQuarter, c.Red, c.Grey);
     }
 
     /// <summary>The ranking alone, for the htmx swap when another indicator is chosen.</summary>

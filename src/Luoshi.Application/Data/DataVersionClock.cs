@@ -1,0 +1,107 @@
+using System.Diagnostics;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Luoshi.Application.Data;
+
+/// <summary>
+/// This process's view of the <see cref="DataVersion"/> counters, read from the database at most once per
+/// <see cref="Freshness"/> window instead of once per request. A change committed by this process makes
+/// the next read go to the database at once (read-your-writes on one server); a change committed by
+/// another server is seen within the window (0 reads on every call). Everything cached by version —
+/// the evaluation snapshot, rendered answers, signed-in users — is therefore at most that old.
+/// </summary>
+public sealed class DataVersionClock(TimeSpan freshness)
+{
+    /// <summary>The default window: well inside the second within which a write on one server must show on the others.</summary>
+    public static readonly TimeSpan DefaultFreshness = TimeSpan.FromMilliseconds(250);
+
+    // Raised by every commit of this process that changed a counter, whichever context or clock it went
+    // through; a reading taken under an older generation is not reused.
+    private static long s_generation;
+
+    private Reading? _last;
+
+    public DataVersionClock()
+        : this(DefaultFreshness)
+    {
+    }
+
+    public TimeSpan Freshness { get; } = freshness < TimeSpan.Zero ? TimeSpan.Zero : freshness;
+
+    /// <summary>Called after this process commits a change to a counter.</summary>
+    public static void Invalidate() => Interlocked.Increment(ref s_generation);
+
+    public async ValueTask<VersionStamp> Current(LuoshiDbContext db, CancellationToken ct)
+    {
+        long generation = Volatile.Read(ref s_generation);
+        long now = Stopwatch.GetTimestamp();
+        if (_last is { } last && last.Generation == generation && Stopwatch.GetElapsedTime(last.At, now) < Freshness)
+        {
+            return last.Stamp;
+        }
+
+        return await Read(db, generation, now, ct);
+    }
+
+    /// <summary>Reads the counters now, whatever the window says (before rebuilding something expensive).</summary>
+    public async ValueTask<VersionStamp> Fresh(LuoshiDbContext db, CancellationToken ct) =>
+        await Read(db, Volatile.Read(ref s_generation), Stopwatch.GetTimestamp(), ct);
+
+    private async Task<VersionStamp> Read(LuoshiDbContext db, long generation, long startedAt, CancellationToken ct)
+    {
+        var stamp = await DataVersion.Read(db, ct);
+
+        // Timed from before the query, so the window never stretches past what was true when it was asked.
+        _last = new Reading(generation, startedAt, stamp);
+        return stamp;
+    }
+
+    private sealed record Reading(long Generation, long At, VersionStamp Stamp);
+}
+
+/// <summary>Tells <see cref="DataVersionClock"/> when a transaction that raised a counter commits.</summary>
+internal sealed class VersionCommitInterceptor : DbTransactionInterceptor
+{
+    public static readonly VersionCommitInterceptor Instance = new();
+
+    public override void TransactionCommitted(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData)
+    {
+        Committed(eventData);
+        base.TransactionCommitted(transaction, eventData);
+    }
+
+    public override Task TransactionCommittedAsync(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Committed(eventData);
+        return base.TransactionCommittedAsync(transaction, eventData, cancellationToken);
+    }
+
+    public override void TransactionRolledBack(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData)
+    {
+        Forget(eventData);
+        base.TransactionRolledBack(transaction, eventData);
+    }
+
+    public override Task TransactionRolledBackAsync(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Forget(eventData);
+        return base.TransactionRolledBackAsync(transaction, eventData, cancellationToken);
+    }
+
+    private static void Committed(TransactionEndEventData e)
+    {
+        if (e.Context is LuoshiDbContext { VersionsChanged: true } db)
+        {
+            db.VersionsChanged = false;
+            DataVersionClock.Invalidate();
+        }
+    }
+
+    private static void Forget(TransactionEndEventData e)
+    {
+        if (e.Context is LuoshiDbContext db)
+        {
+            db.VersionsChanged = false;
+        }
+    }
+}

@@ -1,0 +1,78 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.RegularExpressions;
+using Luoshi.Domain.Identity;
+using Luoshi.Web.Tests.Infrastructure;
+
+namespace Luoshi.Web.Tests.Ui;
+
+/// <summary>
+/// The overview page is worked out and rendered once per data version and shared by its readers: a new figure
+/// shows on the next visit, each reader still gets their own frame, and a reader without the whole province
+/// still gets none of it.
+/// </summary>
+public sealed partial class DashboardAnswerTests
+{
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task TheSharedPage_ShowsANewFigureAtOnce_InEachReadersOwnFrame(Db db)
+    {
+        await using var app = await TestApp.StartAsync(db, demo: true);
+        var leader = await app.ClientFor("zhou.min", Role.Leader, null);
+        var reporter = await app.ClientFor("qian.li", Role.Reporter, "330100");
+
+        var first = await Page(app.Client);
+        var period = SelectedPeriod().Match(first).Groups[1].Value;
+        var before = FaiCard().Match(first).Value;
+        var again = await Page(app.Client);
+        var leaders = await Page(leader);
+
+        // The demo's figures are approved and locked; a new annual target is a change the card shows as plainly.
+        var write = await app.Client.PostAsJsonAsync("/api/targets", new { indicator = "FAI", org = "330000", year = period[..4], value = 987654m, qualifier = "atLeast", reason = "调整" });
+        write.StatusCode.ShouldBe(HttpStatusCode.OK, await write.Content.ReadAsStringAsync());
+        var after = await Page(leader);
+        var reporters = await Page(reporter);
+
+        period.ShouldMatch("^\\d{4}-\\d{2}$");
+        Body(again).ShouldBe(Body(first), "a second visit at the same data version gets the same page");
+        Body(leaders).ShouldBe(Body(first));
+        Who(first).ShouldBe(TestApp.AdminName);
+        Who(leaders).ShouldBe("zhou.min");
+        before.ShouldContain("data-indicator=\"FAI\"");
+        before.ShouldNotContain("987,654");
+        FaiCard().Match(after).Value.ShouldContain("987,654");
+        Who(after).ShouldBe("zhou.min");
+        reporters.ShouldNotContain("data-indicator=\"FAI\"");
+        reporters.ShouldContain("class=\"empty\"");
+    }
+
+    private static async Task<string> Page(HttpClient client)
+    {
+        var response = await client.GetAsync("/");
+        var html = await response.Content.ReadAsStringAsync();
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, html);
+        return html;
+    }
+
+    /// <summary>The page's own part, without the frame around it.</summary>
+    private static string Body(string html)
+    {
+        var body = Dashboard().Match(html).Value;
+        body.ShouldNotBeNullOrEmpty();
+        return body;
+    }
+
+    private static string Who(string html) => WhoRegex().Match(html).Groups[1].Value;
+
+    [GeneratedRegex("<div id=\"dashboard\">[\\s\\S]*</div>")]
+    private static partial Regex Dashboard();
+
+    [GeneratedRegex("<option value=\"(\\d{4}-\\d{2})\" selected=\"selected\"")]
+    private static partial Regex SelectedPeriod();
+
+    [GeneratedRegex("data-indicator=\"FAI\"[\\s\\S]*?</li>")]
+    private static partial Regex FaiCard();
+
+    [GeneratedRegex("<span class=\"who\">([^<]*)</span>")]
+    private static partial Regex WhoRegex();
+}
