@@ -49,6 +49,9 @@ public sealed class ImportProjects(Data.LuoshiDbContext db, ICurrentActor actor,
         return await Import(kind, table, "CSV", ct);
     }
 
+    /// <summary>A stage as the Chinese word the import reads (储备 …).</summary>
+    public static string StageName(ProjectStage stage) => ChineseStages.First(x => x.Value == stage).Key;
+
     internal static string[] OptionalColumns(ProjectImportKind kind) =>
         kind == ProjectImportKind.Projects ? ["privateShare", "leadDepartment", "actualStart", "actualCompletion"] : kind == ProjectImportKind.ProjectProgress ? ["narrative"] : [];
 
@@ -100,6 +103,13 @@ public sealed class ImportProjects(Data.LuoshiDbContext db, ICurrentActor actor,
                     continue;
                 }
 
+                // A row updating a known project needs the right over the project's own region, whatever region the row names.
+                if (projects.TryGetValue(code, out var known) && !actor.Can(Permission.ManagePlans, unitPaths[known.OrgUnitId]))
+                {
+                    forbidden.Add(line, unitPaths[known.OrgUnitId].Code);
+                    continue;
+                }
+
                 var total = errors.Try(line, "totalInvestment", () => (decimal?)Parsing.Decimal(F(fields, "totalInvestment"), "totalInvestment"));
                 var plannedStart = errors.Try(line, "plannedStart", () => Parsing.OptionalDate(F(fields, "plannedStart"), "plannedStart") ?? throw new DomainException("plannedStart", "计划开工日期不能为空 / the planned start is required"));
                 var plannedCompletion = errors.Try(line, "plannedCompletion", () => Parsing.OptionalDate(F(fields, "plannedCompletion"), "plannedCompletion") ?? throw new DomainException("plannedCompletion", "计划竣工日期不能为空 / the planned completion is required"));
@@ -126,7 +136,7 @@ public sealed class ImportProjects(Data.LuoshiDbContext db, ICurrentActor actor,
                 }
 
                 bool isNew = !projects.TryGetValue(code, out var project);
-                project ??= errors.Try(line, "code", () => MajorProject.Register(code, F(fields, "name"), org.Id, F(fields, "category")));
+                project ??= errors.Try(line, () => MajorProject.Register(code, F(fields, "name"), org.Id, F(fields, "category")));
                 if (project is null)
                 {
                     continue;
