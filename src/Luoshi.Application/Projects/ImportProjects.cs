@@ -49,6 +49,24 @@ public sealed class ImportProjects(Data.LuoshiDbContext db, ICurrentActor actor,
         return await Import(kind, table, "CSV", ct);
     }
 
+    private static ProjectStage Stage(string text)
+    {
+        if (ChineseStages.TryGetValue(text, out var stage))
+        {
+            return stage;
+        }
+
+        try
+        {
+            return Parsing.Enum<ProjectStage>(text, "stage");
+        }
+        catch (DomainException)
+        {
+            var words = string.Join("/", ChineseStages.Keys);
+            throw new DomainException("stage", $"阶段“{Parsing.Clip(text)}”无效,应为 {words} / unknown stage '{Parsing.Clip(text)}'; one of {words} or reserve, preliminary, newStart, continuing, completed");
+        }
+    }
+
     /// <summary>A stage as the Chinese word the import reads (储备 …).</summary>
     public static string StageName(ProjectStage stage) => ChineseStages.First(x => x.Value == stage).Key;
 
@@ -113,7 +131,7 @@ public sealed class ImportProjects(Data.LuoshiDbContext db, ICurrentActor actor,
                 var total = errors.Try(line, "totalInvestment", () => (decimal?)Parsing.Decimal(F(fields, "totalInvestment"), "totalInvestment"));
                 var plannedStart = errors.Try(line, "plannedStart", () => Parsing.OptionalDate(F(fields, "plannedStart"), "plannedStart") ?? throw new DomainException("plannedStart", "计划开工日期不能为空 / the planned start is required"));
                 var plannedCompletion = errors.Try(line, "plannedCompletion", () => Parsing.OptionalDate(F(fields, "plannedCompletion"), "plannedCompletion") ?? throw new DomainException("plannedCompletion", "计划竣工日期不能为空 / the planned completion is required"));
-                var stage = errors.Try(line, "stage", () => (ProjectStage?)(ChineseStages.TryGetValue(F(fields, "stage"), out var s) ? s : Parsing.Enum<ProjectStage>(F(fields, "stage"), "stage")));
+                var stage = errors.Try(line, "stage", () => (ProjectStage?)Stage(F(fields, "stage")));
                 var share = errors.Try(line, "privateShare", () => Parsing.OptionalDecimal(table.Get(fields, "privateShare"), "privateShare") ?? 0m);
                 var actualStart = errors.Try(line, "actualStart", () => Parsing.OptionalDate(table.Get(fields, "actualStart"), "actualStart"));
                 var actualCompletion = errors.Try(line, "actualCompletion", () => Parsing.OptionalDate(table.Get(fields, "actualCompletion"), "actualCompletion"));

@@ -210,7 +210,7 @@ public sealed class ProjectFilesTests
         ["plans: text for a year"] = (ProjectImportKind.ProjectPlans, t => Refill(t, ProjectImportKind.ProjectPlans, r => r[1][5] = "明年"), "年度计划", 3, "F", "year"),
         ["projects: text in a number cell"] = (ProjectImportKind.Projects, t => Refill(t, ProjectImportKind.Projects, r => r[1][5] = "很多"), "重大项目", 3, "F", "很多"),
         ["projects: unknown org"] = (ProjectImportKind.Projects, t => Refill(t, ProjectImportKind.Projects, r => r[0][2] = "999999"), "重大项目", 2, "C", "999999"),
-        ["projects: unknown stage"] = (ProjectImportKind.Projects, t => Refill(t, ProjectImportKind.Projects, r => r[2][8] = "开挖"), "重大项目", 4, "I", "stage"),
+        ["projects: unknown stage"] = (ProjectImportKind.Projects, t => Refill(t, ProjectImportKind.Projects, r => r[2][8] = "开挖"), "重大项目", 4, "I", "开挖"),
         ["projects: no category"] = (ProjectImportKind.Projects, t => Refill(t, ProjectImportKind.Projects, r => r.Add(["XN", "新项目", "330102", null, "", 5m, "2026-09-01", "2027-09-01", "前期", 0m, null, null, null])), "重大项目", 6, "E", "category"),
         ["projects: a code twice"] = (ProjectImportKind.Projects, t => Refill(t, ProjectImportKind.Projects, r => r.Add([.. r[1]])), "重大项目", 6, "A", "XB"),
         ["progress: a negative amount beside a serial date"] = (ProjectImportKind.ProjectProgress, t => Refill(t, ProjectImportKind.ProjectProgress, r => { r[0][4] = 1m; r[0][5] = new DateTime(2026, 3, 4).ToOADate(); r[1][4] = -2m; }), "项目进度", 3, "E", "completedInvestment"),
