@@ -285,24 +285,27 @@ public sealed class ProjectFilesTests
     /// <summary>A downloaded template as someone fills it in: its rows as values by column, changed, written back under the same header.</summary>
     private static byte[] Refill(byte[] template, ProjectImportKind kind, Action<List<List<object?>>> change)
     {
-        var columns = ProjectFiles.Sheets[kind].Columns;
-        var sheet = Xlsx.Read(new MemoryStream(template), ProjectFiles.Sheets[kind].Name);
-        var rows = sheet.Rows.Skip(1).Select(r => columns.Select((_, i) => r.Cells.TryGetValue(Xlsx.ColumnName(i), out var c) ? Value(c) : null).ToList()).ToList();
+        var rows = Rows(template, kind);
         change(rows);
-        return Xlsx.Write(sheet.Name, [.. columns.Select(c => new Xlsx.Column(c.Header))], rows);
+        return Xlsx.Write(ProjectFiles.Sheets[kind].Name, [.. ProjectFiles.Sheets[kind].Columns.Select(c => new Xlsx.Column(c.Header))], rows);
     }
 
-    private static object? Value(XlsxCell cell) => cell.Number is { } n && !cell.IsText ? (decimal)n : cell.Text;
-
+    /// <summary>A downloaded template with its header cells changed and its rows as they were.</summary>
     private static byte[] Reheader(byte[] template, ProjectImportKind kind, Action<string[]> change)
     {
         var header = ProjectFiles.Sheets[kind].Columns.Select(c => c.Header).ToArray();
         change(header);
+        return Xlsx.Write(ProjectFiles.Sheets[kind].Name, [.. header.Select(h => new Xlsx.Column(h))], Rows(template, kind));
+    }
+
+    private static List<List<object?>> Rows(byte[] template, ProjectImportKind kind)
+    {
         var columns = ProjectFiles.Sheets[kind].Columns;
         var sheet = Xlsx.Read(new MemoryStream(template), ProjectFiles.Sheets[kind].Name);
-        var rows = sheet.Rows.Skip(1).Select(r => (IReadOnlyList<object?>)[.. columns.Select((_, i) => r.Cells.TryGetValue(Xlsx.ColumnName(i), out var c) ? Value(c) : null)]);
-        return Xlsx.Write(sheet.Name, [.. header.Select(h => new Xlsx.Column(h))], rows);
+        return [.. sheet.Rows.Skip(1).Select(r => columns.Select((_, i) => r.Cells.TryGetValue(Xlsx.ColumnName(i), out var c) ? Value(c) : null).ToList())];
     }
+
+    private static object? Value(XlsxCell cell) => cell.Number is { } n && !cell.IsText ? (decimal)n : cell.Text;
 
     private static byte[] Rename(byte[] workbook, string from, string to) => Edit(workbook, doc =>
         doc.WorkbookPart!.Workbook.Sheets!.Elements<Sheet>().Single(s => s.Name == from).Name = to);

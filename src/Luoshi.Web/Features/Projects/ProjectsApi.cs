@@ -65,13 +65,8 @@ public static class ProjectsApi
 
         g.MapPost("/import/{kind}", async (string kind, HttpRequest request, ImportProjects import, CancellationToken ct) =>
         {
-            if (!request.HasFormContentType || (await request.ReadFormAsync(ct)).Files.GetFile("file") is not { Length: > 0 } file)
-            {
-                throw InputRefusedException.Single("file", "须以 multipart/form-data 上传CSV,字段名 file / upload the CSV as multipart/form-data field 'file'");
-            }
-
             var which = ProjectFiles.ParseKind(kind);
-            await using var stream = file.OpenReadStream();
+            await using var stream = (await FileOf(request, ct)).OpenReadStream();
             return TypedResults.Ok(await import.FromCsv(which, stream, ct));
         }).RequireAuthorization(SecurityServices.Policy(Permission.ManagePlans)).WithSummary("导入项目、年度计划或月度进度CSV / import projects, plans or progress (CSV)");
         return api;
@@ -81,14 +76,15 @@ public static class ProjectsApi
 
     private static async Task<Ok<ImportSummary>> Upload(ProjectImportKind kind, HttpRequest request, ProjectFiles files, CancellationToken ct)
     {
-        if (!request.HasFormContentType || (await request.ReadFormAsync(ct)).Files.GetFile("file") is not { Length: > 0 } file)
-        {
-            throw InputRefusedException.Single("file", "须以 multipart/form-data 上传 .xlsx 或 .csv,字段名 file / upload the .xlsx or .csv as multipart/form-data field 'file'");
-        }
-
+        var file = await FileOf(request, ct);
         await using var stream = file.OpenReadStream();
         return TypedResults.Ok(await files.Upload(kind, file.FileName, stream, ct));
     }
+
+    private static async Task<IFormFile> FileOf(HttpRequest request, CancellationToken ct) =>
+        request.HasFormContentType && (await request.ReadFormAsync(ct)).Files.GetFile("file") is { Length: > 0 } file
+            ? file
+            : throw InputRefusedException.Single("file", "须以 multipart/form-data 上传 .xlsx 或 .csv(import 只收 CSV),字段名 file / upload the file as multipart/form-data field 'file' (.xlsx or .csv; import takes CSV)");
 
     /// <summary>The list's query string.</summary>
     public sealed record BrowseQuery(string? Org, string? Category, string? Stage, string? Started, int? Year, bool? InYear, string? Q, string? Sort, bool? Desc, int? Page, int? PageSize, DateOnly? AsOf);
