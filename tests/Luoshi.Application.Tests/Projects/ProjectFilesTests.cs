@@ -91,6 +91,8 @@ public sealed class ProjectFilesTests
         progress.Narrative.ShouldBe("桩基施工");
         (await host.Query(d => d.Projects.SingleAsync(p => p.Code == "XA"))).ActualStart.ShouldBe(new DateOnly(2026, 3, 5));
         (await Readings(host))[("330102", "2026-03")].Value.ShouldBe(1.25m);
+        var csv = await Template(host, ProjectImportKind.ProjectProgress, new("330102", Month: "2026-03", Format: ExportFormat.Csv));
+        Text(csv.Content).ShouldBe(["project,month,completedInvestment,actualStart,narrative", "XA,2026-03,1.25,2026-03-05,桩基施工"]);
 
         // The next month's template carries XA's start on its line; sent back untouched it has nothing to import.
         var april = await Template(host, ProjectImportKind.ProjectProgress, new("330102", Month: "2026-04"));
