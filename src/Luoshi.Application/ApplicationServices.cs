@@ -63,7 +63,7 @@ public static class ApplicationServices
         services.AddScoped<Assessment.AssessmentCatalog>();
         services.AddScoped<ImportProjects>();
         services.AddScoped<ProjectQueries>();
-        services.AddScoped<ProjectProgressFiles>();
+        services.AddScoped<ProjectFiles>();
 
         services.AddScoped<GetReport>();
         services.AddScoped<ListReports>();

@@ -31,7 +31,7 @@ public static class Parsing
 
         if (s.Length > 40 || !decimal.TryParse(s, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out var value))
         {
-            throw new DomainException(field, $"不是有效的数字 / not a number: '{Clip(s)}'");
+            throw new DomainException(field, $"不是有效的数字:“{Clip(s)}” / not a number: '{Clip(s)}'");
         }
 
         if (Math.Abs(value) >= 100_000_000_000_000m)

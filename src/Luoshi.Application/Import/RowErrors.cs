@@ -34,6 +34,20 @@ internal sealed class RowErrors
         }
     }
 
+    /// <summary>Runs a rule that checks several columns; a broken rule becomes an error at the column it names.</summary>
+    public T? Try<T>(int line, Func<T> rule)
+    {
+        try
+        {
+            return rule();
+        }
+        catch (DomainException e)
+        {
+            Add(line, e.Field, e.Message);
+            return default;
+        }
+    }
+
     public bool Try(int line, string column, Action action)
     {
         try

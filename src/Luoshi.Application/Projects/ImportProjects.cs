@@ -49,6 +49,27 @@ public sealed class ImportProjects(Data.LuoshiDbContext db, ICurrentActor actor,
         return await Import(kind, table, "CSV", ct);
     }
 
+    private static ProjectStage Stage(string text)
+    {
+        if (ChineseStages.TryGetValue(text, out var stage))
+        {
+            return stage;
+        }
+
+        try
+        {
+            return Parsing.Enum<ProjectStage>(text, "stage");
+        }
+        catch (DomainException)
+        {
+            var words = string.Join("/", ChineseStages.Keys);
+            throw new DomainException("stage", $"阶段“{Parsing.Clip(text)}”无效,应为 {words} / unknown stage '{Parsing.Clip(text)}'; one of {words} or reserve, preliminary, newStart, continuing, completed");
+        }
+    }
+
+    /// <summary>A stage as the Chinese word the import reads (储备 …).</summary>
+    public static string StageName(ProjectStage stage) => ChineseStages.First(x => x.Value == stage).Key;
+
     internal static string[] OptionalColumns(ProjectImportKind kind) =>
         kind == ProjectImportKind.Projects ? ["privateShare", "leadDepartment", "actualStart", "actualCompletion"] : kind == ProjectImportKind.ProjectProgress ? ["narrative"] : [];
 
@@ -100,10 +121,17 @@ public sealed class ImportProjects(Data.LuoshiDbContext db, ICurrentActor actor,
                     continue;
                 }
 
+                // A row updating a known project needs the right over the project's own region, whatever region the row names.
+                if (projects.TryGetValue(code, out var known) && !actor.Can(Permission.ManagePlans, unitPaths[known.OrgUnitId]))
+                {
+                    forbidden.Add(line, unitPaths[known.OrgUnitId].Code);
+                    continue;
+                }
+
                 var total = errors.Try(line, "totalInvestment", () => (decimal?)Parsing.Decimal(F(fields, "totalInvestment"), "totalInvestment"));
                 var plannedStart = errors.Try(line, "plannedStart", () => Parsing.OptionalDate(F(fields, "plannedStart"), "plannedStart") ?? throw new DomainException("plannedStart", "计划开工日期不能为空 / the planned start is required"));
                 var plannedCompletion = errors.Try(line, "plannedCompletion", () => Parsing.OptionalDate(F(fields, "plannedCompletion"), "plannedCompletion") ?? throw new DomainException("plannedCompletion", "计划竣工日期不能为空 / the planned completion is required"));
-                var stage = errors.Try(line, "stage", () => (ProjectStage?)(ChineseStages.TryGetValue(F(fields, "stage"), out var s) ? s : Parsing.Enum<ProjectStage>(F(fields, "stage"), "stage")));
+                var stage = errors.Try(line, "stage", () => (ProjectStage?)Stage(F(fields, "stage")));
                 var share = errors.Try(line, "privateShare", () => Parsing.OptionalDecimal(table.Get(fields, "privateShare"), "privateShare") ?? 0m);
                 var actualStart = errors.Try(line, "actualStart", () => Parsing.OptionalDate(table.Get(fields, "actualStart"), "actualStart"));
                 var actualCompletion = errors.Try(line, "actualCompletion", () => Parsing.OptionalDate(table.Get(fields, "actualCompletion"), "actualCompletion"));
@@ -126,7 +154,7 @@ public sealed class ImportProjects(Data.LuoshiDbContext db, ICurrentActor actor,
                 }
 
                 bool isNew = !projects.TryGetValue(code, out var project);
-                project ??= errors.Try(line, "code", () => MajorProject.Register(code, F(fields, "name"), org.Id, F(fields, "category")));
+                project ??= errors.Try(line, () => MajorProject.Register(code, F(fields, "name"), org.Id, F(fields, "category")));
                 if (project is null)
                 {
                     continue;

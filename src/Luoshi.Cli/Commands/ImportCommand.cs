@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using Luoshi.Application.Common;
 using Luoshi.Application.Import;
+using Luoshi.Application.Projects;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Luoshi.Cli.Commands;
@@ -12,11 +13,11 @@ internal static class ImportCommand
     {
         var kind = new Argument<string>("kind") { Description = "orgs | indicators | targets | readings | plans | projects | project-plans | project-progress" };
         kind.AcceptOnlyFromAmong("orgs", "indicators", "targets", "readings", "plans", "projects", "project-plans", "project-progress");
-        var file = new Argument<FileInfo>("file") { Description = "CSV 文件 / the CSV file" };
+        var file = new Argument<FileInfo>("file") { Description = "CSV 文件(项目三类也可为 .xlsx 模板)/ the CSV file (for the project kinds also a filled .xlsx template)" };
         var dataDir = CliServices.DataDirOption();
         var format = new Option<string>("--format") { Description = "table | json", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "json");
-        var command = new Command("import", "导入CSV(全部成功或全部不导入)/ import a CSV file, all or nothing") { kind, file, dataDir, format };
+        var command = new Command("import", "导入CSV或项目Excel模板(全部成功或全部不导入)/ import a CSV file or a project template, all or nothing") { kind, file, dataDir, format };
         command.SetAction((parse, ct) => console.Guard(async () =>
         {
             var path = parse.GetValue(file)!;
@@ -26,8 +27,11 @@ internal static class ImportCommand
             ImportSummary summary;
             if (name.StartsWith("project", StringComparison.Ordinal))
             {
-                var projectKind = Parsing.Enum<Luoshi.Application.Projects.ProjectImportKind>(name.Replace("-", string.Empty, StringComparison.Ordinal), "kind");
-                summary = await scope.ServiceProvider.GetRequiredService<Luoshi.Application.Projects.ImportProjects>().FromCsv(projectKind, stream, ct);
+                // A filled Excel template goes through the same checks as the CSV; any other file is read as CSV.
+                var projectKind = ProjectFiles.ParseKind(name);
+                summary = path.Extension.Equals(".xlsx", StringComparison.OrdinalIgnoreCase)
+                    ? await scope.ServiceProvider.GetRequiredService<ProjectFiles>().Upload(projectKind, path.Name, stream, ct)
+                    : await scope.ServiceProvider.GetRequiredService<ImportProjects>().FromCsv(projectKind, stream, ct);
             }
             else
             {

@@ -131,6 +131,12 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
             var csv = $"project,month,completedInvestment,actualStart\n{(u == In ? "XMIN" : "XMOUT")},2026-02,{Interlocked.Increment(ref _serial)},\n";
             return c.PostAsync("/api/projects/progress/upload", new MultipartFormDataContent { { new StringContent(csv), "file", "p.csv" } });
         }),
+        ["GET /api/projects/template/{kind}"] = new(Permission.ReadAll, Scope.Subtree, (c, u) => c.GetAsync($"/api/projects/template/project-plans?org={County(u)}&year=2026")),
+        ["POST /api/projects/upload/{kind}"] = new(Permission.ManagePlans, Scope.Subtree, (c, u) =>
+        {
+            var csv = $"project,year,plannedInvestment\n{(u == In ? "XMIN" : "XMOUT")},2026,{Interlocked.Increment(ref _serial)}\n";
+            return c.PostAsync("/api/projects/upload/project-plans", new MultipartFormDataContent { { new StringContent(csv), "file", "p.csv" } });
+        }),
         ["POST /api/assessment/preview"] = new(Permission.ReadAll, Scope.Everywhere, (c, _) => c.PostAsync("/api/assessment/preview", Json(SchemeJson)), PerUnit: false),
         ["POST /api/assessment/runs"] = new(Permission.ManageTargets, Scope.Everywhere, (c, _) => c.PostAsync("/api/assessment/runs", Json(SchemeJson)), PerUnit: false),
         ["GET /api/assessment/runs/{id:int}"] = new(Permission.ReadAll, Scope.Everywhere, async (c, _) => await c.GetAsync($"/api/assessment/runs/{await RunId()}"), PerUnit: false),

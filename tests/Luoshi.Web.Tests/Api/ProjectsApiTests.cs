@@ -78,10 +78,10 @@ public sealed class ProjectsApiTests
 
         var response = await app.Client.GetAsync("/api/projects/progress/template?org=330100&month=2026-03");
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        var sheet = Xlsx.Read(await response.Content.ReadAsStreamAsync(), ProjectProgressFiles.SheetName);
+        var sheet = Xlsx.Read(await response.Content.ReadAsStreamAsync(), "项目进度");
         sheet.Rows.Skip(1).Select(r => r.Cells["A"].Text).ShouldBe(["XA", "XB"]);
 
-        var filled = Xlsx.Write(ProjectProgressFiles.SheetName, TemplateColumns, [["XB", "", "", "2026-03", 6.5m, null, "路基"]]);
+        var filled = Xlsx.Write("项目进度", TemplateColumns, [["XB", "", "", "2026-03", 6.5m, null, "路基"]]);
         var summary = await (await Upload(app.Client, filled, "p.xlsx")).ShouldBeOk<ImportSummary>();
         summary.Created.ShouldBe(1);
 
@@ -112,9 +112,9 @@ public sealed class ProjectsApiTests
         HttpResponseMessage response = what switch
         {
             "bad sheet" => await Upload(app.Client, Xlsx.Write("Sheet1", TemplateColumns, [good]), "p.xlsx"),
-            "wrong header" => await Upload(app.Client, Xlsx.Write(ProjectProgressFiles.SheetName, [.. TemplateColumns.Take(4), new Xlsx.Column("完成 done")], [good]), "p.xlsx"),
-            "text in a number cell" => await Upload(app.Client, Xlsx.Write(ProjectProgressFiles.SheetName, TemplateColumns, [good, ["XA", "", "", "2026-03", "一点五", null, null]]), "p.xlsx"),
-            "unknown project" => await Upload(app.Client, Xlsx.Write(ProjectProgressFiles.SheetName, TemplateColumns, [["NOPE", "", "", "2026-03", 1m, null, null]]), "p.xlsx"),
+            "wrong header" => await Upload(app.Client, Xlsx.Write("项目进度", [.. TemplateColumns.Take(4), new Xlsx.Column("完成 done")], [good]), "p.xlsx"),
+            "text in a number cell" => await Upload(app.Client, Xlsx.Write("项目进度", TemplateColumns, [good, ["XA", "", "", "2026-03", "一点五", null, null]]), "p.xlsx"),
+            "unknown project" => await Upload(app.Client, Xlsx.Write("项目进度", TemplateColumns, [["NOPE", "", "", "2026-03", 1m, null, null]]), "p.xlsx"),
             "not multipart" => await app.Client.PostAsync("/api/projects/progress/upload", new StringContent("x")),
             _ => await Upload(app.Client, Encoding.UTF8.GetBytes("project,month,completedInvestment,actualStart\nNOPE,2026-03,1,\n"), "p.csv"),
         };
@@ -143,6 +143,42 @@ public sealed class ProjectsApiTests
         xb["progress"]!.AsArray().Count.ShouldBe(0);
     }
 
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task TemplatesOfEveryKind_DownloadAsXlsxAndCsv_AndUploadBack(Db db)
+    {
+        await using var app = await Seeded(db);
+
+        var projects = await app.Client.GetAsync("/api/projects/template/projects?org=330100");
+        projects.StatusCode.ShouldBe(HttpStatusCode.OK);
+        projects.Content.Headers.ContentDisposition!.FileNameStar.ShouldBe("luoshi-projects-330100.xlsx");
+        var sheet = Xlsx.Read(await projects.Content.ReadAsStreamAsync(), "重大项目");
+        sheet.Rows.Skip(1).Select(r => r.Cells["A"].Text).ShouldBe(["XA", "XB"]);
+
+        var csv = await app.Client.GetAsync("/api/projects/template/project-plans?org=330000&year=2026&format=csv");
+        csv.Content.Headers.ContentType!.MediaType.ShouldBe("text/csv");
+        var lines = (await csv.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        lines.ShouldBe(["project,year,plannedInvestment", "XA,2026,12", "XB,2026,24", "XC,2026,10"]);
+
+        // The plans CSV, changed, goes back through the kind's upload; so does the projects workbook as downloaded.
+        var changed = Encoding.UTF8.GetBytes(string.Join("\n", lines).Replace("XC,2026,10", "XC,2026,11", StringComparison.Ordinal));
+        var plans = await (await Upload(app.Client, changed, "plans.csv", "/api/projects/upload/project-plans")).ShouldBeOk<ImportSummary>();
+        (plans.Updated, plans.Unchanged).ShouldBe((1, 2));
+        var workbook = await (await app.Client.GetAsync("/api/projects/template/projects?org=330100")).Content.ReadAsByteArrayAsync();
+        var again = await (await Upload(app.Client, workbook, "projects.xlsx", "/api/projects/upload/projects")).ShouldBeOk<ImportSummary>();
+        (again.Rows, again.Created, again.Updated).ShouldBe((2, 0, 2));
+        (await Json(app, "/api/projects/XA"))["totalInvestment"]!.GetValue<decimal>().ShouldBe(50m);
+
+        await (await app.Client.GetAsync("/api/projects/template/bridges")).ShouldBeProblem(HttpStatusCode.BadRequest, "kind");
+        await (await app.Client.GetAsync("/api/projects/template/projects?format=json")).ShouldBeProblem(HttpStatusCode.BadRequest, "format");
+        await (await app.Client.GetAsync("/api/projects/template/project-plans?year=1200")).ShouldBeProblem(HttpStatusCode.BadRequest, "year");
+        await (await app.Client.GetAsync("/api/projects/template/projects?org=999999")).ShouldBeProblem(HttpStatusCode.NotFound);
+        await (await Upload(app.Client, workbook, "projects.xlsx", "/api/projects/upload/bridges")).ShouldBeProblem(HttpStatusCode.BadRequest, "kind");
+        var refused = await (await Upload(app.Client, workbook, "projects.xlsx", "/api/projects/upload/project-plans")).ShouldBeProblem(HttpStatusCode.UnprocessableEntity, "sheet");
+        refused["problems"]!.AsArray().Single()!["message"]!.GetValue<string>().ShouldContain("年度计划");
+        (await app.Anonymous.GetAsync("/api/projects/template/projects")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+    }
+
     private static async Task<TestApp> Seeded(Db db)
     {
         var app = await TestApp.StartAsync(db);
@@ -157,11 +193,11 @@ public sealed class ProjectsApiTests
     private static async Task Import(TestApp app, string kind, string csv) =>
         (await app.Client.PostAsync($"/api/projects/import/{kind}", new MultipartFormDataContent { { new StringContent(csv), "file", "f.csv" } })).EnsureSuccessStatusCode();
 
-    private static Task<HttpResponseMessage> Upload(HttpClient client, byte[] bytes, string name)
+    private static Task<HttpResponseMessage> Upload(HttpClient client, byte[] bytes, string name, string url = "/api/projects/progress/upload")
     {
         var file = new ByteArrayContent(bytes);
         file.Headers.ContentType = new MediaTypeHeaderValue(name.EndsWith(".csv", StringComparison.Ordinal) ? "text/csv" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        return client.PostAsync("/api/projects/progress/upload", new MultipartFormDataContent { { file, "file", name } });
+        return client.PostAsync(url, new MultipartFormDataContent { { file, "file", name } });
     }
 
     private static async Task<JsonObject> Json(TestApp app, string url)

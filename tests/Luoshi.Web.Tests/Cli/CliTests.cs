@@ -2,6 +2,8 @@ using System.Text.Json.Nodes;
 using Luoshi.Application;
 using Luoshi.Application.Common;
 using Luoshi.Application.Data;
+using Luoshi.Application.Projects;
+using Luoshi.Application.Spreadsheets;
 using Luoshi.Application.Supervision;
 using Luoshi.Cli;
 using Luoshi.Domain.Supervision;
@@ -204,6 +206,54 @@ public sealed class CliTests : IDisposable
         var bad = await Run("import", "projects", Write("bad.csv", "code,name,org,category,totalInvestment,plannedStart,plannedCompletion,stage\nXM9,坏项目,330102,交通,100,2026-03-01,2025-12-31,开挖\n"), "--data-dir", _dir);
         bad.Code.ShouldNotBe(0);
         bad.Err.ShouldContain("row 2, column stage");
+    }
+
+    [Fact]
+    public async Task ProjectsExportAsXlsx_FilledAndImportedBack_AndABadWorkbookWritesNothing()
+    {
+        await Seed();
+        (await Run("import", "projects", Write("p.csv", "code,name,org,category,totalInvestment,plannedStart,plannedCompletion,stage\nXM1,甲一项目,330102,交通,100,2026-03-01,2028-12-31,新开工\nXM2,甲二项目,330103,产业,60,2026-05-01,2027-12-31,前期\n"), "--data-dir", _dir)).Code.ShouldBe(0);
+        (await Run("import", "project-plans", Write("pp.csv", "project,year,plannedInvestment\nXM1,2026,40\n"), "--data-dir", _dir)).Code.ShouldBe(0);
+        var workbook = Path.Combine(_dir, "projects.xlsx");
+
+        var export = await Run("export", "projects", "--org", "330100", "--out", workbook, "--data-dir", _dir);
+
+        export.Code.ShouldBe(0, export.Err);
+        export.Out.Trim().ShouldBe(workbook);
+        var sheet = Xlsx.Read(new MemoryStream(await File.ReadAllBytesAsync(workbook)), "重大项目");
+        sheet.Rows.Skip(1).Select(r => (r.Cells["A"].Text, r.Cells["F"].Text, r.Cells["I"].Text)).ShouldBe([("XM1", "100", "新开工"), ("XM2", "60", "前期")]);
+
+        // XM2's total investment raised in the workbook; the import reads the .xlsx by its extension.
+        var columns = ProjectFiles.Sheets[ProjectImportKind.Projects].Columns;
+        IReadOnlyList<object?> Line(int row) => [.. columns.Select((_, i) => sheet.Rows[row].Cells.TryGetValue(Xlsx.ColumnName(i), out var c) ? (object?)c.Text : null)];
+        var xm2 = Line(2).ToArray();
+        xm2[5] = 75m;
+        var filled = Path.Combine(_dir, "filled.xlsx");
+        await File.WriteAllBytesAsync(filled, Xlsx.Write("重大项目", [.. columns.Select(c => new Xlsx.Column(c.Header))], [Line(1), xm2]));
+        var imported = await Run("import", "projects", filled, "--format", "json", "--data-dir", _dir);
+        imported.Code.ShouldBe(0, imported.Err);
+        JsonNode.Parse(imported.Out)!["updated"]!.GetValue<int>().ShouldBe(2);
+
+        var csv = await Run("export", "projects", "--org", "330103", "--data-dir", _dir);
+        csv.Code.ShouldBe(0, csv.Err);
+        csv.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .ShouldBe(["code,name,org,category,totalInvestment,plannedStart,plannedCompletion,stage,privateShare,leadDepartment,actualStart,actualCompletion", "XM2,甲二项目,330103,产业,75,2026-05-01,2027-12-31,前期,0,,,"]);
+        var plans = await Run("export", "project-plans", "--year", "2026", "--format", "csv", "--data-dir", _dir);
+        plans.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ShouldBe(["project,year,plannedInvestment", "XM1,2026,40"]);
+        var progress = Path.Combine(_dir, "progress.xlsx");
+        (await Run("export", "project-progress", "--month", "2026-05", "-o", progress, "--data-dir", _dir)).Code.ShouldBe(0);
+        Xlsx.Read(new MemoryStream(await File.ReadAllBytesAsync(progress)), "项目进度").Rows[1].Cells["D"].Text.ShouldBe("2026-05");
+
+        // Text where the total investment goes: refused naming sheet, row and column, and XM2 keeps 75.
+        xm2[5] = "很多";
+        await File.WriteAllBytesAsync(filled, Xlsx.Write("重大项目", [.. columns.Select(c => new Xlsx.Column(c.Header))], [Line(1), xm2]));
+        var bad = await Run("import", "projects", filled, "--data-dir", _dir);
+        bad.Code.ShouldNotBe(0);
+        bad.Err.ShouldContain("工作表“重大项目”第3行F列");
+        bad.Err.ShouldContain("sheet '重大项目' row 3 column F");
+        (await Run("export", "projects", "--org", "330103", "--data-dir", _dir)).Out.ShouldContain("XM2,甲二项目,330103,产业,75,");
+        (await Run("export", "readings", "--format", "xlsx", "--data-dir", _dir)).Code.ShouldNotBe(0);
+        (await Run("export", "projects", "--format", "json", "--data-dir", _dir)).Code.ShouldNotBe(0);
     }
 
     [Fact]

@@ -1,8 +1,10 @@
 using Luoshi.Application.Common;
 using Luoshi.Application.Export;
+using Luoshi.Application.Import;
 using Luoshi.Application.Projects;
 using Luoshi.Domain.Identity;
 using Luoshi.Web.Infrastructure.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Luoshi.Web.Features.Projects;
 
@@ -40,47 +42,49 @@ public static class ProjectsApi
             .AllowAnonymous()
             .WithSummary("项目一年的累计完成投资与计划曲线(年度计划×S曲线)及开工状态 / a project's year: cumulative investment against the plan curve (annual plan × S-curve) and its start status");
 
-        g.MapGet("/progress/template", async (string? org, string? month, ProjectProgressFiles files, CancellationToken ct) =>
-        {
-            var (content, name) = await files.Template(org, month, ct);
-            return TypedResults.File(content, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name);
-        }).RequireAuthorization(SecurityServices.Policy(Permission.ReadAll))
+        g.MapGet("/progress/template", async (string? org, string? month, ProjectFiles files, CancellationToken ct) =>
+            Download(await files.Template(ProjectImportKind.ProjectProgress, new(org, Month: month), ct)))
+          .RequireAuthorization(SecurityServices.Policy(Permission.ReadAll))
           .WithSummary("下载项目月度进度Excel模板 / download the Excel template of monthly project progress (?org=&month=)");
 
-        g.MapPost("/progress/upload", async (HttpRequest request, ProjectProgressFiles files, CancellationToken ct) =>
-        {
-            if (!request.HasFormContentType || (await request.ReadFormAsync(ct)).Files.GetFile("file") is not { Length: > 0 } file)
-            {
-                throw InputRefusedException.Single("file", "须以 multipart/form-data 上传 .xlsx 或 .csv,字段名 file / upload the .xlsx or .csv as multipart/form-data field 'file'");
-            }
-
-            await using var stream = file.OpenReadStream();
-            return TypedResults.Ok(await files.Upload(file.FileName, stream, ct));
-        }).RequireAuthorization(SecurityServices.Policy(Permission.ManagePlans))
+        g.MapPost("/progress/upload", (HttpRequest request, ProjectFiles files, CancellationToken ct) => Upload(ProjectImportKind.ProjectProgress, request, files, ct))
+          .RequireAuthorization(SecurityServices.Policy(Permission.ManagePlans))
           .WithSummary("上传填好的项目进度模板或CSV(全部成功或全部不写,错误注明工作表、行、列)/ upload a filled progress template or CSV, all or nothing; errors name sheet, row and column");
+
+        g.MapGet("/template/{kind}", async (string kind, string? org, int? year, string? month, string? format, ProjectFiles files, CancellationToken ct) =>
+            Download(await files.Template(ProjectFiles.ParseKind(kind), new(org, year, month, Parsing.Enum<ExportFormat>(format ?? "xlsx", "format")), ct)))
+          .RequireAuthorization(SecurityServices.Policy(Permission.ReadAll))
+          .WithSummary("下载项目、年度计划或月度进度模板(预填已录入的数据,即导出;format=csv 为可再导入的CSV)/ the template of projects, plans or progress, pre-filled with what is recorded (the export; format=csv gives a CSV that imports back) (?org=&year=&month=&format=xlsx|csv)");
+
+        g.MapPost("/upload/{kind}", (string kind, HttpRequest request, ProjectFiles files, CancellationToken ct) => Upload(ProjectFiles.ParseKind(kind), request, files, ct))
+          .RequireAuthorization(SecurityServices.Policy(Permission.ManagePlans))
+          .WithSummary("上传填好的项目、年度计划或进度模板或CSV(全部成功或全部不写,错误注明工作表、行、列)/ upload a filled template (.xlsx) or CSV of projects, plans or progress, all or nothing; errors name sheet, row and column");
 
         g.MapGet("/{code}", async (string code, int? year, ProjectQueries q, CancellationToken ct) => TypedResults.Ok(await q.Get(code, year, ct)))
             .AllowAnonymous().WithSummary("项目:计划与逐月进度(对照S曲线)/ a project with its plans and monthly progress against the S-curve");
 
         g.MapPost("/import/{kind}", async (string kind, HttpRequest request, ImportProjects import, CancellationToken ct) =>
         {
-            if (!request.HasFormContentType || (await request.ReadFormAsync(ct)).Files.GetFile("file") is not { Length: > 0 } file)
-            {
-                throw InputRefusedException.Single("file", "须以 multipart/form-data 上传CSV,字段名 file / upload the CSV as multipart/form-data field 'file'");
-            }
-
-            var which = kind switch
-            {
-                "projects" => ProjectImportKind.Projects,
-                "project-plans" => ProjectImportKind.ProjectPlans,
-                "project-progress" => ProjectImportKind.ProjectProgress,
-                _ => throw InputRefusedException.Single("kind", "应为 projects、project-plans 或 project-progress / one of projects, project-plans, project-progress"),
-            };
-            await using var stream = file.OpenReadStream();
+            var which = ProjectFiles.ParseKind(kind);
+            await using var stream = (await FileOf(request, ct)).OpenReadStream();
             return TypedResults.Ok(await import.FromCsv(which, stream, ct));
         }).RequireAuthorization(SecurityServices.Policy(Permission.ManagePlans)).WithSummary("导入项目、年度计划或月度进度CSV / import projects, plans or progress (CSV)");
         return api;
     }
+
+    private static FileContentHttpResult Download(DownloadFile file) => TypedResults.File(file.Content, file.ContentType, file.FileName);
+
+    private static async Task<Ok<ImportSummary>> Upload(ProjectImportKind kind, HttpRequest request, ProjectFiles files, CancellationToken ct)
+    {
+        var file = await FileOf(request, ct);
+        await using var stream = file.OpenReadStream();
+        return TypedResults.Ok(await files.Upload(kind, file.FileName, stream, ct));
+    }
+
+    private static async Task<IFormFile> FileOf(HttpRequest request, CancellationToken ct) =>
+        request.HasFormContentType && (await request.ReadFormAsync(ct)).Files.GetFile("file") is { Length: > 0 } file
+            ? file
+            : throw InputRefusedException.Single("file", "须以 multipart/form-data 上传 .xlsx 或 .csv(import 只收 CSV),字段名 file / upload the file as multipart/form-data field 'file' (.xlsx or .csv; import takes CSV)");
 
     /// <summary>The list's query string.</summary>
     public sealed record BrowseQuery(string? Org, string? Category, string? Stage, string? Started, int? Year, bool? InYear, string? Q, string? Sort, bool? Desc, int? Page, int? PageSize, DateOnly? AsOf);

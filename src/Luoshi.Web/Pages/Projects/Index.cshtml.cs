@@ -14,7 +14,7 @@ namespace Luoshi.Web.Pages.Projects;
 /// 重大项目: the list filtered by region (with everything under it), category, stage, start status, year and
 /// text, sorted by a column and paged, with the counts of everything that matched.
 /// </summary>
-public sealed class IndexModel(ProjectQueries projects, ListOrgUnits orgUnits, ICurrentActor actor) : PageModel
+public sealed class IndexModel(ProjectQueries projects, ListOrgUnits orgUnits) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Org { get; set; }
@@ -46,7 +46,6 @@ public sealed class IndexModel(ProjectQueries projects, ListOrgUnits orgUnits, I
     public ProjectPage Result { get; private set; } = null!;
     public IReadOnlyList<OrgUnitView> Regions { get; private set; } = [];
     public IReadOnlyList<int> Years { get; private set; } = [];
-    public bool CanUpload { get; private set; }
 
     /// <summary>A refused filter, in the reader's language.</summary>
     public string? Refused { get; private set; }
@@ -54,7 +53,6 @@ public sealed class IndexModel(ProjectQueries projects, ListOrgUnits orgUnits, I
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         Regions = [.. (await orgUnits.Handle(new(), ct)).Where(u => u.Kind is OrgUnitKind.Province or OrgUnitKind.City or OrgUnitKind.County)];
-        CanUpload = actor.Can(Permission.ManagePlans, (string?)null);
         try
         {
             Result = await projects.Browse(Filter(), null, ct);

@@ -3,6 +3,7 @@ using Luoshi.Application.Common;
 using Luoshi.Application.Import;
 using Luoshi.Application.Organization;
 using Luoshi.Application.Projects;
+using Luoshi.Application.Spreadsheets;
 using Luoshi.Domain.Common;
 using Luoshi.Domain.Identity;
 using Luoshi.Domain.Organization;
@@ -14,26 +15,40 @@ using Microsoft.Extensions.Localization;
 namespace Luoshi.Web.Pages.Projects;
 
 /// <summary>
-/// Monthly project progress by spreadsheet: the template for a region and month to download, and the
-/// upload of a filled one (or a progress CSV), written all or nothing through the use case the API calls;
-/// a refusal lists every problem with its sheet, row and column.
+/// Projects, annual plans and monthly progress by spreadsheet, one tab per kind: the template of a region
+/// (and year or month) to download, pre-filled so that it doubles as the export, and the upload of a filled
+/// one (or a CSV), written all or nothing through the use case the API calls; a refusal lists every
+/// problem with its sheet, row and column.
 /// </summary>
-public sealed class ProgressModel(ProjectProgressFiles files, ListOrgUnits orgUnits, ICurrentActor actor, UiContext ui, IStringLocalizer<UiText> text) : PageModel
+public sealed class ProgressModel(ProjectFiles files, ListOrgUnits orgUnits, ICurrentActor actor, UiContext ui, IStringLocalizer<UiText> text) : PageModel
 {
+    public static readonly ProjectImportKind[] Kinds = [ProjectImportKind.Projects, ProjectImportKind.ProjectPlans, ProjectImportKind.ProjectProgress];
+
+    /// <summary>projects | project-plans | project-progress; monthly progress when absent, as the page began.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Kind { get; set; }
+
     [BindProperty(SupportsGet = true)]
     public string? Org { get; set; }
 
     [BindProperty(SupportsGet = true)]
     public string? Month { get; set; }
 
+    [BindProperty(SupportsGet = true)]
+    public int? Year { get; set; }
+
+    public ProjectImportKind Shown { get; private set; } = ProjectImportKind.ProjectProgress;
+    public TemplateSheet Sheet => ProjectFiles.Sheets[Shown];
     public IReadOnlyList<OrgUnitView> Choices { get; private set; } = [];
+    public bool CanUpload { get; private set; }
     public ImportSummary? Done { get; private set; }
     public List<string> Problems { get; } = [];
     public string? Message { get; private set; }
 
-    public string TemplateUrl => Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(
-        "/api/projects/progress/template",
-        new Dictionary<string, string?> { ["org"] = Org, ["month"] = Month }.Where(kv => !string.IsNullOrEmpty(kv.Value)).ToDictionary(kv => kv.Key, kv => kv.Value));
+    public static string KindName(ProjectImportKind kind) => ProjectFiles.KindName(kind);
+
+    /// <summary>The resource key suffix of a kind: Projects, ProjectPlans, ProjectProgress.</summary>
+    public static string Key(ProjectImportKind kind) => kind.ToString();
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -58,7 +73,7 @@ public sealed class ProgressModel(ProjectProgressFiles files, ListOrgUnits orgUn
         try
         {
             await using var stream = file.OpenReadStream();
-            Done = await files.Upload(file.FileName, stream, ct);
+            Done = await files.Upload(Shown, file.FileName, stream, ct);
         }
         catch (InputRefusedException e)
         {
@@ -79,10 +94,16 @@ public sealed class ProgressModel(ProjectProgressFiles files, ListOrgUnits orgUn
 
     private async Task Load(CancellationToken ct)
     {
+        Shown = Kinds.FirstOrDefault(k => ProjectFiles.KindName(k) == Kind, ProjectImportKind.ProjectProgress);
+        Kind = ProjectFiles.KindName(Shown);
         Choices = [.. (await orgUnits.Handle(new(), ct)).Where(u => u.Kind is OrgUnitKind.Province or OrgUnitKind.City or OrgUnitKind.County && actor.Can(Permission.ReadAll, u.Path))];
+        CanUpload = actor.CanEverywhere(Permission.ManagePlans) || actor.GrantUnits(Permission.ManagePlans).Count > 0;
         Org ??= actor.GrantUnits(Permission.ManagePlans).FirstOrDefault() ?? Choices.FirstOrDefault()?.Code;
         Month ??= Period.Containing(Frequency.Month, ui.Today).Previous.ToString();
+        Year ??= ui.Today.Year;
     }
 
-    public string Summary(ImportSummary s) => string.Format(CultureInfo.CurrentCulture, text["Progress.Done"], s.Rows, s.Created, s.Updated);
+    public string Summary(ImportSummary s) => string.Format(
+        CultureInfo.CurrentCulture,
+        text[Shown == ProjectImportKind.ProjectProgress ? "Progress.Done" : "Files.Done"], s.Rows, s.Created, s.Updated, s.Unchanged);
 }
