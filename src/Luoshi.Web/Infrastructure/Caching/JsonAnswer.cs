@@ -24,12 +24,16 @@ public sealed class JsonAnswer
         }
 
         ETag = new EntityTagHeaderValue($"\"{Convert.ToHexStringLower(SHA256.HashData(plain).AsSpan(0, 12))}\"");
+        ETagText = ETag.ToString();
     }
 
     public byte[] Plain { get; }
     public byte[]? Brotli { get; }
     public byte[]? Gzip { get; }
     public EntityTagHeaderValue ETag { get; }
+
+    /// <summary>The tag as the header carries it, formatted once.</summary>
+    public string ETagText { get; }
 
     /// <summary>What the answer holds in memory, for the cache's budget.</summary>
     public long Size => Plain.Length + (Brotli?.Length ?? 0) + (Gzip?.Length ?? 0) + 64;
@@ -68,12 +72,12 @@ public sealed class JsonAnswerResult(JsonAnswer answer) : IResult, IStatusCodeHt
     {
         var request = http.Request;
         var response = http.Response;
-        response.Headers.ETag = answer.ETag.ToString();
+        response.Headers.ETag = answer.ETagText;
         response.Headers.Vary = HeaderNames.AcceptEncoding;
 
         // Private: the answer depends on who may read it; no-cache: a browser keeps it but asks (and gets 304) each time.
         response.Headers.CacheControl = "private, no-cache";
-        if (request.GetTypedHeaders().IfNoneMatch is { Count: > 0 } tags && tags.Any(t => t.Equals(EntityTagHeaderValue.Any) || t.Compare(answer.ETag, useStrongComparison: false)))
+        if (request.Headers.IfNoneMatch.Count > 0 && request.GetTypedHeaders().IfNoneMatch is { Count: > 0 } tags && tags.Any(t => t.Equals(EntityTagHeaderValue.Any) || t.Compare(answer.ETag, useStrongComparison: false)))
         {
             response.StatusCode = StatusCodes.Status304NotModified;
             return;
