@@ -84,7 +84,16 @@ public static class LuoshiWebApp
             return Task.CompletedTask;
         }));
 
+        builder.Services.AddLuoshiProxies(options.KnownProxies);
+
         var app = builder.Build();
+
+        // First: behind a trusted proxy, the caller's address (budgets, sign-in limits, the audit log, /metrics) is the one it forwarded.
+        if (!string.IsNullOrWhiteSpace(options.KnownProxies))
+        {
+            app.UseForwardedHeaders();
+        }
+
         app.UseLuoshiRequestIds();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
@@ -169,6 +178,13 @@ public sealed class LuoshiOptions
     /// page); default 64 MB, 0 to work every answer out afresh.
     /// </summary>
     public int AnswerCacheMegabytes { get; set; } = 64;
+
+    /// <summary>
+    /// The reverse proxies in front (addresses or networks, comma-separated: "127.0.0.1, 10.0.0.0/8"). Requests from
+    /// them are taken to come from the address in X-Forwarded-For (and over the scheme in X-Forwarded-Proto); from
+    /// anyone else those headers are ignored. Unset: the connection's address is the caller's.
+    /// </summary>
+    public string? KnownProxies { get; set; }
 
     /// <summary>How long a stopping server lets running requests finish; default 30 s.</summary>
     public int ShutdownSeconds { get; set; } = 30;
