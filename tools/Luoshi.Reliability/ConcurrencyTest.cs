@@ -17,11 +17,17 @@ internal static class ConcurrencyTest
 {
     public sealed record Result(int Reporters, double Seconds, int Instances, string Via, long Requests, long Acked, long Present, long Conflicts409, long Errors5xx, long OtherErrors, double WritesPerSecond);
 
+    /// <param name="Seen">Writes whose value the other server showed within <see cref="CoherenceLimit"/>.</param>
+    public sealed record CoherenceResult(int Writes, int Seen, double P50LagMs, double MaxLagMs);
+
+    /// <summary>Issue 11: a write through one server shows in the other's evaluations within a second.</summary>
+    public static readonly TimeSpan CoherenceLimit = TimeSpan.FromSeconds(1);
+
     public sealed record RestartResult(long Requests, long Errors5xx, long Unavailable503, long Ok, double RestartSeconds, double RecoveredAfterSeconds);
 
     private sealed record Ack(string Org, int Version, decimal Value);
 
-    public static async Task<(Result Concurrency, RestartResult? Restart)> Run(Setup setup, int reporters, TimeSpan duration, TimeSpan restartLoad)
+    public static async Task<(Result Concurrency, CoherenceResult Coherence, RestartResult? Restart)> Run(Setup setup, int reporters, TimeSpan duration, TimeSpan restartLoad, int coherenceWrites)
     {
         var store = await Store.CreateAsync(setup, "concurrency", postgres: true);
         var token = await Seed.Province(setup, store);
@@ -105,8 +111,53 @@ internal static class ConcurrencyTest
         var result = new Result(reporters, Math.Round(seconds, 1), 2, via is null ? "direct" : "nginx", requests, acks.Count, present, conflicts, errors5xx, other, Math.Round(acks.Count / seconds, 1));
         Console.WriteLine($"  {result}");
 
+        var coherence = await Coherence(a.Url!, b.Url!, token, counties, coherenceWrites);
         RestartResult? restart = setup.PostgresRestart is null ? null : await Restart(setup, via ?? a.Url!, token, counties, restartLoad);
-        return (result, restart);
+        return (result, coherence, restart);
+    }
+
+    /// <summary>
+    /// Writes through one server, alternately A and B, each followed by polling the other server's evaluation
+    /// of that cell every 10 ms until it shows the value: the lag from the write's acknowledgement to the first
+    /// answer that has it. Each server reads the data version at most every 250 ms and then rebuilds its snapshot.
+    /// </summary>
+    private static async Task<CoherenceResult> Coherence(string a, string b, string token, string[] counties, int writes)
+    {
+        using var toA = Seed.Client(a, token, TimeSpan.FromSeconds(30));
+        using var toB = Seed.Client(b, token, TimeSpan.FromSeconds(30));
+        var lags = new List<double>();
+        for (int i = 0; i < writes; i++)
+        {
+            var (writer, reader) = i % 2 == 0 ? (toA, toB) : (toB, toA);
+            var org = counties[i % counties.Length];
+            decimal value = 7_000_000 + i;
+
+            // Warm the reader's answer first, so that what is measured is a cached answer going stale, not a first load.
+            var url = $"/api/evaluation?period=2026-08&indicator=CON&org={org}&depth=0";
+            (await reader.GetAsync(url)).Dispose();
+            (await writer.PostAsJsonAsync("/api/readings", new { indicator = "CON", org, period = "2026-08", value })).EnsureSuccessStatusCode();
+            var since = Stopwatch.StartNew();
+            while (since.Elapsed < CoherenceLimit * 5)
+            {
+                var rows = JsonNode.Parse(await reader.GetStringAsync(url))!["rows"]!.AsArray();
+                if (rows.Any(r => r!["org"]!.GetValue<string>() == org && r["actual"]?.GetValue<decimal>() == value))
+                {
+                    lags.Add(since.Elapsed.TotalMilliseconds);
+                    break;
+                }
+
+                await Task.Delay(10);
+            }
+        }
+
+        lags.Sort();
+        var result = new CoherenceResult(
+            writes,
+            lags.Count(l => l <= CoherenceLimit.TotalMilliseconds),
+            lags.Count == 0 ? double.NaN : Math.Round(lags[lags.Count / 2], 1),
+            lags.Count < writes ? double.PositiveInfinity : Math.Round(lags[^1], 1));
+        Console.WriteLine($"  {result}");
+        return result;
     }
 
     /// <summary>

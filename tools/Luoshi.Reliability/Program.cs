@@ -28,6 +28,7 @@ int reporters = 50;
 var concurrencyFor = TimeSpan.FromSeconds(quick ? 10 : 60);
 var restartLoad = TimeSpan.FromSeconds(quick ? 12 : 30);
 int fuzzInputs = quick ? 1_000 : 10_000;
+int coherenceWrites = quick ? 10 : 40;
 
 var clock = Stopwatch.StartNew();
 Console.WriteLine($"reliability suite ({(quick ? "quick" : "full")}): {killRuns} kills, {reporters} reporters for {concurrencyFor.TotalSeconds:0} s, {fuzzInputs} fuzzed inputs");
@@ -35,7 +36,7 @@ Console.WriteLine($"reliability suite ({(quick ? "quick" : "full")}): {killRuns}
 Console.WriteLine("== kill -9 during imports");
 var kill = await KillTest.Run(setup, killRuns, months);
 Console.WriteLine($"== {reporters} concurrent reporters, two servers{(setup.Nginx is null ? string.Empty : " behind nginx")}; then PostgreSQL restarted under load");
-var (concurrency, restart) = await ConcurrencyTest.Run(setup, reporters, concurrencyFor, restartLoad);
+var (concurrency, coherence, restart) = await ConcurrencyTest.Run(setup, reporters, concurrencyFor, restartLoad, coherenceWrites);
 Console.WriteLine("== fuzzing");
 var fuzz = await FuzzTest.Run(setup, fuzzInputs);
 
@@ -46,6 +47,7 @@ var checks = new Dictionary<string, bool>
     ["kill: integrity and audit chain"] = kill.IntegrityFailures == 0,
     ["concurrency: every acknowledged write present"] = concurrency.Present == concurrency.Acked && concurrency.Acked > 0,
     ["concurrency: no 5xx"] = concurrency.Errors5xx == 0,
+    ["coherence: a write on one server shows on the other within 1 s"] = coherence.Seen == coherence.Writes,
     ["fuzz: no 5xx"] = fuzz.Errors5xx == 0,
     ["fuzz: no partial write"] = fuzz.Partial == 0,
     ["postgres restart: only 503 meanwhile, then recovered"] = restart is null || (restart.Errors5xx == 0 && restart.Ok > 0),
@@ -63,6 +65,7 @@ var summary = new
         acked = concurrency.Acked, present = concurrency.Present, conflicts409 = concurrency.Conflicts409, errors5xx = concurrency.Errors5xx, otherErrors = concurrency.OtherErrors,
         writesPerSecond = concurrency.WritesPerSecond,
     },
+    coherence = new { writes = coherence.Writes, seen = coherence.Seen, p50LagMs = coherence.P50LagMs, maxLagMs = double.IsFinite(coherence.MaxLagMs) ? coherence.MaxLagMs : (double?)null, limitMs = ConcurrencyTest.CoherenceLimit.TotalMilliseconds },
     postgresRestart = restart is null ? null : new { requests = restart.Requests, errors5xx = restart.Errors5xx, unavailable503 = restart.Unavailable503, ok = restart.Ok, restartSeconds = restart.RestartSeconds, recoveredAfterSeconds = restart.RecoveredAfterSeconds },
     fuzz = new { inputs = fuzz.Inputs, errors5xx = fuzz.Errors5xx, partial = fuzz.Partial, accepted = fuzz.Accepted, refused = fuzz.Refused, byTarget = fuzz.ByTarget, failures = fuzz.Failures },
     checks,
@@ -75,5 +78,5 @@ foreach (var (name, ok) in checks)
     Console.WriteLine($"  {(ok ? "✓" : "✗")} {name}");
 }
 
-Console.WriteLine($"reliability {(passed ? "passed" : "FAILED")} in {clock.Elapsed.TotalSeconds:0} s: kill {kill.Runs} runs ({kill.Partial} partial, {kill.Lost} lost); concurrency {concurrency.Acked} acked, {concurrency.Present} present, {concurrency.Errors5xx} 5xx; fuzz {fuzz.Inputs} inputs ({fuzz.Errors5xx} 5xx, {fuzz.Partial} partial)");
+Console.WriteLine($"reliability {(passed ? "passed" : "FAILED")} in {clock.Elapsed.TotalSeconds:0} s: kill {kill.Runs} runs ({kill.Partial} partial, {kill.Lost} lost); concurrency {concurrency.Acked} acked, {concurrency.Present} present, {concurrency.Errors5xx} 5xx; coherence {coherence.Seen}/{coherence.Writes} within 1 s (max {coherence.MaxLagMs} ms); fuzz {fuzz.Inputs} inputs ({fuzz.Errors5xx} 5xx, {fuzz.Partial} partial)");
 return passed ? 0 : 1;
