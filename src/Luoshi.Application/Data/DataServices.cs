@@ -5,19 +5,22 @@ namespace Luoshi.Application.Data;
 
 public static class DataServices
 {
-    /// <summary>Registers the DbContext for the configured provider under its base type <see cref="LuoshiDbContext"/>.</summary>
+    /// <summary>
+    /// Registers the DbContext for the configured provider under its base type <see cref="LuoshiDbContext"/>. Its options
+    /// depend on the connection string alone, so they are built once (a singleton) rather than for every request's context.
+    /// </summary>
     public static IServiceCollection AddLuoshiData(this IServiceCollection services, DatabaseOptions options)
     {
         services.AddSingleton(options);
         if (options.Provider == DatabaseProvider.Sqlite)
         {
             Directory.CreateDirectory(Path.GetFullPath(options.DataDir));
-            services.AddDbContext<SqliteLuoshiDbContext>(o => ConfigureSqlite(o, options.SqliteConnectionString));
+            services.AddDbContext<SqliteLuoshiDbContext>(o => ConfigureSqlite(o, options.SqliteConnectionString), optionsLifetime: ServiceLifetime.Singleton);
             services.AddScoped<LuoshiDbContext>(sp => sp.GetRequiredService<SqliteLuoshiDbContext>());
         }
         else
         {
-            services.AddDbContext<PostgresLuoshiDbContext>(o => ConfigurePostgres(o, options.PostgresConnectionString!));
+            services.AddDbContext<PostgresLuoshiDbContext>(o => ConfigurePostgres(o, options.PostgresConnectionString!), optionsLifetime: ServiceLifetime.Singleton);
             services.AddScoped<LuoshiDbContext>(sp => sp.GetRequiredService<PostgresLuoshiDbContext>());
         }
 
