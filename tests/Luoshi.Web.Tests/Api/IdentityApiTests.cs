@@ -21,7 +21,7 @@ public sealed class IdentityApiTests(AppFixture fixture) : IClassFixture<AppFixt
     {
         var app = await fixture.For(db);
         await AddUser(app, "alice", Role.Reporter, "330100");
-        var client = CookieClient(app);
+        var client = app.CookieClient();
 
         var signIn = await client.PostAsJsonAsync("/api/auth/sign-in", new { name = "Alice", password = Password });
         var me = JsonNode.Parse(await client.GetStringAsync("/api/auth/me"))!;
@@ -194,34 +194,5 @@ public sealed class IdentityApiTests(AppFixture fixture) : IClassFixture<AppFixt
     {
         await using var scope = app.OperatorScope();
         await scope.ServiceProvider.GetRequiredService<AddUser>().Handle(new AddUser.Request(name, role, org, Password), CancellationToken.None);
-    }
-
-    private static HttpClient CookieClient(TestApp app) =>
-        new(new CookieContainerHandler { InnerHandler = app.App.GetTestServer().CreateHandler() }) { BaseAddress = new Uri("http://localhost") };
-
-    /// <summary>Keeps cookies between requests, as a browser would (the test server's client does not by itself).</summary>
-    private sealed class CookieContainerHandler : DelegatingHandler
-    {
-        private readonly CookieContainer _cookies = new();
-
-        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            var header = _cookies.GetCookieHeader(request.RequestUri!);
-            if (header.Length > 0)
-            {
-                request.Headers.Add("Cookie", header);
-            }
-
-            var response = await base.SendAsync(request, cancellationToken);
-            if (response.Headers.TryGetValues("Set-Cookie", out var values))
-            {
-                foreach (var v in values)
-                {
-                    _cookies.SetCookies(request.RequestUri!, v);
-                }
-            }
-
-            return response;
-        }
     }
 }

@@ -192,34 +192,9 @@ public sealed class OidcSignInTests(OidcAppFixture fixture) : IClassFixture<Oidc
     /// <summary>A cookie-keeping client with an address of its own, so the per-address sign-in limit counts each test apart.</summary>
     private static HttpClient Browser(TestApp app)
     {
-        var client = new HttpClient(new CookieHandler { InnerHandler = app.App.GetTestServer().CreateHandler() }) { BaseAddress = new Uri("http://localhost") };
+        var client = app.CookieClient();
         client.DefaultRequestHeaders.Add(OidcAppFixture.ClientHeader, $"10.9.{Interlocked.Increment(ref _clients) / 250}.{_clients % 250 + 1}");
         return client;
-    }
-
-    private sealed class CookieHandler : DelegatingHandler
-    {
-        private readonly CookieContainer _cookies = new();
-
-        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            var header = _cookies.GetCookieHeader(request.RequestUri!);
-            if (header.Length > 0)
-            {
-                request.Headers.Add("Cookie", header);
-            }
-
-            var response = await base.SendAsync(request, cancellationToken);
-            if (response.Headers.TryGetValues("Set-Cookie", out var values))
-            {
-                foreach (var v in values)
-                {
-                    _cookies.SetCookies(request.RequestUri!, v);
-                }
-            }
-
-            return response;
-        }
     }
 }
 
@@ -228,34 +203,15 @@ public sealed class OidcAppFixture : IAsyncLifetime
 {
     public const string ClientHeader = "X-Test-Client-Address";
 
-    private readonly Dictionary<Db, Task<(TestApp, FakeOidcProvider)>> _apps = [];
-    private readonly SemaphoreSlim _lock = new(1, 1);
+    private readonly PerProvider<(TestApp App, FakeOidcProvider Provider)> _apps = new(Start);
 
-    public async Task<(TestApp App, FakeOidcProvider Provider)> For(Db db)
-    {
-        Task<(TestApp, FakeOidcProvider)> task;
-        await _lock.WaitAsync();
-        try
-        {
-            if (!_apps.TryGetValue(db, out task!))
-            {
-                task = Start(db);
-                _apps[db] = task;
-            }
-        }
-        finally
-        {
-            _lock.Release();
-        }
-
-        return await task;
-    }
+    public Task<(TestApp App, FakeOidcProvider Provider)> For(Db db) => _apps.For(db);
 
     public Task InitializeAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync()
     {
-        foreach (var started in _apps.Values)
+        foreach (var started in _apps.Started)
         {
             var (app, provider) = await started;
             await app.DisposeAsync();

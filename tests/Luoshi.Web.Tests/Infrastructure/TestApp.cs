@@ -104,6 +104,10 @@ public sealed class TestApp : IAsyncDisposable
         return client;
     }
 
+    /// <summary>A signed-out client that keeps its cookies between requests, as a browser does.</summary>
+    public HttpClient CookieClient() =>
+        new(new CookieContainerHandler { InnerHandler = App.GetTestServer().CreateHandler() }) { BaseAddress = new Uri("http://localhost") };
+
     /// <summary>A service scope acting as the operator (as the CLI does), outside any request.</summary>
     public AsyncServiceScope OperatorScope()
     {
@@ -161,34 +165,15 @@ public sealed class AppFixture : IAsyncLifetime
         GDP,地区生产总值,亿元,higher,quarter,cumulative,sum,,5%,linear
         """;
 
-    private readonly Dictionary<Db, Task<TestApp>> _apps = [];
-    private readonly SemaphoreSlim _lock = new(1, 1);
+    private readonly PerProvider<TestApp> _apps = new(StartSeeded);
 
-    public async Task<TestApp> For(Db db)
-    {
-        Task<TestApp> task;
-        await _lock.WaitAsync();
-        try
-        {
-            if (!_apps.TryGetValue(db, out task!))
-            {
-                task = StartSeeded(db);
-                _apps[db] = task;
-            }
-        }
-        finally
-        {
-            _lock.Release();
-        }
-
-        return await task;
-    }
+    public Task<TestApp> For(Db db) => _apps.For(db);
 
     public Task InitializeAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync()
     {
-        foreach (var app in _apps.Values)
+        foreach (var app in _apps.Started)
         {
             await (await app).DisposeAsync();
         }

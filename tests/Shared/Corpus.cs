@@ -1,4 +1,4 @@
-namespace Luoshi.Application.Tests.Documents;
+namespace Luoshi.Testing;
 
 /// <summary>
 /// The real speech pages kept beside the repository (../shared/corpus): found by walking up from the test
