@@ -82,27 +82,14 @@ public sealed class IndexModel(
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        // A reader who may not read the whole province is stopped by Load. For everyone else the page depends only on
-        // the data, the settings asked for, today and the language, never on who reads it: it is worked out once per
-        // data version and shared, and only the rendering is per request.
-        if (!actor.CanEverywhere(Permission.ReadAll))
+        // For readers of the whole province the page depends only on the data, the settings asked for, today and the
+        // language, never on who reads it: the view keeps its rendered body under RenderKey, one per data version, and
+        // works it out (PrepareAsync) only when it has to render it. Other readers are shown a pointer to their own pages.
+        if (answers.Enabled && actor.CanEverywhere(Permission.ReadAll))
         {
-            await Load(ct);
-            return;
+            var version = (await versions.Current(db, ct)).Evaluation;
+            RenderKey = string.Join('|', "dashboard", version, Period, Rank, Matrix, ui.Today.DayNumber, System.Globalization.CultureInfo.CurrentUICulture.Name);
         }
-
-        var version = (await versions.Current(db, ct)).Evaluation;
-        var key = string.Join('|', "dashboard", version, Period, Rank, Matrix, ui.Today.DayNumber, System.Globalization.CultureInfo.CurrentUICulture.Name);
-        RenderKey = answers.Enabled ? key : null;
-        Restore(await answers.GetOrAdd(
-            key,
-            async () =>
-            {
-                // Shared by whoever asks the same meanwhile, so not cancelled with this request.
-                await Compute(CancellationToken.None);
-                return Capture();
-            },
-            _ => ComputedSize));
     }
 
     /// <summary>
@@ -111,8 +98,10 @@ public sealed class IndexModel(
     /// </summary>
     public string? RenderKey { get; private set; }
 
-    // What one worked-out page holds, roughly (its rows, charts and lists), for the cache's budget.
-    private const long ComputedSize = 512 * 1024;
+    /// <summary>Works out what the body shows; the view calls it only when it renders the body rather than serving it kept.</summary>
+    public Task PrepareAsync() =>
+        // A kept body is shared by whoever asks the same meanwhile, so its work is not cancelled with one request.
+        Compute(RenderKey is null ? HttpContext.RequestAborted : CancellationToken.None);
 
     private async Task Compute(CancellationToken ct)
     {
@@ -137,34 +126,6 @@ public sealed class IndexModel(
         Red = Listed(result, EvaluationStatus.Red);
         Grey = Listed(result, EvaluationStatus.Grey);
         await BuildChecks(ct);
-    }
-
-    /// <summary>Everything <see cref="Compute"/> works out: what the page shows, shared by requests.</summary>
-    private sealed record Computed(
-        OrgUnitView? Province,
-        IReadOnlyList<OrgUnitView> Cities,
-        Period? Selected,
-        IReadOnlyList<Period> Months,
-        IReadOnlyList<Headline> Headlines,
-        bool CanReadProvince,
-        IReadOnlyList<IndicatorView> Columns,
-        LightMatrix? Lights,
-        IReadOnlyDictionary<(string Org, string Indicator), EvaluationRowView> Cells,
-        RankingView? Ranking,
-        int CheckYear,
-        CheckSummary? HalfYear,
-        CheckSummary? FirstQuarter,
-        IReadOnlyList<EvaluationRowView> Red,
-        IReadOnlyList<EvaluationRowView> Grey);
-
-    private Computed Capture() =>
-        new(Province, Cities, Selected, Months, Headlines, CanReadProvince, Columns, Lights, Cells, Ranking, CheckYear, HalfYear, FirstQuarter, Red, Grey);
-
-    private void Restore(Computed c)
-    {
-        (Province, Cities, Selected, Months, Headlines, CanReadProvince) = (c.Province, c.Cities, c.Selected, c.Months, c.Headlines, c.CanReadProvince);
-        (Columns, Lights, Cells, Ranking) = (c.Columns, c.Lights, c.Cells, c.Ranking);
-        (CheckYear, HalfYear, FirstQuarter, Red, Grey) = (c.CheckYear, c.HalfYear, c.FirstQuarter, c.Red, c.Grey);
     }
 
     /// <summary>The ranking alone, for the htmx swap when another indicator is chosen.</summary>
