@@ -7,10 +7,15 @@ namespace Luoshi.Application.Evaluation;
 /// <summary>Reads everything an evaluation needs from the database into the engine's in-memory snapshot.</summary>
 public static class EvaluationSnapshotLoader
 {
-    public static async Task<EvaluationSnapshot> Load(Data.LuoshiDbContext db, CancellationToken ct)
+    public static async Task<EvaluationSnapshot> Load(Data.LuoshiDbContext db, CancellationToken ct) =>
+        (await LoadWithUnits(db, ct)).Snapshot;
+
+    /// <summary>The snapshot and the org units it was built from, read once for both.</summary>
+    public static async Task<(EvaluationSnapshot Snapshot, IReadOnlyList<Domain.Organization.OrgUnit> Units)> LoadWithUnits(Data.LuoshiDbContext db, CancellationToken ct)
     {
         var builder = new EvaluationSnapshotBuilder();
-        foreach (var u in await db.OrgUnits.AsNoTracking().Select(u => new { u.Id, u.Code, u.Name, u.Kind, u.ParentId }).ToListAsync(ct))
+        var units = await db.OrgUnits.AsNoTracking().ToListAsync(ct);
+        foreach (var u in units)
         {
             builder.AddUnit(u.Id, u.Code, u.Name, u.Kind, u.ParentId);
         }
@@ -47,7 +52,7 @@ public static class EvaluationSnapshotLoader
             builder.AddPlanItem(p.Id, p.Code, p.Title, p.Kind, p.ParentId, p.LeadUnitId, p.DueDate, p.CompletedOn is not null, [.. links[p.Id]]);
         }
 
-        return builder.Build();
+        return (builder.Build(), units);
     }
 }
 
@@ -88,10 +93,9 @@ public sealed class EvaluationCache(Common.LuoshiMetrics metrics, Data.DataVersi
             }
 
             long started = Common.LuoshiMetrics.Start();
-            var snapshot = await EvaluationSnapshotLoader.Load(db, ct);
-            var units = (await db.OrgUnits.AsNoTracking().ToListAsync(ct)).ToDictionary(u => u.Code, StringComparer.Ordinal);
+            var (snapshot, units) = await EvaluationSnapshotLoader.LoadWithUnits(db, ct);
             metrics.SnapshotLoaded(System.Diagnostics.Stopwatch.GetElapsedTime(started), snapshot.ReadingCount);
-            var entry = new Entry(version, snapshot, units);
+            var entry = new Entry(version, snapshot, units.ToDictionary(u => u.Code, StringComparer.Ordinal));
             _current = entry;
             return entry;
         }
