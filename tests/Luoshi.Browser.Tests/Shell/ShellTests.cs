@@ -63,7 +63,13 @@ public sealed class ShellTests(DemoSite site)
 
         await Expect(s.Page.Locator("h1")).ToHaveTextAsync("计划树");
         await Expect(s.Page.Locator(".account .who")).ToHaveTextAsync("系统管理员");
+        await s.Page.GetByRole(AriaRole.Link, new() { Name = "退出" }).ClickAsync();
+        await Expect(s.Page.Locator("h1")).ToHaveTextAsync("退出登录");
+        await Expect(s.Page.Locator("main form p")).ToContainTextAsync("系统管理员");
+        await s.ShotAsync("sign-out");
         await s.Page.GetByRole(AriaRole.Button, new() { Name = "退出" }).ClickAsync();
+        s.Page.Url.ShouldContain("/sign-in");
+        await s.GoAsync("/sign-out");
         s.Page.Url.ShouldContain("/sign-in");
     }
 
