@@ -33,6 +33,7 @@ public static class ApplicationServices
         services.AddSingleton<Data.DemoFlag>();
         services.AddSingleton<SignedInUserCache>();
         services.AddScoped<ActorScope>();
+        services.AddScoped(typeof(Deferred<>));
 
         services.AddScoped<ListOrgUnits>();
         services.AddScoped<GetOrgUnit>();

@@ -31,7 +31,10 @@ public sealed class DataVersionClock(TimeSpan freshness)
     /// <summary>Called after this process commits a change to a counter.</summary>
     public static void Invalidate() => Interlocked.Increment(ref s_generation);
 
-    public async ValueTask<VersionStamp> Current(LuoshiDbContext db, CancellationToken ct)
+    public ValueTask<VersionStamp> Current(LuoshiDbContext db, CancellationToken ct) => Current(Common.Deferred<LuoshiDbContext>.Of(db), ct);
+
+    /// <summary>The counters as of at most <see cref="Freshness"/> ago; the context is created only when they have to be read.</summary>
+    public async ValueTask<VersionStamp> Current(Common.Deferred<LuoshiDbContext> db, CancellationToken ct)
     {
         long generation = Volatile.Read(ref s_generation);
         long now = Stopwatch.GetTimestamp();
@@ -40,7 +43,7 @@ public sealed class DataVersionClock(TimeSpan freshness)
             return last.Stamp;
         }
 
-        return await Read(db, generation, now, ct);
+        return await Read(db.Value, generation, now, ct);
     }
 
     /// <summary>Reads the counters now, whatever the window says (before rebuilding something expensive).</summary>

@@ -43,7 +43,9 @@ public sealed class DemoFlag(DataVersionClock versions)
 {
     private Known? _known;
 
-    public async ValueTask<bool> IsDemo(LuoshiDbContext db, CancellationToken ct)
+    public ValueTask<bool> IsDemo(LuoshiDbContext db, CancellationToken ct) => IsDemo(Common.Deferred<LuoshiDbContext>.Of(db), ct);
+
+    public async ValueTask<bool> IsDemo(Common.Deferred<LuoshiDbContext> db, CancellationToken ct)
     {
         // The version is read before the flag, so a flag written after it raises the version and is read again.
         long version = (await versions.Current(db, ct)).Evaluation;
@@ -52,7 +54,7 @@ public sealed class DemoFlag(DataVersionClock versions)
             return k.Demo;
         }
 
-        bool demo = await db.Settings.AsNoTracking().AnyAsync(s => s.Key == Setting.Demo && s.Value == "true", ct);
+        bool demo = await db.Value.Settings.AsNoTracking().AnyAsync(s => s.Key == Setting.Demo && s.Value == "true", ct);
         _known = new Known(version, demo);
         return demo;
     }

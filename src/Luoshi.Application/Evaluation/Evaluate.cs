@@ -11,7 +11,7 @@ namespace Luoshi.Application.Evaluation;
 /// Where things stand: every indicator × unit of a subtree at a period, judged as of a date. Without a
 /// period, the latest month whose figures were due by then; without a date, today in China.
 /// </summary>
-public sealed class Evaluate(Data.LuoshiDbContext db, EvaluationCache cache, ICurrentActor actor, TimeProvider clock)
+public sealed class Evaluate(Common.Deferred<Data.LuoshiDbContext> db, EvaluationCache cache, ICurrentActor actor, TimeProvider clock)
 {
     public sealed record Query(string? Period = null, string? Org = null, int? Depth = null, DateOnly? AsOf = null, string? Status = null, string? Indicator = null);
 

@@ -73,7 +73,10 @@ public sealed class EvaluationCache(Common.LuoshiMetrics metrics, Data.DataVersi
 
     public async Task<EvaluationSnapshot> Get(Data.LuoshiDbContext db, CancellationToken ct) => (await Current(db, ct)).Snapshot;
 
-    public async Task<Entry> Current(Data.LuoshiDbContext db, CancellationToken ct)
+    public Task<Entry> Current(Data.LuoshiDbContext db, CancellationToken ct) => Current(Common.Deferred<Data.LuoshiDbContext>.Of(db), ct);
+
+    /// <summary>The snapshot of the current data version; the context is created only to read the version or rebuild.</summary>
+    public async Task<Entry> Current(Common.Deferred<Data.LuoshiDbContext> db, CancellationToken ct)
     {
         long version = (await versions.Current(db, ct)).Evaluation;
         if (_current is { } c && c.Version == version)
@@ -86,14 +89,14 @@ public sealed class EvaluationCache(Common.LuoshiMetrics metrics, Data.DataVersi
         {
             // Whoever held the gate may have built it meanwhile; the version is read afresh before a rebuild,
             // and read before the data, so a snapshot is never labelled newer than it is.
-            version = (await versions.Fresh(db, ct)).Evaluation;
+            version = (await versions.Fresh(db.Value, ct)).Evaluation;
             if (_current is { } again && again.Version == version)
             {
                 return again;
             }
 
             long started = Common.LuoshiMetrics.Start();
-            var (snapshot, units) = await EvaluationSnapshotLoader.LoadWithUnits(db, ct);
+            var (snapshot, units) = await EvaluationSnapshotLoader.LoadWithUnits(db.Value, ct);
             metrics.SnapshotLoaded(System.Diagnostics.Stopwatch.GetElapsedTime(started), snapshot.ReadingCount);
             var entry = new Entry(version, snapshot, units.ToDictionary(u => u.Code, StringComparer.Ordinal));
             _current = entry;

@@ -55,7 +55,7 @@ public sealed class SignIn(Data.LuoshiDbContext db, TimeProvider clock)
 }
 
 /// <summary>Resolves a bearer token to its user; expired, revoked or unknown tokens resolve to nobody.</summary>
-public sealed class AuthenticateToken(Data.LuoshiDbContext db, Data.DataVersionClock versions, SignedInUserCache cache, TimeProvider clock)
+public sealed class AuthenticateToken(Common.Deferred<Data.LuoshiDbContext> context, Data.DataVersionClock versions, SignedInUserCache cache, TimeProvider clock)
 {
     // Last use is kept to the hour: enough to spot unused tokens without a write on every request.
     private static readonly TimeSpan LastUseGrain = TimeSpan.FromHours(1);
@@ -69,11 +69,13 @@ public sealed class AuthenticateToken(Data.LuoshiDbContext db, Data.DataVersionC
 
         var now = clock.GetUtcNow();
         var hash = ApiToken.HashOf(token);
-        var known = cache.For(await versions.Current(db, ct));
+        var known = cache.For(await versions.Current(context, ct));
         if (known.TryGetValue("token:" + hash, out var hit) && now - hit.LastUsedAt <= LastUseGrain)
         {
             return hit.ExpiresAt is null || hit.ExpiresAt > now ? hit.User : null;
         }
+
+        var db = context.Value;
 
         var found = await db.ApiTokens.SingleOrDefaultAsync(t => t.Hash == hash, ct);
         if (found is null || !found.IsValid(now))
@@ -134,15 +136,17 @@ public sealed class SignedInUserCache
 }
 
 /// <summary>The current grants of a signed-in user, re-read so that a revoked grant or a disabled user takes effect at once.</summary>
-public sealed class RefreshUser(Data.LuoshiDbContext db, Data.DataVersionClock versions, SignedInUserCache cache)
+public sealed class RefreshUser(Common.Deferred<Data.LuoshiDbContext> context, Data.DataVersionClock versions, SignedInUserCache cache)
 {
     public async Task<SignedInUser?> Handle(string name, CancellationToken ct)
     {
-        var known = cache.For(await versions.Current(db, ct));
+        var known = cache.For(await versions.Current(context, ct));
         if (known.TryGetValue("user:" + name, out var hit))
         {
             return hit.User;
         }
+
+        var db = context.Value;
 
         var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Name == name, ct);
         if (user is null || user.IsDisabled)

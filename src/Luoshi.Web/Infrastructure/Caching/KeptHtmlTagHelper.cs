@@ -1,6 +1,10 @@
+using System.Text;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Html;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.AspNetCore.Razor.TagHelpers;
+using Microsoft.AspNetCore.WebUtilities;
 
 namespace Luoshi.Web.Infrastructure.Caching;
 
@@ -11,16 +15,20 @@ namespace Luoshi.Web.Infrastructure.Caching;
 /// it); the page checks who may see it before it names a key.
 /// </summary>
 /// <remarks>
-/// Unlike the framework's <c>&lt;cache&gt;</c> tag helper, the kept text is written to the response asynchronously in
-/// one piece (<see cref="IHtmlAsyncContent"/>): a synchronous <c>IHtmlContent</c> is first copied into the view's
-/// paged buffer, one pooled 1 K page after the other, which for a page of 100 KB under load cost more than all the
-/// rest of the request (docs/adr/0015).
+/// Unlike the framework's <c>&lt;cache&gt;</c> tag helper, the kept markup is held as UTF-8 and written to the
+/// response body as it is, asynchronously (<see cref="IHtmlAsyncContent"/>): a synchronous <c>IHtmlContent</c> is
+/// first copied into the view's paged buffer, one pooled 1 K page after the other, then encoded again, which for a
+/// page of 100 KB under load cost more than all the rest of the request (docs/adr/0015).
 /// </remarks>
 [HtmlTargetElement("kept-html")]
 public sealed class KeptHtmlTagHelper(AnswerCache answers) : TagHelper
 {
     [HtmlAttributeName("key")]
     public string? Key { get; set; }
+
+    [ViewContext]
+    [HtmlAttributeNotBound]
+    public ViewContext ViewContext { get; set; } = null!;
 
     public override async Task ProcessAsync(TagHelperContext context, TagHelperOutput output)
     {
@@ -32,30 +40,52 @@ public sealed class KeptHtmlTagHelper(AnswerCache answers) : TagHelper
 
         // The first asker renders; whoever asks the same meanwhile waits for that rendering.
         var kept = await answers.GetOrAdd(Key, async () => KeptHtml.Of(await output.GetChildContentAsync()), k => k.Size);
-        output.Content.SetHtmlContent(kept);
+        output.Content.SetHtmlContent(new KeptHtml.Writing(kept, ViewContext));
     }
 }
 
-/// <summary>Rendered markup kept as one string, written in one asynchronous call.</summary>
-public sealed class KeptHtml : IHtmlAsyncContent
+/// <summary>Rendered markup kept as UTF-8, shared by every request that shows it.</summary>
+public sealed class KeptHtml
 {
-    private readonly string _text;
+    private readonly byte[] _utf8;
 
-    private KeptHtml(string text) => _text = text;
+    private KeptHtml(byte[] utf8) => _utf8 = utf8;
 
-    /// <summary>What the text weighs in memory, for the cache's budget.</summary>
-    public long Size => 2L * _text.Length + 64;
+    /// <summary>What the markup weighs in memory, for the cache's budget.</summary>
+    public long Size => _utf8.Length + 64;
 
     public static KeptHtml Of(IHtmlContent content)
     {
         using var writer = new StringWriter();
         content.WriteTo(writer, HtmlEncoder.Default);
-        return new KeptHtml(writer.ToString());
+        return new KeptHtml(Encoding.UTF8.GetBytes(writer.ToString()));
     }
 
-    public void WriteTo(TextWriter writer, HtmlEncoder encoder) => writer.Write(_text);
+    public override string ToString() => Encoding.UTF8.GetString(_utf8);
 
-    public ValueTask WriteToAsync(TextWriter writer) => new(writer.WriteAsync(_text));
+    /// <summary>
+    /// The kept markup in one request's page. When the page is written straight to the response (the usual case),
+    /// what the view has written so far is flushed and the bytes follow on the body; otherwise (a page rendered into
+    /// another buffer) the markup is written as text.
+    /// </summary>
+    internal sealed class Writing(KeptHtml kept, ViewContext view) : IHtmlAsyncContent
+    {
+        public void WriteTo(TextWriter writer, HtmlEncoder encoder) => writer.Write(kept.ToString());
 
-    public override string ToString() => _text;
+        public async ValueTask WriteToAsync(TextWriter writer)
+        {
+            if (view.Writer is not HttpResponseStreamWriter response)
+            {
+                await writer.WriteAsync(kept.ToString());
+                return;
+            }
+
+            // The page's own buffer first, then the response writer's, so that the order on the wire is the page's.
+            await writer.FlushAsync();
+            await response.FlushAsync();
+            await view.HttpContext.Response.Body.WriteAsync(kept._utf8, view.HttpContext.RequestAborted);
+        }
+
+        public override string ToString() => kept.ToString();
+    }
 }

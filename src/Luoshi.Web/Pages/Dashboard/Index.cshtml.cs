@@ -21,17 +21,21 @@ namespace Luoshi.Web.Pages.Dashboard;
 /// their status lights (actual, target, expected-to-date, year-on-year, a sparkline), the city × indicator
 /// light matrix, 双过半 and 开门红, the cities ranked on a chosen indicator, and the red and grey lists.
 /// </summary>
+/// <remarks>
+/// What only the body needs is <see cref="Deferred{T}"/>: a request answered with the kept body builds none of it
+/// (nor the DbContext behind it).
+/// </remarks>
 public sealed class IndexModel(
-    ListIndicators indicators,
-    ListOrgUnits orgUnits,
+    Deferred<ListIndicators> indicators,
+    Deferred<ListOrgUnits> orgUnits,
     Evaluate evaluate,
-    EvaluateIndicator evaluateIndicator,
-    CalendarChecks calendar,
-    Figures figures,
+    Deferred<EvaluateIndicator> evaluateIndicator,
+    Deferred<CalendarChecks> calendar,
+    Deferred<Figures> figures,
     DashboardOptions options,
     AnswerCache answers,
     DataVersionClock versions,
-    LuoshiDbContext db,
+    Deferred<LuoshiDbContext> db,
     ICurrentActor actor,
     UiContext ui,
     UiFormat format,
@@ -111,9 +115,9 @@ public sealed class IndexModel(
         }
 
         var (result, _) = await evaluate.Run(new Evaluate.Query(Selected!.Value.ToString(), Province!.Code, Depth: 1), ct);
-        var all = (await indicators.Handle(ct)).ToDictionary(i => i.Code, StringComparer.Ordinal);
+        var all = (await indicators.Value.Handle(ct)).ToDictionary(i => i.Code, StringComparer.Ordinal);
         var shown = options.Headline.Select(c => all.GetValueOrDefault(c)).OfType<IndicatorView>().ToList();
-        var targets = await figures.TargetsOfYear(Province.Code, Selected.Value.Year, ct);
+        var targets = await figures.Value.TargetsOfYear(Province.Code, Selected.Value.Year, ct);
         var headlines = new List<Headline>();
         foreach (var indicator in shown)
         {
@@ -137,7 +141,7 @@ public sealed class IndexModel(
         }
 
         var (result, _) = await evaluate.Run(new Evaluate.Query(Selected!.Value.ToString(), Province!.Code, Depth: 1), ct);
-        var all = (await indicators.Handle(ct)).ToDictionary(i => i.Code, StringComparer.Ordinal);
+        var all = (await indicators.Value.Handle(ct)).ToDictionary(i => i.Code, StringComparer.Ordinal);
         Ranking = RankingOf(result, all, Rank);
         return Partial("_Ranking", this);
     }
@@ -145,21 +149,21 @@ public sealed class IndexModel(
     /// <summary>The province, its cities and the month; false when there is nothing to judge yet or the reader may not read the province.</summary>
     private async Task<bool> Load(CancellationToken ct)
     {
-        Province = (await orgUnits.Handle(new(OrgUnitKind.Province), ct)).FirstOrDefault();
+        Province = (await orgUnits.Value.Handle(new(OrgUnitKind.Province), ct)).FirstOrDefault();
         if (Province is null)
         {
             return false;
         }
 
-        Cities = await orgUnits.Handle(new(OrgUnitKind.City, Province.Code), ct);
-        var probe = (await indicators.Handle(ct)).Where(i => options.Headline.Contains(i.Code))
+        Cities = await orgUnits.Value.Handle(new(OrgUnitKind.City, Province.Code), ct);
+        var probe = (await indicators.Value.Handle(ct)).Where(i => options.Headline.Contains(i.Code))
             .OrderBy(i => i.Frequency == Frequency.Month ? 0 : 1).FirstOrDefault();
         if (probe is null)
         {
             return false;
         }
 
-        var series = await figures.Series(probe, Province.Code, ui.Today.Year - 3, ct);
+        var series = await figures.Value.Series(probe, Province.Code, ui.Today.Year - 3, ct);
         if (series.Count == 0)
         {
             return false;
@@ -194,7 +198,7 @@ public sealed class IndexModel(
             periods.Insert(0, periods[0].Previous);
         }
 
-        var series = await evaluateIndicator.Handle(indicator.Code, [Province.Code], periods, result.AsOf, ct);
+        var series = await evaluateIndicator.Value.Handle(indicator.Code, [Province.Code], periods, result.AsOf, ct);
         var points = series
             .Select(s => (s.Period, Row: s.Find(indicator.Code, Province.Code)))
             .Select(x => (x.Period, Value: x.Row is { } p ? (cumulative ? p.Yoy ?? p.YoyPoints : p.Actual) : null))
@@ -263,7 +267,7 @@ public sealed class IndexModel(
     private async Task BuildChecks(CancellationToken ct)
     {
         CheckYear = Selected!.Value.Year;
-        var checks = await calendar.Handle(CheckYear, Province!.Code, null, ct);
+        var checks = await calendar.Value.Handle(CheckYear, Province!.Code, null, ct);
         var units = Cities.Select(c => c.Code).Prepend(Province.Code).ToHashSet(StringComparer.Ordinal);
         if (checks.HalfYear is { } half)
         {
