@@ -16,6 +16,7 @@ public static class UiServices
     public static IServiceCollection AddLuoshiUi(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.AddSingleton<IStringLocalizer<UiText>, UiTextLocalizer>();
 
         // Chinese text is written as itself, not as character references (markup characters are still encoded).
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
