@@ -46,9 +46,37 @@ public sealed partial class DashboardAnswerTests
         reporters.ShouldContain("class=\"empty\"");
     }
 
-    private static async Task<string> Page(HttpClient client)
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task AKeptFrame_IsEachReadersOwn_AndFollowsTheirGrants(Db db)
     {
-        var response = await client.GetAsync("/");
+        await using var app = await TestApp.StartAsync(db, demo: true);
+        var planner = await app.ClientFor("wu.ping", Role.Planner, null);
+
+        var admins = await Page(app.Client);
+        var first = await Page(planner);
+        var kept = await Page(planner);
+        var english = await Page(planner, "/?culture=en");
+
+        // A grant that shows in the frame (the audit log joins the navigation): the identity version moves.
+        await app.ClientFor("wu.ping", Role.Leader, null);
+        var granted = await Page(planner);
+
+        kept.ShouldBe(first, "the second visit is written from the kept body and frame");
+        Who(first).ShouldBe("wu.ping");
+        Who(admins).ShouldBe(TestApp.AdminName);
+        Body(admins).ShouldBe(Body(first), "the body is shared; only the frame is the reader's");
+        first.ShouldNotContain("href=\"/audit\"");
+        admins.ShouldContain("href=\"/audit\"");
+        english.ShouldContain("<html lang=\"en\">");
+        english.ShouldContain("value=\"/?culture=en\"", Case.Sensitive, "the language switch returns to the page as asked");
+        granted.ShouldContain("href=\"/audit\"");
+        Who(granted).ShouldBe("wu.ping");
+    }
+
+    private static async Task<string> Page(HttpClient client, string url = "/")
+    {
+        var response = await client.GetAsync(url);
         var html = await response.Content.ReadAsStringAsync();
         response.StatusCode.ShouldBe(HttpStatusCode.OK, html);
         return html;

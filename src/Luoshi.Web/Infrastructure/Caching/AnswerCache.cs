@@ -50,11 +50,21 @@ public sealed class AnswerCache : IDisposable
         }
     }
 
+    /// <summary>The answer kept under <paramref name="key"/>, if there is one; nothing is worked out.</summary>
+    public T? Find<T>(string key)
+        where T : class =>
+        _cache is not null && _cache.TryGetValue(key, out var known) ? known as T : null;
+
+    /// <summary>Keeps <paramref name="answer"/> under <paramref name="key"/> (nothing when caching is off).</summary>
+    public void Put<T>(string key, T answer, long size)
+        where T : class =>
+        _cache?.Set(key, answer, new MemoryCacheEntryOptions { Size = Math.Max(1, size), SlidingExpiration = Idle });
+
     private async Task<object> Produce<T>(string key, Func<Task<T>> produce, Func<T, long> size)
         where T : class
     {
         var answer = await produce();
-        _cache!.Set(key, answer, new MemoryCacheEntryOptions { Size = Math.Max(1, size(answer)), SlidingExpiration = Idle });
+        Put(key, answer, size(answer));
         return answer;
     }
 

@@ -54,6 +54,8 @@ public sealed class KeptHtml
     /// <summary>What the markup weighs in memory, for the cache's budget.</summary>
     public long Size => _utf8.Length + 64;
 
+    internal byte[] Utf8 => _utf8;
+
     public static KeptHtml Of(IHtmlContent content)
     {
         using var writer = new StringWriter();
@@ -83,7 +85,9 @@ public sealed class KeptHtml
             // The page's own buffer first, then the response writer's, so that the order on the wire is the page's.
             await writer.FlushAsync();
             await response.FlushAsync();
-            await view.HttpContext.Response.Body.WriteAsync(kept._utf8, view.HttpContext.RequestAborted);
+            var body = view.HttpContext.Response.Body;
+            (body as FrameCapture)?.MarkBody(kept._utf8.Length);
+            await body.WriteAsync(kept._utf8, view.HttpContext.RequestAborted);
         }
 
         public override string ToString() => kept.ToString();

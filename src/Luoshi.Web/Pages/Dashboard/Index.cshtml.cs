@@ -84,16 +84,23 @@ public sealed class IndexModel(
     /// <summary>How many indicator × unit checks passed, of those that could be checked, for the province and its cities.</summary>
     public sealed record CheckSummary(string Period, int Passed, int Total, int ProvincePassed, int ProvinceTotal);
 
-    public async Task OnGetAsync(CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         // For readers of the whole province the page depends only on the data, the settings asked for, today and the
         // language, never on who reads it: the view keeps its rendered body under RenderKey, one per data version, and
         // works it out (PrepareAsync) only when it has to render it. Other readers are shown a pointer to their own pages.
-        if (answers.Enabled && actor.CanEverywhere(Permission.ReadAll))
+        if (!answers.Enabled || !actor.CanEverywhere(Permission.ReadAll))
         {
-            var version = (await versions.Current(db, ct)).Evaluation;
-            RenderKey = string.Join('|', "dashboard", version, Period, Rank, Matrix, ui.Today.DayNumber, System.Globalization.CultureInfo.CurrentUICulture.Name);
+            return Page();
         }
+
+        var version = await versions.Current(db, ct);
+        RenderKey = string.Join('|', "dashboard", version.Evaluation, Period, Rank, Matrix, ui.Today.DayNumber, System.Globalization.CultureInfo.CurrentUICulture.Name);
+
+        // The frame around the body is the reader's own: their name and navigation (the identity version moves with
+        // both), and the language switch's way back (the path and query).
+        var frameKey = string.Join('|', RenderKey, "frame", version.Identity, actor.Name, Request.Path, Request.QueryString);
+        return KeptPage.Serve(HttpContext, answers, RenderKey, frameKey) ?? Page();
     }
 
     /// <summary>
