@@ -7,7 +7,7 @@
 #   scripts/bench.sh --quick   province only, fewer runs (about 2 minutes from a cold start)
 #   … --load                   only the load part: wrk against the dashboard and the evaluation API on one
 #                              and two servers (behind nginx) and a bare Kestrel endpoint (bench/load/load.sh;
-#                              about 4 minutes, 1½ with --quick, plus the demo load the first time)
+#                              about 5½ minutes, 2 with --quick, plus the demo load the first time)
 #   … --no-load                only the evaluation engine part
 #
 # Installs what it needs on a fresh Debian machine (node and npm, DuckDB's npm package, the PostgreSQL

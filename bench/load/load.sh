@@ -159,6 +159,10 @@ api_br_bytes=$(curl -s -H "$auth" -H "$compressed" "http://127.0.0.1:$port_a$api
 results=()
 results+=("$(run bare "http://127.0.0.1:$port_bare/")")
 results+=("$(run bare-sized "http://127.0.0.1:$port_bare/bytes/$api_bytes")")
+# The bare endpoint sending as many bytes as the other answers measured: what their size alone costs.
+results+=("$(run bare-sized-br "http://127.0.0.1:$port_bare/bytes/$api_br_bytes")")
+results+=("$(run bare-sized-page "http://127.0.0.1:$port_bare/bytes/$page_bytes")")
+results+=("$(run bare-sized-cities "http://127.0.0.1:$port_bare/bytes/$cities_bytes")")
 results+=("$(run dashboard-1 "http://127.0.0.1:$port_a/")")
 results+=("$(run evaluation-1 "http://127.0.0.1:$port_a$api")")
 results+=("$(run evaluation-br-1 "http://127.0.0.1:$port_a$api" "$compressed")")
@@ -180,14 +184,22 @@ results+=("$(run bare-nginx "http://127.0.0.1:$port_proxy_bare/")")
 
 # The table and the goals: reads ≥ 50% of bare Kestrel's requests/s, p99 ≤ 50 ms.
 bare_rps=$(sed 's/.*"rps":\([0-9.]*\).*/\1/' <<<"${results[0]}")
-printf '%-20s %9s %9s %9s %8s %11s %7s %6s\n' target req/s p50_ms p99_ms vs_bare cpu_ms/req errors load
+# Each answer of one server is also put beside the bare endpoint sending the same number of bytes.
+declare -A peer=([evaluation-1]=bare-sized [evaluation-br-1]=bare-sized-br [dashboard-1]=bare-sized-page [evaluation-cities-1]=bare-sized-cities)
+declare -A rps_of=()
+for r in "${results[@]}"; do
+  rps_of[$(sed 's/.*"name":"\([^"]*\)".*/\1/' <<<"$r")]=$(sed 's/.*"rps":\([0-9.]*\).*/\1/' <<<"$r")
+done
+printf '%-20s %9s %9s %9s %8s %9s %11s %7s %6s\n' target req/s p50_ms p99_ms vs_bare vs_sized cpu_ms/req errors load
 status=0
 for r in "${results[@]}"; do
   name=$(sed 's/.*"name":"\([^"]*\)".*/\1/' <<<"$r")
   field() { sed "s/.*\"$1\":\([0-9.]*\).*/\1/" <<<"$r"; }
   rps=$(field rps) p50=$(field p50Ms) p99=$(field p99Ms) errors=$(( $(field non2xx) + $(field socketErrors) )) load=$(field load) cpu=$(field serverCpuMsPerRequest)
   share=$(awk -v a="$rps" -v b="$bare_rps" 'BEGIN { printf "%.0f%%", 100 * a / b }')
-  printf '%-20s %9.0f %9.2f %9.2f %8s %11.3f %7d %6s\n' "$name" "$rps" "$p50" "$p99" "$share" "$cpu" "$errors" "$load"
+  sized=-
+  [[ -n ${peer[$name]:-} ]] && sized=$(awk -v a="$rps" -v b="${rps_of[${peer[$name]}]}" 'BEGIN { printf "%.0f%%", 100 * a / b }')
+  printf '%-20s %9.0f %9.2f %9.2f %8s %9s %11.3f %7d %6s\n' "$name" "$rps" "$p50" "$p99" "$share" "$sized" "$cpu" "$errors" "$load"
   (( errors == 0 )) || status=1
 done
 exit $status
