@@ -5,7 +5,47 @@ namespace Luoshi.Application.Data;
 /// <summary>Brings the schema up to date through the provider's migrations; never EnsureCreated.</summary>
 public sealed class DatabaseMigrator(LuoshiDbContext db)
 {
-    public async Task MigrateAsync(CancellationToken ct = default)
+    // The key of the PostgreSQL advisory lock servers hold while they start (the audit chain's is 7405221).
+    private const long StartLock = 7405222;
+
+    /// <summary>Migrates, one server at a time (<see cref="ExclusiveAsync"/>).</summary>
+    public Task MigrateAsync(CancellationToken ct = default) => ExclusiveAsync(MigrateHeldAsync, ct);
+
+    /// <summary>
+    /// Runs <paramref name="work"/> (migrating, loading the demo) while no other server starting against the same
+    /// database does: on PostgreSQL under a session advisory lock held on this context's connection, so that
+    /// servers started together neither race to create the same objects nor load the demo twice. SQLite databases
+    /// belong to one server; its file lock and EF's migration lock suffice.
+    /// </summary>
+    public async Task ExclusiveAsync(Func<CancellationToken, Task> work, CancellationToken ct = default)
+    {
+        if (db.Provider == DatabaseProvider.Sqlite)
+        {
+            await work(ct);
+            return;
+        }
+
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_lock({StartLock})", ct);
+            try
+            {
+                await work(ct);
+            }
+            finally
+            {
+                await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_unlock({StartLock})", CancellationToken.None);
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    /// <summary>Migrates; the caller holds <see cref="ExclusiveAsync"/>.</summary>
+    public async Task MigrateHeldAsync(CancellationToken ct)
     {
         if (db.Provider == DatabaseProvider.Sqlite)
         {
@@ -20,7 +60,6 @@ public sealed class DatabaseMigrator(LuoshiDbContext db)
                 await db.Database.CloseConnectionAsync();
             }
         }
-
         else
         {
             // EF's PostgreSQL migrator reads the history table before creating it and logs that read as a

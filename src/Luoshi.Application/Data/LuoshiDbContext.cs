@@ -58,8 +58,12 @@ public abstract class LuoshiDbContext(DbContextOptions options, ICurrentActor? a
     /// Records a change that did not pass through the change tracker (a bulk import) or an event (a
     /// sign-in); written to the audit chain with the next save.
     /// </summary>
-    public void RecordAudit(string action, string entity, string key, string? before, string? after) =>
-        _pendingAudit.Add(AuditEntry.Create(Now, actor?.Name ?? "system", action, entity, key, before, after, actor?.RequestId, actor?.Client));
+    /// <param name="by">Who acted, when it is not the request's actor: a sign-in is made by the user signing in, whom the request does not know yet.</param>
+    public void RecordAudit(string action, string entity, string key, string? before, string? after, string? by = null) =>
+        _pendingAudit.Add(AuditEntry.Create(Now, by ?? actor?.Name ?? "system", action, entity, key, before, after, actor?.RequestId, actor?.Client));
+
+    /// <summary>Audit actions that record an event, not a change of data: they raise no data version.</summary>
+    public const string SignInAction = "sign-in";
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
@@ -85,7 +89,9 @@ public abstract class LuoshiDbContext(DbContextOptions options, ICurrentActor? a
                 VersionsChanged = true;
             }
 
-            if (entries.Any(e => DataVersion.IdentityWatched.Contains(e.Entity)))
+            // A sign-in changes nothing a signed-in user is cached with (its time is not audited), so it leaves every
+            // server's users in place.
+            if (entries.Any(e => DataVersion.IdentityWatched.Contains(e.Entity) && e.Action != SignInAction))
             {
                 await DataVersion.Bump(this, DataVersion.Identity, cancellationToken);
                 VersionsChanged = true;

@@ -11,16 +11,24 @@ internal sealed class DatabaseInitializer(IServiceProvider services, LuoshiOptio
     {
         await using var scope = services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<ActorScope>().Actor = FixedActor.Operator("system");
-        await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
-        log.LogInformation("Database ready: {Database}", database.Describe());
-        if (options.Demo)
-        {
-            var summaries = await scope.ServiceProvider.GetRequiredService<SeedDemo>().Handle(null, cancellationToken);
-            foreach (var s in summaries)
+        var migrator = scope.ServiceProvider.GetRequiredService<DatabaseMigrator>();
+
+        // Servers started together against one database migrate and load the demo one after the other.
+        await migrator.ExclusiveAsync(
+            async ct =>
             {
-                log.LogInformation("Demo province loaded: {Kind} {Rows} rows", s.Kind, s.Rows);
-            }
-        }
+                await migrator.MigrateHeldAsync(ct);
+                log.LogInformation("Database ready: {Database}", database.Describe());
+                if (options.Demo)
+                {
+                    var summaries = await scope.ServiceProvider.GetRequiredService<SeedDemo>().Handle(null, ct);
+                    foreach (var s in summaries)
+                    {
+                        log.LogInformation("Demo province loaded: {Kind} {Rows} rows", s.Kind, s.Rows);
+                    }
+                }
+            },
+            cancellationToken);
 
         state.Initialized();
     }

@@ -27,6 +27,7 @@ public static class UiServices
                 // Every page needs a signed-in user; use cases then check what that user may see and change.
                 o.Conventions.AuthorizeFolder("/", Infrastructure.Security.SecurityServices.SignedIn);
                 o.Conventions.AllowAnonymousToPage("/Account/SignIn");
+                o.Conventions.AllowAnonymousToPage("/Account/SignOut");
                 o.Conventions.AllowAnonymousToPage("/Status");
             })
             .AddViewLocalization();

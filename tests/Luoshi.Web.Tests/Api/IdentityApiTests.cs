@@ -31,6 +31,8 @@ public sealed class IdentityApiTests(AppFixture fixture) : IClassFixture<AppFixt
         cookie.ShouldContain("httponly", Case.Insensitive);
         cookie.ShouldContain("samesite=strict", Case.Insensitive);
         me["name"]!.GetValue<string>().ShouldBe("alice");
+        var audit = JsonNode.Parse(await app.Client.GetStringAsync("/api/audit?entity=User&key=alice"))!.AsArray();
+        audit.Single(a => a!["action"]!.GetValue<string>() == "sign-in")!["actor"]!.GetValue<string>().ShouldBe("alice", "a sign-in is recorded as made by the user signing in");
         (await client.PostAsync("/api/auth/sign-out", null)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
         (await client.GetAsync("/api/auth/me")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
     }

@@ -95,5 +95,13 @@ public sealed class OperationsTests(AppFixture fixture) : IClassFixture<AppFixtu
         {
             line.ShouldMatch(@"^[a-zA-Z_:][a-zA-Z0-9_:]*(\{.*\})? [-+0-9.eEInfNa]+$");
         }
+
+        // Measurements with a tag set already seen land in the same series (found without rebuilding its labels).
+        (await app.Client.GetAsync("/api/evaluation?period=2026-02")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await app.Client.GetAsync("/api/evaluation?period=2026-03")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var later = (await app.Anonymous.GetStringAsync("/metrics")).Split('\n')
+            .Single(l => l.StartsWith("http_server_request_duration_seconds_count{", StringComparison.Ordinal) && l.Contains("http_route=\"/api/evaluation/\"", StringComparison.Ordinal) && l.Contains("http_response_status_code=\"200\"", StringComparison.Ordinal));
+        long.Parse(later.Split(' ')[^1], System.Globalization.CultureInfo.InvariantCulture)
+            .ShouldBeGreaterThanOrEqualTo(long.Parse(count.Split(' ')[^1], System.Globalization.CultureInfo.InvariantCulture) + 2);
     }
 }

@@ -121,6 +121,10 @@ internal sealed class PrometheusExporter : IDisposable
         private readonly Kind _kind;
         private readonly double[] _bounds;
         private readonly Dictionary<string, Series> _series = new(StringComparer.Ordinal);
+
+        // The series of each tag set already seen, by a hash of the tags: a measurement finds its series without
+        // building the label text (tens of strings) again, as every request's measurements would otherwise do.
+        private readonly Dictionary<int, List<(KeyValuePair<string, object?>[] Tags, Series Series)>> _seen = [];
         private readonly Lock _gate = new();
 
         public Family(Instrument instrument)
@@ -152,14 +156,10 @@ internal sealed class PrometheusExporter : IDisposable
 
         public void Record(double value, ReadOnlySpan<KeyValuePair<string, object?>> tags)
         {
-            var labels = Labels(tags);
+            int hash = Hash(tags);
             lock (_gate)
             {
-                if (!_series.TryGetValue(labels, out var s))
-                {
-                    s = new Series(_kind == Kind.Histogram ? new long[_bounds.Length] : null);
-                    _series[labels] = s;
-                }
+                var s = Seen(hash, tags) ?? Add(hash, tags);
 
                 switch (_kind)
                 {
@@ -207,6 +207,77 @@ internal sealed class PrometheusExporter : IDisposable
                     text.Append(Name).Append("_count").Append(Braces(labels)).Append(' ').Append(s.Count).Append('\n');
                 }
             }
+        }
+
+        private Series? Seen(int hash, ReadOnlySpan<KeyValuePair<string, object?>> tags)
+        {
+            if (_seen.TryGetValue(hash, out var known))
+            {
+                foreach (var (seenTags, series) in known)
+                {
+                    if (Same(seenTags, tags))
+                    {
+                        return series;
+                    }
+                }
+            }
+
+            return null;
+        }
+
+        private Series Add(int hash, ReadOnlySpan<KeyValuePair<string, object?>> tags)
+        {
+            // Tag sets that differ only in order have the same labels, hence the same series.
+            var labels = Labels(tags);
+            if (!_series.TryGetValue(labels, out var s))
+            {
+                s = new Series(_kind == Kind.Histogram ? new long[_bounds.Length] : null);
+                _series[labels] = s;
+            }
+
+            if (!_seen.TryGetValue(hash, out var known))
+            {
+                _seen[hash] = known = [];
+            }
+
+            // A tag value compared by reference (no such tag is known) would add an entry per measurement: a bucket
+            // stops growing at a few entries, and what is not kept is found through its labels instead.
+            if (known.Count < 8)
+            {
+                known.Add((tags.ToArray(), s));
+            }
+
+            return s;
+        }
+
+        private static int Hash(ReadOnlySpan<KeyValuePair<string, object?>> tags)
+        {
+            var hash = default(HashCode);
+            foreach (var (key, value) in tags)
+            {
+                hash.Add(key, StringComparer.Ordinal);
+                hash.Add(value);
+            }
+
+            return hash.ToHashCode();
+        }
+
+        private static bool Same(KeyValuePair<string, object?>[] seen, ReadOnlySpan<KeyValuePair<string, object?>> tags)
+        {
+            if (seen.Length != tags.Length)
+            {
+                return false;
+            }
+
+            for (int i = 0; i < seen.Length; i++)
+            {
+                if (!string.Equals(seen[i].Key, tags[i].Key, StringComparison.Ordinal) || !Equals(seen[i].Value, tags[i].Value))
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         private static string Labels(ReadOnlySpan<KeyValuePair<string, object?>> tags)
