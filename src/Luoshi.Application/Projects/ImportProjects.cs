@@ -154,8 +154,21 @@ public sealed class ImportProjects(Data.LuoshiDbContext db, ICurrentActor actor,
                 }
 
                 bool isNew = !projects.TryGetValue(code, out var project);
+                if (project is not null && project.OrgUnitId != org.Id)
+                {
+                    var owner = unitPaths[project.OrgUnitId].Code;
+                    errors.Add(line, "org", $"项目 {Parsing.Clip(code)} 属于 {owner},导入不能把项目改到别的地区 / project '{Parsing.Clip(code)}' belongs to {owner}; an import cannot move it to another region");
+                    continue;
+                }
+
+                var before = project is null ? default : Facts(project);
                 project ??= errors.Try(line, () => MajorProject.Register(code, F(fields, "name"), org.Id, F(fields, "category")));
-                if (project is null)
+                if (project is null || (!isNew && !errors.Try(line, () =>
+                    {
+                        // The name and category as the line states them (the rule names the column it refuses).
+                        project.Describe(F(fields, "name"), F(fields, "category"));
+                        return true;
+                    })))
                 {
                     continue;
                 }
@@ -175,8 +188,9 @@ public sealed class ImportProjects(Data.LuoshiDbContext db, ICurrentActor actor,
                     db.Projects.Add(project);
                     created++;
                 }
-                else
+                else if (Facts(project) != before)
                 {
+                    // Only a line that changes something is a new version of its project; the others are unchanged.
                     project.Touch();
                     updated++;
                 }
@@ -276,4 +290,8 @@ public sealed class ImportProjects(Data.LuoshiDbContext db, ICurrentActor actor,
         await db.SaveChangesAsync(ct);
         return new ImportSummary(Parsing.Camel(kind.ToString()), table.Rows.Count, created, updated, table.Rows.Count - created - updated);
     }
+
+    /// <summary>What a projects line states about a project, to tell a line that changes it from one that does not.</summary>
+    private static (string, string, decimal, DateOnly, DateOnly, decimal, int?, ProjectStage, DateOnly?, DateOnly?) Facts(MajorProject p) =>
+        (p.Name, p.Category, p.TotalInvestment, p.PlannedStart, p.PlannedCompletion, p.PrivateShare, p.LeadDepartmentId, p.Stage, p.ActualStart, p.ActualCompletion);
 }

@@ -54,6 +54,13 @@ public sealed class MajorProject
         Version = 1,
     };
 
+    /// <summary>The project's name and category, as the planning office now states them.</summary>
+    public void Describe(string name, string category)
+    {
+        Name = Common.Code.RequireText(name, "name", NameMaxLength);
+        Category = Common.Code.RequireText(category, "category", 40);
+    }
+
     public void Plan(decimal totalInvestment, DateOnly plannedStart, DateOnly plannedCompletion, decimal privateShare, int? leadDepartmentId)
     {
         if (totalInvestment <= 0)

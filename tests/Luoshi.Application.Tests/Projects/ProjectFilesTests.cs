@@ -125,8 +125,9 @@ public sealed class ProjectFilesTests
         });
         var summary = await Upload(host, ProjectImportKind.Projects, filled);
 
-        (summary.Rows, summary.Created, summary.Updated).ShouldBe((5, 1, 4));
+        (summary.Rows, summary.Created, summary.Updated, summary.Unchanged).ShouldBe((5, 1, 1, 3), "the three lines left as downloaded change nothing");
         var projects = await host.Query(d => d.Projects.ToDictionaryAsync(p => p.Code));
+        projects["XB"].Version.ShouldBe(1);
         projects["XA"].TotalInvestment.ShouldBe(55m);
         projects["XA"].ActualStart.ShouldBe(new DateOnly(2026, 3, 2));
         projects["XA"].Stage.ShouldBe(ProjectStage.NewStart);
@@ -150,11 +151,37 @@ public sealed class ProjectFilesTests
         lines[0].ShouldBe("code,name,org,category,totalInvestment,plannedStart,plannedCompletion,stage,privateShare,leadDepartment,actualStart,actualCompletion");
         lines.ShouldContain("XD,甲二区旧城改造,330103,城建,40,2023-03-01,2025-06-30,竣工,0,,2023-03-01,2025-06-30");
         var summary = await host.Run<ImportProjects, ImportSummary>(i => i.FromCsv(ProjectImportKind.Projects, new MemoryStream(csv.Content), default));
-        (summary.Rows, summary.Created).ShouldBe((4, 0));
-        // Every line re-imported is a new version of its project (as any import of it is); the facts are the same.
-        static string WithoutVersions(string facts) => Regex.Replace(facts, " v[0-9]+ ", " ");
-        WithoutVersions(await Facts(host)).ShouldBe(WithoutVersions(before));
-        (await Facts(host)).ShouldContain("XA v2 ");
+        (summary.Rows, summary.Created, summary.Updated, summary.Unchanged).ShouldBe((4, 0, 0, 4));
+
+        // A line that states what is recorded is no new version of its project.
+        (await Facts(host)).ShouldBe(before);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task ReImport_RenamesAndRecategorises_ButMovingAProjectToAnotherRegionIsRefused(Db db)
+    {
+        await using var host = await Seeded(db);
+        const string header = "code,name,org,category,totalInvestment,plannedStart,plannedCompletion,stage\n";
+        var xa = (await host.Query(d => d.Projects.SingleAsync(p => p.Code == "XA")));
+        string Line(string name, string org, string category) =>
+            $"XA,{name},{org},{category},{xa.TotalInvestment},{xa.PlannedStart:yyyy-MM-dd},{xa.PlannedCompletion:yyyy-MM-dd},{ImportProjects.StageName(xa.Stage)}\n";
+
+        var renamed = await host.Run<ImportProjects, ImportSummary>(i => i.FromCsv(ProjectImportKind.Projects, Csv(header + Line("甲一区新能源产业园二期", "330102", "能源")), default));
+        var before = await Facts(host);
+        var moved = await Should.ThrowAsync<InputRefusedException>(() =>
+            host.Run<ImportProjects, ImportSummary>(i => i.FromCsv(ProjectImportKind.Projects, Csv(header + Line("甲一区新能源产业园二期", "330103", "能源")), default)));
+        var blank = await Should.ThrowAsync<InputRefusedException>(() =>
+            host.Run<ImportProjects, ImportSummary>(i => i.FromCsv(ProjectImportKind.Projects, Csv(header + Line("甲一区新能源产业园二期", "330102", " ")), default)));
+
+        (renamed.Updated, renamed.Unchanged).ShouldBe((1, 0));
+        var after = await host.Query(d => d.Projects.SingleAsync(p => p.Code == "XA"));
+        (after.Name, after.Category, after.Version).ShouldBe(("甲一区新能源产业园二期", "能源", xa.Version + 1));
+        var refusal = moved.Errors.ShouldHaveSingleItem();
+        (refusal.Row, refusal.Field).ShouldBe((2, "org"));
+        refusal.Message.ShouldContain("330102");
+        blank.Errors.ShouldHaveSingleItem().Field.ShouldBe("category");
+        (await Facts(host)).ShouldBe(before, "a refused file writes nothing");
     }
 
     [Theory]

@@ -166,7 +166,7 @@ public sealed class ProjectsApiTests
         (plans.Updated, plans.Unchanged).ShouldBe((1, 2));
         var workbook = await (await app.Client.GetAsync("/api/projects/template/projects?org=330100")).Content.ReadAsByteArrayAsync();
         var again = await (await Upload(app.Client, workbook, "projects.xlsx", "/api/projects/upload/projects")).ShouldBeOk<ImportSummary>();
-        (again.Rows, again.Created, again.Updated).ShouldBe((2, 0, 2));
+        (again.Rows, again.Created, again.Updated, again.Unchanged).ShouldBe((2, 0, 0, 2), "the workbook as downloaded states what is recorded");
         (await Json(app, "/api/projects/XA"))["totalInvestment"]!.GetValue<decimal>().ShouldBe(50m);
 
         await (await app.Client.GetAsync("/api/projects/template/bridges")).ShouldBeProblem(HttpStatusCode.BadRequest, "kind");
