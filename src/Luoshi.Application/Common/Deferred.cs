@@ -20,9 +20,6 @@ public sealed class Deferred<T>
     /// <summary>The service, resolved from the request's scope the first time it is asked for.</summary>
     public T Value => _value ??= _services!.GetRequiredService<T>();
 
-    /// <summary>Whether <see cref="Value"/> has been resolved.</summary>
-    public bool IsCreated => _value is not null;
-
     /// <summary>An instance already at hand (a context outside dependency injection: the CLI, tests).</summary>
     public static Deferred<T> Of(T value) => new(value ?? throw new ArgumentNullException(nameof(value)));
 }

@@ -9,20 +9,19 @@ public sealed class DatabaseMigrator(LuoshiDbContext db)
     private const long StartLock = 7405222;
 
     /// <summary>Migrates, one server at a time (<see cref="ExclusiveAsync"/>).</summary>
-    public Task MigrateAsync(CancellationToken ct = default) => ExclusiveAsync(MigrateHeldAsync, ct);
+    public Task MigrateAsync(CancellationToken ct = default) => ExclusiveAsync(Migrate, ct);
 
     /// <summary>
-    /// Runs <paramref name="work"/> (migrating, loading the demo) while no other server starting against the same
-    /// database does: on PostgreSQL under a session advisory lock held on this context's connection, so that
+    /// Runs <paramref name="work"/> (migrating, loading the demo) while no other server or command starting against the
+    /// same database does: on PostgreSQL under a session advisory lock held on this context's connection, so that
     /// servers started together neither race to create the same objects nor load the demo twice. SQLite databases
     /// belong to one server; its file lock and EF's migration lock suffice.
     /// </summary>
-    public async Task ExclusiveAsync(Func<CancellationToken, Task> work, CancellationToken ct = default)
+    public async Task<T> ExclusiveAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken ct = default)
     {
         if (db.Provider == DatabaseProvider.Sqlite)
         {
-            await work(ct);
-            return;
+            return await work(ct);
         }
 
         await db.Database.OpenConnectionAsync(ct);
@@ -31,7 +30,7 @@ public sealed class DatabaseMigrator(LuoshiDbContext db)
             await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_lock({StartLock})", ct);
             try
             {
-                await work(ct);
+                return await work(ct);
             }
             finally
             {
@@ -44,8 +43,8 @@ public sealed class DatabaseMigrator(LuoshiDbContext db)
         }
     }
 
-    /// <summary>Migrates; the caller holds <see cref="ExclusiveAsync"/>.</summary>
-    public async Task MigrateHeldAsync(CancellationToken ct)
+    /// <summary>Migrates (under <see cref="ExclusiveAsync"/>); true once done.</summary>
+    private async Task<bool> Migrate(CancellationToken ct)
     {
         if (db.Provider == DatabaseProvider.Sqlite)
         {
@@ -71,6 +70,7 @@ public sealed class DatabaseMigrator(LuoshiDbContext db)
         }
 
         await db.Database.MigrateAsync(ct);
+        return true;
     }
 
     public async Task<bool> IsDemoAsync(CancellationToken ct = default) =>
@@ -81,8 +81,6 @@ public sealed class DatabaseMigrator(LuoshiDbContext db)
 public sealed class DemoFlag(DataVersionClock versions)
 {
     private Known? _known;
-
-    public ValueTask<bool> IsDemo(LuoshiDbContext db, CancellationToken ct) => IsDemo(Common.Deferred<LuoshiDbContext>.Of(db), ct);
 
     public async ValueTask<bool> IsDemo(Common.Deferred<LuoshiDbContext> db, CancellationToken ct)
     {

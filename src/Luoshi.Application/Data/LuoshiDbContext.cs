@@ -19,6 +19,7 @@ namespace Luoshi.Application.Data;
 public abstract class LuoshiDbContext(DbContextOptions options, ICurrentActor? actor, TimeProvider? clock) : DbContext(options)
 {
     private readonly List<AuditEntry> _pendingAudit = [];
+    private readonly List<AuditEntry> _pendingEvents = [];
 
     public DbSet<OrgUnit> OrgUnits => Set<OrgUnit>();
     public DbSet<PlanItem> PlanItems => Set<PlanItem>();
@@ -55,15 +56,19 @@ public abstract class LuoshiDbContext(DbContextOptions options, ICurrentActor? a
     public abstract DatabaseProvider Provider { get; }
 
     /// <summary>
-    /// Records a change that did not pass through the change tracker (a bulk import) or an event (a
-    /// sign-in); written to the audit chain with the next save.
+    /// Records a change that did not pass through the change tracker (a bulk import); written to the audit chain
+    /// with the next save, and raising the data version of what it changed as a tracked change does.
     /// </summary>
-    /// <param name="by">Who acted, when it is not the request's actor: a sign-in is made by the user signing in, whom the request does not know yet.</param>
-    public void RecordAudit(string action, string entity, string key, string? before, string? after, string? by = null) =>
-        _pendingAudit.Add(AuditEntry.Create(Now, by ?? actor?.Name ?? "system", action, entity, key, before, after, actor?.RequestId, actor?.Client));
+    public void RecordAudit(string action, string entity, string key, string? before, string? after) =>
+        _pendingAudit.Add(AuditEntry.Create(Now, actor?.Name ?? "system", action, entity, key, before, after, actor?.RequestId, actor?.Client));
 
-    /// <summary>Audit actions that record an event, not a change of data: they raise no data version.</summary>
-    public const string SignInAction = "sign-in";
+    /// <summary>
+    /// Records an event that changes no data (a sign-in); written to the audit chain with the next save, raising no
+    /// data version, so that every server keeps what it holds.
+    /// </summary>
+    /// <param name="by">Who acted: a sign-in is made by the user signing in, whom the request does not know yet.</param>
+    public void RecordEvent(string action, string entity, string key, string? after, string by) =>
+        _pendingEvents.Add(AuditEntry.Create(Now, by, action, entity, key, null, after, actor?.RequestId, actor?.Client));
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
@@ -72,9 +77,11 @@ public abstract class LuoshiDbContext(DbContextOptions options, ICurrentActor? a
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         ChangeTracker.DetectChanges();
-        var entries = AuditTrail.Collect(ChangeTracker, actor, Now);
-        entries.AddRange(_pendingAudit);
+        var changes = AuditTrail.Collect(ChangeTracker, actor, Now);
+        changes.AddRange(_pendingAudit);
+        List<AuditEntry> entries = [.. changes, .. _pendingEvents];
         _pendingAudit.Clear();
+        _pendingEvents.Clear();
         if (entries.Count == 0)
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
@@ -83,15 +90,13 @@ public abstract class LuoshiDbContext(DbContextOptions options, ICurrentActor? a
         var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
         try
         {
-            if (entries.Any(e => DataVersion.Watched.Contains(e.Entity)))
+            if (changes.Any(e => DataVersion.Watched.Contains(e.Entity)))
             {
                 await DataVersion.Bump(this, DataVersion.Evaluation, cancellationToken);
                 VersionsChanged = true;
             }
 
-            // A sign-in changes nothing a signed-in user is cached with (its time is not audited), so it leaves every
-            // server's users in place.
-            if (entries.Any(e => DataVersion.IdentityWatched.Contains(e.Entity) && e.Action != SignInAction))
+            if (changes.Any(e => DataVersion.IdentityWatched.Contains(e.Entity)))
             {
                 await DataVersion.Bump(this, DataVersion.Identity, cancellationToken);
                 VersionsChanged = true;

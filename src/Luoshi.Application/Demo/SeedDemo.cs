@@ -9,9 +9,9 @@ namespace Luoshi.Application.Demo;
 /// <summary>
 /// Loads the synthetic demo province through the same import use case that files go through, and marks
 /// the data directory as a demo (so demo-only conveniences are refused elsewhere). Refuses a database
-/// that already holds other data.
+/// that already holds other data. Servers and commands loading it at once load it once (<see cref="DatabaseMigrator.ExclusiveAsync"/>).
 /// </summary>
-public sealed class SeedDemo(LuoshiDbContext db, ImportData import, Projects.ImportProjects importProjects, Identity.AddUser addUser, Assessment.Assess assess, TimeProvider clock)
+public sealed class SeedDemo(LuoshiDbContext db, DatabaseMigrator migrator, ImportData import, Projects.ImportProjects importProjects, Identity.AddUser addUser, Assessment.Assess assess, TimeProvider clock)
 {
     public const int FirstYear = 2021;
 
@@ -29,7 +29,10 @@ public sealed class SeedDemo(LuoshiDbContext db, ImportData import, Projects.Imp
         ("leader", Domain.Identity.Role.Leader, null, "省领导"),
     ];
 
-    public async Task<IReadOnlyList<ImportSummary>> Handle(IProgress<ImportProgress>? progress, CancellationToken ct)
+    public Task<IReadOnlyList<ImportSummary>> Handle(IProgress<ImportProgress>? progress, CancellationToken ct) =>
+        migrator.ExclusiveAsync(c => Load(progress, c), ct);
+
+    private async Task<IReadOnlyList<ImportSummary>> Load(IProgress<ImportProgress>? progress, CancellationToken ct)
     {
         if (await db.Settings.AnyAsync(s => s.Key == Setting.Demo, ct))
         {

@@ -48,7 +48,7 @@ public sealed class SignIn(Data.LuoshiDbContext db, TimeProvider clock)
         }
 
         user.RecordSignIn(now);
-        db.RecordAudit(Data.LuoshiDbContext.SignInAction, nameof(User), user.Name, null, null, by: user.Name);
+        db.RecordEvent("sign-in", nameof(User), user.Name, null, by: user.Name);
         await db.SaveChangesAsync(ct);
         return (SignInOutcome.Success, new SignedInUser(user.Id, user.Name, user.DisplayName, await UserQueries.Grants(db, user.Id, ct)));
     }

@@ -36,7 +36,7 @@ public sealed class SignInExternal(Data.LuoshiDbContext db, TimeProvider clock)
 
         // A password lockout does not apply (the password was not used; the provider has its own protection), nor is it lifted.
         user.RecordExternalSignIn(clock.GetUtcNow());
-        db.RecordAudit(Data.LuoshiDbContext.SignInAction, nameof(User), user.Name, null, System.Text.Json.JsonSerializer.Serialize(new { via = provider }), by: user.Name);
+        db.RecordEvent("sign-in", nameof(User), user.Name, System.Text.Json.JsonSerializer.Serialize(new { via = provider }), by: user.Name);
         await db.SaveChangesAsync(ct);
         return (ExternalSignInOutcome.Success, new SignedInUser(user.Id, user.Name, user.DisplayName, await UserQueries.Grants(db, user.Id, ct)));
     }

@@ -48,6 +48,21 @@ internal sealed class RowErrors
         }
     }
 
+    /// <summary>Runs a rule that checks several columns and returns nothing; a broken rule becomes an error at the column it names.</summary>
+    public bool Try(int line, Action rule)
+    {
+        try
+        {
+            rule();
+            return true;
+        }
+        catch (DomainException e)
+        {
+            Add(line, e.Field, e.Message);
+            return false;
+        }
+    }
+
     public bool Try(int line, string column, Action action)
     {
         try

@@ -163,12 +163,7 @@ public sealed class ImportProjects(Data.LuoshiDbContext db, ICurrentActor actor,
 
                 var before = project is null ? default : Facts(project);
                 project ??= errors.Try(line, () => MajorProject.Register(code, F(fields, "name"), org.Id, F(fields, "category")));
-                if (project is null || (!isNew && !errors.Try(line, () =>
-                    {
-                        // The name and category as the line states them (the rule names the column it refuses).
-                        project.Describe(F(fields, "name"), F(fields, "category"));
-                        return true;
-                    })))
+                if (project is null || (!isNew && !errors.Try(line, () => project.Describe(F(fields, "name"), F(fields, "category")))))
                 {
                     continue;
                 }

@@ -44,15 +44,18 @@ public sealed class MajorProject
     public ProjectStage Stage { get; private set; }
     public int Version { get; private set; }
 
-    public static MajorProject Register(string code, string name, int orgUnitId, string category) => new()
+    public static MajorProject Register(string code, string name, int orgUnitId, string category)
     {
-        Code = Common.Code.Require(code, "code"),
-        Name = Common.Code.RequireText(name, "name", NameMaxLength),
-        OrgUnitId = orgUnitId,
-        Category = Common.Code.RequireText(category, "category", 40),
-        Stage = ProjectStage.Reserve,
-        Version = 1,
-    };
+        var project = new MajorProject
+        {
+            Code = Common.Code.Require(code, "code"),
+            OrgUnitId = orgUnitId,
+            Stage = ProjectStage.Reserve,
+            Version = 1,
+        };
+        project.Describe(name, category);
+        return project;
+    }
 
     /// <summary>The project's name and category, as the planning office now states them.</summary>
     public void Describe(string name, string category)

@@ -11,24 +11,17 @@ internal sealed class DatabaseInitializer(IServiceProvider services, LuoshiOptio
     {
         await using var scope = services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<ActorScope>().Actor = FixedActor.Operator("system");
-        var migrator = scope.ServiceProvider.GetRequiredService<DatabaseMigrator>();
-
-        // Servers started together against one database migrate and load the demo one after the other.
-        await migrator.ExclusiveAsync(
-            async ct =>
+        // Both take the database's start-up lock: servers started together migrate and load the demo one after the other.
+        await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
+        log.LogInformation("Database ready: {Database}", database.Describe());
+        if (options.Demo)
+        {
+            var summaries = await scope.ServiceProvider.GetRequiredService<SeedDemo>().Handle(null, cancellationToken);
+            foreach (var s in summaries)
             {
-                await migrator.MigrateHeldAsync(ct);
-                log.LogInformation("Database ready: {Database}", database.Describe());
-                if (options.Demo)
-                {
-                    var summaries = await scope.ServiceProvider.GetRequiredService<SeedDemo>().Handle(null, ct);
-                    foreach (var s in summaries)
-                    {
-                        log.LogInformation("Demo province loaded: {Kind} {Rows} rows", s.Kind, s.Rows);
-                    }
-                }
-            },
-            cancellationToken);
+                log.LogInformation("Demo province loaded: {Kind} {Rows} rows", s.Kind, s.Rows);
+            }
+        }
 
         state.Initialized();
     }

@@ -1,10 +1,11 @@
 using System.Globalization;
+using Luoshi.Application.Common;
 using Luoshi.Application.Data;
 
 namespace Luoshi.Web.Ui;
 
 /// <summary>What every page needs to know about the request: the language, today's date, and whether the data is the demo province.</summary>
-public sealed class UiContext(DemoFlag demo, Luoshi.Application.Common.Deferred<LuoshiDbContext> db, TimeProvider clock)
+public sealed class UiContext(DemoFlag demo, Deferred<LuoshiDbContext> db, TimeProvider clock)
 {
     private bool? _isDemo;
 

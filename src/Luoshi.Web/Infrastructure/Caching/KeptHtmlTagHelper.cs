@@ -47,14 +47,12 @@ public sealed class KeptHtmlTagHelper(AnswerCache answers) : TagHelper
 /// <summary>Rendered markup kept as UTF-8, shared by every request that shows it.</summary>
 public sealed class KeptHtml
 {
-    private readonly byte[] _utf8;
-
-    private KeptHtml(byte[] utf8) => _utf8 = utf8;
+    private KeptHtml(byte[] utf8) => Utf8 = utf8;
 
     /// <summary>What the markup weighs in memory, for the cache's budget.</summary>
-    public long Size => _utf8.Length + 64;
+    public long Size => Utf8.Length + 64;
 
-    internal byte[] Utf8 => _utf8;
+    internal byte[] Utf8 { get; }
 
     public static KeptHtml Of(IHtmlContent content)
     {
@@ -63,7 +61,7 @@ public sealed class KeptHtml
         return new KeptHtml(Encoding.UTF8.GetBytes(writer.ToString()));
     }
 
-    public override string ToString() => Encoding.UTF8.GetString(_utf8);
+    public override string ToString() => Encoding.UTF8.GetString(Utf8);
 
     /// <summary>
     /// The kept markup in one request's page. When the page is written straight to the response (the usual case),
@@ -86,8 +84,8 @@ public sealed class KeptHtml
             await writer.FlushAsync();
             await response.FlushAsync();
             var body = view.HttpContext.Response.Body;
-            (body as FrameCapture)?.MarkBody(kept._utf8.Length);
-            await body.WriteAsync(kept._utf8, view.HttpContext.RequestAborted);
+            (body as FrameCapture)?.MarkBody(kept.Utf8.Length);
+            await body.WriteAsync(kept.Utf8, view.HttpContext.RequestAborted);
         }
 
         public override string ToString() => kept.ToString();
