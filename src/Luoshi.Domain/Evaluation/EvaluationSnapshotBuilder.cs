@@ -33,9 +33,7 @@ public sealed partial class EvaluationSnapshotBuilder
     private int[]? _denseUnitIndex;
     private int _unitCount = -1;
     private IndicatorData? _lastIndicator;
-    private int _firstYear = int.MaxValue;
-    private int _lastYear = int.MinValue;
-    private long _readingCount;
+    private readonly int[] _readingsPerYear = new int[IndicatorData.Years];
     private bool _built;
 
     public string NationalUnitCode { get; init; } = DefaultNationalUnitCode;
@@ -189,28 +187,16 @@ public sealed partial class EvaluationSnapshotBuilder
         IndicatorData.Set(own, cell);
         IndicatorData.Set(indicator.UnitsWithReadings, unit);
         block[cell] = value;
-        _firstYear = Math.Min(_firstYear, period.Year);
-        _lastYear = Math.Max(_lastYear, period.Year);
-        _readingCount++;
+        _readingsPerYear[y]++;
     }
 
     /// <summary>A plan item and the indicators linked to it; a milestone or task past <paramref name="due"/> and not completed is red.</summary>
     public void AddPlanItem(int id, string code, string title, PlanItemKind kind, int? parentId, int? leadUnitId, DateOnly? due, bool completed, IReadOnlyList<int> indicatorIds)
     {
         EnsureOpen();
-        ArgumentNullException.ThrowIfNull(indicatorIds);
-        Require(Enum.IsDefined(kind), "kind", "计划项类型无效 / unknown kind");
+        var draft = PlanItemDraft.Create(id, code, title, kind, parentId, leadUnitId, due, completed, indicatorIds);
         Require(_planItemIds.Add(id), "id", $"计划项重复: {id} / duplicate plan item {id}");
-        _planItems.Add(new PlanItemDraft(
-            id,
-            Code.Require(code, "code"),
-            Code.RequireText(title, "title", PlanItem.TitleMaxLength),
-            kind,
-            parentId,
-            leadUnitId,
-            due,
-            completed,
-            [.. indicatorIds]));
+        _planItems.Add(draft);
     }
 
     /// <summary>
@@ -229,21 +215,12 @@ public sealed partial class EvaluationSnapshotBuilder
         MarkNationalFigures(tree, indicators, derivedOrder);
         MarkReportingKinds(tree, indicators);
         var plans = PlanTree.Build(_planItems, tree, _indicatorIndexById);
-        bool hasData = _readingCount > 0;
-        var snapshot = new EvaluationSnapshot(
-            tree,
-            indicators,
-            _targets,
-            plans,
-            hasData ? _firstYear : Period.MaxYear + 1,
-            hasData ? _lastYear : Period.MinYear - 1,
-            _readingCount,
-            NationalUnitCode);
-        snapshot.Complete(derivedOrder);
+        var snapshot = new EvaluationSnapshot(tree, indicators, _targets, plans, derivedOrder, _readingsPerYear, NationalUnitCode);
+        snapshot.Complete();
         return snapshot;
     }
 
-    private static void Require(bool condition, string field, string message)
+    internal static void Require(bool condition, string field, string message)
     {
         if (!condition)
         {
@@ -273,6 +250,22 @@ public sealed partial class EvaluationSnapshotBuilder
     /// </summary>
     private static void MarkNationalFigures(UnitTree tree, IndicatorData[] indicators, int[] derivedOrder)
     {
+        var (national, inputIsNational) = NationalFigures(tree, indicators, derivedOrder);
+        foreach (var indicator in indicators)
+        {
+            indicator.IsNationalFigure = national[indicator.Index];
+        }
+
+        foreach (int d in derivedOrder)
+        {
+            indicators[d].InputIsNational = inputIsNational[d]!;
+        }
+    }
+
+    /// <summary>Which indicators are national figures, and per derived indicator which inputs it reads at the national unit (see <see cref="MarkNationalFigures"/>).</summary>
+    internal static (bool[] National, bool[]?[] InputIsNational) NationalFigures(UnitTree tree, IndicatorData[] indicators, int[] derivedOrder)
+    {
+        var national = new bool[indicators.Length];
         var readInTree = new bool[indicators.Length];
         foreach (var indicator in indicators)
         {
@@ -286,17 +279,20 @@ public sealed partial class EvaluationSnapshotBuilder
                 }
             }
 
-            indicator.IsNationalFigure = any && !readInTree[indicator.Index] && !indicator.IsDerived;
+            national[indicator.Index] = any && !readInTree[indicator.Index] && !indicator.IsDerived;
         }
 
+        var inputIsNational = new bool[]?[indicators.Length];
         foreach (int d in derivedOrder)
         {
             var indicator = indicators[d];
-            indicator.IsNationalFigure = !readInTree[d]
+            national[d] = !readInTree[d]
                 && indicator.Inputs.Length > 0
-                && indicator.Inputs.All(i => indicators[i].IsNationalFigure);
-            indicator.InputIsNational = [.. indicator.Inputs.Select(i => !indicator.IsNationalFigure && indicators[i].IsNationalFigure)];
+                && indicator.Inputs.All(i => national[i]);
+            inputIsNational[d] = [.. indicator.Inputs.Select(i => !national[d] && national[i])];
         }
+
+        return (national, inputIsNational);
     }
 
     /// <summary>
@@ -309,25 +305,31 @@ public sealed partial class EvaluationSnapshotBuilder
         var marked = new bool[tree.Count];
         foreach (var indicator in indicators)
         {
-            Array.Clear(marked);
-            int kinds = 0;
-            bool sums = indicator.Aggregation == Aggregation.Sum;
-            for (int u = 0; u < tree.Count; u++)
-            {
-                if (!IndicatorData.IsSet(indicator.UnitsWithReadings, u))
-                {
-                    continue;
-                }
+            indicator.ReportingKinds = ReportingKinds(tree, indicator, marked);
+        }
+    }
 
-                for (int a = u; a >= 0 && !marked[a]; a = sums ? tree.Parent[a] : -1)
-                {
-                    marked[a] = true;
-                    kinds |= 1 << (int)tree.Kinds[a];
-                }
+    /// <param name="marked">Scratch space of the unit count.</param>
+    internal static int ReportingKinds(UnitTree tree, IndicatorData indicator, bool[] marked)
+    {
+        Array.Clear(marked);
+        int kinds = 0;
+        bool sums = indicator.Aggregation == Aggregation.Sum;
+        for (int u = 0; u < tree.Count; u++)
+        {
+            if (!IndicatorData.IsSet(indicator.UnitsWithReadings, u))
+            {
+                continue;
             }
 
-            indicator.ReportingKinds = kinds;
+            for (int a = u; a >= 0 && !marked[a]; a = sums ? tree.Parent[a] : -1)
+            {
+                marked[a] = true;
+                kinds |= 1 << (int)tree.Kinds[a];
+            }
         }
+
+        return kinds;
     }
 
     private void EnsureOpen()

@@ -13,7 +13,7 @@ namespace Luoshi.Domain.Evaluation;
 /// </summary>
 internal sealed class IndicatorData
 {
-    private const int Years = Period.MaxYear - Period.MinYear + 1;
+    public const int Years = Period.MaxYear - Period.MinYear + 1;
 
     public required int Index { get; init; }
     public required int Id { get; init; }
@@ -36,10 +36,10 @@ internal sealed class IndicatorData
     /// <summary>Rates in percent compare by difference in percentage points (个百分点), not by growth.</summary>
     public bool IsPercent => Unit is "%" or "％";
 
-    public double[]?[] Values { get; } = new double[]?[Years];
-    public ulong[]?[] Own { get; } = new ulong[]?[Years];
-    public int[]?[] YearTargets { get; } = new int[]?[Years];
-    public int[]?[] QuarterTargets { get; } = new int[]?[Years];
+    public double[]?[] Values { get; private init; } = new double[]?[Years];
+    public ulong[]?[] Own { get; private init; } = new ulong[]?[Years];
+    public int[]?[] YearTargets { get; private init; } = new int[]?[Years];
+    public int[]?[] QuarterTargets { get; private init; } = new int[]?[Years];
 
     /// <summary>Bit per unit: the unit has at least one own reading of this indicator.</summary>
     public ulong[] UnitsWithReadings { get; set; } = [];
@@ -55,6 +55,37 @@ internal sealed class IndicatorData
 
     /// <summary>Bit per <see cref="Organization.OrgUnitKind"/> of the units that ever hold a value: the children that count for coverage.</summary>
     public int ReportingKinds { get; set; }
+
+    /// <summary>
+    /// A copy for a delta to change: the definition and every block are shared, the per-year tables that point at
+    /// the blocks are not, so a block can be replaced by a changed copy without touching what readers of the original see.
+    /// </summary>
+    public IndicatorData CopyForChange() => new()
+    {
+        Index = Index,
+        Id = Id,
+        Code = Code,
+        Name = Name,
+        Unit = Unit,
+        Direction = Direction,
+        Frequency = Frequency,
+        ValueKind = ValueKind,
+        Aggregation = Aggregation,
+        Formula = Formula,
+        Tolerance = Tolerance,
+        Profile = Profile,
+        Decimals = Decimals,
+        DueDay = DueDay,
+        Values = (double[]?[])Values.Clone(),
+        Own = (ulong[]?[])Own.Clone(),
+        YearTargets = (int[]?[])YearTargets.Clone(),
+        QuarterTargets = (int[]?[])QuarterTargets.Clone(),
+        UnitsWithReadings = UnitsWithReadings,
+        Inputs = Inputs,
+        InputIsNational = InputIsNational,
+        IsNationalFigure = IsNationalFigure,
+        ReportingKinds = ReportingKinds,
+    };
 
     public double[]? Block(int year) => Values[year - Period.MinYear];
 
@@ -75,4 +106,28 @@ internal sealed class IndicatorData
     public static bool IsSet(ulong[]? bits, int bit) => bits is not null && (bits[bit >> 6] & (1UL << bit)) != 0;
 
     public static void Set(ulong[] bits, int bit) => bits[bit >> 6] |= 1UL << bit;
+
+    public static void Clear(ulong[] bits, int bit) => bits[bit >> 6] &= ~(1UL << bit);
+
+    /// <summary>Whether the unit has an own reading in any period of any year.</summary>
+    public bool HasAnyReadingAt(int unit, int units)
+    {
+        foreach (var own in Own)
+        {
+            if (own is null)
+            {
+                continue;
+            }
+
+            for (int slot = 0; slot < PerYear; slot++)
+            {
+                if (IsSet(own, (slot * units) + unit))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
 }

@@ -145,7 +145,25 @@ public static partial class Evaluator
 }
 
 /// <summary>A plan item as the builder received it.</summary>
-internal sealed record PlanItemDraft(int Id, string Code, string Title, PlanItemKind Kind, int? ParentId, int? LeadUnitId, DateOnly? Due, bool Completed, int[] IndicatorIds);
+internal sealed record PlanItemDraft(int Id, string Code, string Title, PlanItemKind Kind, int? ParentId, int? LeadUnitId, DateOnly? Due, bool Completed, int[] IndicatorIds)
+{
+    /// <summary>A plan item as a snapshot takes it, checked; references are resolved when the plan tree is built.</summary>
+    public static PlanItemDraft Create(int id, string code, string title, PlanItemKind kind, int? parentId, int? leadUnitId, DateOnly? due, bool completed, IReadOnlyList<int> indicatorIds)
+    {
+        ArgumentNullException.ThrowIfNull(indicatorIds);
+        EvaluationSnapshotBuilder.Require(Enum.IsDefined(kind), "kind", "计划项类型无效 / unknown kind");
+        return new PlanItemDraft(
+            id,
+            Common.Code.Require(code, "code"),
+            Common.Code.RequireText(title, "title", PlanItem.TitleMaxLength),
+            kind,
+            parentId,
+            leadUnitId,
+            due,
+            completed,
+            [.. indicatorIds]);
+    }
+}
 
 /// <summary>A plan item with its references resolved to indices (-1 = none).</summary>
 internal sealed record PlanItemData(int Id, string Code, string Title, PlanItemKind Kind, int Parent, int LeadUnit, DateOnly? Due, bool Completed, int[] Indicators);

@@ -12,6 +12,7 @@ namespace Luoshi.Domain.Evaluation;
 internal sealed class UnitTree
 {
     private readonly Dictionary<string, int> _indexByCode;
+    private readonly Dictionary<int, int> _indexById;
 
     private UnitTree(UnitDraft[] units, string nationalCode)
     {
@@ -22,7 +23,7 @@ internal sealed class UnitTree
         Kinds = new OrgUnitKind[Count];
         Parent = new int[Count];
         _indexByCode = new Dictionary<string, int>(Count, StringComparer.Ordinal);
-        var indexById = new Dictionary<int, int>(Count);
+        var indexById = _indexById = new Dictionary<int, int>(Count);
         for (int u = 0; u < Count; u++)
         {
             (Ids[u], Codes[u], Names[u], Kinds[u], _) = units[u];
@@ -90,6 +91,8 @@ internal sealed class UnitTree
     public static UnitTree Build(UnitDraft[] units, string nationalCode) => new(units, nationalCode);
 
     public bool TryGetIndex(string code, out int index) => _indexByCode.TryGetValue(code, out index);
+
+    public bool TryGetIndexById(int id, out int index) => _indexById.TryGetValue(id, out index);
 
     /// <summary>
     /// The units of a request in tree order: the subtree of <paramref name="orgCode"/> (every unit when
