@@ -188,4 +188,12 @@ public sealed class LuoshiOptions
 
     /// <summary>How long a stopping server lets running requests finish; default 30 s.</summary>
     public int ShutdownSeconds { get; set; } = 30;
+
+    /// <summary>
+    /// The most managed memory the server lets its heap grow to (the collector works harder as it nears it); default
+    /// 3,072 MB — a national deployment's snapshot twice over (while a rebuild runs) with room to spare — and never more
+    /// than three quarters of the machine's or container's memory; 0 leaves the runtime's own sizing. A limit set for
+    /// the runtime itself (<c>DOTNET_GCHeapHardLimit</c>) wins.
+    /// </summary>
+    public int HeapLimitMegabytes { get; set; } = Application.Operations.HeapLimit.DefaultMegabytes;
 }

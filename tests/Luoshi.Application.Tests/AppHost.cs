@@ -9,9 +9,9 @@ namespace Luoshi.Application.Tests;
 public sealed class AppHost : IAsyncDisposable
 {
     private readonly ServiceProvider _provider;
-    private readonly TestDatabase _database;
+    private readonly TestDatabase? _database;
 
-    private AppHost(ServiceProvider provider, TestDatabase database, FixedClock clock)
+    private AppHost(ServiceProvider provider, TestDatabase? database, FixedClock clock)
     {
         _provider = provider;
         _database = database;
@@ -28,21 +28,33 @@ public sealed class AppHost : IAsyncDisposable
     public static async Task<AppHost> StartAsync(Db db, Action<IServiceCollection>? configure = null)
     {
         var database = await TestDatabase.CreateAsync(db);
-        var services = new ServiceCollection();
         var clock = new FixedClock(Now);
-        services.AddLogging();
-        services.AddSingleton<TimeProvider>(clock);
-        services.AddLuoshiData(database.Options);
-        services.AddLuoshiApplication();
-        services.AddSingleton<ICurrentActor>(FixedActor.Operator("tester"));
-        configure?.Invoke(services);
-        var provider = services.BuildServiceProvider();
+        var provider = BuildServices(database.Options, clock, "tester", configure);
         await using (var scope = provider.CreateAsyncScope())
         {
             await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync();
         }
 
         return new AppHost(provider, database, clock);
+    }
+
+    /// <summary>
+    /// Another server on the same database: services of its own (its own snapshot cache and version clock), acting as
+    /// <paramref name="actor"/>. The database stays with the host that created it.
+    /// </summary>
+    public AppHost SecondServer(string actor, Action<IServiceCollection>? configure = null) =>
+        new(BuildServices(_provider.GetRequiredService<DatabaseOptions>(), Clock, actor, configure), null, Clock);
+
+    private static ServiceProvider BuildServices(DatabaseOptions options, FixedClock clock, string actor, Action<IServiceCollection>? configure)
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton<TimeProvider>(clock);
+        services.AddLuoshiData(options);
+        services.AddLuoshiApplication();
+        services.AddSingleton<ICurrentActor>(FixedActor.Operator(actor));
+        configure?.Invoke(services);
+        return services.BuildServiceProvider();
     }
 
     /// <summary>Runs <paramref name="work"/> with a use case resolved in a fresh scope, as one request would.</summary>
@@ -62,6 +74,9 @@ public sealed class AppHost : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _provider.DisposeAsync();
-        await _database.DisposeAsync();
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
     }
 }

@@ -13,6 +13,8 @@ public sealed class LuoshiMetrics
 
     private readonly Counter<long> _snapshotLoads;
     private readonly Histogram<double> _snapshotLoadSeconds;
+    private readonly Counter<long> _snapshotUpdates;
+    private readonly Histogram<double> _snapshotUpdateSeconds;
     private readonly Counter<long> _jobRuns;
     private readonly Counter<long> _databaseUnavailable;
 
@@ -22,6 +24,9 @@ public sealed class LuoshiMetrics
         _snapshotLoads = meter.CreateCounter<long>("luoshi.evaluation.snapshot.loads", "{load}", "Evaluation snapshots loaded from the database (after each data change)");
         _snapshotLoadSeconds = meter.CreateHistogram<double>("luoshi.evaluation.snapshot.load.duration", "s", "Time to load an evaluation snapshot",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60] });
+        _snapshotUpdates = meter.CreateCounter<long>("luoshi.evaluation.snapshot.updates", "{update}", "Evaluation snapshots moved on by the readings and targets changed since their version");
+        _snapshotUpdateSeconds = meter.CreateHistogram<double>("luoshi.evaluation.snapshot.update.duration", "s", "Time to read the changed rows and apply them to the snapshot",
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1] });
         _jobRuns = meter.CreateCounter<long>("luoshi.jobs.runs", "{run}", "Scheduled job runs by job and outcome (done, skipped, failed)");
         _databaseUnavailable = meter.CreateCounter<long>("luoshi.database.unavailable", "{request}", "Requests answered 503 because the database could not be reached");
     }
@@ -30,6 +35,12 @@ public sealed class LuoshiMetrics
     {
         _snapshotLoads.Add(1);
         _snapshotLoadSeconds.Record(took.TotalSeconds, new KeyValuePair<string, object?>("readings.bucket", readings < 1_000_000 ? "<1M" : ">=1M"));
+    }
+
+    public void SnapshotUpdated(TimeSpan took, int changes)
+    {
+        _snapshotUpdates.Add(1);
+        _snapshotUpdateSeconds.Record(took.TotalSeconds, new KeyValuePair<string, object?>("changes.bucket", changes < 100 ? "<100" : changes < 10_000 ? "<10k" : ">=10k"));
     }
 
     public void JobRun(string job, string outcome) =>

@@ -29,7 +29,7 @@ internal static class AuditTrail
     private static readonly HashSet<string> Hidden = [nameof(User.PasswordHash), nameof(ApiToken.Hash)];
 
     // Bookkeeping that changes on use, not by anyone's decision: recorded neither as a change nor in before/after.
-    private static readonly HashSet<string> Ignored = [nameof(ApiToken.LastUsedAt), nameof(User.LastSignInAt)];
+    private static readonly HashSet<string> Ignored = [nameof(ApiToken.LastUsedAt), nameof(User.LastSignInAt), EvaluationChanges.Column];
 
     private static readonly JsonSerializerOptions Json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 

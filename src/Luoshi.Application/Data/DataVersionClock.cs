@@ -19,6 +19,8 @@ public sealed class DataVersionClock(TimeSpan freshness)
     // through; a reading taken under an older generation is not reused.
     private static long s_generation;
 
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, long> s_writes = new(StringComparer.Ordinal);
+
     private Reading? _last;
 
     public DataVersionClock()
@@ -30,6 +32,16 @@ public sealed class DataVersionClock(TimeSpan freshness)
 
     /// <summary>Called after this process commits a change to a counter.</summary>
     public static void Invalidate() => Interlocked.Increment(ref s_generation);
+
+    /// <summary>
+    /// The evaluation version of the latest change each person committed through this process, so that what they
+    /// read next can wait for it (read-your-writes) while others may be answered from an older snapshot for a moment.
+    /// One entry per person who wrote since the process started.
+    /// </summary>
+    public static long LastWriteOf(string actor) => s_writes.TryGetValue(actor, out long version) ? version : 0;
+
+    internal static void Wrote(string actor, long version) =>
+        s_writes.AddOrUpdate(actor, version, (_, known) => Math.Max(known, version));
 
     public ValueTask<VersionStamp> Current(LuoshiDbContext db, CancellationToken ct) => Current(Common.Deferred<LuoshiDbContext>.Of(db), ct);
 
@@ -96,6 +108,11 @@ internal sealed class VersionCommitInterceptor : DbTransactionInterceptor
         if (e.Context is LuoshiDbContext { VersionsChanged: true } db)
         {
             db.VersionsChanged = false;
+            if (db.TakeClaim() is { } version)
+            {
+                DataVersionClock.Wrote(db.ActorName, version);
+            }
+
             DataVersionClock.Invalidate();
         }
     }
@@ -105,6 +122,7 @@ internal sealed class VersionCommitInterceptor : DbTransactionInterceptor
         if (e.Context is LuoshiDbContext db)
         {
             db.VersionsChanged = false;
+            db.TakeClaim();
         }
     }
 }

@@ -8,6 +8,7 @@ using Luoshi.Domain.Organization;
 using Luoshi.Domain.Plans;
 using Luoshi.Domain.Supervision;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Luoshi.Application.Data;
 
@@ -20,6 +21,7 @@ public abstract class LuoshiDbContext(DbContextOptions options, ICurrentActor? a
 {
     private readonly List<AuditEntry> _pendingAudit = [];
     private readonly List<AuditEntry> _pendingEvents = [];
+    private (IDbContextTransaction Transaction, long Version)? _claim;
 
     public DbSet<OrgUnit> OrgUnits => Set<OrgUnit>();
     public DbSet<PlanItem> PlanItems => Set<PlanItem>();
@@ -92,13 +94,12 @@ public abstract class LuoshiDbContext(DbContextOptions options, ICurrentActor? a
         {
             if (changes.Any(e => DataVersion.Watched.Contains(e.Entity)))
             {
-                await DataVersion.Bump(this, DataVersion.Evaluation, cancellationToken);
-                VersionsChanged = true;
+                EvaluationChanges.Stamp(ChangeTracker, await ClaimEvaluationVersion(cancellationToken));
             }
 
-            if (changes.Any(e => DataVersion.IdentityWatched.Contains(e.Entity)))
+            foreach (var scope in DataVersion.Narrower.Where(s => changes.Any(e => s.Watched.Contains(e.Entity))))
             {
-                await DataVersion.Bump(this, DataVersion.Identity, cancellationToken);
+                await DataVersion.Bump(this, scope.Scope, cancellationToken);
                 VersionsChanged = true;
             }
 
@@ -119,6 +120,37 @@ public abstract class LuoshiDbContext(DbContextOptions options, ICurrentActor? a
             }
         }
     }
+
+    /// <summary>
+    /// The evaluation data version this transaction's changes are committed as: the counter is raised once per
+    /// transaction (taking its row's lock, so versions commit in order), and every reading and target the transaction
+    /// writes is stamped with it, so that another server can catch up by reading only the rows changed since its
+    /// version (<see cref="EvaluationChanges"/>).
+    /// </summary>
+    internal async Task<long> ClaimEvaluationVersion(CancellationToken ct)
+    {
+        var tx = Database.CurrentTransaction ?? throw new InvalidOperationException("a data version is claimed inside a transaction");
+        if (_claim is { } claim && ReferenceEquals(claim.Transaction, tx))
+        {
+            return claim.Version;
+        }
+
+        long version = await DataVersion.Bump(this, DataVersion.Evaluation, ct);
+        _claim = (tx, version);
+        VersionsChanged = true;
+        return version;
+    }
+
+    /// <summary>The evaluation version the transaction that ends claimed, if it claimed one; forgotten once taken (by the commit interceptor).</summary>
+    internal long? TakeClaim()
+    {
+        var version = _claim?.Version;
+        _claim = null;
+        return version;
+    }
+
+    /// <summary>Who this context writes for, as the audit log names them.</summary>
+    internal string ActorName => actor?.Name ?? "system";
 
     /// <summary>
     /// Set when a save raised a <see cref="DataVersion"/> counter; on commit <see cref="VersionCommitInterceptor"/>
@@ -163,42 +195,59 @@ public sealed class PostgresLuoshiDbContext(DbContextOptions<PostgresLuoshiDbCon
 /// Counters raised in the same transaction as a change to what they watch, so that every server's caches
 /// can tell whether they are stale with one cheap query (read through <see cref="DataVersionClock"/>):
 /// <see cref="Evaluation"/> watches what evaluations read (units, plans, indicators, targets, readings) and the settings,
-/// <see cref="Identity"/> who may do what (users, grants, API tokens).
+/// <see cref="Identity"/> who may do what (users, grants, API tokens). Two narrower counters tell an evaluation cache
+/// what kind of change moved the evaluation counter: <see cref="Structure"/> (org units, indicator definitions: the
+/// snapshot is built afresh) and <see cref="Plans"/> (plan items and their indicators: the plan tree is read again);
+/// when neither moved, the readings and targets stamped with the versions since the cache's own are all that changed.
 /// </summary>
 public sealed class DataVersion
 {
     public const string Evaluation = "evaluation";
     public const string Identity = "identity";
+    public const string Structure = "structure";
+    public const string Plans = "plans";
 
     // Settings ride along: they change about never, and what pages show of them (the demo banner) is then cached the same way.
     internal static readonly HashSet<string> Watched = ["OrgUnit", "PlanItem", "PlanItemSupportingUnit", "Indicator", "IndicatorPlanLink", "Target", "Reading", nameof(Setting)];
-    internal static readonly HashSet<string> IdentityWatched = [nameof(User), nameof(UserGrant), nameof(ApiToken)];
+
+    /// <summary>The counters raised beside <see cref="Evaluation"/> (which <see cref="LuoshiDbContext.ClaimEvaluationVersion"/> raises) or alone, each with what it watches.</summary>
+    internal static readonly (string Scope, HashSet<string> Watched)[] Narrower =
+    [
+        (Identity, [nameof(User), nameof(UserGrant), nameof(ApiToken)]),
+        (Structure, ["OrgUnit", "Indicator"]),
+        (Plans, ["PlanItem", "IndicatorPlanLink"]),
+    ];
 
     public required string Scope { get; init; }
     public long Version { get; set; }
 
-    /// <summary>Both counters, read in one query; a counter without its row (identity before its first change) reads 0.</summary>
+    /// <summary>Every counter, read in one query; a counter without its row (before its first change) reads 0.</summary>
     public static async Task<VersionStamp> Read(LuoshiDbContext db, CancellationToken ct)
     {
         var rows = await db.DataVersions.AsNoTracking().Select(v => new { v.Scope, v.Version }).ToListAsync(ct);
-        return new VersionStamp(
-            rows.FirstOrDefault(r => r.Scope == Evaluation)?.Version ?? 0,
-            rows.FirstOrDefault(r => r.Scope == Identity)?.Version ?? 0);
+        long Of(string scope) => rows.FirstOrDefault(r => r.Scope == scope)?.Version ?? 0;
+        return new VersionStamp(Of(Evaluation), Of(Identity), Of(Structure), Of(Plans));
     }
 
-    internal static async Task Bump(LuoshiDbContext db, string scope, CancellationToken ct)
+    /// <summary>Raises a counter inside the current transaction and returns its new value.</summary>
+    internal static async Task<long> Bump(LuoshiDbContext db, string scope, CancellationToken ct)
     {
-        // The evaluation row is created by the migration, the identity row by its first change; either way the
-        // statement takes the row's lock, so concurrent writers count one by one.
-        await db.Database.ExecuteSqlRawAsync(
-            "INSERT INTO data_versions (\"Scope\", \"Version\") VALUES ({0}, 1) ON CONFLICT (\"Scope\") DO UPDATE SET \"Version\" = data_versions.\"Version\" + 1",
-            [scope],
-            ct);
+        // The evaluation row is created by the migration, the others by their first change; either way the
+        // statement takes the row's lock, so concurrent writers count one by one and commit in that order.
+        var connection = db.Database.GetDbConnection();
+        await using var cmd = connection.CreateCommand();
+        cmd.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        cmd.CommandText = "INSERT INTO data_versions (\"Scope\", \"Version\") VALUES (@scope, 1) ON CONFLICT (\"Scope\") DO UPDATE SET \"Version\" = data_versions.\"Version\" + 1 RETURNING \"Version\"";
+        var parameter = cmd.CreateParameter();
+        parameter.ParameterName = "@scope";
+        parameter.Value = scope;
+        cmd.Parameters.Add(parameter);
+        return Convert.ToInt64(await cmd.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
     }
 }
 
-/// <summary>The two counters of <see cref="DataVersion"/> at one moment.</summary>
-public readonly record struct VersionStamp(long Evaluation, long Identity);
+/// <summary>The counters of <see cref="DataVersion"/> at one moment.</summary>
+public readonly record struct VersionStamp(long Evaluation, long Identity, long Structure = 0, long Plans = 0);
 
 /// <summary>A key/value setting kept in the database (e.g. whether this data directory holds the demo province).</summary>
 public sealed class Setting

@@ -49,6 +49,9 @@ public sealed class Evaluate(Common.Deferred<Data.LuoshiDbContext> db, Evaluatio
         return (Evaluator.Evaluate(entry.Snapshot, period, asOf, scope?.Code, q.Depth), entry.Snapshot);
     }
 
+    /// <summary>The snapshot this reader's evaluations are judged on now; its data version keys whatever is kept of them.</summary>
+    public Task<EvaluationCache.Entry> Snapshot(CancellationToken ct) => cache.Current(db, actor.IsAuthenticated ? actor.Name : null, ct);
+
     public async Task<Resolved> Resolve(Query q, CancellationToken ct)
     {
         if (q.Depth is < 0 or > 10)
@@ -58,7 +61,7 @@ public sealed class Evaluate(Common.Deferred<Data.LuoshiDbContext> db, Evaluatio
 
         var asOf = q.AsOf ?? Today(clock);
         var period = string.IsNullOrWhiteSpace(q.Period) ? LatestDueMonth(asOf) : Period.TryParse(q.Period, out var p, out var error) ? p : throw new DomainException("period", error);
-        var entry = await cache.Current(db, ct);
+        var entry = await Snapshot(ct);
         var scope = string.IsNullOrWhiteSpace(q.Org) ? null : entry.Units.GetValueOrDefault(q.Org.Trim()) ?? throw new NotFoundException("单位/org unit", q.Org);
         if (scope is null)
         {

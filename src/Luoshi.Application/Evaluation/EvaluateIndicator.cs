@@ -55,7 +55,7 @@ public sealed class EvaluateIndicator(Data.LuoshiDbContext db, EvaluationCache c
             }
         }
 
-        var snapshot = await cache.Get(db, ct);
+        var snapshot = (await cache.Current(Common.Deferred<Data.LuoshiDbContext>.Of(db), actor.IsAuthenticated ? actor.Name : null, ct)).Snapshot;
         return Evaluator.EvaluateIndicator(snapshot, indicator, periods, asOf ?? Evaluate.Today(clock), orgs);
     }
 

@@ -1,6 +1,8 @@
 using Luoshi.Domain.Common;
 using Luoshi.Domain.Evaluation;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Luoshi.Application.Evaluation;
 
@@ -45,66 +47,201 @@ public static class EvaluationSnapshotLoader
             builder.AddReading(r.IndicatorId, r.OrgUnitId, period, (double)r.Value!.Value);
         }
 
-        var plans = await db.PlanItems.AsNoTracking().Select(p => new { p.Id, p.Code, p.Title, p.Kind, p.ParentId, p.LeadUnitId, p.DueDate, p.CompletedOn }).ToListAsync(ct);
-        var links = (await db.Set<Domain.Indicators.IndicatorPlanLink>().AsNoTracking().ToListAsync(ct)).ToLookup(l => l.PlanItemId, l => l.IndicatorId);
-        foreach (var p in plans)
+        foreach (var p in await PlanItems(db, ct))
         {
-            builder.AddPlanItem(p.Id, p.Code, p.Title, p.Kind, p.ParentId, p.LeadUnitId, p.DueDate, p.CompletedOn is not null, [.. links[p.Id]]);
+            builder.AddPlanItem(p.Id, p.Code, p.Title, p.Kind, p.ParentId, p.LeadUnitId, p.DueDate, p.Completed, p.Indicators);
         }
 
         return (builder.Build(), units);
     }
+
+    /// <summary>The plan items as they now stand, for a delta that replaces them (the plan tree is small: read whole).</summary>
+    public static async Task ReadPlans(Data.LuoshiDbContext db, SnapshotDelta delta, CancellationToken ct)
+    {
+        delta.ReplacePlans();
+        foreach (var p in await PlanItems(db, ct))
+        {
+            delta.SetPlanItem(p.Id, p.Code, p.Title, p.Kind, p.ParentId, p.LeadUnitId, p.DueDate, p.Completed, p.Indicators);
+        }
+    }
+
+    private sealed record PlanRow(int Id, string Code, string Title, Domain.Plans.PlanItemKind Kind, int? ParentId, int? LeadUnitId, DateOnly? DueDate, bool Completed, int[] Indicators);
+
+    private static async Task<List<PlanRow>> PlanItems(Data.LuoshiDbContext db, CancellationToken ct)
+    {
+        var plans = await db.PlanItems.AsNoTracking().Select(p => new { p.Id, p.Code, p.Title, p.Kind, p.ParentId, p.LeadUnitId, p.DueDate, p.CompletedOn }).ToListAsync(ct);
+        var links = (await db.Set<Domain.Indicators.IndicatorPlanLink>().AsNoTracking().ToListAsync(ct)).ToLookup(l => l.PlanItemId, l => l.IndicatorId);
+        return [.. plans.Select(p => new PlanRow(p.Id, p.Code, p.Title, p.Kind, p.ParentId, p.LeadUnitId, p.DueDate, p.CompletedOn is not null, [.. links[p.Id]]))];
+    }
 }
 
 /// <summary>
-/// The snapshot shared by all requests of one server, rebuilt when the database's evaluation data version
-/// moves (read through <see cref="Data.DataVersionClock"/>: a write through this server shows in its next
-/// evaluation, a write through another within the clock's window). The org units come with it, so that
-/// resolving a unit code and checking a grant against its path needs no query.
+/// The snapshot shared by all requests of one server, kept at the database's evaluation data version (read through
+/// <see cref="Data.DataVersionClock"/>: a write through this server shows in its next evaluation, a write through
+/// another within the clock's window). A change of readings, targets or plan items is applied as a delta — only the
+/// rows stamped since the snapshot's version are read (<see cref="Data.EvaluationChanges"/>) — at a cost that
+/// follows the change, not the province. What a delta cannot express (org units, indicator definitions, a new year,
+/// very many rows at once) is rebuilt in full in the background while the previous snapshot keeps answering;
+/// only a reader whose own write is newer than that snapshot waits for it (read-your-writes). The org units come
+/// with the snapshot, so that resolving a unit code and checking a grant against its path needs no query.
 /// </summary>
-public sealed class EvaluationCache(Common.LuoshiMetrics metrics, Data.DataVersionClock versions)
+public sealed partial class EvaluationCache(Common.LuoshiMetrics metrics, Data.DataVersionClock versions, IServiceScopeFactory scopes, ILogger<EvaluationCache> log)
 {
+    /// <summary>More changed rows than this since a snapshot's version are read faster as a whole new snapshot.</summary>
+    public const int DeltaLimit = 50_000;
+
     private readonly SemaphoreSlim _gate = new(1, 1);
     private Entry? _current;
+    private Task<Entry>? _rebuild;
 
     /// <param name="Version">The evaluation data version the snapshot was built at (or after).</param>
+    /// <param name="Stamp">Every counter as read with it: the narrower ones tell what kind of change a newer version is.</param>
     /// <param name="Units">Every org unit by code, as read with the snapshot; shared by all requests, never to be modified.</param>
-    public sealed record Entry(long Version, EvaluationSnapshot Snapshot, IReadOnlyDictionary<string, Domain.Organization.OrgUnit> Units);
+    public sealed record Entry(long Version, Data.VersionStamp Stamp, EvaluationSnapshot Snapshot, IReadOnlyDictionary<string, Domain.Organization.OrgUnit> Units);
 
     public async Task<EvaluationSnapshot> Get(Data.LuoshiDbContext db, CancellationToken ct) => (await Current(db, ct)).Snapshot;
 
-    public Task<Entry> Current(Data.LuoshiDbContext db, CancellationToken ct) => Current(Common.Deferred<Data.LuoshiDbContext>.Of(db), ct);
+    public Task<Entry> Current(Data.LuoshiDbContext db, CancellationToken ct) => Current(Common.Deferred<Data.LuoshiDbContext>.Of(db), null, ct);
 
-    /// <summary>The snapshot of the current data version; the context is created only to read the version or rebuild.</summary>
-    public async Task<Entry> Current(Common.Deferred<Data.LuoshiDbContext> db, CancellationToken ct)
+    /// <summary>
+    /// The snapshot of the current data version — or, while a full rebuild is under way, the previous one, unless
+    /// <paramref name="reader"/> committed something newer through this server (they wait for it). The context is
+    /// created only to read the version or the changes.
+    /// </summary>
+    public async Task<Entry> Current(Common.Deferred<Data.LuoshiDbContext> db, string? reader, CancellationToken ct)
     {
         long version = (await versions.Current(db, ct)).Evaluation;
-        if (_current is { } c && c.Version == version)
+        var current = _current;
+        if (current is not null && current.Version == version)
         {
-            return c;
+            return current;
         }
 
+        long ownWrite = reader is null ? 0 : Data.DataVersionClock.LastWriteOf(reader);
+        if (current is not null && _rebuild is { IsCompleted: false } && ownWrite <= current.Version)
+        {
+            return current;
+        }
+
+        Task<Entry> rebuild;
         await _gate.WaitAsync(ct);
         try
         {
-            // Whoever held the gate may have built it meanwhile; the version is read afresh before a rebuild,
-            // and read before the data, so a snapshot is never labelled newer than it is.
-            version = (await versions.Fresh(db.Value, ct)).Evaluation;
-            if (_current is { } again && again.Version == version)
+            // Whoever held the gate may have caught up meanwhile; the versions are read afresh, and before the data,
+            // so a snapshot is never labelled newer than it is.
+            var stamp = await versions.Fresh(db.Value, ct);
+            current = _current;
+            if (current is not null && current.Version == stamp.Evaluation)
             {
-                return again;
+                return current;
             }
 
-            long started = Common.LuoshiMetrics.Start();
-            var (snapshot, units) = await EvaluationSnapshotLoader.LoadWithUnits(db.Value, ct);
-            metrics.SnapshotLoaded(System.Diagnostics.Stopwatch.GetElapsedTime(started), snapshot.ReadingCount);
-            var entry = new Entry(version, snapshot, units.ToDictionary(u => u.Code, StringComparer.Ordinal));
-            _current = entry;
-            return entry;
+            if (current is null)
+            {
+                return _current = await Load(db.Value, stamp, ct);
+            }
+
+            if (_rebuild is null && current.Stamp.Structure == stamp.Structure && await Delta(db.Value, current, stamp, ct) is { } next)
+            {
+                return _current = next;
+            }
+
+            rebuild = _rebuild ??= Rebuild();
         }
         finally
         {
             _gate.Release();
         }
+
+        if (ownWrite <= current.Version)
+        {
+            return current;
+        }
+
+        await rebuild.WaitAsync(ct);
+        return await Current(db, reader, ct);
     }
+
+    private async Task<Entry> Load(Data.LuoshiDbContext db, Data.VersionStamp stamp, CancellationToken ct)
+    {
+        long started = Common.LuoshiMetrics.Start();
+        var (snapshot, units) = await EvaluationSnapshotLoader.LoadWithUnits(db, ct);
+        metrics.SnapshotLoaded(System.Diagnostics.Stopwatch.GetElapsedTime(started), snapshot.ReadingCount);
+        return new Entry(stamp.Evaluation, stamp, snapshot, units.ToDictionary(u => u.Code, StringComparer.Ordinal));
+    }
+
+    /// <summary>The current entry moved on by the rows changed since its version; null when a full rebuild is needed.</summary>
+    private async Task<Entry?> Delta(Data.LuoshiDbContext db, Entry current, Data.VersionStamp stamp, CancellationToken ct)
+    {
+        long started = Common.LuoshiMetrics.Start();
+        var changes = await Data.EvaluationChanges.After(db, current.Version, DeltaLimit, ct);
+        if (changes is null)
+        {
+            DeltaRefused(log, current.Version, stamp.Evaluation, $"more than {DeltaLimit} rows changed");
+            return null;
+        }
+
+        bool plans = current.Stamp.Plans != stamp.Plans;
+        if (changes.Readings.Count + changes.Targets.Count == 0 && !plans)
+        {
+            return current with { Version = stamp.Evaluation, Stamp = stamp };
+        }
+
+        var delta = new SnapshotDelta(current.Snapshot);
+        Data.EvaluationChanges.AddTo(delta, changes);
+        if (plans)
+        {
+            await EvaluationSnapshotLoader.ReadPlans(db, delta, ct);
+        }
+
+        if (delta.TryApply(out string? reason) is not { } snapshot)
+        {
+            DeltaRefused(log, current.Version, stamp.Evaluation, reason);
+            return null;
+        }
+
+        metrics.SnapshotUpdated(System.Diagnostics.Stopwatch.GetElapsedTime(started), delta.Count);
+        return new Entry(stamp.Evaluation, stamp, snapshot, current.Units);
+    }
+
+    /// <summary>A full build on a context of its own, in the background; it replaces the current entry when done.</summary>
+    private Task<Entry> Rebuild() => Task.Run(async () =>
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<Data.LuoshiDbContext>();
+            var entry = await Load(db, await versions.Fresh(db, CancellationToken.None), CancellationToken.None);
+            await _gate.WaitAsync();
+            try
+            {
+                if (_current is null || entry.Version >= _current.Version)
+                {
+                    _current = entry;
+                }
+
+                _rebuild = null;
+            }
+            finally
+            {
+                _gate.Release();
+            }
+
+            return entry;
+        }
+        catch (Exception e)
+        {
+            RebuildFailed(log, e);
+            await _gate.WaitAsync();
+            _rebuild = null;
+            _gate.Release();
+            throw;
+        }
+    });
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Evaluation snapshot at version {From} rebuilt for {To} rather than changed: {Reason}")]
+    private static partial void DeltaRefused(ILogger logger, long from, long to, string? reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Evaluation snapshot rebuild failed; the previous snapshot keeps answering")]
+    private static partial void RebuildFailed(ILogger logger, Exception e);
 }

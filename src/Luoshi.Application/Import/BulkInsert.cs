@@ -24,6 +24,7 @@ internal sealed class BulkInsert<T>
     private readonly IProperty[] _columns;
     private readonly RelationalTypeMapping[] _mappings;
     private readonly IProperty _key;
+    private readonly object?[] _shadowValues;
 
     public BulkInsert(LuoshiDbContext db)
     {
@@ -33,6 +34,19 @@ internal sealed class BulkInsert<T>
         _key = entity.FindPrimaryKey()!.Properties.Single();
         _columns = [.. entity.GetProperties()];
         _mappings = [.. _columns.Select(p => (RelationalTypeMapping)p.GetRelationalTypeMapping())];
+        _shadowValues = new object?[_columns.Length];
+    }
+
+    /// <summary>Sets a column the entity does not carry (a shadow property, e.g. <see cref="EvaluationChanges.Column"/>) for every row inserted.</summary>
+    public void SetShadow(string property, object value)
+    {
+        int c = Array.FindIndex(_columns, p => p.Name == property && p.IsShadowProperty());
+        if (c < 0)
+        {
+            throw new InvalidOperationException($"{typeof(T).Name} has no shadow property {property}");
+        }
+
+        _shadowValues[c] = value;
     }
 
     /// <summary>Reserves <paramref name="count"/> consecutive-or-not keys for new rows, in order.</summary>
@@ -125,7 +139,9 @@ internal sealed class BulkInsert<T>
     {
         for (int c = 0; c < _columns.Length; c++)
         {
-            var value = _columns[c].GetGetter().GetClrValue(row);
+            var value = _columns[c].IsShadowProperty()
+                ? _shadowValues[c] ?? throw new InvalidOperationException($"{_columns[c].Name} of {typeof(T).Name} is not set (SetShadow)")
+                : _columns[c].GetGetter().GetClrValue(row);
             cmd.Parameters.Add(_mappings[c].CreateParameter(cmd, ParameterName(r, c), value, _columns[c].IsNullable));
         }
     }

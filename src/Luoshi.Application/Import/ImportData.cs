@@ -367,6 +367,7 @@ public sealed class ImportData(Data.LuoshiDbContext db, ICurrentActor actor, Tim
         var versionRows = new BulkInsert<ReadingVersion>(db);
         await using (var tx = await db.Database.BeginTransactionAsync(ct))
         {
+            readingRows.SetShadow(Data.EvaluationChanges.Column, await db.ClaimEvaluationVersion(ct));
             for (int start = 0; start < cells.Count; start += BatchSize)
             {
                 var batch = cells.Skip(start).Take(BatchSize).ToList();

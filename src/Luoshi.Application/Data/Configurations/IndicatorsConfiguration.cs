@@ -54,6 +54,7 @@ internal sealed class TargetConfiguration : IEntityTypeConfiguration<Target>
         b.Property(x => x.Version).IsConcurrencyToken();
         b.HasMany(x => x.Versions).WithOne().HasForeignKey(x => x.TargetId).OnDelete(DeleteBehavior.Restrict);
         b.Navigation(x => x.Versions).UsePropertyAccessMode(PropertyAccessMode.Field);
+        EvaluationChanges.Configure(b);
     }
 }
 
@@ -87,6 +88,7 @@ internal sealed class ReadingConfiguration : IEntityTypeConfiguration<Reading>
         b.Property(x => x.Version).IsConcurrencyToken();
         b.HasMany(x => x.Versions).WithOne().HasForeignKey(x => x.ReadingId).OnDelete(DeleteBehavior.Restrict);
         b.Navigation(x => x.Versions).UsePropertyAccessMode(PropertyAccessMode.Field);
+        EvaluationChanges.Configure(b);
     }
 }
 

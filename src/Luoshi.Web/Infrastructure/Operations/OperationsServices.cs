@@ -32,6 +32,7 @@ public static class OperationsServices
         // On SIGTERM the server stops accepting connections, reports itself not ready, and lets the requests it
         // has finish for up to this long before it stops.
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(options.ShutdownSeconds));
+        builder.Services.AddSingleton(Application.Operations.HeapLimit.Apply(options.HeapLimitMegabytes));
         builder.Services.AddSingleton<StartupState>();
         builder.Services.AddSingleton<PrometheusExporter>();
         builder.Services.AddHealthChecks()

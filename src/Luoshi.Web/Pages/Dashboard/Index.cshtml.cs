@@ -94,8 +94,10 @@ public sealed class IndexModel(
             return Page();
         }
 
+        // Keyed by the version of the snapshot the body is judged on, which may lag the database's while a rebuild runs.
         var version = await versions.Current(db, ct);
-        RenderKey = string.Join('|', "dashboard", version.Evaluation, Period, Rank, Matrix, ui.Today.DayNumber, System.Globalization.CultureInfo.CurrentUICulture.Name);
+        var snapshot = await evaluate.Snapshot(ct);
+        RenderKey = string.Join('|', "dashboard", snapshot.Version, Period, Rank, Matrix, ui.Today.DayNumber, System.Globalization.CultureInfo.CurrentUICulture.Name);
 
         // The frame around the body is the reader's own: their name and navigation (the identity version moves with
         // both), and the language switch's way back (the path and query).

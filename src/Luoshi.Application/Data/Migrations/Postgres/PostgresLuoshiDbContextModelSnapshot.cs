@@ -735,6 +735,11 @@ namespace Luoshi.Application.Data.Migrations.Postgres
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<long>("EvaluationVersion")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L);
+
                     b.Property<int>("IndicatorId")
                         .HasColumnType("integer");
 
@@ -780,6 +785,8 @@ namespace Luoshi.Application.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("EvaluationVersion");
 
                     b.HasIndex("PeriodStart");
 
@@ -851,6 +858,11 @@ namespace Luoshi.Application.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<long>("EvaluationVersion")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L);
+
                     b.Property<string>("Horizon")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -901,6 +913,8 @@ namespace Luoshi.Application.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("EvaluationVersion");
 
                     b.HasIndex("OrgUnitId");
 

@@ -710,6 +710,11 @@ namespace Luoshi.Application.Data.Migrations.Sqlite
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("EvaluationVersion")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0L);
+
                     b.Property<int>("IndicatorId")
                         .HasColumnType("INTEGER");
 
@@ -755,6 +760,8 @@ namespace Luoshi.Application.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("EvaluationVersion");
 
                     b.HasIndex("PeriodStart");
 
@@ -822,6 +829,11 @@ namespace Luoshi.Application.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("EvaluationVersion")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0L);
+
                     b.Property<string>("Horizon")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -872,6 +884,8 @@ namespace Luoshi.Application.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("EvaluationVersion");
 
                     b.HasIndex("OrgUnitId");
 
