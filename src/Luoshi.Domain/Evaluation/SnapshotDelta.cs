@@ -10,8 +10,9 @@ namespace Luoshi.Domain.Evaluation;
 /// than the size of the province. Only the year blocks touched are copied — a changed cell, the roll-ups above
 /// it, and the year of every formula that reads it, directly or through other formulas — and everything else is
 /// shared with the original, which readers may go on using meanwhile. Changes the snapshot's shape cannot take
-/// (unknown units or indicators, a year range that grows or shrinks, an indicator turning into or out of a
-/// national figure) are refused with a reason, and the caller builds afresh. Not thread-safe; use once.
+/// (unknown units or indicators, a year before the first with readings or one left without any, an indicator
+/// turning into or out of a national figure) are refused with a reason, and the caller builds afresh. Not
+/// thread-safe; use once.
 /// </summary>
 public sealed class SnapshotDelta(EvaluationSnapshot basis)
 {
@@ -82,6 +83,7 @@ public sealed class SnapshotDelta(EvaluationSnapshot basis)
         private readonly List<(int Indicator, int Year, int Offset, int Unit)> _rollUps = [];
         private readonly HashSet<int> _readingUnitsChanged = [];
         private readonly int[] _readingsPerYear = (int[])basis.ReadingsPerYear.Clone();
+        private readonly SortedSet<int> _newYears = [];
         private TargetTable? _targets;
 
         public bool Readings(Dictionary<(int Indicator, int Unit, Period Period), double?> changes, out string? reason)
@@ -179,15 +181,38 @@ public sealed class SnapshotDelta(EvaluationSnapshot basis)
             return true;
         }
 
-        /// <summary>A year gaining its first reading or losing its last changes what a full build computes for every formula: not a delta.</summary>
+        /// <summary>
+        /// The years after the last one with readings that gain their first (a new year's first report): every formula is
+        /// worked out for them, as a full build would. A year before the first, or one losing its last reading, changes
+        /// what a full build computes everywhere (seasonal shares are averaged from the first year on): not a delta.
+        /// </summary>
         public bool YearRangeChanged(out string? reason)
         {
             for (int y = 0; y < _readingsPerYear.Length; y++)
             {
-                if ((_readingsPerYear[y] > 0) != (basis.ReadingsPerYear[y] > 0))
+                bool had = basis.ReadingsPerYear[y] > 0, has = _readingsPerYear[y] > 0;
+                if (had == has)
                 {
-                    reason = $"the years with readings change ({Period.MinYear + y})";
-                    return true;
+                    continue;
+                }
+
+                int year = Period.MinYear + y;
+                if (has && basis.ReadingCount > 0 && year > basis.LastYear)
+                {
+                    _newYears.Add(year);
+                    continue;
+                }
+
+                reason = $"the years with readings change ({year})";
+                return true;
+            }
+
+            // A full build works formulas out for every year between the first and the last, those without readings too.
+            if (_newYears.Count > 0)
+            {
+                for (int year = basis.LastYear + 1; year < _newYears.Max(); year++)
+                {
+                    _newYears.Add(year);
                 }
             }
 
@@ -292,6 +317,14 @@ public sealed class SnapshotDelta(EvaluationSnapshot basis)
                 }
 
                 foreach (int d in basis.Dependents[i])
+                {
+                    formulas.Add((d, year));
+                }
+            }
+
+            foreach (int year in _newYears)
+            {
+                foreach (int d in basis.DerivedOrder)
                 {
                     formulas.Add((d, year));
                 }

@@ -19,7 +19,7 @@ public class SnapshotDeltaTests
 {
     private const int NationalId = 999;
     private static readonly DateOnly AsOf = new(2026, 7, 25);
-    private static readonly Period[] Judged = [Period.OfMonth(2026, 6), Period.OfMonth(2026, 3), Period.Parse("2026Q2"), Period.OfMonth(2025, 12), Period.Parse("2026")];
+    private static readonly Period[] Judged = [Period.OfMonth(2026, 6), Period.OfMonth(2026, 3), Period.Parse("2026Q2"), Period.OfMonth(2025, 12), Period.Parse("2026"), Period.OfMonth(2027, 2)];
 
     // Indicators of every kind the delta must handle: sums and non-sums, months and quarters, a formula over a formula
     // and over a coarser input, and a national figure read by a local formula.
@@ -33,6 +33,7 @@ public class SnapshotDeltaTests
         (6, "SHARE", "%", Frequency.Month, ValueKind.Level, Aggregation.Formula, "FAI / DEN * 100"),
         (7, "MIX", "亿元", Frequency.Month, ValueKind.Level, Aggregation.Formula, "SHARE + QTR"),
         (8, "GAP", "%", Frequency.Month, ValueKind.Level, Aggregation.Formula, "RATE - NATR"),
+        (9, "BASE", "%", Frequency.Month, ValueKind.Level, Aggregation.Formula, "100"),
     ];
 
     private static readonly int[] Writable = [1, 2, 3, 4];
@@ -98,15 +99,32 @@ public class SnapshotDeltaTests
     }
 
     [Fact]
-    public void TryApply_FirstReadingOfANewYear_IsRefusedWithAReason()
+    public void TryApply_FirstReadingOfANewYear_WorksEveryFormulaOutForIt()
+    {
+        var province = new Province().Indicator("FAI").Indicator("DEN").Indicator("SHARE", unit: "%", valueKind: ValueKind.Level, aggregation: Aggregation.Formula, formula: "FAI / DEN * 100");
+        province.Read("FAI", Province.Shangcheng, "2026-06", 10).Read("DEN", Province.Shangcheng, "2026-06", 40);
+        var delta = new SnapshotDelta(province.Build());
+        delta.SetReading(province.IndicatorId("FAI"), province.UnitId(Province.Shangcheng), Period.OfMonth(2028, 1), 20m);
+        delta.SetReading(province.IndicatorId("DEN"), province.UnitId(Province.Shangcheng), Period.OfMonth(2028, 1), 50m);
+
+        var next = delta.TryApply(out var reason).ShouldNotBeNull(reason);
+
+        next.LastReadingYear.ShouldBe(2028);
+        Evaluator.Evaluate(next, Period.OfMonth(2028, 1), AsOf).Find("SHARE", Province.Shangcheng)!.Value.Actual.ShouldBe(40);
+        province.Read("FAI", Province.Shangcheng, "2028-01", 20).Read("DEN", Province.Shangcheng, "2028-01", 50);
+        Fingerprint(next).ShouldBe(Fingerprint(province.Build()));
+    }
+
+    [Fact]
+    public void TryApply_FirstReadingOfAYearBeforeTheFirst_IsRefusedWithAReason()
     {
         var province = new Province().Indicator("FAI");
         province.Read("FAI", Province.Shangcheng, "2026-06", 10);
         var delta = new SnapshotDelta(province.Build());
-        delta.SetReading(province.IndicatorId("FAI"), province.UnitId(Province.Shangcheng), Period.OfMonth(2027, 1), 1m);
+        delta.SetReading(province.IndicatorId("FAI"), province.UnitId(Province.Shangcheng), Period.OfMonth(2025, 1), 1m);
 
         delta.TryApply(out var reason).ShouldBeNull();
-        reason.ShouldNotBeNull().ShouldContain("2027");
+        reason.ShouldNotBeNull().ShouldContain("2025");
     }
 
     [Fact]
@@ -244,8 +262,9 @@ public class SnapshotDeltaTests
                 {
                     case < 5:
                     {
+                        // Now and then the first figures of the next year.
                         int indicator = Writable[random.Next(Writable.Length)];
-                        var period = Pick(PeriodsOf(indicator));
+                        var period = indicator != 4 && random.Next(12) == 0 ? Period.OfMonth(2027, random.Next(1, 3)) : Pick(PeriodsOf(indicator));
                         int unit = random.Next(Units) + 1;
                         var value = Value();
                         _readings[(indicator, unit, period)] = value;
@@ -358,7 +377,7 @@ public class SnapshotDeltaTests
 
         private ((int, int, Period) Key, (decimal Value, TargetQualifier Qualifier, decimal? Upper, decimal? Stretch) Target) SetRandomTarget()
         {
-            int indicator = random.Next(1, 9);
+            int indicator = random.Next(1, 10);
             int unit = random.Next(Units) + 1;
             var period = random.Next(3) == 0 ? Pick(Quarters) : Period.Create(Frequency.Year, random.Next(2025, 2027), 1);
             var qualifier = (TargetQualifier)random.Next(1, 5);
