@@ -57,7 +57,7 @@ status=0
 export LUOSHI_BENCH_COMMIT=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
 if [[ $evaluation == yes ]]; then
   build bench/Luoshi.Bench
-  rm -f artifacts/bench/province.json artifacts/bench/national.json artifacts/bench/national-2gib.json
+  rm -f artifacts/bench/province.json artifacts/bench/national.json artifacts/bench/national-2gib.json artifacts/bench/national-server-default.json
   if [[ $mode == quick ]]; then
     bench run --workload province --quick --postgres "$pg" || status=$?
   else
@@ -68,6 +68,9 @@ if [[ $evaluation == yes ]]; then
     # The engine again with its heap capped at 2 GiB: what it needs, rather than what an unconstrained
     # collector lets garbage grow to.
     DOTNET_GCHeapHardLimit=0x80000000 bench run --workload national --engine-only --report-name national-2gib || status=$?
+    # And as a server caps itself by default (Luoshi:HeapLimitMegabytes): the memory a national deployment needs
+    # without anyone setting anything.
+    bench run --workload national --engine-only --heap-limit-mb 3072 --report-name national-server-default || status=$?
   fi
   bench merge --mode "$mode"
 fi

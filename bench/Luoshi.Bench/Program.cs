@@ -15,13 +15,19 @@ var noPostgresHistory = new Option<bool>("--no-postgres-history") { Description 
 var noDatabases = new Option<bool>("--no-databases") { Description = "skip loading snapshots from the app's SQLite and PostgreSQL databases" };
 var engineOnly = new Option<bool>("--engine-only") { Description = "time Luoshi's engine only (no peers, no databases)" };
 var reportName = new Option<string?>("--report-name") { Description = "name of the JSON file written (default: the workload's name)" };
+var heapLimit = new Option<int?>("--heap-limit-mb") { Description = "cap the managed heap as the server does by default (Luoshi:HeapLimitMegabytes), to measure the memory a server needs" };
 
 var run = new Command("run", "generate a workload and time Luoshi, DuckDB and PostgreSQL on it; writes <out>/<workload>.json")
 {
-    workload, quick, output, postgres, noDuckDb, noPostgres, noPostgresHistory, noDatabases, engineOnly, reportName,
+    workload, quick, output, postgres, noDuckDb, noPostgres, noPostgresHistory, noDatabases, engineOnly, reportName, heapLimit,
 };
 run.SetAction(async (parse, _) =>
 {
+    if (parse.GetValue(heapLimit) is { } megabytes)
+    {
+        Console.WriteLine($"  {Luoshi.Application.Operations.HeapLimit.Apply(megabytes)}");
+    }
+
     string? pg = parse.GetValue(postgres) ?? Environment.GetEnvironmentVariable("LUOSHI_BENCH_POSTGRES");
     bool engine = parse.GetValue(engineOnly);
     var options = new BenchOptions(
@@ -58,8 +64,8 @@ merge.SetAction(async (parse, _) =>
             ["loadAverage"] = Machine.LoadAverage(),
         },
     };
-    // The national engine run under a 2 GiB heap limit (scripts/bench.sh) goes with the national block.
-    foreach (var (name, key) in new[] { ("province", "province"), ("national", "national"), ("national-2gib", "nationalWithin2GiB") })
+    // The national engine runs under a 2 GiB heap limit and under the server's default cap (scripts/bench.sh) go with the national block.
+    foreach (var (name, key) in new[] { ("province", "province"), ("national", "national"), ("national-2gib", "nationalWithin2GiB"), ("national-server-default", "nationalWithServerDefaults") })
     {
         var file = Path.Combine(dir, name + ".json");
         if (File.Exists(file))

@@ -62,6 +62,12 @@ public sealed class Evaluate(Common.Deferred<Data.LuoshiDbContext> db, Evaluatio
         var asOf = q.AsOf ?? Today(clock);
         var period = string.IsNullOrWhiteSpace(q.Period) ? LatestDueMonth(asOf) : Period.TryParse(q.Period, out var p, out var error) ? p : throw new DomainException("period", error);
         var entry = await Snapshot(ct);
+        if (!string.IsNullOrWhiteSpace(q.Org) && !entry.Units.ContainsKey(q.Org.Trim()))
+        {
+            // A unit added a moment ago may not be in the snapshot that answers while the next one is built.
+            entry = await cache.Latest(db, ct);
+        }
+
         var scope = string.IsNullOrWhiteSpace(q.Org) ? null : entry.Units.GetValueOrDefault(q.Org.Trim()) ?? throw new NotFoundException("单位/org unit", q.Org);
         if (scope is null)
         {

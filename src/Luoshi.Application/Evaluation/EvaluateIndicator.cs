@@ -55,7 +55,14 @@ public sealed class EvaluateIndicator(Data.LuoshiDbContext db, EvaluationCache c
             }
         }
 
-        var snapshot = (await cache.Current(Common.Deferred<Data.LuoshiDbContext>.Of(db), actor.IsAuthenticated ? actor.Name : null, ct)).Snapshot;
+        var context = Common.Deferred<Data.LuoshiDbContext>.Of(db);
+        var snapshot = (await cache.Current(context, actor.IsAuthenticated ? actor.Name : null, ct)).Snapshot;
+        if (snapshot.FindIndicator(indicator) is null || orgs.Any(o => snapshot.FindUnit(o) is null))
+        {
+            // Added a moment ago, perhaps, and not yet in the snapshot that answers while the next one is built.
+            snapshot = (await cache.Latest(context, ct)).Snapshot;
+        }
+
         return Evaluator.EvaluateIndicator(snapshot, indicator, periods, asOf ?? Evaluate.Today(clock), orgs);
     }
 

@@ -108,7 +108,17 @@ public sealed partial class EvaluationCache(Common.LuoshiMetrics metrics, Data.D
     /// <paramref name="reader"/> committed something newer through this server (they wait for it). The context is
     /// created only to read the version or the changes.
     /// </summary>
-    public async Task<Entry> Current(Common.Deferred<Data.LuoshiDbContext> db, string? reader, CancellationToken ct)
+    public Task<Entry> Current(Common.Deferred<Data.LuoshiDbContext> db, string? reader, CancellationToken ct) =>
+        AtLeast(db, reader is null ? 0 : Data.DataVersionClock.LastWriteOf(reader), ct);
+
+    /// <summary>
+    /// The snapshot of the database's current version, waiting for a rebuild under way: for a question the previous
+    /// snapshot cannot answer at all (a unit or indicator it does not know yet), or work that must see everything.
+    /// </summary>
+    public Task<Entry> Latest(Common.Deferred<Data.LuoshiDbContext> db, CancellationToken ct) => AtLeast(db, long.MaxValue, ct);
+
+    /// <param name="ownWrite">The version the caller must see (its own latest write); anything older may be answered from the previous snapshot while a rebuild runs.</param>
+    private async Task<Entry> AtLeast(Common.Deferred<Data.LuoshiDbContext> db, long ownWrite, CancellationToken ct)
     {
         long version = (await versions.Current(db, ct)).Evaluation;
         var current = _current;
@@ -117,7 +127,6 @@ public sealed partial class EvaluationCache(Common.LuoshiMetrics metrics, Data.D
             return current;
         }
 
-        long ownWrite = reader is null ? 0 : Data.DataVersionClock.LastWriteOf(reader);
         if (current is not null && _rebuild is { IsCompleted: false } && ownWrite <= current.Version)
         {
             return current;
@@ -159,7 +168,7 @@ public sealed partial class EvaluationCache(Common.LuoshiMetrics metrics, Data.D
         }
 
         await rebuild.WaitAsync(ct);
-        return await Current(db, reader, ct);
+        return await AtLeast(db, ownWrite, ct);
     }
 
     private async Task<Entry> Load(Data.LuoshiDbContext db, Data.VersionStamp stamp, CancellationToken ct)

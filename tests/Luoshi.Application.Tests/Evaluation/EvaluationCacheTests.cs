@@ -105,6 +105,45 @@ public sealed class EvaluationCacheTests
 
     [Theory]
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task AStructuralChange_IsRebuiltInTheBackground_WhileOthersReadThePreviousSnapshot(Db db)
+    {
+        await using var host = await Seeded(db);
+        var before = await Entry(host, "reader");
+
+        await Import(host, ImportKind.Orgs, "code,name,kind,parent\n330300,丙市,City,330000\n");
+
+        // The first to ask after the change starts the rebuild and, having written nothing, is answered at once.
+        var during = await Entry(host, "reader");
+        during.ShouldBeSameAs(before);
+        during.Snapshot.FindUnit("330300").ShouldBeNull();
+
+        // The author of the change waits for it; once built, everyone reads it.
+        (await Entry(host, "tester")).Snapshot.FindUnit("330300").ShouldNotBeNull();
+        (await Entry(host, "reader")).Snapshot.FindUnit("330300").ShouldNotBeNull();
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task AUnitThePreviousSnapshotDoesNotKnow_IsWaitedFor_NotRefused(Db db)
+    {
+        await using var host = await Seeded(db);
+        await Entry(host, "reader");
+        await Import(host, ImportKind.Orgs, "code,name,kind,parent\n330300,丙市,City,330000\n");
+
+        await using var scope = host.Services.CreateAsyncScope();
+        var evaluate = new Evaluate(
+            Deferred<LuoshiDbContext>.Of(scope.ServiceProvider.GetRequiredService<LuoshiDbContext>()),
+            host.Services.GetRequiredService<EvaluationCache>(),
+            FixedActor.Operator("reader"),
+            host.Clock);
+        var view = await evaluate.Handle(new Evaluate.Query("2026-06", "330300", 0), default);
+
+        view.Period.ShouldBe("2026-06");
+        view.Rows.ShouldAllBe(r => r.Org == "330300");
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task ABulkImport_StampsItsRows_SoThatAnotherServerCatchesUp(Db db)
     {
         await using var host = await Seeded(db);
