@@ -94,22 +94,22 @@ public sealed class ProvinceCopy : IAsyncDisposable
         return new ProvinceCopy("postgres", directory, new DatabaseOptions(directory, copy), seconds, connectionString, database);
     }
 
-    /// <summary>Readings in the copy now.</summary>
-    public async Task<long> CountReadings()
+    /// <summary>Rows of one of the app's tables in the copy now.</summary>
+    public async Task<long> Count(string table)
     {
         if (Options.Provider == DatabaseProvider.Sqlite)
         {
             await using var conn = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = Options.SqlitePath, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ConnectionString);
             await conn.OpenAsync();
             await using var cmd = conn.CreateCommand();
-            cmd.CommandText = "SELECT count(*) FROM readings";
+            cmd.CommandText = $"SELECT count(*) FROM \"{table}\"";
             return Convert.ToInt64(await cmd.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
         }
 
         await using (var pg = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(Options.PostgresConnectionString) { Pooling = false }.ConnectionString))
         {
             await pg.OpenAsync();
-            await using var cmd = new NpgsqlCommand("SELECT count(*) FROM readings", pg);
+            await using var cmd = new NpgsqlCommand($"SELECT count(*) FROM \"{table}\"", pg);
             return (long)(await cmd.ExecuteScalarAsync())!;
         }
     }

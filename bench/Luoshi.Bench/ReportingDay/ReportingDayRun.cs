@@ -160,7 +160,8 @@ public static class ReportingDayRun
         start = Stopwatch.GetTimestamp();
         var accounts = await Accounts.Create(copy.Options, o.Reporters, CancellationToken.None);
         double accountsSeconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
-        long readingsAtStart = await copy.CountReadings();
+        long readingsAtStart = await copy.Count("readings");
+        long itemsAtStart = await copy.Count("supervision_items");
         log.WriteLine(FormattableString.Invariant(
             $"  {copy.Provider}: migrated in {migrateSeconds:F1} s; {accounts.Reporters.Count} reporters and a leader with tokens in {accountsSeconds:F1} s; {readingsAtStart:N0} readings"));
 
@@ -190,7 +191,8 @@ public static class ReportingDayRun
         await progress;
         log.WriteLine(FormattableString.Invariant($"  {copy.Provider}: traffic done {trafficSeconds:F1} s after the window opened"));
         var jobResult = await job;
-        long readings = await copy.CountReadings();
+        long readings = await copy.Count("readings");
+        long itemsAtEnd = await copy.Count("supervision_items");
         var loadAtEnd = Machine.LoadAverage();
 
         Directory.CreateDirectory(o.OutputDirectory);
@@ -229,6 +231,9 @@ public static class ReportingDayRun
             ["job"] = new JsonObject
             {
                 ["finished"] = jobResult.Finished,
+
+                // Items are opened one by one: an unfinished run has opened these before it was stopped.
+                ["itemsInDatabase"] = itemsAtEnd - itemsAtStart,
                 ["escalateSeconds"] = jobResult.EscalateSeconds,
                 ["rulesSeconds"] = jobResult.RulesSeconds,
                 ["alreadyOpen"] = jobResult.AlreadyOpen,
@@ -325,10 +330,10 @@ public static class ReportingDayRun
             }
 
             log.WriteLine(FormattableString.Invariant(
-                $"{p["provider"],-9} {(long)p["readings"]!,10:N0} {p["writes"],7} {p["reads"],7} {Ms(p["writeP50Ms"]),10} {Ms(p["writeP99Ms"]),10} {Ms(p["readP99Ms"]),10} {Ms(p["readAfterWriteP50Ms"]),10} {Ms(p["readAfterWriteP99Ms"]),10} {p["staleReads"],6} {p["errors5xx"],5} {p["timeouts"],4} {p["jobSeconds"] + ((bool)p["job"]!["finished"]! ? "" : "+"),7} {p["itemsOpened"]?.ToString() ?? "-",7}"));
+                $"{p["provider"],-9} {(long)p["readings"]!,10:N0} {p["writes"],7} {p["reads"],7} {Ms(p["writeP50Ms"]),10} {Ms(p["writeP99Ms"]),10} {Ms(p["readP99Ms"]),10} {Ms(p["readAfterWriteP50Ms"]),10} {Ms(p["readAfterWriteP99Ms"]),10} {p["staleReads"],6} {p["errors5xx"],5} {p["timeouts"],4} {p["jobSeconds"] + ((bool)p["job"]!["finished"]! ? "" : "+"),7} {p["itemsOpened"]?.ToString() ?? p["job"]!["itemsInDatabase"] + "+",7}"));
         }
 
-        log.WriteLine(FormattableString.Invariant($"DuckDB read after write (median of insert-then-query rounds): {Ms(report["duckdbReadAfterWriteMs"])} ms; RaW = a reporter's read of the province right after its write; job s ending in + = stopped unfinished"));
+        log.WriteLine(FormattableString.Invariant($"DuckDB read after write (median of insert-then-query rounds): {Ms(report["duckdbReadAfterWriteMs"])} ms; RaW = a reporter's read of the province right after its write; job s ending in + = stopped unfinished, opened ending in + = items it had opened by then"));
         log.WriteLine(FormattableString.Invariant($"load average {report["loadAverage"]!["start"]} → {report["loadAverage"]!["end"]}; {report["runSeconds"]} s in all"));
     }
 
