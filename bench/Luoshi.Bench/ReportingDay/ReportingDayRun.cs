@@ -142,7 +142,20 @@ public static class ReportingDayRun
         try
         {
             await using var copy = await copyOf();
-            return await Provider(o, copy, log);
+            try
+            {
+                return await Provider(o, copy, log);
+            }
+            finally
+            {
+                // The server's log outlives the copy: what a 5xx or a slow answer said on the server's side.
+                var serveLog = Path.Combine(copy.DataDir, "serve.log");
+                if (File.Exists(serveLog))
+                {
+                    Directory.CreateDirectory(o.OutputDirectory);
+                    File.Copy(serveLog, Path.Combine(o.OutputDirectory, $"reporting-day-{name}-serve.log"), overwrite: true);
+                }
+            }
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

@@ -129,6 +129,7 @@ public sealed class Traffic
         await Task.Yield();
         var reporter = _accounts.Reporters[w];
         var random = new Random(1000 + w);
+        await Stagger(random);
         for (int k = 0; Open; k++)
         {
             var (indicator, value) = WriteStream.Cell(w, k);
@@ -152,12 +153,16 @@ public sealed class Traffic
     {
         await Task.Yield();
         var random = new Random(2000 + r + (kind.Length * 100));
+        await Stagger(random);
         while (Open)
         {
             await Send(kind, FormattableString.Invariant($"leader-{kind}-{r}"), HttpMethod.Get, path, _accounts.LeaderToken, null, latencies);
             await Think(random);
         }
     }
+
+    /// <summary>Callers do not all start in the same instant: the first turn waits up to one think time.</summary>
+    private Task Stagger(Random random) => Task.Delay(_plan.ThinkTime * random.NextDouble());
 
     private async Task Think(Random random)
     {
