@@ -24,7 +24,7 @@ public sealed record Accounts(string Province, IReadOnlyList<Reporter> Reporters
     /// Creates the users and tokens on a migrated copy through the same use
     /// cases <c>luoshi users add</c> and <c>luoshi tokens create</c> call (one process instead of two CLI starts per
     /// user). Each reporter holds Reporter over its own county — spread over the cities — and Leader over the
-    /// province, so that it may read the province back after its write; the leader holds Leader over the province.
+    /// province, so that it may read the province back after its write; the leader holds Leader over everything.
     /// </summary>
     public static async Task<Accounts> Create(DatabaseOptions database, int reporters, CancellationToken ct)
     {
@@ -50,7 +50,9 @@ public sealed record Accounts(string Province, IReadOnlyList<Reporter> Reporters
             list.Add(new Reporter(name, unit, token.Token));
         }
 
-        await addUser.Handle(new AddUser.Request("rday-leader", Role.Leader, province), ct);
+        // Over everything, not the province alone: the overview page shows the province to readers of the whole
+        // tree and only a pointer to their own pages to everyone else (here the province is the whole tree).
+        await addUser.Handle(new AddUser.Request("rday-leader", Role.Leader), ct);
         var leader = await tokens.Issue("rday-leader", "reporting-day", expires, ct);
         return new Accounts(province, list, leader.Token);
     }

@@ -14,12 +14,14 @@ public sealed class LuoshiServer : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly StreamWriter _log;
+    private readonly IDisposable _leftover;
 
     private LuoshiServer(Process process, StreamWriter log, Uri address)
     {
         _process = process;
         _log = log;
         Address = address;
+        _leftover = Leftovers.Register(() => process.Kill(entireProcessTree: true));
     }
 
     public Uri Address { get; }
@@ -27,8 +29,10 @@ public sealed class LuoshiServer : IAsyncDisposable
     /// <summary>From the process's start to the first 200 of <c>/health/ready</c>.</summary>
     public double ReadySeconds { get; private set; }
 
-    public static async Task<LuoshiServer> Start(string cliDll, string dataDir, DatabaseOptions database, TimeSpan readyWithin, TextWriter log)
+    /// <param name="settings">More of the server's settings, as environment variables (<c>Luoshi__Section__Key</c>).</param>
+    public static async Task<LuoshiServer> Start(string cliDll, string dataDir, DatabaseOptions database, IReadOnlyDictionary<string, string> settings, TimeSpan readyWithin, TextWriter log)
     {
+        ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(database);
         ArgumentNullException.ThrowIfNull(log);
         if (!File.Exists(cliDll))
@@ -41,6 +45,10 @@ public sealed class LuoshiServer : IAsyncDisposable
         start.Environment["Luoshi__Supervision__ScheduleEnabled"] = "false";
         start.Environment["Luoshi__RequestsPerMinute"] = "0";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (key, value) in settings)
+        {
+            start.Environment[key] = value;
+        }
 
         var serveLog = new StreamWriter(Path.Combine(dataDir, "serve.log")) { AutoFlush = true };
         long started = Stopwatch.GetTimestamp();
@@ -110,6 +118,7 @@ public sealed class LuoshiServer : IAsyncDisposable
             }
         }
 
+        _leftover.Dispose();
         _process.Dispose();
         await _log.DisposeAsync();
     }

@@ -15,6 +15,7 @@ public sealed class ProvinceCopy : IAsyncDisposable
     private readonly string _directory;
     private readonly string? _adminConnectionString;
     private readonly string? _database;
+    private readonly IDisposable _leftover;
 
     private ProvinceCopy(string provider, string directory, DatabaseOptions options, double copySeconds, string? adminConnectionString = null, string? database = null)
     {
@@ -24,6 +25,7 @@ public sealed class ProvinceCopy : IAsyncDisposable
         CopySeconds = copySeconds;
         _adminConnectionString = adminConnectionString;
         _database = database;
+        _leftover = Leftovers.Register(() => Remove().GetAwaiter().GetResult());
     }
 
     /// <summary>"sqlite" or "postgres", as the report names them.</summary>
@@ -115,6 +117,12 @@ public sealed class ProvinceCopy : IAsyncDisposable
     }
 
     public async ValueTask DisposeAsync()
+    {
+        _leftover.Dispose();
+        await Remove();
+    }
+
+    private async Task Remove()
     {
         SqliteConnection.ClearAllPools();
         if (_adminConnectionString is not null && _database is not null)

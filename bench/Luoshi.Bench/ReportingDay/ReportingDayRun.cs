@@ -41,6 +41,16 @@ public sealed record ReportingDayOptions(
 /// </summary>
 public static class ReportingDayRun
 {
+    /// <summary>
+    /// The overview page's headline indicators: the app's defaults are the demo province's codes, which the bench
+    /// province has not (the page would say there is nothing to show). The page shows the latest month of the
+    /// first one's series, so it is an own indicator no reporter writes: the leaders keep looking at 2026-12
+    /// while 2027-01 is being reported.
+    /// </summary>
+    private static readonly Dictionary<string, string> ServerSettings = new[] { "N001", "S001", "S002", "S004", "S011", "N002", "R001", "R002" }
+        .Select((code, k) => (Key: FormattableString.Invariant($"Luoshi__Dashboard__Indicators__{k}"), Code: code))
+        .ToDictionary(x => x.Key, x => x.Code, StringComparer.Ordinal);
+
     public static async Task<int> Run(ReportingDayOptions o, TextWriter log)
     {
         ArgumentNullException.ThrowIfNull(o);
@@ -178,15 +188,20 @@ public static class ReportingDayRun
         log.WriteLine(FormattableString.Invariant(
             $"  {copy.Provider}: migrated in {migrateSeconds:F1} s; {accounts.Reporters.Count} reporters and a leader with tokens in {accountsSeconds:F1} s; {readingsAtStart:N0} readings"));
 
-        await using var server = await LuoshiServer.Start(o.CliDll, copy.DataDir, copy.Options, TimeSpan.FromMinutes(5), log);
+        await using var server = await LuoshiServer.Start(o.CliDll, copy.DataDir, copy.Options, ServerSettings, TimeSpan.FromMinutes(5), log);
         using var http = Traffic.CreateClient(server.Address, o.Traffic.RequestTimeout);
 
         // The first answer builds the snapshot from the database: what a leader waits for after a restart.
         start = Stopwatch.GetTimestamp();
-        int firstStatus = await Probe(http, FormattableString.Invariant($"/api/evaluation?period={o.Traffic.LeaderPeriod}&org={accounts.Province}&depth=1"), accounts.LeaderToken);
+        var (firstStatus, evaluationBytes) = await Probe(http, FormattableString.Invariant($"/api/evaluation?period={o.Traffic.LeaderPeriod}&org={accounts.Province}&depth=1"), accounts.LeaderToken);
         double firstReadSeconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
-        int pageStatus = await Probe(http, "/", accounts.LeaderToken);
-        log.WriteLine(FormattableString.Invariant($"  {copy.Provider}: first evaluation answered {firstStatus} in {firstReadSeconds:F1} s; the page {pageStatus}"));
+        var (pageStatus, pageBytes) = await Probe(http, "/", accounts.LeaderToken);
+        log.WriteLine(FormattableString.Invariant($"  {copy.Provider}: first evaluation answered {firstStatus} ({evaluationBytes:N0} bytes) in {firstReadSeconds:F1} s; the page {pageStatus} ({pageBytes:N0} bytes)"));
+        if (pageBytes < 20_000)
+        {
+            log.WriteLine($"  {copy.Provider}: WARNING the page is small: does the leader see the province's overview, or only a pointer to its own pages?");
+        }
+
         if (firstStatus != 200 || pageStatus != 200)
         {
             throw new InvalidOperationException(FormattableString.Invariant($"the leader's evaluation answered {firstStatus} and the page {pageStatus}; see {Path.Combine(copy.DataDir, "serve.log")}"));
@@ -258,6 +273,8 @@ public static class ReportingDayRun
             ["accountsSeconds"] = Math.Round(accountsSeconds, 1),
             ["readySeconds"] = Math.Round(server.ReadySeconds, 1),
             ["firstReadSeconds"] = Math.Round(firstReadSeconds, 1),
+            ["evaluationBytes"] = evaluationBytes,
+            ["pageBytes"] = pageBytes,
             ["trafficSeconds"] = Math.Round(trafficSeconds, 1),
             ["samples"] = Path.GetFileName(csv),
             ["loadAverage"] = new JsonObject { ["start"] = loadAtStart, ["end"] = loadAtEnd },
@@ -291,19 +308,19 @@ public static class ReportingDayRun
         }
     }
 
-    private static async Task<int> Probe(HttpClient http, string path, string token)
+    private static async Task<(int Status, int Bytes)> Probe(HttpClient http, string path, string token)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, path);
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         try
         {
             using var response = await http.SendAsync(request);
-            await response.Content.ReadAsByteArrayAsync();
-            return (int)response.StatusCode;
+            var body = await response.Content.ReadAsByteArrayAsync();
+            return ((int)response.StatusCode, body.Length);
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
         {
-            return 0;
+            return (0, 0);
         }
     }
 

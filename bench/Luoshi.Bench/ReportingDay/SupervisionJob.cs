@@ -75,6 +75,7 @@ public static class SupervisionJob
         var stderr = new StringBuilder();
         long started = Stopwatch.GetTimestamp();
         using var process = Process.Start(start) ?? throw new InvalidOperationException("cannot start luoshi");
+        using var leftover = Leftovers.Register(() => process.Kill(entireProcessTree: true));
         process.OutputDataReceived += (_, e) => Append(stdout, e.Data);
         process.ErrorDataReceived += (_, e) => Append(stderr, e.Data);
         process.BeginOutputReadLine();
