@@ -231,8 +231,8 @@ public static class ReportingDayRun
         {
             ["provider"] = copy.Provider,
             ["readings"] = readings,
-            ["writes"] = traffic.Writes.Count,
-            ["reads"] = reads.Count,
+            ["writes"] = traffic.Ok("write"),
+            ["reads"] = traffic.Ok("evaluation") + traffic.Ok("page"),
             ["writeP50Ms"] = traffic.Writes.Percentile(50),
             ["writeP99Ms"] = traffic.Writes.Percentile(99),
             ["readP99Ms"] = reads.Percentile(99),
@@ -242,14 +242,14 @@ public static class ReportingDayRun
             ["jobSeconds"] = jobResult.Seconds,
             ["itemsOpened"] = jobResult.ItemsOpened,
             ["staleReads"] = traffic.StaleReads,
-            ["readAfterWrites"] = traffic.ReadsAfterWrite.Count,
+            ["readAfterWrites"] = traffic.Ok("readAfterWrite"),
             ["readP50Ms"] = reads.Percentile(50),
             ["writeMaxMs"] = traffic.Writes.Max(),
             ["readAfterWriteMaxMs"] = traffic.ReadsAfterWrite.Max(),
-            ["evaluationReads"] = traffic.EvaluationReads.Count,
+            ["evaluationReads"] = traffic.Ok("evaluation"),
             ["evaluationReadP50Ms"] = traffic.EvaluationReads.Percentile(50),
             ["evaluationReadP99Ms"] = traffic.EvaluationReads.Percentile(99),
-            ["pageReads"] = traffic.PageReads.Count,
+            ["pageReads"] = traffic.Ok("page"),
             ["pageReadP50Ms"] = traffic.PageReads.Percentile(50),
             ["pageReadP99Ms"] = traffic.PageReads.Percentile(99),
             ["readMaxMs"] = reads.Max(),
@@ -304,7 +304,7 @@ public static class ReportingDayRun
         while (await Task.WhenAny(running, Task.Delay(TimeSpan.FromSeconds(10))) != running)
         {
             log.WriteLine(FormattableString.Invariant(
-                $"  {provider} +{Stopwatch.GetElapsedTime(windowStart).TotalSeconds:F0} s: {traffic.Writes.Count} writes, {traffic.ReadsAfterWrite.Count} reads after write (p50 so far {Ms(traffic.ReadsAfterWrite.Percentile(50))} ms), {traffic.EvaluationReads.Count + traffic.PageReads.Count} leader reads, {traffic.Errors5xx} 5xx, {traffic.Timeouts} timeouts"));
+                $"  {provider} +{Stopwatch.GetElapsedTime(windowStart).TotalSeconds:F0} s: {traffic.Ok("write")} writes, {traffic.Ok("readAfterWrite")} reads after write (p50 so far {Ms(traffic.ReadsAfterWrite.Percentile(50))} ms), {traffic.Ok("evaluation") + traffic.Ok("page")} leader reads, {traffic.Errors5xx} 5xx, {traffic.Timeouts} timeouts"));
         }
     }
 

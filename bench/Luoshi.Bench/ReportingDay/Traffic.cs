@@ -87,6 +87,15 @@ public sealed class Traffic
         }
     }
 
+    /// <summary>Requests of one kind (write, readAfterWrite, evaluation, page) answered 200.</summary>
+    public int Ok(string kind)
+    {
+        lock (_gate)
+        {
+            return _samples.Count(s => s.Kind == kind && s.Status == 200);
+        }
+    }
+
     public static HttpClient CreateClient(Uri address, TimeSpan requestTimeout) => new(new SocketsHttpHandler
     {
         PooledConnectionLifetime = TimeSpan.FromMinutes(10),
@@ -190,9 +199,11 @@ public sealed class Traffic
             int status = (int)response.StatusCode;
             string? note = null;
             bool fresh = true;
+            // Every answer counts, an error too: a write refused after a minute's wait for the database is a minute
+            // the reporter waited. Timeouts have no answer and are counted apart.
+            latencies.Add(ms);
             if (status == 200)
             {
-                latencies.Add(ms);
                 if (check is not null)
                 {
                     fresh = check(bytes);
