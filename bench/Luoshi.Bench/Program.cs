@@ -92,13 +92,14 @@ var rdPeriod = new Option<string>("--period") { Description = "the open month re
 var rdLeaderPeriod = new Option<string>("--leader-period") { Description = "the month leaders look at", DefaultValueFactory = _ => "2026-06" };
 var rdJobAfter = new Option<int?>("--job-after") { Description = "seconds into the window when the supervision run starts (default 5, quick 3)" };
 var rdJobGrace = new Option<int?>("--job-grace") { Description = "seconds after the window the supervision run is waited for before it is stopped (default 120, quick 60)" };
+var rdNoJob = new Option<bool>("--no-job") { Description = "no supervision run in the window (to tell its share from the writes')" };
 var rdTimeout = new Option<int>("--timeout") { Description = "seconds per request before it counts as a timeout", DefaultValueFactory = _ => 90 };
 var rdRounds = new Option<int?>("--duckdb-rounds") { Description = "DuckDB insert-then-query rounds (default 300, quick 100)" };
 var rdCli = new Option<string?>("--cli") { Description = "the built luoshi.dll (default: src/Luoshi.Cli/bin/Release/net10.0/luoshi.dll of this checkout)" };
 var reportingDay = new Command("reporting-day", "reporters writing while leaders read and the supervision run goes, through luoshi serve on SQLite and PostgreSQL, DuckDB beside; writes <out>/reporting-day.json")
 {
     rdQuick, output, rdSqlite, postgres, rdTemplate, rdCsv, rdNoSqlite, noPostgres, rdNoDuckDb, rdReporters, rdWindow, rdThink, rdApiReaders, rdPageReaders,
-    rdPeriod, rdLeaderPeriod, rdJobAfter, rdJobGrace, rdTimeout, rdRounds, rdCli,
+    rdPeriod, rdLeaderPeriod, rdJobAfter, rdJobGrace, rdNoJob, rdTimeout, rdRounds, rdCli,
 };
 reportingDay.SetAction(async (parse, _) =>
 {
@@ -126,7 +127,7 @@ reportingDay.SetAction(async (parse, _) =>
             parse.GetValue(rdPageReaders),
             TimeSpan.FromMilliseconds(parse.GetValue(rdThink)),
             TimeSpan.FromSeconds(parse.GetValue(rdTimeout))),
-        TimeSpan.FromSeconds(parse.GetValue(rdJobAfter) ?? (q ? 3 : 5)),
+        parse.GetValue(rdNoJob) ? null : TimeSpan.FromSeconds(parse.GetValue(rdJobAfter) ?? (q ? 3 : 5)),
         TimeSpan.FromSeconds(parse.GetValue(rdJobGrace) ?? (q ? 60 : 120)),
         parse.GetValue(rdNoDuckDb) ? 0 : parse.GetValue(rdRounds) ?? (q ? 100 : 300),
         ensure);

@@ -14,7 +14,7 @@ namespace Luoshi.Bench.ReportingDay;
 /// <param name="SqliteFile">The province's SQLite database to copy; null: no SQLite run.</param>
 /// <param name="PostgresConnectionString">A PostgreSQL server holding <paramref name="PostgresTemplate"/>; null: no PostgreSQL run.</param>
 /// <param name="EnsureDatabases">Build the province's databases and CSV export where missing (the default locations of this checkout).</param>
-/// <param name="JobAfter">When, into the window, the day's supervision run starts.</param>
+/// <param name="JobAfter">When, into the window, the day's supervision run starts; null: not at all.</param>
 /// <param name="JobGrace">How long after the window's end the run is waited for before it is stopped and reported unfinished.</param>
 public sealed record ReportingDayOptions(
     bool Quick,
@@ -27,7 +27,7 @@ public sealed record ReportingDayOptions(
     string CliDll,
     int Reporters,
     TrafficPlan Traffic,
-    TimeSpan JobAfter,
+    TimeSpan? JobAfter,
     TimeSpan JobGrace,
     int DuckDbRounds,
     bool EnsureDatabases);
@@ -58,7 +58,7 @@ public static class ReportingDayRun
         long runStart = Stopwatch.GetTimestamp();
         var loadAtStart = Machine.LoadAverage();
         log.WriteLine(FormattableString.Invariant(
-            $"== reporting day ({(o.Quick ? "quick" : "full")}): {o.Reporters} reporters writing {o.Traffic.Period} and reading the province back, {o.Traffic.ApiReaders} + {o.Traffic.PageReaders} leaders on {o.Traffic.LeaderPeriod} and /, {o.Traffic.Window.TotalSeconds:F0} s window, supervision at +{o.JobAfter.TotalSeconds:F0} s — load average {loadAtStart}"));
+            $"== reporting day ({(o.Quick ? "quick" : "full")}): {o.Reporters} reporters writing {o.Traffic.Period} and reading the province back, {o.Traffic.ApiReaders} + {o.Traffic.PageReaders} leaders on {o.Traffic.LeaderPeriod} and /, {o.Traffic.Window.TotalSeconds:F0} s window, {(o.JobAfter is { } after ? FormattableString.Invariant($"supervision at +{after.TotalSeconds:F0} s") : "no supervision run")} — load average {loadAtStart}"));
 
         if (o.EnsureDatabases)
         {
@@ -99,7 +99,7 @@ public static class ReportingDayRun
                 ["requestTimeoutSeconds"] = o.Traffic.RequestTimeout.TotalSeconds,
                 ["writtenPeriod"] = o.Traffic.Period,
                 ["leaderPeriod"] = o.Traffic.LeaderPeriod,
-                ["jobStartsAfterSeconds"] = o.JobAfter.TotalSeconds,
+                ["jobStartsAfterSeconds"] = o.JobAfter?.TotalSeconds,
                 ["jobGraceSeconds"] = o.JobGrace.TotalSeconds,
             },
             ["providers"] = providers,
@@ -239,7 +239,7 @@ public static class ReportingDayRun
             ["readAfterWriteP50Ms"] = traffic.ReadsAfterWrite.Percentile(50),
             ["readAfterWriteP99Ms"] = traffic.ReadsAfterWrite.Percentile(99),
             ["errors5xx"] = traffic.Errors5xx,
-            ["jobSeconds"] = jobResult.Seconds,
+            ["jobSeconds"] = o.JobAfter is null ? null : jobResult.Seconds,
             ["itemsOpened"] = jobResult.ItemsOpened,
             ["staleReads"] = traffic.StaleReads,
             ["readAfterWrites"] = traffic.Ok("readAfterWrite"),
@@ -287,7 +287,12 @@ public static class ReportingDayRun
     /// <summary>The day's supervision run, started <see cref="ReportingDayOptions.JobAfter"/> into the window.</summary>
     private static async Task<JobResult> RunJob(ReportingDayOptions o, ProvinceCopy copy, DateTimeOffset deadline, TextWriter log)
     {
-        await Task.Delay(o.JobAfter);
+        if (o.JobAfter is not { } after)
+        {
+            return new JobResult(false, 0, null, null, null, null, "not run (--no-job)");
+        }
+
+        await Task.Delay(after);
         try
         {
             return await SupervisionJob.Run(o.CliDll, copy.DataDir, copy.Options, deadline, log);
@@ -360,12 +365,16 @@ public static class ReportingDayRun
             }
 
             log.WriteLine(FormattableString.Invariant(
-                $"{p["provider"],-9} {(long)p["readings"]!,10:N0} {p["writes"],7} {p["reads"],7} {Ms(p["writeP50Ms"]),10} {Ms(p["writeP99Ms"]),10} {Ms(p["readP99Ms"]),10} {Ms(p["readAfterWriteP50Ms"]),10} {Ms(p["readAfterWriteP99Ms"]),10} {p["staleReads"],6} {p["errors5xx"],5} {p["timeouts"],4} {p["jobSeconds"] + ((bool)p["job"]!["finished"]! ? "" : "+"),7} {p["itemsOpened"]?.ToString() ?? p["job"]!["itemsInDatabase"] + "+",7}"));
+                $"{p["provider"],-9} {(long)p["readings"]!,10:N0} {p["writes"],7} {p["reads"],7} {Ms(p["writeP50Ms"]),10} {Ms(p["writeP99Ms"]),10} {Ms(p["readP99Ms"]),10} {Ms(p["readAfterWriteP50Ms"]),10} {Ms(p["readAfterWriteP99Ms"]),10} {p["staleReads"],6} {p["errors5xx"],5} {p["timeouts"],4} {Job(p),7} {Opened(p),7}"));
         }
 
         log.WriteLine(FormattableString.Invariant($"DuckDB read after write (median of insert-then-query rounds): {Ms(report["duckdbReadAfterWriteMs"])} ms; RaW = a reporter's read of the province right after its write; job s ending in + = stopped unfinished, opened ending in + = items it had opened by then"));
         log.WriteLine(FormattableString.Invariant($"load average {report["loadAverage"]!["start"]} → {report["loadAverage"]!["end"]}; {report["runSeconds"]} s in all"));
     }
+
+    private static string Job(JsonNode p) => p["jobSeconds"] is null ? "-" : p["jobSeconds"] + ((bool)p["job"]!["finished"]! ? "" : "+");
+
+    private static string Opened(JsonNode p) => p["jobSeconds"] is null ? "-" : p["itemsOpened"]?.ToString() ?? p["job"]!["itemsInDatabase"] + "+";
 
     private static string Ms(JsonNode? n) => n is null ? "-" : Ms((double)n);
 
