@@ -280,7 +280,7 @@ public static class ReportingDayRun
             ["loadAverage"] = new JsonObject { ["start"] = loadAtStart, ["end"] = loadAtEnd },
         };
         log.WriteLine(FormattableString.Invariant(
-            $"  {copy.Provider}: {block["writes"]} writes (p50 {block["writeP50Ms"]} ms), {block["readAfterWrites"]} reads after write (p50 {block["readAfterWriteP50Ms"]} ms, {traffic.StaleReads} stale), {block["reads"]} leader reads (p99 {block["readP99Ms"]} ms), {traffic.Errors5xx} 5xx, {traffic.Timeouts} timeouts; load average {loadAtEnd}"));
+            $"  {copy.Provider}: {block["writes"]} writes (p50 {Ms(block["writeP50Ms"])} ms), {block["readAfterWrites"]} reads after write (p50 {Ms(block["readAfterWriteP50Ms"])} ms, {traffic.StaleReads} stale), {block["reads"]} leader reads (p99 {Ms(block["readP99Ms"])} ms), {traffic.Errors5xx} 5xx, {traffic.Timeouts} timeouts; load average {loadAtEnd}"));
         return block;
     }
 
