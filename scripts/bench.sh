@@ -9,6 +9,14 @@
 #                              and two servers (behind nginx) and a bare Kestrel endpoint (bench/load/load.sh;
 #                              about 5½ minutes, 2 with --quick, plus the demo load the first time)
 #   … --no-load                only the evaluation engine part
+#   … --reporting-day          only the reporting day (bench/Luoshi.Bench/ReportingDay): 24 reporters writing and
+#                              reading back while leaders read the evaluation API and the page and the daily
+#                              supervision run goes, through one `luoshi serve` per provider (SQLite, PostgreSQL) on a
+#                              throwaway copy of the bench province, DuckDB beside; 60 s of traffic per provider (20 s
+#                              with --quick), the supervision run waited for until 2 minutes after it (1 with --quick);
+#                              about 10 minutes in all (5 with --quick), plus about 2 the first time (the province's
+#                              databases). Writes artifacts/bench/reporting-day.json.
+#                              LUOSHI_BENCH_SQLITE and LUOSHI_BENCH_CSV point it at another checkout's province.
 #
 # Installs what it needs on a fresh Debian machine (node and npm, DuckDB's npm package, the PostgreSQL
 # server), starts a throwaway PostgreSQL cluster of its own on 127.0.0.1:${LUOSHI_BENCH_PG_PORT:-5442}
@@ -19,14 +27,15 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
-mode=full evaluation=yes load=yes
+mode=full evaluation=yes load=yes reporting=no
 for arg in "$@"; do
   case "$arg" in
     --quick) mode=quick ;;
     --load) evaluation=no ;;
     --no-load) load=no ;;
-    -h|--help) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
-    *) echo "unknown option: $arg (use --quick, --load, --no-load)" >&2; exit 2 ;;
+    --reporting-day) reporting=yes evaluation=no load=no ;;
+    -h|--help) sed -n '2,24p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "unknown option: $arg (use --quick, --load, --no-load, --reporting-day)" >&2; exit 2 ;;
   esac
 done
 
@@ -79,6 +88,13 @@ if [[ $load == yes ]]; then
   build src/Luoshi.Cli
   build bench/BareKestrel
   bench/load/load.sh "$pg" $([[ $mode == quick ]] && echo --quick) || status=$?
+fi
+
+if [[ $reporting == yes ]]; then
+  build src/Luoshi.Cli
+  build bench/Luoshi.Bench
+  # The province's databases and CSV export are built into artifacts/bench when missing (and reused after).
+  bench reporting-day --postgres "$pg" $([[ $mode == quick ]] && echo --quick) || status=$?
 fi
 
 echo "bench took $(( $(date +%s) - started ))s"

@@ -2,7 +2,10 @@ using System.CommandLine;
 using System.Runtime.InteropServices;
 using System.Text.Json.Nodes;
 using Luoshi.Bench;
+using Luoshi.Bench.Database;
 using Luoshi.Bench.Harness;
+using Luoshi.Bench.ReportingDay;
+using Luoshi.Bench.Scale;
 
 var workload = new Option<string>("--workload") { Description = "province | national", DefaultValueFactory = _ => "province" };
 workload.AcceptOnlyFromAmong("province", "national");
@@ -80,7 +83,64 @@ merge.SetAction(async (parse, _) =>
     return 0;
 });
 
-var root = new RootCommand("Luoshi evaluation benchmarks: a scale generator and whole-workload timings with DuckDB and PostgreSQL side by side") { run, merge };
+var rdQuick = new Option<bool>("--quick") { Description = "a 20 s window instead of 60 s and fewer DuckDB rounds (scripts/bench.sh --reporting-day --quick)" };
+var rdSqlite = new Option<string?>("--sqlite") { Description = "the province's SQLite database to copy (default: <out>/province/sqlite/luoshi.db, built when missing; also LUOSHI_BENCH_SQLITE). Given, nothing is built" };
+var rdCsv = new Option<string?>("--csv") { Description = "the province's CSV export for DuckDB (default: <out>/province/csv; also LUOSHI_BENCH_CSV)" };
+var rdTemplate = new Option<string>("--postgres-template") { Description = "the PostgreSQL database each run copies", DefaultValueFactory = _ => AppDatabase.DatabaseName(WorkloadShape.Province) };
+var rdNoSqlite = new Option<bool>("--no-sqlite") { Description = "skip the SQLite server" };
+var rdNoDuckDb = new Option<bool>("--no-duckdb") { Description = "skip the DuckDB peer" };
+var rdReporters = new Option<int>("--reporters") { Description = "concurrent reporters, each with its own user, token and county", DefaultValueFactory = _ => 24 };
+var rdWindow = new Option<int?>("--window") { Description = "seconds of traffic (default 60, quick 20)" };
+var rdThink = new Option<int>("--think-ms") { Description = "mean pause between one caller's turns, in ms", DefaultValueFactory = _ => 1000 };
+var rdApiReaders = new Option<int>("--api-readers") { Description = "leaders polling the evaluation API", DefaultValueFactory = _ => 4 };
+var rdPageReaders = new Option<int>("--page-readers") { Description = "leaders reloading the overview page", DefaultValueFactory = _ => 2 };
+var rdPeriod = new Option<string>("--period") { Description = "the open month reporters write (after the province's last)", DefaultValueFactory = _ => "2027-01" };
+var rdLeaderPeriod = new Option<string>("--leader-period") { Description = "the month leaders look at", DefaultValueFactory = _ => "2026-06" };
+var rdJobAfter = new Option<int?>("--job-after") { Description = "seconds into the window when the supervision run starts (default 5, quick 3)" };
+var rdJobGrace = new Option<int?>("--job-grace") { Description = "seconds after the window the supervision run is waited for before it is stopped (default 120, quick 60)" };
+var rdNoJob = new Option<bool>("--no-job") { Description = "no supervision run in the window (to tell its share from the writes')" };
+var rdTimeout = new Option<int>("--timeout") { Description = "seconds per request before it counts as a timeout", DefaultValueFactory = _ => 90 };
+var rdRounds = new Option<int?>("--duckdb-rounds") { Description = "DuckDB insert-then-query rounds (default 300, quick 100)" };
+var rdCli = new Option<string?>("--cli") { Description = "the built luoshi.dll (default: src/Luoshi.Cli/bin/Release/net10.0/luoshi.dll of this checkout)" };
+var reportingDay = new Command("reporting-day", "reporters writing while leaders read and the supervision run goes, through luoshi serve on SQLite and PostgreSQL, DuckDB beside; writes <out>/reporting-day.json")
+{
+    rdQuick, output, rdSqlite, postgres, rdTemplate, rdCsv, rdNoSqlite, noPostgres, rdNoDuckDb, rdReporters, rdWindow, rdThink, rdApiReaders, rdPageReaders,
+    rdPeriod, rdLeaderPeriod, rdJobAfter, rdJobGrace, rdNoJob, rdTimeout, rdRounds, rdCli,
+};
+reportingDay.SetAction(async (parse, _) =>
+{
+    bool q = parse.GetValue(rdQuick);
+    var dir = Path.GetFullPath(parse.GetValue(output)!);
+    string? sqlite = parse.GetValue(rdSqlite) ?? Environment.GetEnvironmentVariable("LUOSHI_BENCH_SQLITE");
+    bool ensure = string.IsNullOrEmpty(sqlite);
+    sqlite = ensure ? Path.Combine(dir, "province", "sqlite", "luoshi.db") : Path.GetFullPath(sqlite!);
+    string? pg = parse.GetValue(postgres) ?? Environment.GetEnvironmentVariable("LUOSHI_BENCH_POSTGRES");
+    var options = new ReportingDayOptions(
+        q,
+        dir,
+        parse.GetValue(rdNoSqlite) ? null : sqlite,
+        parse.GetValue(noPostgres) ? null : pg,
+        parse.GetValue(rdTemplate)!,
+        Path.GetFullPath(parse.GetValue(rdCsv) ?? Environment.GetEnvironmentVariable("LUOSHI_BENCH_CSV") ?? Path.Combine(dir, "province", "csv")),
+        Path.Combine(RepoRoot(), "bench", "sql", "evaluation.sql"),
+        Path.GetFullPath(parse.GetValue(rdCli) ?? Path.Combine(RepoRoot(), "src", "Luoshi.Cli", "bin", "Release", "net10.0", "luoshi.dll")),
+        parse.GetValue(rdReporters),
+        new TrafficPlan(
+            TimeSpan.FromSeconds(parse.GetValue(rdWindow) ?? (q ? 20 : 60)),
+            parse.GetValue(rdPeriod)!,
+            parse.GetValue(rdLeaderPeriod)!,
+            parse.GetValue(rdApiReaders),
+            parse.GetValue(rdPageReaders),
+            TimeSpan.FromMilliseconds(parse.GetValue(rdThink)),
+            TimeSpan.FromSeconds(parse.GetValue(rdTimeout))),
+        parse.GetValue(rdNoJob) ? null : TimeSpan.FromSeconds(parse.GetValue(rdJobAfter) ?? (q ? 3 : 5)),
+        TimeSpan.FromSeconds(parse.GetValue(rdJobGrace) ?? (q ? 60 : 120)),
+        parse.GetValue(rdNoDuckDb) ? 0 : parse.GetValue(rdRounds) ?? (q ? 100 : 300),
+        ensure);
+    return await ReportingDayRun.Run(options, Console.Out);
+});
+
+var root = new RootCommand("Luoshi evaluation benchmarks: a scale generator and whole-workload timings with DuckDB and PostgreSQL side by side") { run, merge, reportingDay };
 return await root.Parse(args).InvokeAsync();
 
 static string RepoRoot()

@@ -36,6 +36,19 @@ public static class AppDatabase
 
     public static async Task<LoadResult> Sqlite(Workload workload, string dataDir, RunPlan plan, TextWriter log)
     {
+        var (options, writeMs) = await EnsureSqlite(workload, dataDir, log);
+        return await TimeLoad("SQLite", options, writeMs, plan, log);
+    }
+
+    public static async Task<LoadResult> Postgres(Workload workload, string connectionString, RunPlan plan, TextWriter log)
+    {
+        var (options, writeMs) = await EnsurePostgres(workload, connectionString, log);
+        return await TimeLoad("PostgreSQL", options, writeMs, plan, log);
+    }
+
+    /// <summary>The workload's SQLite database in <paramref name="dataDir"/>, written unless it is there already; the milliseconds writing took, or null.</summary>
+    public static async Task<(DatabaseOptions Options, double? WriteMs)> EnsureSqlite(Workload workload, string dataDir, TextWriter log)
+    {
         ArgumentNullException.ThrowIfNull(workload);
         var options = new DatabaseOptions(dataDir, null);
         double? writeMs = null;
@@ -51,13 +64,15 @@ public static class AppDatabase
             writeMs = await Write(options, workload, log);
         }
 
-        return await TimeLoad("SQLite", options, writeMs, plan, log);
+        SqliteConnection.ClearAllPools();
+        return (options, writeMs);
     }
 
-    public static async Task<LoadResult> Postgres(Workload workload, string connectionString, RunPlan plan, TextWriter log)
+    /// <summary>The workload's PostgreSQL database <c>luoshi_app_&lt;workload&gt;</c>, written unless it is there already.</summary>
+    public static async Task<(DatabaseOptions Options, double? WriteMs)> EnsurePostgres(Workload workload, string connectionString, TextWriter log)
     {
         ArgumentNullException.ThrowIfNull(workload);
-        var database = "luoshi_app_" + workload.Shape.Name;
+        var database = DatabaseName(workload.Shape);
         var options = new DatabaseOptions(Path.GetTempPath(), new NpgsqlConnectionStringBuilder(connectionString) { Database = database, CommandTimeout = 0 }.ConnectionString);
         double? writeMs = null;
         if (!await HoldsWorkload(options, workload))
@@ -67,7 +82,14 @@ public static class AppDatabase
             writeMs = await Write(options, workload, log);
         }
 
-        return await TimeLoad("PostgreSQL", options, writeMs, plan, log);
+        return (options, writeMs);
+    }
+
+    /// <summary>The PostgreSQL database that holds a workload as the app stores it.</summary>
+    public static string DatabaseName(WorkloadShape shape)
+    {
+        ArgumentNullException.ThrowIfNull(shape);
+        return "luoshi_app_" + shape.Name;
     }
 
     private static async Task<LoadResult> TimeLoad(string name, DatabaseOptions options, double? writeMs, RunPlan plan, TextWriter log)

@@ -1,0 +1,187 @@
+using System.Diagnostics;
+using System.Globalization;
+using DuckDB.NET.Data;
+using Luoshi.Bench.Harness;
+
+namespace Luoshi.Bench.ReportingDay;
+
+/// <summary>What DuckDB did in the insert-then-query rounds.</summary>
+public sealed record DuckDbResult(string Engine, double LoadMs, int Rounds, double InsertP50Ms, double ReadAfterWriteP50Ms, double ReadAfterWriteP99Ms, double LeaderReadAfterWriteP50Ms, int StaleReads);
+
+/// <summary>
+/// The peer of the reporting day: DuckDB in-process (DuckDB.NET), the province loaded from the CSV export as
+/// bench/duckdb/evaluate.mjs loads it, then rounds of one write from the same stream the reporters send
+/// (<see cref="WriteStream"/>: a cell's old value deleted and the new one inserted) followed by the one-month
+/// question of bench/sql/evaluation.sql for the month written — what a reporter's read after its write
+/// asks — and, after it, the same question for the month the leaders look at. Each query rolls up and
+/// derives from the readings as they are after the write, so it always shows it.
+/// </summary>
+public static class DuckDbReadAfterWrite
+{
+    public static DuckDbResult Run(string csvDirectory, string sqlFile, int reporters, int rounds, int writtenMonth, int leaderMonth, TextWriter log)
+    {
+        ArgumentNullException.ThrowIfNull(log);
+        var sql = File.ReadAllText(sqlFile);
+        using var conn = new DuckDBConnection("DataSource=:memory:");
+        conn.Open();
+        string engine = "DuckDB " + Scalar(conn, "SELECT version()") + " (DuckDB.NET " + typeof(DuckDBConnection).Assembly.GetName().Version + ")";
+
+        long start = Stopwatch.GetTimestamp();
+        Load(conn, csvDirectory, writtenMonth / 100);
+        double loadMs = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+        log.WriteLine(FormattableString.Invariant($"  duckdb: {engine}, {Scalar(conn, "SELECT current_setting('threads')")} threads: province loaded in {loadMs:F0} ms"));
+
+        var units = Ids(conn, "SELECT code, unit_id FROM units");
+        var indicators = Ids(conn, "SELECT code, ind_id FROM indicators");
+        var counties = Column(conn, "SELECT code FROM units WHERE kind = 'county' ORDER BY code");
+        var reporterUnits = Accounts.Spread(counties, reporters);
+
+        using var delete = conn.CreateCommand();
+        delete.CommandText = "DELETE FROM readings WHERE ind_id = $1 AND unit_id = $2 AND ym = $3";
+        using var insert = conn.CreateCommand();
+        insert.CommandText = "INSERT INTO readings VALUES ($1, $2, $3, $4)";
+        using var query = conn.CreateCommand();
+        query.CommandText = sql;
+
+        // Warm-up: the statements once each, unmeasured.
+        Ask(query, leaderMonth);
+        Ask(query, writtenMonth);
+
+        var inserts = new List<double>(rounds);
+        var reads = new List<double>(rounds);
+        var leaderReads = new List<double>(rounds);
+        int stale = 0;
+        double lastSum = double.NaN;
+        for (int i = 0; i < rounds; i++)
+        {
+            int w = i % reporters;
+            var (indicator, value) = WriteStream.Cell(w, i / reporters);
+            object[] cell = [indicators[indicator], units[reporterUnits[w]], writtenMonth];
+            start = Stopwatch.GetTimestamp();
+            Execute(delete, cell);
+            Execute(insert, [.. cell, (double)value]);
+            inserts.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+
+            start = Stopwatch.GetTimestamp();
+            double sum = Ask(query, writtenMonth);
+            reads.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+
+            // Every write changes a value, so the month's Σ actual moves with it.
+            if (sum.Equals(lastSum))
+            {
+                stale++;
+            }
+
+            lastSum = sum;
+            start = Stopwatch.GetTimestamp();
+            Ask(query, leaderMonth);
+            leaderReads.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+        }
+
+        var result = new DuckDbResult(
+            engine,
+            Math.Round(loadMs, 1),
+            rounds,
+            Latencies.Of(inserts, 50) ?? 0,
+            Latencies.Of(reads, 50) ?? 0,
+            Latencies.Of(reads, 99) ?? 0,
+            Latencies.Of(leaderReads, 50) ?? 0,
+            stale);
+        log.WriteLine(FormattableString.Invariant(
+            $"  duckdb: {rounds} rounds: insert p50 {result.InsertP50Ms} ms, read after write ({writtenMonth}) p50 {result.ReadAfterWriteP50Ms} ms p99 {result.ReadAfterWriteP99Ms} ms, leaders' month ({leaderMonth}) p50 {result.LeaderReadAfterWriteP50Ms} ms"));
+        return result;
+    }
+
+    private static void Load(DuckDBConnection conn, string data, int writtenYear)
+    {
+        string Csv(string file, string columns) =>
+            $"read_csv('{Path.Combine(data, file).Replace("'", "''", StringComparison.Ordinal)}', header = true, delim = ',', quote = '\"', columns = {{{columns}}})";
+        Run(conn, $"CREATE TABLE units AS SELECT * FROM {Csv("units.csv", "'unit_id': 'INTEGER', 'parent_id': 'INTEGER', 'kind': 'VARCHAR', 'code': 'VARCHAR'")}");
+        Run(conn, $"CREATE TABLE indicators AS SELECT * FROM {Csv("indicators.csv", "'ind_id': 'INTEGER', 'code': 'VARCHAR', 'agg': 'VARCHAR', 'cumulative': 'BOOLEAN', 'lower_is_better': 'BOOLEAN', 'tol': 'DOUBLE', 'num_id': 'INTEGER', 'den_id': 'INTEGER', 'scale': 'DOUBLE'")}");
+        Run(conn, $"CREATE TABLE months AS SELECT * FROM {Csv("months.csv", "'ym': 'INTEGER', 'yr': 'INTEGER', 'mo': 'INTEGER'")}");
+
+        // The reporters write a month after the export's last; the calendar table gets its year.
+        Run(conn, FormattableString.Invariant($"INSERT INTO months SELECT {writtenYear} * 100 + m, {writtenYear}, m FROM range(1, 13) AS t(m) WHERE {writtenYear} * 100 + m NOT IN (SELECT ym FROM months)"));
+        Run(conn, $"CREATE TABLE targets AS SELECT * FROM {Csv("targets.csv", "'ind_id': 'INTEGER', 'unit_id': 'INTEGER', 'yr': 'INTEGER', 'target': 'DOUBLE', 'qual': 'VARCHAR'")} ORDER BY yr, ind_id, unit_id");
+        Run(conn, $"CREATE TABLE readings AS SELECT * FROM {Csv("readings.csv", "'ind_id': 'INTEGER', 'unit_id': 'INTEGER', 'ym': 'INTEGER', 'v': 'DOUBLE'")} ORDER BY ym, ind_id, unit_id");
+        Run(conn, """
+            CREATE TABLE closure AS
+            WITH RECURSIVE c(anc, des, dist) AS (
+              SELECT unit_id, unit_id, 0 FROM units
+              UNION ALL
+              SELECT u.parent_id, c.des, c.dist + 1 FROM c JOIN units AS u ON u.unit_id = c.anc WHERE u.parent_id IS NOT NULL
+            )
+            SELECT anc, des, dist FROM c
+            """);
+    }
+
+    /// <summary>Runs the one-month question and reads every row; returns the month's Σ actual.</summary>
+    private static double Ask(DuckDBCommand query, int month)
+    {
+        query.Parameters.Clear();
+        query.Parameters.Add(new DuckDBParameter(month));
+        query.Parameters.Add(new DuckDBParameter(month));
+        double sum = 0;
+        using var reader = query.ExecuteReader();
+        int actual = reader.GetOrdinal("actual_sum");
+        while (reader.Read())
+        {
+            sum += reader.IsDBNull(actual) ? 0 : reader.GetDouble(actual);
+        }
+
+        return sum;
+    }
+
+    private static void Execute(DuckDBCommand command, object[] values)
+    {
+        command.Parameters.Clear();
+        foreach (var v in values)
+        {
+            command.Parameters.Add(new DuckDBParameter(v));
+        }
+
+        command.ExecuteNonQuery();
+    }
+
+    private static void Run(DuckDBConnection conn, string sql)
+    {
+        using var cmd = conn.CreateCommand();
+        cmd.CommandText = sql;
+        cmd.ExecuteNonQuery();
+    }
+
+    private static string Scalar(DuckDBConnection conn, string sql)
+    {
+        using var cmd = conn.CreateCommand();
+        cmd.CommandText = sql;
+        return Convert.ToString(cmd.ExecuteScalar(), CultureInfo.InvariantCulture) ?? "";
+    }
+
+    private static Dictionary<string, int> Ids(DuckDBConnection conn, string sql)
+    {
+        using var cmd = conn.CreateCommand();
+        cmd.CommandText = sql;
+        using var reader = cmd.ExecuteReader();
+        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+        while (reader.Read())
+        {
+            ids[reader.GetString(0)] = reader.GetInt32(1);
+        }
+
+        return ids;
+    }
+
+    private static List<string> Column(DuckDBConnection conn, string sql)
+    {
+        using var cmd = conn.CreateCommand();
+        cmd.CommandText = sql;
+        using var reader = cmd.ExecuteReader();
+        var list = new List<string>();
+        while (reader.Read())
+        {
+            list.Add(reader.GetString(0));
+        }
+
+        return list;
+    }
+}
