@@ -51,7 +51,7 @@ public static class LuoshiWebApp
         var options = builder.Configuration.GetSection(LuoshiOptions.Section).Get<LuoshiOptions>() ?? new LuoshiOptions();
         builder.Services.AddSingleton(options);
         builder.Services.AddLuoshiData(DatabaseOptions.Resolve(options.DataDir, builder.Configuration.GetConnectionString("Luoshi")));
-        builder.Services.AddSingleton(new DataVersionClock(TimeSpan.FromMilliseconds(options.VersionCheckMilliseconds)));
+        builder.Services.AddSingleton(new DataVersionClock(TimeSpan.FromMilliseconds(options.VersionCheckMilliseconds), TimeSpan.FromMilliseconds(options.ReaderLagMilliseconds)));
         builder.Services.AddLuoshiApplication();
         builder.Services.AddSingleton(new AnswerCache(options.AnswerCacheMegabytes));
         builder.Services.Configure<SupervisionOptions>(builder.Configuration.GetSection(SupervisionOptions.Section));
@@ -172,6 +172,14 @@ public sealed class LuoshiOptions
     /// once); default 250 ms, 0 to ask on every request.
     /// </summary>
     public int VersionCheckMilliseconds { get; set; } = 250;
+
+    /// <summary>
+    /// How long the data one version shows is shared with readers who have not written since, however many writes land
+    /// meanwhile; default 500 ms, 0 for every commit at once. A person always reads their own writes at once; everyone
+    /// else sees them within this (plus <see cref="VersionCheckMilliseconds"/> on another server). On a reporting day it
+    /// bounds how often a province-wide answer or the overview is worked out afresh: once per this period, not per write.
+    /// </summary>
+    public int ReaderLagMilliseconds { get; set; } = 500;
 
     /// <summary>
     /// Memory for answers worked out once per data version and shared by readers (the evaluation API, the overview

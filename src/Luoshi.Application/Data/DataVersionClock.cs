@@ -10,7 +10,7 @@ namespace Luoshi.Application.Data;
 /// another server is seen within the window (0 reads on every call). Everything cached by version —
 /// the evaluation snapshot, rendered answers, signed-in users — is therefore at most that old.
 /// </summary>
-public sealed class DataVersionClock(TimeSpan freshness)
+public sealed class DataVersionClock(TimeSpan freshness, TimeSpan readerLag)
 {
     /// <summary>The default window: well inside the second within which a write on one server must show on the others.</summary>
     public static readonly TimeSpan DefaultFreshness = TimeSpan.FromMilliseconds(250);
@@ -28,7 +28,20 @@ public sealed class DataVersionClock(TimeSpan freshness)
     {
     }
 
+    public DataVersionClock(TimeSpan freshness)
+        : this(freshness, TimeSpan.Zero)
+    {
+    }
+
     public TimeSpan Freshness { get; } = freshness < TimeSpan.Zero ? TimeSpan.Zero : freshness;
+
+    /// <summary>
+    /// How long what was worked out from one data version may be shared with readers who have not written since,
+    /// however many writes land meanwhile (their own writes always show at once). On a reporting day every write is a
+    /// new version; without this a province-wide question read by many would be worked out afresh after every write.
+    /// Zero: every reader sees every commit of this process at once.
+    /// </summary>
+    public TimeSpan ReaderLag { get; } = readerLag < TimeSpan.Zero ? TimeSpan.Zero : readerLag;
 
     /// <summary>Called after this process commits a change to a counter.</summary>
     public static void Invalidate() => Interlocked.Increment(ref s_generation);

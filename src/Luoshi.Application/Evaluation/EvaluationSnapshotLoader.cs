@@ -94,6 +94,9 @@ public sealed partial class EvaluationCache(Common.LuoshiMetrics metrics, Data.D
     private Entry? _current;
     private Task<Entry>? _rebuild;
 
+    // The entry shared with readers who have not written since it, and when it was first shared (DataVersionClock.ReaderLag).
+    private Shared? _shared;
+
     /// <param name="Version">The evaluation data version the snapshot was built at (or after).</param>
     /// <param name="Stamp">Every counter as read with it: the narrower ones tell what kind of change a newer version is.</param>
     /// <param name="Units">Every org unit by code, as read with the snapshot; shared by all requests, never to be modified.</param>
@@ -108,8 +111,24 @@ public sealed partial class EvaluationCache(Common.LuoshiMetrics metrics, Data.D
     /// <paramref name="reader"/> committed something newer through this server (they wait for it). The context is
     /// created only to read the version or the changes.
     /// </summary>
-    public Task<Entry> Current(Common.Deferred<Data.LuoshiDbContext> db, string? reader, CancellationToken ct) =>
-        AtLeast(db, reader is null ? 0 : Data.DataVersionClock.LastWriteOf(reader), ct);
+    public async Task<Entry> Current(Common.Deferred<Data.LuoshiDbContext> db, string? reader, CancellationToken ct)
+    {
+        long ownWrite = reader is null ? 0 : Data.DataVersionClock.LastWriteOf(reader);
+        long now = System.Diagnostics.Stopwatch.GetTimestamp();
+        if (_shared is { } shared && ownWrite <= shared.Entry.Version && System.Diagnostics.Stopwatch.GetElapsedTime(shared.At, now) < versions.ReaderLag)
+        {
+            return shared.Entry;
+        }
+
+        var entry = await AtLeast(db, ownWrite, ct);
+        if (ownWrite <= (_shared?.Entry.Version ?? 0))
+        {
+            // A reader with nothing of their own to see moves what is shared on; a writer reading their own write does not.
+            _shared = new Shared(entry, now);
+        }
+
+        return entry;
+    }
 
     /// <summary>
     /// The snapshot of the database's current version, waiting for a rebuild under way: for a question the previous
@@ -170,6 +189,8 @@ public sealed partial class EvaluationCache(Common.LuoshiMetrics metrics, Data.D
         await rebuild.WaitAsync(ct);
         return await AtLeast(db, ownWrite, ct);
     }
+
+    private sealed record Shared(Entry Entry, long At);
 
     private async Task<Entry> Load(Data.LuoshiDbContext db, Data.VersionStamp stamp, CancellationToken ct)
     {

@@ -124,6 +124,21 @@ public sealed class EvaluationCacheTests
 
     [Theory]
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task WithinTheReaderLag_OthersShareTheVersionTheyRead_WhileTheWriterReadsTheirWrite(Db db)
+    {
+        await using var host = await Seeded(db, s => s.AddSingleton(new DataVersionClock(TimeSpan.Zero, TimeSpan.FromHours(1))));
+        var shared = await Entry(host, "leader");
+
+        await host.Run<WriteReading, ReadingView>(w => w.Handle(new("FAI", "330102", "2026-06", 4321m), ReadingSource.Api, default));
+
+        var writers = await Entry(host, "tester");
+        Evaluator.Evaluate(writers.Snapshot, Period.OfMonth(2026, 6), AsOf).Find("FAI", "330102")!.Value.Actual.ShouldBe(4321);
+        writers.Version.ShouldBeGreaterThan(shared.Version);
+        (await Entry(host, "leader")).ShouldBeSameAs(shared, "what a reader who wrote nothing is shown moves on at most once per lag");
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task AUnitThePreviousSnapshotDoesNotKnow_IsWaitedFor_NotRefused(Db db)
     {
         await using var host = await Seeded(db);
@@ -157,9 +172,9 @@ public sealed class EvaluationCacheTests
         stamped.ShouldBe(0, "every reading written through the application carries the version of its write");
     }
 
-    private static async Task<AppHost> Seeded(Db db)
+    private static async Task<AppHost> Seeded(Db db, Action<IServiceCollection>? configure = null)
     {
-        var host = await AppHost.StartAsync(db);
+        var host = await AppHost.StartAsync(db, configure);
         await Import(host, ImportKind.Orgs, Orgs);
         await Import(host, ImportKind.Indicators, Indicators);
         var readings = new StringBuilder("indicator,org,period,value\n");
