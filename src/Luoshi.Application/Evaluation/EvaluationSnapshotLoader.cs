@@ -139,9 +139,10 @@ public sealed partial class EvaluationCache(Common.LuoshiMetrics metrics, Data.D
     /// <param name="ownWrite">The version the caller must see (its own latest write); anything older may be answered from the previous snapshot while a rebuild runs.</param>
     private async Task<Entry> AtLeast(Common.Deferred<Data.LuoshiDbContext> db, long ownWrite, CancellationToken ct)
     {
-        long version = (await versions.Current(db, ct)).Evaluation;
+        // What the caller must see: the version as this server last read it, and their own latest write.
+        long need = Math.Max((await versions.Current(db, ct)).Evaluation, ownWrite);
         var current = _current;
-        if (current is not null && current.Version == version)
+        if (current is not null && current.Version >= need)
         {
             return current;
         }
@@ -155,11 +156,17 @@ public sealed partial class EvaluationCache(Common.LuoshiMetrics metrics, Data.D
         await _gate.WaitAsync(ct);
         try
         {
-            // Whoever held the gate may have caught up meanwhile; the versions are read afresh, and before the data,
-            // so a snapshot is never labelled newer than it is.
-            var stamp = await versions.Fresh(db.Value, ct);
+            // Whoever held the gate may have caught up meanwhile, past this caller's need (on a reporting day the writers
+            // queued here are mostly served by the first one's catching up); if not, the versions are read afresh, and
+            // before the data, so a snapshot is never labelled newer than it is.
             current = _current;
-            if (current is not null && current.Version == stamp.Evaluation)
+            if (current is not null && current.Version >= need)
+            {
+                return current;
+            }
+
+            var stamp = await versions.Fresh(db.Value, ct);
+            if (current is not null && current.Version >= stamp.Evaluation)
             {
                 return current;
             }
