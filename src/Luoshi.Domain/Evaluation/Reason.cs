@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using Luoshi.Domain.Common;
 using Luoshi.Domain.Indicators;
@@ -139,7 +140,7 @@ internal static class ReasonText
 
     private static string Percent(double value) => value.ToString("F1", CultureInfo.InvariantCulture) + "%";
 
-    private sealed class Writer(EvaluationRow row, bool chinese)
+    internal sealed class Writer(EvaluationRow row, bool chinese)
     {
         private readonly StringBuilder _text = new();
         private readonly EvaluationRow _row = row;
@@ -147,7 +148,23 @@ internal static class ReasonText
 
         public override string ToString() => _text.ToString();
 
+        /// <summary>
+        /// Appends the text in the row's language. Each text is an interpolated string formatted straight into the
+        /// reason, and only in that language: a province's evaluation writes thirty thousand reasons, and formatting
+        /// both languages to keep one was half the time its answer took.
+        /// </summary>
+        public void Text(
+            [InterpolatedStringHandlerArgument("")] ChineseText zh,
+            [InterpolatedStringHandlerArgument("")] EnglishText en)
+        {
+        }
+
+        /// <summary>Appends one of two texts already made (a choice between phrasings, a plain literal).</summary>
         public void Text(string zh, string en) => _text.Append(chinese ? zh : en);
+
+        public bool Chinese => chinese;
+
+        public StringBuilder Builder => _text;
 
         /// <summary>"累计完成620亿元" / "620 (100 million yuan) done to date", by value kind.</summary>
         public void Value()
@@ -379,4 +396,43 @@ internal static class ReasonText
             return chinese ? number + "个百分点" : number + " percentage points";
         }
     }
+}
+
+/// <summary>Formats the Chinese text of <see cref="ReasonText"/>'s writer into its reason, and only when the reason is Chinese.</summary>
+[InterpolatedStringHandler]
+internal readonly ref struct ChineseText
+{
+    private readonly StringBuilder.AppendInterpolatedStringHandler _inner;
+    private readonly bool _wanted;
+
+    public ChineseText(int literalLength, int formattedCount, ReasonText.Writer writer, out bool shouldAppend)
+    {
+        _wanted = shouldAppend = writer.Chinese;
+        _inner = new StringBuilder.AppendInterpolatedStringHandler(_wanted ? literalLength : 0, _wanted ? formattedCount : 0, writer.Builder, CultureInfo.InvariantCulture);
+    }
+
+    public void AppendLiteral(string value) => _inner.AppendLiteral(value);
+
+    public void AppendFormatted<T>(T value) => _inner.AppendFormatted(value);
+
+    public void AppendFormatted(string? value) => _inner.AppendFormatted(value);
+}
+
+/// <summary>Formats the English text of <see cref="ReasonText"/>'s writer into its reason, and only when the reason is English.</summary>
+[InterpolatedStringHandler]
+internal readonly ref struct EnglishText
+{
+    private readonly StringBuilder.AppendInterpolatedStringHandler _inner;
+
+    public EnglishText(int literalLength, int formattedCount, ReasonText.Writer writer, out bool shouldAppend)
+    {
+        shouldAppend = !writer.Chinese;
+        _inner = new StringBuilder.AppendInterpolatedStringHandler(shouldAppend ? literalLength : 0, shouldAppend ? formattedCount : 0, writer.Builder, CultureInfo.InvariantCulture);
+    }
+
+    public void AppendLiteral(string value) => _inner.AppendLiteral(value);
+
+    public void AppendFormatted<T>(T value) => _inner.AppendFormatted(value);
+
+    public void AppendFormatted(string? value) => _inner.AppendFormatted(value);
 }
