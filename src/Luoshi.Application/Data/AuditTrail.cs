@@ -15,12 +15,13 @@ namespace Luoshi.Application.Data;
 /// </summary>
 internal static class AuditTrail
 {
-    // Supervision events are the item's history themselves; inbox and outbox rows and job leases are
-    // bookkeeping that follows from audited changes rather than anyone's decision.
+    // Supervision events are the item's history themselves, and the figures a rule lists on an item are written
+    // into its audited description when it opens, or named in that history as they join later; inbox and outbox rows and job leases are bookkeeping that follows from audited
+    // changes rather than anyone's decision.
     private static readonly HashSet<Type> Unaudited =
     [
         typeof(AuditEntry), typeof(ReadingVersion), typeof(TargetVersion),
-        typeof(Domain.Supervision.SupervisionEvent), typeof(Domain.Reporting.ReportTransition), typeof(Domain.Notifications.Notification), typeof(Notifications.OutboxMessage), typeof(JobLease), typeof(DataProtectionKey), typeof(DocumentTerm),
+        typeof(Domain.Supervision.SupervisionEvent), typeof(Domain.Supervision.SupervisionItemIndicator), typeof(Domain.Reporting.ReportTransition), typeof(Domain.Notifications.Notification), typeof(Notifications.OutboxMessage), typeof(JobLease), typeof(DataProtectionKey), typeof(DocumentTerm),
     ];
 
     // Parts of an ingested document that are recorded by size, not content: the document itself is kept

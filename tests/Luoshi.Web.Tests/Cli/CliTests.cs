@@ -296,7 +296,7 @@ public sealed class CliTests : IDisposable
 
         rules.Code.ShouldBe(0, rules.Err);
         var opened = JsonNode.Parse(rules.Out)!["opened"]!.AsArray().ShouldHaveSingleItem()!;
-        opened["cause"]!.GetValue<string>().ShouldBe("indicator-red:FAI@330103");
+        opened["cause"]!.GetValue<string>().ShouldBe("indicator-rule:default@330103");
         rerun.Code.ShouldBe(0, rerun.Err);
         rerun.Out.ShouldContain("1 already open");
 
