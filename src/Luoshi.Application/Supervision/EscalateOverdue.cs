@@ -27,8 +27,8 @@ public sealed class EscalateOverdue(LuoshiDbContext db, ICurrentActor actor, Tim
         public WriteStats? Writes { get; init; }
     }
 
-    /// <summary>Rows an item may write at most: itself, up to three escalations and a reminder, and their messages (a unit's inbox and its outbox copy each).</summary>
-    private const int RowsPerItem = 8;
+    /// <summary>Rows an item may write: itself, up to three escalations and a reminder, and their messages (up to six, each with its outbox copy).</summary>
+    private const int RowsPerItem = 16;
 
     private sealed record Step(SupervisionItem Item, int Before, List<SupervisionEvent> Events, SupervisionEvent? Reminder);
 
