@@ -75,6 +75,11 @@ internal sealed class IndicatorRuleHits(LuoshiDbContext db, IndicatorStatuses st
                     }
 
                     var first = periods[^1];
+                    if (followed.Claimed(indicator.Id, unit.Id))
+                    {
+                        continue;
+                    }
+
                     if (followed.Follows(indicator.Id, unit.Id, first.Start))
                     {
                         already++;
@@ -90,7 +95,7 @@ internal sealed class IndicatorRuleHits(LuoshiDbContext db, IndicatorStatuses st
                         continue;
                     }
 
-                    followed.Claim(indicator.Id, unit.Id, periods[0].End);
+                    followed.Claim(indicator.Id, unit.Id);
                     var label = $"{row.IndicatorCode}@{row.OrgCode}";
                     var (zh, en) = (row.ReasonZh, row.ReasonEn);
                     var hit = new Hit(
@@ -210,11 +215,12 @@ internal sealed record RuleUnit(int Id, string Code, string Name, OrgUnitKind Ki
 /// <summary>
 /// The figures items already follow, and how far: an item still open follows its figures whatever comes; a
 /// finished one covered its streak up to the last period it listed, so a streak reaching back into that period
-/// is the same streak and opens nothing again.
+/// is the same streak and opens nothing again. Figures an earlier rule of the same run took are kept apart.
 /// </summary>
 internal sealed class FollowedFigures
 {
     private readonly Dictionary<(int Indicator, int Unit), List<(bool Open, DateOnly LastEnd)>> _cells = [];
+    private readonly HashSet<(int Indicator, int Unit)> _claimed = [];
 
     public void Add(int indicatorId, int unitId, SupervisionState state, DateOnly lastEnd)
     {
@@ -226,10 +232,12 @@ internal sealed class FollowedFigures
         list.Add((!SupervisionWorkflow.IsFinished(state), lastEnd));
     }
 
-    /// <summary>Marks a figure taken by this run, so that a later rule leaves it alone.</summary>
-    public void Claim(int indicatorId, int unitId, DateOnly lastEnd) => Add(indicatorId, unitId, SupervisionState.Draft, lastEnd);
+    /// <summary>Marks a figure taken by a rule of this run, so that a later rule leaves it alone.</summary>
+    public void Claim(int indicatorId, int unitId) => _claimed.Add((indicatorId, unitId));
 
-    /// <summary>Whether a streak that began at <paramref name="streakStart"/> is followed already.</summary>
+    public bool Claimed(int indicatorId, int unitId) => _claimed.Contains((indicatorId, unitId));
+
+    /// <summary>Whether an item already follows a streak that began at <paramref name="streakStart"/>.</summary>
     public bool Follows(int indicatorId, int unitId, DateOnly streakStart) =>
         _cells.TryGetValue((indicatorId, unitId), out var list) && list.Any(c => c.Open || c.LastEnd >= streakStart);
 }

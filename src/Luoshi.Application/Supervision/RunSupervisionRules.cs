@@ -58,12 +58,16 @@ public sealed class RunSupervisionRules(
     /// <summary>An item opened (or, in a dry run, that would open: no id); <c>rule</c> is the kind of rule, <c>ruleCode</c> the indicator rule's code.</summary>
     public sealed record Opened(int? Id, string Rule, string Cause, string Title, string LeadOrg, DateOnly Deadline)
     {
+        public string? LeadOrgName { get; init; }
         public string? RuleCode { get; init; }
         public IReadOnlyList<Figure> Indicators { get; init; } = [];
     }
 
     /// <summary>An item still open that took in (or would take in) newly caught figures.</summary>
-    public sealed record Absorbed(int Id, string Rule, string RuleCode, string Cause, string Title, string LeadOrg, IReadOnlyList<Figure> Indicators);
+    public sealed record Absorbed(int Id, string Rule, string RuleCode, string Cause, string Title, string LeadOrg, IReadOnlyList<Figure> Indicators)
+    {
+        public string? LeadOrgName { get; init; }
+    }
 
     public sealed record Result(DateOnly AsOf, IReadOnlyList<Opened> Opened, int AlreadyOpen, IReadOnlyList<string> Notes)
     {
@@ -234,10 +238,12 @@ public sealed class RunSupervisionRules(
         var round = Period.Containing(Frequency.Month, date).Previous;
         var firsts = hits.Select(h => h.Figure.First).Distinct().ToList();
         var lasts = hits.Select(h => h.Figure.Last).Distinct().ToList();
-        var span = firsts.Count == 1 && lasts.Count == 1 ? $"{firsts[0]}–{lasts[0]}" : lasts.Max().ToString();
+        var (spanZh, spanEn) = firsts.Count == 1 && lasts.Count == 1
+            ? ($"{firsts[0]}–{lasts[0]}", $"{firsts[0]}–{lasts[0]}")
+            : ($"截至{lasts.Max()}", $"to {lasts.Max()}");
         var title = hits.Count == 1
-            ? $"{hits[0].View.IndicatorName}{zh}:{hits[0].View.OrgName}({span})/ {hits[0].View.Indicator} {en} at {hits[0].View.Org}"
-            : $"{f.Lead.Name}:{hits[0].View.IndicatorName}等{hits.Count}项指标{zh}({span})/ {f.Lead.Code}: {hits.Count} figures {en}";
+            ? $"{hits[0].View.IndicatorName}{zh}:{hits[0].View.OrgName}({spanZh})/ {hits[0].View.Indicator} {en} at {hits[0].View.Org}"
+            : $"{f.Lead.Name}:{hits[0].View.IndicatorName}等{hits.Count}项指标{zh}({spanZh})/ {f.Lead.Code}: {hits.Count} figures {en} ({spanEn})";
         var lines = hits.Select((h, k) => string.Create(CultureInfo.InvariantCulture,
             $"{k + 1}. {h.View.Indicator} {h.View.IndicatorName} @ {h.View.OrgName} {h.View.Org}({h.View.From}–{h.View.To}):{h.View.ReasonZh} / {h.View.ReasonEn}"));
         var description = $"规则「{rule.Name}」({rule.Code}):{f.Lead.Name}{hits.Count}项指标{zh} / rule {rule.Code}: {hits.Count} figures at {f.Lead.Code} {en}\n" + string.Join("\n", lines);
@@ -260,12 +266,13 @@ public sealed class RunSupervisionRules(
     private static Opened Describe(Candidate c, int? id, Dictionary<int, RuleUnit> units, DateOnly date) =>
         new(id, c.Rule, c.CauseKey, c.Title, units[c.LeadUnitId].Code, date.AddDays(c.DeadlineDays))
         {
+            LeadOrgName = units[c.LeadUnitId].Name,
             RuleCode = c.RuleCode,
             Indicators = [.. (c.Hits ?? []).Select(h => h.View)],
         };
 
     private static Absorbed Absorption(Prior item, Candidate c, Dictionary<int, RuleUnit> units) =>
-        new(item.Id, c.Rule, c.RuleCode!, c.CauseKey, item.Title, units[c.LeadUnitId].Code, [.. c.Hits!.Select(h => h.View)]);
+        new(item.Id, c.Rule, c.RuleCode!, c.CauseKey, item.Title, units[c.LeadUnitId].Code, [.. c.Hits!.Select(h => h.View)]) { LeadOrgName = units[c.LeadUnitId].Name };
 
     private static RuleUnit Root(RuleUnit unit, Dictionary<string, RuleUnit> byCode) =>
         byCode[unit.Path.Split('/', StringSplitOptions.RemoveEmptyEntries)[0]];

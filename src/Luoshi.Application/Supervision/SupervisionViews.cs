@@ -143,7 +143,8 @@ internal static class SupervisionViews
             i.RuleKey)
         {
             Indicators = [.. i.Indicators.Select(f => new SupervisionFigureView(
-                n.Indicator(f.IndicatorId), n.IndicatorName(f.IndicatorId), n.Unit(f.OrgUnitId), n.UnitName(f.OrgUnitId), f.FirstPeriod, f.LastPeriod, f.ReasonZh, f.ReasonEn, f.AddedAt))],
+                n.Indicator(f.IndicatorId), n.IndicatorName(f.IndicatorId), n.Unit(f.OrgUnitId), n.UnitName(f.OrgUnitId), f.FirstPeriod, f.LastPeriod, f.ReasonZh, f.ReasonEn, f.AddedAt))
+                .OrderBy(f => f.AddedAt).ThenBy(f => f.Indicator, StringComparer.Ordinal).ThenBy(f => f.Org, StringComparer.Ordinal)],
         };
     }
 
