@@ -115,6 +115,13 @@ internal static class AuditTrail
         _ => value,
     };
 
+    /// <summary>The chain's last entry, its id and hash (0 and the genesis hash for an empty chain).</summary>
+    public static async Task<(long Id, string Hash)> Head(LuoshiDbContext db, CancellationToken ct)
+    {
+        var head = await db.AuditEntries.AsNoTracking().OrderByDescending(a => a.Id).Select(a => new { a.Id, a.Hash }).FirstOrDefaultAsync(ct);
+        return (head?.Id ?? 0, head?.Hash ?? AuditChain.Genesis);
+    }
+
     /// <summary>Appends entries to the chain: takes the chain lock, reads the head, numbers and links them.</summary>
     public static async Task Append(LuoshiDbContext db, IReadOnlyList<AuditEntry> entries, CancellationToken ct)
     {
@@ -125,9 +132,7 @@ internal static class AuditTrail
             await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(7405221)", ct);
         }
 
-        var head = await db.AuditEntries.AsNoTracking().OrderByDescending(a => a.Id).Select(a => new { a.Id, a.Hash }).FirstOrDefaultAsync(ct);
-        long id = head?.Id ?? 0;
-        var previous = head?.Hash ?? AuditChain.Genesis;
+        var (id, previous) = await Head(db, ct);
         foreach (var entry in entries)
         {
             typeof(AuditEntry).GetProperty(nameof(AuditEntry.Id))!.SetValue(entry, ++id);
