@@ -7,15 +7,15 @@ namespace Luoshi.Application.Data;
 /// job (docs/adr/0017). SQLite has one writer at a time and Microsoft.Data.Sqlite takes the write lock as soon as a
 /// transaction begins: a job that held it for minutes answered requests with 503, and its own lease renewal failed.
 /// So a job works out what to write first, outside any transaction, and adds it to the context; each batch then
-/// begins, saves and commits, holding about a hundred rows; after each the job forgets what it tracked (so each
+/// begins, saves and commits, holding about sixty rows; after each the job forgets what it tracked (so each
 /// save looks at its own batch, not at everything saved before it) and pauses several times as long as the batch
 /// took, so that the lock is free far more often than taken, on a busy machine as on an idle one. On PostgreSQL the
 /// same keeps the audit chain's lock, which every audited write takes, free for others.
 /// </summary>
 public sealed class JobBatches(LuoshiDbContext db)
 {
-    /// <summary>Rows (inserted or updated) a batch aims at: a few milliseconds of work on an idle machine.</summary>
-    public const int RowBudget = 100;
+    /// <summary>Rows (inserted or updated) a batch aims at: a few milliseconds of work, tens on a machine short of CPU.</summary>
+    public const int RowBudget = 60;
 
     /// <summary>The least pause between batches. Wall-clock time on purpose, whatever clock the job judges dates by.</summary>
     public static readonly TimeSpan MinPause = TimeSpan.FromMilliseconds(50);
