@@ -189,7 +189,7 @@ public sealed class RunSupervisionRules(
                 date,
                 [.. toOpen.Select(c => Describe(c, null, byId, date))],
                 already,
-                notes)
+                [.. notes.Distinct()])
             {
                 DryRun = true,
                 Absorbed = [.. toAbsorb.Select(a => Absorption(a.Item, a.Candidate, byId))],

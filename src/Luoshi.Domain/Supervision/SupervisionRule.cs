@@ -26,6 +26,7 @@ public sealed partial class SupervisionRule
     public const decimal MaxGapPoints = 1000;
 
     private readonly List<string> _indicatorCodes = [];
+    private IReadOnlyList<OrgUnitKind>? _unitKinds;
 
     private SupervisionRule()
     {
@@ -74,7 +75,7 @@ public sealed partial class SupervisionRule
     public DateTimeOffset UpdatedAt { get; private set; }
     public string UpdatedBy { get; private set; }
 
-    public IReadOnlyList<OrgUnitKind> UnitKinds => ParseKinds(UnitKindsText);
+    public IReadOnlyList<OrgUnitKind> UnitKinds => _unitKinds ??= ParseKinds(UnitKindsText);
 
     /// <summary>True for a rule that exists only as the settings (never stored, so never edited).</summary>
     public bool FromSettings => Id == 0 && Code == DefaultCode && Version == 0;
@@ -214,6 +215,7 @@ public sealed partial class SupervisionRule
         Periods = d.Periods;
         MinGapPoints = d.MinGapPoints;
         UnitKindsText = string.Join(',', d.UnitKinds.Distinct().Order());
+        _unitKinds = null;
         ClearPeriodsToClose = d.ClearPeriodsToClose;
         DeadlineDays = d.DeadlineDays;
     }

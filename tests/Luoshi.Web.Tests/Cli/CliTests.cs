@@ -328,9 +328,9 @@ public sealed class CliTests : IDisposable
         dry.Code.ShouldBe(0, dry.Err);
         var preview = JsonNode.Parse(dry.Out)!.AsObject();
         preview.Select(p => p.Key).ShouldBe(["asOf", "opened", "alreadyOpen", "notes", "dryRun", "absorbed", "rules", "writes"]);
-        would.AsObject().Select(p => p.Key).Take(6).ShouldBe(["id", "rule", "cause", "title", "leadOrg", "deadline"]);
         preview["dryRun"]!.GetValue<bool>().ShouldBeTrue();
         var would = preview["opened"]!.AsArray().ShouldHaveSingleItem()!;
+        would.AsObject().Select(p => p.Key).Take(6).ShouldBe(["id", "rule", "cause", "title", "leadOrg", "deadline"]);
         would["id"].ShouldBeNull();
         would["leadOrgName"]!.GetValue<string>().ShouldBe("甲二区");
         would["indicators"]!.AsArray().Select(f => f!["indicator"]!.GetValue<string>()).ShouldBe(["FAI", "PRIVATE_INV"]);
