@@ -98,6 +98,10 @@ public static class ApplicationServices
         services.AddScoped<SupervisionMetrics>();
         services.AddScoped<EscalateOverdue>();
         services.AddScoped<RunSupervisionRules>();
+        services.AddScoped<ListSupervisionRules>();
+        services.AddScoped<GetSupervisionRule>();
+        services.AddScoped<SaveSupervisionRule>();
+        services.AddScoped<SwitchSupervisionRule>();
         services.AddScoped<RunDailySupervision>();
         services.AddScoped<IndicatorStatuses>();
         services.AddScoped<SupervisionNotifications>();

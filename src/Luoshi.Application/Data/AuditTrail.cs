@@ -15,12 +15,13 @@ namespace Luoshi.Application.Data;
 /// </summary>
 internal static class AuditTrail
 {
-    // Supervision events are the item's history themselves; inbox and outbox rows and job leases are
-    // bookkeeping that follows from audited changes rather than anyone's decision.
+    // Supervision events are the item's history themselves, and the figures a rule lists on an item are written
+    // into its audited description when it opens, or named in that history as they join later; inbox and outbox rows and job leases are bookkeeping that follows from audited
+    // changes rather than anyone's decision.
     private static readonly HashSet<Type> Unaudited =
     [
         typeof(AuditEntry), typeof(ReadingVersion), typeof(TargetVersion),
-        typeof(Domain.Supervision.SupervisionEvent), typeof(Domain.Reporting.ReportTransition), typeof(Domain.Notifications.Notification), typeof(Notifications.OutboxMessage), typeof(JobLease), typeof(DataProtectionKey), typeof(DocumentTerm),
+        typeof(Domain.Supervision.SupervisionEvent), typeof(Domain.Supervision.SupervisionItemIndicator), typeof(Domain.Reporting.ReportTransition), typeof(Domain.Notifications.Notification), typeof(Notifications.OutboxMessage), typeof(JobLease), typeof(DataProtectionKey), typeof(DocumentTerm),
     ];
 
     // Parts of an ingested document that are recorded by size, not content: the document itself is kept
@@ -114,6 +115,13 @@ internal static class AuditTrail
         _ => value,
     };
 
+    /// <summary>The chain's last entry, its id and hash (0 and the genesis hash for an empty chain).</summary>
+    public static async Task<(long Id, string Hash)> Head(LuoshiDbContext db, CancellationToken ct)
+    {
+        var head = await db.AuditEntries.AsNoTracking().OrderByDescending(a => a.Id).Select(a => new { a.Id, a.Hash }).FirstOrDefaultAsync(ct);
+        return (head?.Id ?? 0, head?.Hash ?? AuditChain.Genesis);
+    }
+
     /// <summary>Appends entries to the chain: takes the chain lock, reads the head, numbers and links them.</summary>
     public static async Task Append(LuoshiDbContext db, IReadOnlyList<AuditEntry> entries, CancellationToken ct)
     {
@@ -124,9 +132,7 @@ internal static class AuditTrail
             await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(7405221)", ct);
         }
 
-        var head = await db.AuditEntries.AsNoTracking().OrderByDescending(a => a.Id).Select(a => new { a.Id, a.Hash }).FirstOrDefaultAsync(ct);
-        long id = head?.Id ?? 0;
-        var previous = head?.Hash ?? AuditChain.Genesis;
+        var (id, previous) = await Head(db, ct);
         foreach (var entry in entries)
         {
             typeof(AuditEntry).GetProperty(nameof(AuditEntry.Id))!.SetValue(entry, ++id);

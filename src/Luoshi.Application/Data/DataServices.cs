@@ -29,7 +29,7 @@ public static class DataServices
     }
 
     public static void ConfigureSqlite(DbContextOptionsBuilder o, string connectionString) =>
-        o.UseSqlite(connectionString, s => s.MigrationsHistoryTable("__migrations")).AddInterceptors(VersionCommitInterceptor.Instance);
+        o.UseSqlite(connectionString, s => s.MigrationsHistoryTable("__migrations")).AddInterceptors(VersionCommitInterceptor.Instance, SqliteBusyTimeout.Instance);
 
     public static void ConfigurePostgres(DbContextOptionsBuilder o, string connectionString) =>
         o.UseNpgsql(connectionString, s => s.MigrationsHistoryTable("__migrations")).AddInterceptors(VersionCommitInterceptor.Instance);

@@ -47,6 +47,7 @@ public abstract class LuoshiDbContext(DbContextOptions options, ICurrentActor? a
     public DbSet<Domain.Reporting.RevisionRequest> RevisionRequests => Set<Domain.Reporting.RevisionRequest>();
     public DbSet<SupervisionItem> SupervisionItems => Set<SupervisionItem>();
     public DbSet<SupervisionEvent> SupervisionEvents => Set<SupervisionEvent>();
+    public DbSet<SupervisionRule> SupervisionRules => Set<SupervisionRule>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<JobLease> JobLeases => Set<JobLease>();

@@ -12,6 +12,7 @@ namespace Luoshi.Application.Supervision;
 public sealed class IndicatorStatuses(EvaluationCache cache, Data.LuoshiDbContext db)
 {
     private readonly Dictionary<Period, EvaluationResult> _results = [];
+    private readonly Dictionary<(Period, string), EvaluationResult> _atUnit = [];
     private EvaluationSnapshot? _snapshot;
 
     public async Task<EvaluationSnapshot> Snapshot(CancellationToken ct) => _snapshot ??= await cache.Get(db, ct);
@@ -63,7 +64,12 @@ public sealed class IndicatorStatuses(EvaluationCache cache, Data.LuoshiDbContex
         {
             // One unit alone: the engine still reads rolled-up values from the snapshot, so the status is the one
             // the whole-tree evaluation shows for it.
-            var result = Evaluator.Evaluate(snapshot, period, asOf, orgCode, depth: 0);
+            if (!_atUnit.TryGetValue((period, orgCode), out var result))
+            {
+                result = Evaluator.Evaluate(snapshot, period, asOf, orgCode, depth: 0);
+                _atUnit[(period, orgCode)] = result;
+            }
+
             statuses.Add(result.Find(indicatorCode, orgCode)?.Status ?? EvaluationStatus.None);
         }
 

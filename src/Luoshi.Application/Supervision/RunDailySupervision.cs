@@ -19,7 +19,7 @@ public sealed class RunDailySupervision(
     public sealed record Result(DateOnly Day, EscalateOverdue.Result Escalation, RunSupervisionRules.Result Rules)
     {
         public override string ToString() => string.Create(CultureInfo.InvariantCulture,
-            $"{Day:yyyy-MM-dd}: {Escalation.Escalated.Count} escalated, {Escalation.Reminded.Count} reminded, {Rules.Opened.Count} opened, {Rules.AlreadyOpen} already open");
+            $"{Day:yyyy-MM-dd}: {Escalation.Escalated.Count} escalated, {Escalation.Reminded.Count} reminded, {Rules.Opened.Count} opened, {Rules.Absorbed.Count} absorbed, {Rules.AlreadyOpen} already open");
     }
 
     /// <summary>Runs the day's work if it is due and this holder wins the lease; null otherwise.</summary>

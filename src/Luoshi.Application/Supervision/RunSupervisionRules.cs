@@ -3,9 +3,7 @@ using Luoshi.Application.Common;
 using Luoshi.Application.Data;
 using Luoshi.Application.Evaluation;
 using Luoshi.Domain.Common;
-using Luoshi.Domain.Evaluation;
 using Luoshi.Domain.Identity;
-using Luoshi.Domain.Organization;
 using Luoshi.Domain.Plans;
 using Luoshi.Domain.Supervision;
 using Microsoft.EntityFrameworkCore;
@@ -16,16 +14,20 @@ namespace Luoshi.Application.Supervision;
 /// <summary>
 /// The rules that open items by themselves, as of a date:
 /// <list type="bullet">
-/// <item>an indicator red for N consecutive periods of its own frequency at a unit (the evaluation engine judges
-/// each period) — the unit leads the item; at the top unit the indicator's responsible department does;</item>
+/// <item>the indicator rules (<see cref="SupervisionRule"/>; by default the settings' rule: any indicator red
+/// for N consecutive periods of its own frequency at a unit, as the evaluation engine judges each period) —
+/// one item per lead unit per rule and period, listing every figure it caught; an item of the same rule still
+/// open for the lead unit takes new figures in (并入) instead of another opening (docs/adr/0017);</item>
 /// <item>a plan task or milestone past its due date and not reported done — its lead unit leads the item;</item>
 /// <item>a unit's monthly report not submitted by its due date (the reporting calendar: the unit's assigned
 /// monthly indicators, the earliest due day among them, as the timeliness view judges it) — the unit leads
 /// the item, which names the other months of the year still missing.</item>
 /// </list>
-/// Items open as drafts for the supervising unit to review and assign
-/// (docs/adr/0010). Each opens once: an item whose cause is still open, or whose cause period lies inside
-/// the current red streak, stops another; a unique rule key stops two servers racing.
+/// Items open as drafts for the supervising unit to review and assign (docs/adr/0010). Each opens once: an
+/// item whose cause is still open, or whose cause period lies inside the current streak, stops another; a
+/// unique rule key stops two servers racing. Everything is worked out first, with no transaction open; a dry
+/// run stops there and writes nothing. The rest is written in short batches (<see cref="JobBatches"/>), so that
+/// people's writes go through while the rules run.
 /// </summary>
 public sealed class RunSupervisionRules(
     LuoshiDbContext db,
@@ -39,12 +41,45 @@ public sealed class RunSupervisionRules(
     public const string OverdueTaskRule = "overdueTask";
     public const string MissingReportRule = "missingReport";
 
+    /// <summary>How an indicator rule names its cause: indicator-rule:RULE@LEADORG (and its key: …#MONTH).</summary>
+    public const string IndicatorRuleCause = "indicator-rule:";
+
     /// <summary>How the missing-report rule names its cause: report-missing:ORG (and its hit: report-missing:ORG#PERIOD).</summary>
     public const string MissingReportCause = "report-missing:";
 
-    public sealed record Opened(int Id, string Rule, string Cause, string Title, string LeadOrg, DateOnly Deadline);
+    /// <param name="AsOf">The day to judge (default today in China).</param>
+    /// <param name="DryRun">Work out what would open and be absorbed, and write nothing.</param>
+    /// <param name="Rule">Only this indicator rule, enabled or not (a preview before turning it on); null for every enabled rule and the fixed rules.</param>
+    public sealed record Request(DateOnly? AsOf = null, bool DryRun = false, string? Rule = null);
 
-    public sealed record Result(DateOnly AsOf, IReadOnlyList<Opened> Opened, int AlreadyOpen, IReadOnlyList<string> Notes);
+    /// <summary>A figure a rule caught: an indicator at a unit, behind from one period to another, and the engine's reason.</summary>
+    public sealed record Figure(string Indicator, string IndicatorName, string Org, string OrgName, string From, string To, string ReasonZh, string ReasonEn);
+
+    /// <summary>An item opened (or, in a dry run, that would open: no id); <c>rule</c> is the kind of rule, <c>ruleCode</c> the indicator rule's code.</summary>
+    public sealed record Opened(int? Id, string Rule, string Cause, string Title, string LeadOrg, DateOnly Deadline)
+    {
+        public string? LeadOrgName { get; init; }
+        public string? RuleCode { get; init; }
+        public IReadOnlyList<Figure> Indicators { get; init; } = [];
+    }
+
+    /// <summary>An item still open that took in (or would take in) newly caught figures.</summary>
+    public sealed record Absorbed(int Id, string Rule, string RuleCode, string Cause, string Title, string LeadOrg, IReadOnlyList<Figure> Indicators)
+    {
+        public string? LeadOrgName { get; init; }
+    }
+
+    public sealed record Result(DateOnly AsOf, IReadOnlyList<Opened> Opened, int AlreadyOpen, IReadOnlyList<string> Notes)
+    {
+        public bool DryRun { get; init; }
+        public IReadOnlyList<Absorbed> Absorbed { get; init; } = [];
+
+        /// <summary>The indicator rules that ran, in order.</summary>
+        public IReadOnlyList<string> Rules { get; init; } = [];
+
+        /// <summary>How the run wrote (null in a dry run).</summary>
+        public WriteStats? Writes { get; init; }
+    }
 
     private sealed record Candidate(
         string Rule,
@@ -53,142 +88,355 @@ public sealed class RunSupervisionRules(
         DateOnly CauseDate,
         DateOnly WindowStart,
         int LeadUnitId,
+        int DeadlineDays,
         string Title,
         string Description,
         SupervisionSource Source,
         int? IndicatorId = null,
         int? IndicatorUnitId = null,
         int? PlanItemId = null,
-        int? ClearPeriods = null);
+        int? ClearPeriods = null,
+        string? RuleCode = null,
+        IReadOnlyList<IndicatorRuleHits.Hit>? Hits = null);
 
-    private sealed record Prior(string CauseKey, string? RuleKey, SupervisionState State, DateOnly? CauseDate);
+    private sealed record Prior(int Id, string CauseKey, string? RuleKey, SupervisionState State, DateOnly? CauseDate, string Title);
 
-    private sealed record UnitInfo(int Id, string Code, string Name, OrgUnitKind Kind, string Path, int? ParentId);
+    public Task<Result> Handle(DateOnly? asOf, CancellationToken ct) => Handle(new Request(asOf), ct);
 
-    public async Task<Result> Handle(DateOnly? asOf, CancellationToken ct)
+    public async Task<Result> Handle(Request request, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(request);
         actor.RequireEverywhere(Permission.Supervise);
         var settings = options.Value;
-        var date = asOf ?? Evaluate.Today(clock);
-        var units = await db.OrgUnits.AsNoTracking().Select(u => new UnitInfo(u.Id, u.Code, u.Name, u.Kind, u.Path, u.ParentId)).ToListAsync(ct);
+        var date = request.AsOf ?? Evaluate.Today(clock);
+        var rules = await SupervisionRuleSet.Load(db, settings, ct);
+        if (request.Rule is { } only)
+        {
+            rules = [.. rules.Where(r => r.Code == only.Trim())];
+            if (rules.Count == 0)
+            {
+                throw new NotFoundException("督办规则/supervision rule", only);
+            }
+        }
+        else
+        {
+            rules = [.. rules.Where(r => r.Enabled)];
+        }
+
+        var units = await db.OrgUnits.AsNoTracking().Select(u => new RuleUnit(u.Id, u.Code, u.Name, u.Kind, u.Path, u.ParentId)).ToListAsync(ct);
         var byCode = units.ToDictionary(u => u.Code, StringComparer.Ordinal);
         var byId = units.ToDictionary(u => u.Id);
         var priors = (await db.SupervisionItems.AsNoTracking().Where(i => i.CauseKey != null)
-            .Select(i => new { i.CauseKey, i.RuleKey, i.State, i.CauseDate }).ToListAsync(ct))
-            .Select(p => new Prior(p.CauseKey!, p.RuleKey, p.State, p.CauseDate))
+            .Select(i => new { i.Id, i.CauseKey, i.RuleKey, i.State, i.CauseDate, i.Title }).ToListAsync(ct))
+            .Select(p => new Prior(p.Id, p.CauseKey!, p.RuleKey, p.State, p.CauseDate, p.Title))
             .ToLookup(p => p.CauseKey, StringComparer.Ordinal);
         var notes = new List<string>();
 
+        var found = await new IndicatorRuleHits(db, statuses).Find(rules, date, byCode, await Followed(ct), notes, ct);
+        int already = found.AlreadyFollowed;
         var candidates = new List<Candidate>();
-        candidates.AddRange(await RedIndicators(date, settings, byCode, notes, ct));
-        candidates.AddRange(await OverdueTasks(date, settings, byId, notes, ct));
-        candidates.AddRange(await MissingReports(date, byId, ct));
+        candidates.AddRange(found.Findings.Select(f => FromFinding(f, date)));
+        if (request.Rule is null)
+        {
+            candidates.AddRange(await OverdueTasks(date, settings, byId, notes, ct));
+            candidates.AddRange(await MissingReports(date, settings, byId, ct));
+        }
 
-        var opened = new List<Opened>();
-        int already = 0;
+        var toOpen = new List<Candidate>();
+        var toAbsorb = new List<(Prior Item, Candidate Candidate)>();
         foreach (var c in candidates)
         {
-            // Opened once: not while an item for the same cause is still being followed, nor again for a streak
-            // an earlier item already covered (its cause period falls inside the current window).
-            if (priors[c.CauseKey].Any(p => !SupervisionWorkflow.IsFinished(p.State) || p.RuleKey == c.RuleKey || p.CauseDate >= c.WindowStart))
+            var sameCause = priors[c.CauseKey].ToList();
+            if (c.Hits is not null)
             {
+                // Per lead unit and rule: an item still open takes the new figures in; one finished this period
+                // leaves them to the next period's item.
+                if (sameCause.FirstOrDefault(p => !SupervisionWorkflow.IsFinished(p.State)) is { } open)
+                {
+                    toAbsorb.Add((open, c));
+                    continue;
+                }
+
+                if (sameCause.Any(p => p.RuleKey == c.RuleKey))
+                {
+                    already += c.Hits.Count;
+                    notes.Add($"{c.CauseKey}:本期已有同一规则的事项(已办结或撤销),{c.Hits.Count}项新落后指标下期再开 / this period's item of the rule is finished already; {c.Hits.Count} newly lagging figures open next period");
+                    continue;
+                }
+            }
+            else if (sameCause.Any(p => !SupervisionWorkflow.IsFinished(p.State) || p.RuleKey == c.RuleKey || p.CauseDate >= c.WindowStart))
+            {
+                // Opened once: not while an item for the same cause is still being followed, nor again for a streak
+                // an earlier item already covered (its cause period falls inside the current window).
                 already++;
                 continue;
             }
 
             var lead = byId[c.LeadUnitId];
-            var root = byCode[lead.Path.Split('/', StringSplitOptions.RemoveEmptyEntries)[0]];
-            if (root.Id == lead.Id)
+            if (Root(lead, byCode).Id == lead.Id)
             {
                 notes.Add($"{c.CauseKey}: 牵头单位是最上级单位,无人督办,未开事项 / the lead is the top unit, which nobody above supervises: not opened");
                 continue;
             }
 
-            if (await Open(c, root.Id, date, settings, ct) is { } id)
+            toOpen.Add(c);
+        }
+
+        var ruleCodes = rules.Select(r => r.Code).ToList();
+        if (request.DryRun)
+        {
+            return new Result(
+                date,
+                [.. toOpen.Select(c => Describe(c, null, byId, date))],
+                already,
+                [.. notes.Distinct()])
             {
-                opened.Add(new Opened(id, c.Rule, c.CauseKey, c.Title, lead.Code, date.AddDays(settings.RuleDeadlineDays)));
+                DryRun = true,
+                Absorbed = [.. toAbsorb.Select(a => Absorption(a.Item, a.Candidate, byId))],
+                Rules = ruleCodes,
+            };
+        }
+
+        await notifications.Prepare(ct);
+        var batches = new JobBatches(db);
+        var (opened, raced) = await Open(toOpen, byId, byCode, date, batches, notes, ct);
+        var absorbed = await Absorb(toAbsorb, byId, batches, notes, ct);
+        return new Result(date, opened, already + raced, [.. notes.Distinct()]) { Absorbed = absorbed, Rules = ruleCodes, Writes = batches.Stats };
+    }
+
+    /// <summary>The figures items already follow: those listed on items, and the single figure of an item opened before rules listed them.</summary>
+    private async Task<FollowedFigures> Followed(CancellationToken ct)
+    {
+        var followed = new FollowedFigures();
+        var listed = await (from f in db.Set<SupervisionItemIndicator>().AsNoTracking()
+                            join i in db.SupervisionItems on f.ItemId equals i.Id
+                            select new { f.IndicatorId, f.OrgUnitId, f.LastPeriod, i.State }).ToListAsync(ct);
+        foreach (var f in listed)
+        {
+            followed.Add(f.IndicatorId, f.OrgUnitId, f.State, Period.Parse(f.LastPeriod).End);
+        }
+
+        var single = await db.SupervisionItems.AsNoTracking()
+            .Where(i => i.Source == SupervisionSource.IndicatorRule && i.IndicatorId != null && i.CauseDate != null)
+            .Select(i => new { IndicatorId = i.IndicatorId!.Value, Unit = i.IndicatorUnitId ?? i.LeadUnitId, i.State, CauseDate = i.CauseDate!.Value }).ToListAsync(ct);
+        foreach (var i in single)
+        {
+            followed.Add(i.IndicatorId, i.Unit, i.State, i.CauseDate);
+        }
+
+        return followed;
+    }
+
+    private static Candidate FromFinding(IndicatorRuleHits.Finding f, DateOnly date)
+    {
+        var rule = f.Rule;
+        var (zh, en) = rule.Condition();
+        var hits = f.Hits;
+        var cause = $"{IndicatorRuleCause}{rule.Code}@{f.Lead.Code}";
+
+        // A rule's period is the month whose figures a run judges: the item of that month for the lead unit.
+        var round = Period.Containing(Frequency.Month, date).Previous;
+        var firsts = hits.Select(h => h.Figure.First).Distinct().ToList();
+        var lasts = hits.Select(h => h.Figure.Last).Distinct().ToList();
+        var (spanZh, spanEn) = firsts.Count == 1 && lasts.Count == 1
+            ? ($"{firsts[0]}–{lasts[0]}", $"{firsts[0]}–{lasts[0]}")
+            : ($"截至{lasts.Max()}", $"to {lasts.Max()}");
+        var title = hits.Count == 1
+            ? $"{hits[0].View.IndicatorName}{zh}:{hits[0].View.OrgName}({spanZh})/ {hits[0].View.Indicator} {en} at {hits[0].View.Org}"
+            : $"{f.Lead.Name}:{hits[0].View.IndicatorName}等{hits.Count}项指标{zh}({spanZh})/ {f.Lead.Code}: {hits.Count} figures {en} ({spanEn})";
+        var lines = hits.Select((h, k) => string.Create(CultureInfo.InvariantCulture,
+            $"{k + 1}. {h.View.Indicator} {h.View.IndicatorName} @ {h.View.OrgName} {h.View.Org}({h.View.From}–{h.View.To}):{h.View.ReasonZh} / {h.View.ReasonEn}"));
+        var description = $"规则「{rule.Name}」({rule.Code}):{f.Lead.Name}{hits.Count}项指标{zh} / rule {rule.Code}: {hits.Count} figures at {f.Lead.Code} {en}\n" + string.Join("\n", lines);
+        return new Candidate(
+            RedIndicatorRule,
+            cause,
+            $"{cause}#{round}",
+            hits.Max(h => h.LastEnd),
+            hits.Min(h => h.Figure.First.Start),
+            f.Lead.Id,
+            rule.DeadlineDays,
+            Clip(title),
+            Clip(description, SupervisionItem.DescriptionMaxLength),
+            SupervisionSource.IndicatorRule,
+            ClearPeriods: rule.ClearPeriodsToClose,
+            RuleCode: rule.Code,
+            Hits: hits);
+    }
+
+    private static Opened Describe(Candidate c, int? id, Dictionary<int, RuleUnit> units, DateOnly date) =>
+        new(id, c.Rule, c.CauseKey, c.Title, units[c.LeadUnitId].Code, date.AddDays(c.DeadlineDays))
+        {
+            LeadOrgName = units[c.LeadUnitId].Name,
+            RuleCode = c.RuleCode,
+            Indicators = [.. (c.Hits ?? []).Select(h => h.View)],
+        };
+
+    private static Absorbed Absorption(Prior item, Candidate c, Dictionary<int, RuleUnit> units) =>
+        new(item.Id, c.Rule, c.RuleCode!, c.CauseKey, item.Title, units[c.LeadUnitId].Code, [.. c.Hits!.Select(h => h.View)]) { LeadOrgName = units[c.LeadUnitId].Name };
+
+    private static RuleUnit Root(RuleUnit unit, Dictionary<string, RuleUnit> byCode) =>
+        byCode[unit.Path.Split('/', StringSplitOptions.RemoveEmptyEntries)[0]];
+
+    /// <summary>Opens the items batch by batch; a batch that meets an item another server opened a moment ago is opened again one by one.</summary>
+    private async Task<(List<Opened> Opened, int Raced)> Open(
+        List<Candidate> candidates, Dictionary<int, RuleUnit> byId, Dictionary<string, RuleUnit> byCode, DateOnly date, JobBatches batches, List<string> notes, CancellationToken ct)
+    {
+        var opened = new List<Opened>();
+        int raced = 0;
+        foreach (var chunk in JobBatches.Split(candidates, Rows))
+        {
+            var items = chunk.Select(c => (Candidate: c, Item: Build(c, Root(byId[c.LeadUnitId], byCode).Id, date))).ToList();
+            db.SupervisionItems.AddRange(items.Select(x => x.Item));
+            try
+            {
+                await batches.Write(ct => Save([.. items.Select(x => x.Item)], ct), ct);
+                opened.AddRange(items.Select(x => Describe(x.Candidate, x.Item.Id, byId, date)));
+                continue;
             }
-            else
+            catch (DbUpdateException e) when (DatabaseConflict.Is(e))
             {
-                already++;
+            }
+
+            foreach (var c in chunk)
+            {
+                // The unique rule key: the same hit was opened elsewhere a moment ago.
+                if (await db.SupervisionItems.AnyAsync(i => i.RuleKey == c.RuleKey, ct))
+                {
+                    raced++;
+                    continue;
+                }
+
+                var item = Build(c, Root(byId[c.LeadUnitId], byCode).Id, date);
+                db.SupervisionItems.Add(item);
+                try
+                {
+                    await batches.Write(ct => Save([item], ct), ct);
+                    opened.Add(Describe(c, item.Id, byId, date));
+                }
+                catch (DbUpdateException e) when (DatabaseConflict.Is(e))
+                {
+                    raced++;
+                    notes.Add($"{c.CauseKey}: 刚被另一进程开立 / opened by another process a moment ago");
+                }
             }
         }
 
-        return new Result(date, opened, already, notes);
+        return (opened, raced);
     }
 
-    private async Task<List<Candidate>> RedIndicators(DateOnly date, SupervisionOptions settings, Dictionary<string, UnitInfo> units, List<string> notes, CancellationToken ct)
-    {
-        int n = settings.RedPeriods;
-        var snapshot = await statuses.Snapshot(ct);
-        var responsible = await db.Indicators.AsNoTracking().Where(i => i.ResponsibleUnitId != null).ToDictionaryAsync(i => i.Code, i => i.ResponsibleUnitId!.Value, StringComparer.Ordinal, ct);
-        var found = new List<Candidate>();
-        int unled = 0;
+    /// <summary>Rows an item writes: itself, its first history entry, the office's message and its outbox copy, and its figures.</summary>
+    private static int Rows(Candidate c) => 4 + (c.Hits?.Count ?? 0);
 
-        // Indicators with the same frequency and due day share their periods, so each period is evaluated once.
-        foreach (var group in snapshot.Indicators.Where(i => !i.IsNationalFigure).GroupBy(i => (i.Frequency, i.DueDay)))
+    /// <summary>Saves the new items (added to the context already), then their messages, which need the items' ids, inside the batch's transaction.</summary>
+    private async Task Save(List<SupervisionItem> items, CancellationToken ct)
+    {
+        await db.SaveChangesAsync(ct);
+        foreach (var item in items)
         {
-            var periods = IndicatorStatuses.LatestDue(group.Key.Frequency, group.Key.DueDay, date, n);
-            if (periods.Count < n)
+            await notifications.Send(item, item.Events, ct);
+        }
+
+        await db.SaveChangesAsync(ct);
+    }
+
+    private SupervisionItem Build(Candidate c, int supervisingUnitId, DateOnly date)
+    {
+        var now = clock.GetUtcNow();
+        var item = SupervisionItem.Create(c.Title, c.Source, c.LeadUnitId, supervisingUnitId, date.AddDays(c.DeadlineDays), SupervisionParticipant.System(actor.Name), now);
+        item.Describe(c.Title, c.Description, SupervisionPriority.Normal);
+        item.Link(c.PlanItemId, c.IndicatorId, c.IndicatorUnitId, null, null, null);
+        if (c.Hits is { } hits)
+        {
+            item.Cover(hits.Select(h => h.Figure), now);
+        }
+
+        item.RequireClearPeriods(c.ClearPeriods);
+        item.AttributeToRule(c.CauseKey, c.RuleKey, c.CauseDate);
+        return item;
+    }
+
+    /// <summary>
+    /// Adds newly caught figures to the items still open for them, batch by batch; an item someone moved meanwhile
+    /// is tried again alone from what is stored now, and one finished meanwhile is left for the next run.
+    /// </summary>
+    private async Task<List<Absorbed>> Absorb(List<(Prior Item, Candidate Candidate)> work, Dictionary<int, RuleUnit> byId, JobBatches batches, List<string> notes, CancellationToken ct)
+    {
+        var absorbed = new List<Absorbed>();
+        foreach (var chunk in JobBatches.Split(work, w => Rows(w.Candidate)))
+        {
+            var changed = await Absorbing(chunk, notes, ct);
+            if (changed.Count == 0)
+            {
+                batches.Skip();
+                continue;
+            }
+
+            try
+            {
+                await batches.Write(ct => db.SaveChangesAsync(ct), ct);
+                absorbed.AddRange(changed.Select(a => Absorption(a.Item, a.Candidate, byId)));
+                continue;
+            }
+            catch (DbUpdateException)
+            {
+            }
+
+            foreach (var one in chunk)
+            {
+                var single = await Absorbing([one], notes, ct);
+                if (single.Count == 0)
+                {
+                    batches.Skip();
+                    continue;
+                }
+
+                try
+                {
+                    await batches.Write(ct => db.SaveChangesAsync(ct), ct);
+                    absorbed.Add(Absorption(one.Item, one.Candidate, byId));
+                }
+                catch (DbUpdateException)
+                {
+                    notes.Add($"{one.Candidate.CauseKey}: 事项 #{one.Item.Id} 正被他人处理,下次再并入 / item #{one.Item.Id} is being changed by someone; its figures are added next run");
+                }
+            }
+        }
+
+        return absorbed;
+    }
+
+    /// <summary>Loads the items (tracked) and adds the figures and their messages in memory; those that took any in.</summary>
+    private async Task<List<(Prior Item, Candidate Candidate)>> Absorbing(IReadOnlyCollection<(Prior Item, Candidate Candidate)> work, List<string> notes, CancellationToken ct)
+    {
+        var ids = work.Select(w => w.Item.Id).ToList();
+        var items = await db.SupervisionItems.Include(i => i.Indicators).Where(i => ids.Contains(i.Id)).ToDictionaryAsync(i => i.Id, ct);
+        var now = clock.GetUtcNow();
+        var changed = new List<(Prior, Candidate)>();
+        foreach (var (prior, c) in work)
+        {
+            if (!items.TryGetValue(prior.Id, out var item))
             {
                 continue;
             }
 
-            var codes = group.Select(i => i.Code).ToHashSet(StringComparer.Ordinal);
-            var latest = await statuses.At(periods[0], date, ct);
-            foreach (var row in latest.RowsWith(EvaluationStatus.Red))
+            try
             {
-                if (!codes.Contains(row.IndicatorCode) || row.OrgKind == OrgUnitKind.Reference || !units.TryGetValue(row.OrgCode, out var unit))
+                if (item.Absorb(c.Hits!.Select(h => h.Figure), actor.Name, now) is { } e)
                 {
-                    continue;
+                    await notifications.Send(item, [e], ct);
+                    changed.Add((prior, c));
                 }
-
-                bool streak = true;
-                for (int k = 1; k < n && streak; k++)
-                {
-                    streak = (await statuses.At(periods[k], date, ct)).Find(row.IndicatorCode, row.OrgCode)?.Status == EvaluationStatus.Red;
-                }
-
-                if (!streak)
-                {
-                    continue;
-                }
-
-                // The top unit's own figure is answered for by the indicator's responsible department.
-                int? lead = unit.ParentId is not null ? unit.Id
-                    : responsible.TryGetValue(row.IndicatorCode, out var department) ? department : null;
-                if (lead is null)
-                {
-                    unled++;
-                    continue;
-                }
-
-                var cause = $"indicator-red:{row.IndicatorCode}@{row.OrgCode}";
-                found.Add(new Candidate(
-                    RedIndicatorRule,
-                    cause,
-                    $"{cause}#{periods[0]}",
-                    periods[0].End,
-                    periods[n - 1].Start,
-                    lead.Value,
-                    Clip($"{row.IndicatorName}连续{n}期红灯:{row.OrgName}({periods[n - 1]}–{periods[0]})/ {row.IndicatorCode} red for {n} periods at {row.OrgCode}"),
-                    $"{row.ReasonZh} / {row.ReasonEn}",
-                    SupervisionSource.IndicatorRule,
-                    IndicatorId: snapshot.FindIndicator(row.IndicatorCode)!.Id,
-                    IndicatorUnitId: unit.Id,
-                    ClearPeriods: settings.RedItemClearPeriods > 0 ? settings.RedItemClearPeriods : null));
+            }
+            catch (DomainConflictException)
+            {
+                notes.Add($"{c.CauseKey}: 事项 #{prior.Id} 刚刚办结或撤销,下次再开 / item #{prior.Id} was just finished; its figures open next run");
             }
         }
 
-        if (unled > 0)
-        {
-            notes.Add($"{unled}个最上级单位的红灯指标未设责任部门,未开事项 / {unled} red figures of the top unit have no responsible department: not opened");
-        }
-
-        return found;
+        return changed;
     }
 
-    private async Task<List<Candidate>> OverdueTasks(DateOnly date, SupervisionOptions settings, Dictionary<int, UnitInfo> units, List<string> notes, CancellationToken ct)
+    private async Task<List<Candidate>> OverdueTasks(DateOnly date, SupervisionOptions settings, Dictionary<int, RuleUnit> units, List<string> notes, CancellationToken ct)
     {
         var cutoff = date.AddDays(-settings.OverdueTaskGraceDays);
         var late = await db.PlanItems.AsNoTracking()
@@ -214,6 +462,7 @@ public sealed class RunSupervisionRules(
                 due,
                 due,
                 lead,
+                settings.RuleDeadlineDays,
                 Clip($"逾期未完成:{p.Title}(应于{dueText}完成)/ past due: {p.Code} (due {dueText})"),
                 $"计划项 {p.Code}「{p.Title}」应于{dueText}完成,截至{date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}未报完成 / plan item {p.Code} was due {dueText} and is not reported done",
                 SupervisionSource.OverdueTask,
@@ -232,7 +481,7 @@ public sealed class RunSupervisionRules(
     /// Each unit on the monthly reporting calendar whose latest month due has no submitted report. One cause per
     /// unit: while an item chases the unit's reports, a later missing month waits for it rather than opening another.
     /// </summary>
-    private async Task<List<Candidate>> MissingReports(DateOnly date, Dictionary<int, UnitInfo> units, CancellationToken ct)
+    private async Task<List<Candidate>> MissingReports(DateOnly date, SupervisionOptions settings, Dictionary<int, RuleUnit> units, CancellationToken ct)
     {
         var calendar = await (from a in db.ReportingAssignments.AsNoTracking()
                               join i in db.Indicators on a.IndicatorId equals i.Id
@@ -292,6 +541,7 @@ public sealed class RunSupervisionRules(
                 due,
                 due,
                 unit.Id,
+                settings.RuleDeadlineDays,
                 Clip($"逾期未报送:{unit.Name}{month}月报(应于{dueText}前报送)/ report missing: {unit.Code} {month} (due {dueText})"),
                 $"{unit.Name}({unit.Code}){month}月报应于{dueText}前报送,截至{Iso(date)}未报送{also.Zh} / {unit.Code}'s report for {month} was due {dueText} and is not submitted as of {Iso(date)}{also.En}",
                 SupervisionSource.MissingReport));
@@ -301,42 +551,6 @@ public sealed class RunSupervisionRules(
     }
 
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    /// <summary>Saves one item and its messages in one transaction; null when another server opened the same hit first.</summary>
-    private async Task<int?> Open(Candidate c, int supervisingUnitId, DateOnly date, SupervisionOptions settings, CancellationToken ct)
-    {
-        var item = SupervisionItem.Create(c.Title, c.Source, c.LeadUnitId, supervisingUnitId, date.AddDays(settings.RuleDeadlineDays), SupervisionParticipant.System(actor.Name), clock.GetUtcNow());
-        item.Describe(c.Title, Clip(c.Description, SupervisionItem.DescriptionMaxLength), SupervisionPriority.Normal);
-        item.Link(c.PlanItemId, c.IndicatorId, c.IndicatorUnitId, null, null, null);
-        item.RequireClearPeriods(c.ClearPeriods);
-        item.AttributeToRule(c.CauseKey, c.RuleKey, c.CauseDate);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        try
-        {
-            db.SupervisionItems.Add(item);
-            await db.SaveChangesAsync(ct);
-            await notifications.Send(item, item.Events, ct);
-            await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
-            return item.Id;
-        }
-        catch (DbUpdateException)
-        {
-            // The unique rule key: the same hit was opened elsewhere a moment ago.
-            await tx.RollbackAsync(ct);
-            foreach (var entry in db.ChangeTracker.Entries().Where(x => x.State != EntityState.Unchanged || x.Entity == item || item.Events.Contains(x.Entity)).ToList())
-            {
-                entry.State = EntityState.Detached;
-            }
-
-            if (await db.SupervisionItems.AnyAsync(i => i.RuleKey == c.RuleKey, ct))
-            {
-                return null;
-            }
-
-            throw;
-        }
-    }
 
     private static string Clip(string text, int max = SupervisionItem.TitleMaxLength) => text.Length <= max ? text : text[..(max - 1)] + "…";
 }

@@ -10,17 +10,23 @@ public sealed class SupervisionNotifications(LuoshiDbContext db, Notify notify)
 {
     private Dictionary<int, (string Code, int? ParentId)>? _units;
 
+    /// <summary>Reads the units once, so that a job can then add messages inside a short write transaction without reading.</summary>
+    public async Task Prepare(CancellationToken ct) => await Units(ct);
+
     /// <summary>Adds the messages to the context; the caller saves them with the change. The item must have its id.</summary>
     public async Task Send(SupervisionItem item, IEnumerable<SupervisionEvent> events, CancellationToken ct)
     {
-        _units ??= await db.OrgUnits.AsNoTracking().Select(u => new { u.Id, u.Code, u.ParentId }).ToDictionaryAsync(u => u.Id, u => (u.Code, u.ParentId), ct);
-        var parent = _units.TryGetValue(item.LeadUnitId, out var lead) ? lead.ParentId : null;
+        var units = await Units(ct);
+        var parent = units.TryGetValue(item.LeadUnitId, out var lead) ? lead.ParentId : null;
         foreach (var e in events)
         {
             foreach (var n in SupervisionNotices.For(item, e, parent))
             {
-                notify.Add(n.UnitId, _units.TryGetValue(n.UnitId, out var u) ? u.Code : "?", n.Kind, n.Title, n.Body, item.Id);
+                notify.Add(n.UnitId, units.TryGetValue(n.UnitId, out var u) ? u.Code : "?", n.Kind, n.Title, n.Body, item.Id);
             }
         }
     }
+
+    private async Task<Dictionary<int, (string Code, int? ParentId)>> Units(CancellationToken ct) =>
+        _units ??= await db.OrgUnits.AsNoTracking().Select(u => new { u.Id, u.Code, u.ParentId }).ToDictionaryAsync(u => u.Id, u => (u.Code, u.ParentId), ct);
 }

@@ -20,6 +20,9 @@ public sealed record SupervisionEventView(
     DateOnly? Deadline,
     int? Level);
 
+/// <summary>A figure the item answers for: an indicator at a unit, behind from one period to another, with the engine's reason.</summary>
+public sealed record SupervisionFigureView(string Indicator, string IndicatorName, string Org, string OrgName, string From, string To, string ReasonZh, string ReasonEn, DateTimeOffset AddedAt);
+
 public sealed record SupervisionLinksView(string? PlanItem, string? Indicator, string? IndicatorOrg, string? Project, string? Document, string? SourceSentence);
 
 /// <summary>An item with its whole history, oldest first; <c>Cause</c> is the rule hit that opened it (null for items opened by hand).</summary>
@@ -50,7 +53,11 @@ public sealed record SupervisionItemView(
     bool? ClosedOnTime,
     int Version,
     IReadOnlyList<SupervisionEventView> History,
-    string? Cause);
+    string? Cause)
+{
+    /// <summary>The figures a rule listed on the item (empty for items opened by hand), in the order they joined.</summary>
+    public IReadOnlyList<SupervisionFigureView> Indicators { get; init; } = [];
+}
 
 /// <summary>An item as lists, the board and the overdue list show it.</summary>
 public sealed record SupervisionItemSummary(
@@ -72,24 +79,29 @@ internal static class SupervisionViews
     /// <summary>Deadlines are days in China: an item is overdue from the day after its deadline there.</summary>
     public static readonly TimeSpan China = TimeSpan.FromHours(8);
 
-    public sealed record Names(IReadOnlyDictionary<int, (string Code, string Name)> Units, IReadOnlyDictionary<int, string> Plans, IReadOnlyDictionary<int, string> Indicators)
+    public sealed record Names(IReadOnlyDictionary<int, (string Code, string Name)> Units, IReadOnlyDictionary<int, string> Plans, IReadOnlyDictionary<int, (string Code, string Name)> Indicators)
     {
         public string Unit(int id) => Units.TryGetValue(id, out var u) ? u.Code : "?";
 
         public string UnitName(int id) => Units.TryGetValue(id, out var u) ? u.Name : "?";
+
+        public string Indicator(int id) => Indicators.TryGetValue(id, out var i) ? i.Code : "?";
+
+        public string IndicatorName(int id) => Indicators.TryGetValue(id, out var i) ? i.Name : "?";
     }
 
     public static async Task<Names> NamesFor(LuoshiDbContext db, IReadOnlyCollection<SupervisionItem> items, CancellationToken ct)
     {
         var unitIds = items.SelectMany(i => i.SupportingUnits.Select(s => s.OrgUnitId).Append(i.LeadUnitId).Append(i.SupervisingUnitId)
-            .Concat(i.IndicatorUnitId is { } u ? [u] : [])).Distinct().ToList();
+            .Concat(i.IndicatorUnitId is { } u ? [u] : []).Concat(i.Indicators.Select(f => f.OrgUnitId))).Distinct().ToList();
         var planIds = items.Where(i => i.PlanItemId is not null).Select(i => i.PlanItemId!.Value).Distinct().ToList();
-        var indicatorIds = items.Where(i => i.IndicatorId is not null).Select(i => i.IndicatorId!.Value).Distinct().ToList();
+        var indicatorIds = items.SelectMany(i => i.Indicators.Select(f => f.IndicatorId).Concat(i.IndicatorId is { } id ? [id] : [])).Distinct().ToList();
         var units = await db.OrgUnits.AsNoTracking().Where(u => unitIds.Contains(u.Id)).Select(u => new { u.Id, u.Code, u.Name }).ToListAsync(ct);
+        var indicators = indicatorIds.Count == 0 ? [] : await db.Indicators.AsNoTracking().Where(i => indicatorIds.Contains(i.Id)).Select(i => new { i.Id, i.Code, i.Name }).ToListAsync(ct);
         return new Names(
             units.ToDictionary(u => u.Id, u => (u.Code, u.Name)),
             planIds.Count == 0 ? new Dictionary<int, string>() : await db.PlanItems.AsNoTracking().Where(p => planIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Code, ct),
-            indicatorIds.Count == 0 ? new Dictionary<int, string>() : await db.Indicators.AsNoTracking().Where(i => indicatorIds.Contains(i.Id)).ToDictionaryAsync(i => i.Id, i => i.Code, ct));
+            indicators.ToDictionary(i => i.Id, i => (i.Code, i.Name)));
     }
 
     public static SupervisionItemView Full(SupervisionItem i, Names n, DateOnly today)
@@ -114,7 +126,7 @@ internal static class SupervisionViews
             i.DaysOverdue(today),
             new SupervisionLinksView(
                 i.PlanItemId is { } p ? n.Plans.GetValueOrDefault(p) : null,
-                i.IndicatorId is { } ind ? n.Indicators.GetValueOrDefault(ind) : null,
+                i.IndicatorId is { } ind && n.Indicators.TryGetValue(ind, out var linked) ? linked.Code : null,
                 i.IndicatorUnitId is { } iu ? n.Unit(iu) : null,
                 i.ProjectRef,
                 i.DocumentRef,
@@ -128,7 +140,12 @@ internal static class SupervisionViews
             i.ClosedOnTime(China),
             i.Version,
             history,
-            i.RuleKey);
+            i.RuleKey)
+        {
+            Indicators = [.. i.Indicators.Select(f => new SupervisionFigureView(
+                n.Indicator(f.IndicatorId), n.IndicatorName(f.IndicatorId), n.Unit(f.OrgUnitId), n.UnitName(f.OrgUnitId), f.FirstPeriod, f.LastPeriod, f.ReasonZh, f.ReasonEn, f.AddedAt))
+                .OrderBy(f => f.AddedAt).ThenBy(f => f.Indicator, StringComparer.Ordinal).ThenBy(f => f.Org, StringComparer.Ordinal)],
+        };
     }
 
     public static SupervisionItemSummary Summary(SupervisionItem i, Names n, DateOnly today) => new(
@@ -151,6 +168,7 @@ internal static class SupervisionViews
         {
             SupervisionAction.Remind => "reminder",
             SupervisionAction.Escalate => "escalation",
+            SupervisionAction.Absorb => "absorption",
             _ => "transition",
         },
         e.Action,

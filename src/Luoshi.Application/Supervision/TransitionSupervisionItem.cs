@@ -29,7 +29,7 @@ public sealed class TransitionSupervisionItem(LuoshiDbContext db, ICurrentActor 
             throw new UnauthenticatedException();
         }
 
-        var item = await db.SupervisionItems.Include(i => i.SupportingUnits).Include(i => i.Events).AsSplitQuery().SingleOrDefaultAsync(i => i.Id == id, ct)
+        var item = await db.SupervisionItems.Include(i => i.SupportingUnits).Include(i => i.Events).Include(i => i.Indicators).AsSplitQuery().SingleOrDefaultAsync(i => i.Id == id, ct)
             ?? throw new NotFoundException("督办事项/supervision item", id.ToString(System.Globalization.CultureInfo.InvariantCulture));
         var lead = await db.OrgUnits.AsNoTracking().SingleAsync(u => u.Id == item.LeadUnitId, ct);
         var by = SupervisionParties.Of(actor, lead);
@@ -70,17 +70,35 @@ public sealed class TransitionSupervisionItem(LuoshiDbContext db, ICurrentActor 
         return SupervisionViews.Full(item, await SupervisionViews.NamesFor(db, [item], ct), today);
     }
 
-    /// <summary>The linked indicator's recent statuses, for items that carry a closure rule (null for the rest).</summary>
-    private async Task<IReadOnlyList<Domain.Evaluation.EvaluationStatus>?> ClosureFacts(SupervisionItem item, DateOnly today, CancellationToken ct)
+    /// <summary>
+    /// The recent statuses of the linked indicator and of every figure the item lists, for items that carry a
+    /// closure rule (null for the rest): all of them must be out of red for the item to close.
+    /// </summary>
+    private async Task<IReadOnlyList<Domain.Supervision.ClosureFigure>?> ClosureFacts(SupervisionItem item, DateOnly today, CancellationToken ct)
     {
-        if (item.ClearPeriodsToClose is not { } n || item.IndicatorId is not { } indicatorId)
+        if (item.ClearPeriodsToClose is not { } n)
         {
             return null;
         }
 
-        var code = await db.Indicators.AsNoTracking().Where(i => i.Id == indicatorId).Select(i => i.Code).SingleAsync(ct);
-        var org = await db.OrgUnits.AsNoTracking().Where(u => u.Id == (item.IndicatorUnitId ?? item.LeadUnitId)).Select(u => u.Code).SingleAsync(ct);
-        return await indicators.Recent(code, org, today, n, ct);
+        var cells = item.Indicators.Select(f => (f.IndicatorId, f.OrgUnitId)).ToList();
+        if (item.IndicatorId is { } linked)
+        {
+            cells.Insert(0, (linked, item.IndicatorUnitId ?? item.LeadUnitId));
+        }
+
+        var indicatorIds = cells.Select(c => c.IndicatorId).Distinct().ToList();
+        var unitIds = cells.Select(c => c.OrgUnitId).Distinct().ToList();
+        var codes = await db.Indicators.AsNoTracking().Where(i => indicatorIds.Contains(i.Id)).ToDictionaryAsync(i => i.Id, i => i.Code, ct);
+        var orgs = await db.OrgUnits.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Code, ct);
+        var figures = new List<Domain.Supervision.ClosureFigure>(cells.Count);
+        foreach (var (indicatorId, unitId) in cells.Distinct())
+        {
+            var (code, org) = (codes[indicatorId], orgs[unitId]);
+            figures.Add(new($"{code}@{org}", await indicators.Recent(code, org, today, n, ct)));
+        }
+
+        return figures;
     }
 
     private static bool IsDuplicateEntry(DbUpdateException ex) =>

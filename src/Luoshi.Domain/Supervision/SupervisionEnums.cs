@@ -51,6 +51,9 @@ public enum SupervisionAction
 
     /// <summary>升级: overdue long enough to reach the next rung of the ladder.</summary>
     Escalate = 13,
+
+    /// <summary>并入: a rule caught more figures for an item still open, which lists them instead of another item opening.</summary>
+    Absorb = 14,
 }
 
 /// <summary>Who performs an action: the lead unit (承办方), the supervising unit (督办方), or the calendar.</summary>

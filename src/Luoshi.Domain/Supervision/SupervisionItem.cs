@@ -23,9 +23,12 @@ public sealed class SupervisionItem
     public const int SourceSentenceMaxLength = 2000;
     public const int RuleKeyMaxLength = 200;
     public const int MaxClearPeriods = 12;
+    public const int MaxIndicators = 2000;
+    public const int ReasonMaxLength = 1000;
 
     private readonly List<SupervisionEvent> _events = [];
     private readonly List<SupervisionItemUnit> _supportingUnits = [];
+    private readonly List<SupervisionItemIndicator> _indicators = [];
 
     private SupervisionItem()
     {
@@ -79,8 +82,14 @@ public sealed class SupervisionItem
     public string? SourceSentence { get; private set; }
 
     /// <summary>
-    /// Optional closure rule: the linked indicator at its unit must have been out of red (green or yellow) for
-    /// this many of its latest periods before the item may close — the figures must show the fix.
+    /// The figures a rule caught — an indicator at a unit, each with its streak and reason — that the item
+    /// answers for together: one item per lead unit, not one per figure (docs/adr/0017).
+    /// </summary>
+    public IReadOnlyList<SupervisionItemIndicator> Indicators => _indicators;
+
+    /// <summary>
+    /// Optional closure rule: the linked indicator at its unit (or every listed figure) must have been out of red
+    /// (green or yellow) for this many of its latest periods before the item may close — the figures must show the fix.
     /// </summary>
     public int? ClearPeriodsToClose { get; private set; }
 
@@ -184,11 +193,11 @@ public sealed class SupervisionItem
         DocumentRef = document;
     }
 
-    /// <summary>Requires the linked indicator to be out of red for <paramref name="periods"/> periods before closing (null: no such rule).</summary>
+    /// <summary>Requires the linked indicator (or every listed figure) to be out of red for <paramref name="periods"/> periods before closing (null: no such rule).</summary>
     public void RequireClearPeriods(int? periods)
     {
         RequireDraft("clearPeriodsToClose");
-        if (periods is not null && IndicatorId is null)
+        if (periods is not null && IndicatorId is null && _indicators.Count == 0)
         {
             throw new DomainException("clearPeriodsToClose", "须先关联指标 / the rule needs a linked indicator");
         }
@@ -207,6 +216,35 @@ public sealed class SupervisionItem
         CauseKey = Code.RequireText(causeKey, "causeKey", RuleKeyMaxLength);
         RuleKey = Code.RequireText(ruleKey, "ruleKey", RuleKeyMaxLength);
         CauseDate = causeDate;
+    }
+
+    /// <summary>Lists the figures a rule caught, as the item is written (a draft); a figure listed already is not listed twice.</summary>
+    public void Cover(IEnumerable<IndicatorHit> hits, DateTimeOffset at)
+    {
+        RequireDraft("indicators");
+        Add(hits, at);
+    }
+
+    /// <summary>
+    /// 并入: figures caught after the item opened join its list instead of opening another item for the same
+    /// lead unit, with an entry in the history naming them. Null when every figure was listed already.
+    /// </summary>
+    public SupervisionEvent? Absorb(IEnumerable<IndicatorHit> hits, string by, DateTimeOffset at)
+    {
+        if (SupervisionWorkflow.IsFinished(State))
+        {
+            throw new DomainConflictException("state", $"事项{SupervisionWorkflow.Name(State)},不能再并入指标 / cannot add figures to an item that is {Camel(State)}");
+        }
+
+        var added = Add(hits, at);
+        if (added.Count == 0)
+        {
+            return null;
+        }
+
+        var list = string.Join("、", added.Select(h => $"{h.Label}({h.First}–{h.Last})"));
+        var note = $"并入{added.Count}项新落后指标:{list} / {added.Count} more lagging figures added: {string.Join(", ", added.Select(h => $"{h.Label} ({h.First}–{h.Last})"))}";
+        return Record(SupervisionAction.Absorb, by, at, note.Length <= CommentMaxLength ? note : note[..(CommentMaxLength - 1)] + "…", null, null);
     }
 
     /// <summary>交办: hands the draft to the lead unit; the deadline may be fixed now.</summary>
@@ -247,10 +285,11 @@ public sealed class SupervisionItem
 
     /// <summary>
     /// 核验办结: the supervising unit checks the result and closes the item. Needs evidence of the check, a
-    /// verifier from outside the lead unit, and — when the item carries the rule — the linked indicator out of
-    /// red for the required periods (<paramref name="recentStatuses"/>: its latest periods' statuses, newest first).
+    /// verifier from outside the lead unit, and — when the item carries the rule — the linked indicator and every
+    /// listed figure out of red for the required periods (<paramref name="figures"/>: each one's latest periods'
+    /// statuses, newest first).
     /// </summary>
-    public SupervisionEvent Verify(SupervisionParticipant by, DateTimeOffset at, string? comment, IEnumerable<string>? evidence, IReadOnlyList<EvaluationStatus>? recentStatuses)
+    public SupervisionEvent Verify(SupervisionParticipant by, DateTimeOffset at, string? comment, IEnumerable<string>? evidence, IReadOnlyList<ClosureFigure>? figures)
     {
         var (party, onBehalf) = Begin(SupervisionAction.Verify, by);
         var proof = Evidence(evidence);
@@ -261,11 +300,19 @@ public sealed class SupervisionItem
 
         if (ClearPeriodsToClose is { } n)
         {
-            var statuses = recentStatuses ?? [];
-            int clear = statuses.TakeWhile(s => s is EvaluationStatus.Green or EvaluationStatus.Yellow).Count();
-            if (clear < n)
+            var known = figures is { Count: > 0 } ? figures : [new ClosureFigure(string.Empty, [])];
+            var behind = known.Select(f => (f.Label, Clear: f.NewestFirst.TakeWhile(s => s is EvaluationStatus.Green or EvaluationStatus.Yellow).Count()))
+                .Where(f => f.Clear < n).ToList();
+            if (behind.Count == 1 && known.Count == 1)
             {
+                int clear = behind[0].Clear;
                 throw new DomainConflictException("clearPeriodsToClose", $"关联指标须连续{n}期脱离红灯方可办结,目前最近{clear}期达标 / the linked indicator must be out of red for {n} periods in a row before closing; the latest {clear} are");
+            }
+
+            if (behind.Count > 0)
+            {
+                var names = string.Join(", ", behind.Take(10).Select(f => $"{f.Label} ({f.Clear})")) + (behind.Count > 10 ? ", …" : string.Empty);
+                throw new DomainConflictException("clearPeriodsToClose", $"所列{known.Count}项指标须全部连续{n}期脱离红灯方可办结,尚有{behind.Count}项未达到 / all {known.Count} listed figures must be out of red for {n} periods in a row before closing; {behind.Count} are not yet (latest periods out of red): {names}");
             }
         }
 
@@ -501,6 +548,40 @@ public sealed class SupervisionItem
             : throw new DomainException("evidence", $"证据最多{MaxEvidence}项 / at most {MaxEvidence} pieces of evidence");
     }
 
+    private List<IndicatorHit> Add(IEnumerable<IndicatorHit> hits, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(hits);
+        var added = new List<IndicatorHit>();
+        foreach (var h in hits)
+        {
+            if (_indicators.Any(x => x.IndicatorId == h.IndicatorId && x.OrgUnitId == h.OrgUnitId) || added.Any(x => x.IndicatorId == h.IndicatorId && x.OrgUnitId == h.OrgUnitId))
+            {
+                continue;
+            }
+
+            if (h.First > h.Last || h.First.Kind != h.Last.Kind)
+            {
+                throw new DomainException("indicators", $"{h.Label}: 连续期的起止不符 / the streak's first and last periods do not agree");
+            }
+
+            added.Add(h);
+        }
+
+        if (_indicators.Count + added.Count > MaxIndicators)
+        {
+            throw new DomainException("indicators", $"一个事项最多列{MaxIndicators}项指标 / an item lists at most {MaxIndicators} figures");
+        }
+
+        foreach (var h in added)
+        {
+            _indicators.Add(new SupervisionItemIndicator(h.IndicatorId, h.OrgUnitId, h.First.ToString(), h.Last.ToString(), Clip(h.ReasonZh), Clip(h.ReasonEn), at));
+        }
+
+        return added;
+    }
+
+    private static string Clip(string text) => text.Length <= ReasonMaxLength ? text : text[..(ReasonMaxLength - 1)] + "…";
+
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static string Camel(SupervisionState state)
@@ -512,6 +593,46 @@ public sealed class SupervisionItem
 
 /// <summary>A transition a participant may make now, for which party, and whether as an Admin acting on that party's behalf.</summary>
 public sealed record SupervisionOption(SupervisionAction Action, SupervisionParty Party, bool OnBehalf);
+
+/// <summary>One figure an item answers for: an indicator at a unit, behind from <see cref="FirstPeriod"/> to <see cref="LastPeriod"/>, and why.</summary>
+public sealed class SupervisionItemIndicator
+{
+    private SupervisionItemIndicator()
+    {
+        FirstPeriod = string.Empty;
+        LastPeriod = string.Empty;
+        ReasonZh = string.Empty;
+        ReasonEn = string.Empty;
+    }
+
+    internal SupervisionItemIndicator(int indicatorId, int orgUnitId, string firstPeriod, string lastPeriod, string reasonZh, string reasonEn, DateTimeOffset addedAt)
+    {
+        IndicatorId = indicatorId;
+        OrgUnitId = orgUnitId;
+        FirstPeriod = firstPeriod;
+        LastPeriod = lastPeriod;
+        ReasonZh = reasonZh;
+        ReasonEn = reasonEn;
+        AddedAt = addedAt;
+    }
+
+    public int ItemId { get; private set; }
+    public int IndicatorId { get; private set; }
+    public int OrgUnitId { get; private set; }
+    public string FirstPeriod { get; private set; }
+    public string LastPeriod { get; private set; }
+
+    /// <summary>The evaluation engine's reason for the latest period, in Chinese and in English.</summary>
+    public string ReasonZh { get; private set; }
+    public string ReasonEn { get; private set; }
+    public DateTimeOffset AddedAt { get; private set; }
+}
+
+/// <summary>A figure a rule caught: an indicator at a unit behind from <paramref name="First"/> to <paramref name="Last"/>; <paramref name="Label"/> names it in the history (FAI@330103).</summary>
+public sealed record IndicatorHit(int IndicatorId, int OrgUnitId, Period First, Period Last, string ReasonZh, string ReasonEn, string Label);
+
+/// <summary>A figure's latest periods' statuses, newest first, for the closure rule; <paramref name="Label"/> names it in a refusal.</summary>
+public sealed record ClosureFigure(string Label, IReadOnlyList<EvaluationStatus> NewestFirst);
 
 public sealed class SupervisionItemUnit(int orgUnitId)
 {

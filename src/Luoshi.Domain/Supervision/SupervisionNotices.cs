@@ -40,6 +40,10 @@ public static class SupervisionNotices
             SupervisionAction.Cancel when e.FromState != SupervisionState.Draft => ([lead, .. supporters], "cancelled", $"督办事项已撤销 / item cancelled{why}"),
             SupervisionAction.Remind => ([lead], "reminder", $"催办 / reminder — {e.Comment}"),
             SupervisionAction.Escalate => (Audience(e.Level ?? 1, lead, leadParentUnitId, office), "escalated", $"督办升级至第{e.Level}级 / escalated to level {e.Level} — {e.Comment}"),
+
+            // A draft is still the office's to review; once handed over, the lead unit has more to answer for.
+            SupervisionAction.Absorb when item.State == SupervisionState.Draft => ([office], "absorbed", "规则并入新落后指标 / more lagging figures added by a rule"),
+            SupervisionAction.Absorb => ([lead, office], "absorbed", "督办事项并入新落后指标 / more lagging figures added to the item"),
             _ => null,
         };
 

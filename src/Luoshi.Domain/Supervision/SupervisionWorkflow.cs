@@ -67,6 +67,7 @@ public static class SupervisionWorkflow
         SupervisionAction.RejectExtension => ("驳回延期", "reject the extension of"),
         SupervisionAction.Cancel => ("撤销", "cancel"),
         SupervisionAction.Remind => ("催办", "remind"),
+        SupervisionAction.Absorb => ("并入", "add figures to"),
         _ => ("升级", "escalate"),
     };
 

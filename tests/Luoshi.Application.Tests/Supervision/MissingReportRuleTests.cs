@@ -30,7 +30,7 @@ public sealed class MissingReportRuleTests
         again.Opened.ShouldBeEmpty();
         again.AlreadyOpen.ShouldBeGreaterThanOrEqualTo(2);
 
-        var item = await host.Run<GetSupervisionItem, SupervisionItemView>(g => g.Handle(opened.Single(o => o.LeadOrg == "330103").Id, default));
+        var item = await host.Run<GetSupervisionItem, SupervisionItemView>(g => g.Handle(opened.Single(o => o.LeadOrg == "330103").Id!.Value, default));
         (item.State, item.Source, item.SupervisingOrg).ShouldBe((SupervisionState.Draft, SupervisionSource.MissingReport, "330000"));
         item.Title.ShouldContain("2026-06");
         item.Title.ShouldContain("2026-07-20");
@@ -49,7 +49,7 @@ public sealed class MissingReportRuleTests
         var june = (await Rules(host, new DateOnly(2026, 7, 25))).Opened.Where(o => o.Rule == RunSupervisionRules.MissingReportRule).ToList();
 
         // 330103's item is withdrawn; July is missing everywhere but at 330102.
-        await SupervisionSeed.Transition(host, june.Single(o => o.LeadOrg == "330103").Id, SupervisionAction.Cancel, "已电话催报");
+        await SupervisionSeed.Transition(host, june.Single(o => o.LeadOrg == "330103").Id!.Value, SupervisionAction.Cancel, "已电话催报");
         await Submit(host, "330102", Period.OfMonth(2026, 7), new DateOnly(2026, 8, 18));
         var july = await Missing(host, new DateOnly(2026, 8, 25));
 

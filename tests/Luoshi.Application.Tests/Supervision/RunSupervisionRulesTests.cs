@@ -44,23 +44,26 @@ public sealed class RunSupervisionRulesTests
 
         first.Opened.Select(o => (o.Rule, o.Cause, o.LeadOrg)).ShouldBe(
         [
-            (RunSupervisionRules.RedIndicatorRule, "indicator-red:FAI@330103", "330103"),
+            (RunSupervisionRules.RedIndicatorRule, "indicator-rule:default@330103", "330103"),
             (RunSupervisionRules.OverdueTaskRule, "plan-overdue:T1", "330102"),
         ], ignoreOrder: true);
         first.Notes.ShouldContain(n => n.Contains("1 overdue plan items have no lead unit"));
         again.Opened.ShouldBeEmpty();
         again.AlreadyOpen.ShouldBe(2);
 
-        var red = await Item(host, first.Opened.Single(o => o.Rule == RunSupervisionRules.RedIndicatorRule).Id);
+        var red = await Item(host, first.Opened.Single(o => o.Rule == RunSupervisionRules.RedIndicatorRule).Id!.Value);
         red.State.ShouldBe(SupervisionState.Draft);
         red.Source.ShouldBe(SupervisionSource.IndicatorRule);
-        (red.Links.Indicator, red.Links.IndicatorOrg, red.SupervisingOrg).ShouldBe(("FAI", "330103", "330000"));
+        red.SupervisingOrg.ShouldBe("330000");
+        var figure = red.Indicators.ShouldHaveSingleItem();
+        (figure.Indicator, figure.Org, figure.From, figure.To).ShouldBe(("FAI", "330103", "2026-04", "2026-06"));
+        figure.ReasonZh.ShouldContain("250");
         red.ClearPeriodsToClose.ShouldBe(1);
         red.Deadline.ShouldBe(new DateOnly(2026, 8, 24));
         red.Title.ShouldContain("2026-04");
         red.Description!.ShouldContain("250");
         red.History.ShouldHaveSingleItem().Party.ShouldBe(SupervisionParty.System);
-        var task = await Item(host, first.Opened.Single(o => o.Rule == RunSupervisionRules.OverdueTaskRule).Id);
+        var task = await Item(host, first.Opened.Single(o => o.Rule == RunSupervisionRules.OverdueTaskRule).Id!.Value);
         (task.Source, task.Links.PlanItem).ShouldBe((SupervisionSource.OverdueTask, "T1"));
         var opened = await host.Query(d => d.Notifications.CountAsync(n => n.Kind == "opened"));
         opened.ShouldBe(2);
@@ -78,7 +81,7 @@ public sealed class RunSupervisionRulesTests
         var july = await Rules(host, new DateOnly(2026, 8, 25));
 
         // The office withdraws the item; August is red as well — still the streak the item covered (June lies in Jun–Aug).
-        await SupervisionSeed.Transition(host, first.Id, SupervisionAction.Cancel, "并入年度考核");
+        await SupervisionSeed.Transition(host, first.Id!.Value, SupervisionAction.Cancel, "并入年度考核");
         await SupervisionSeed.Import(host, ImportKind.Readings, "indicator,org,period,value\nFAI,330103,2026-08,350\n");
         var august = await Rules(host, new DateOnly(2026, 9, 25));
 
@@ -88,7 +91,7 @@ public sealed class RunSupervisionRulesTests
 
         july.Opened.Where(o => o.Rule == RunSupervisionRules.RedIndicatorRule).ShouldBeEmpty();
         august.Opened.Where(o => o.Rule == RunSupervisionRules.RedIndicatorRule).ShouldBeEmpty();
-        september.Opened.Where(o => o.Rule == RunSupervisionRules.RedIndicatorRule).ShouldHaveSingleItem().Cause.ShouldBe("indicator-red:FAI@330103");
+        september.Opened.Where(o => o.Rule == RunSupervisionRules.RedIndicatorRule).ShouldHaveSingleItem().Cause.ShouldBe("indicator-rule:default@330103");
     }
 
     [Theory]
@@ -96,7 +99,7 @@ public sealed class RunSupervisionRulesTests
     public async Task AnItemWithTheClosureRule_ClosesOnlyOnceTheFiguresLeaveRed(Db db)
     {
         await using var host = await Seeded(db);
-        var id = (await Rules(host)).Opened.Single(o => o.Rule == RunSupervisionRules.RedIndicatorRule).Id;
+        var id = (await Rules(host)).Opened.Single(o => o.Rule == RunSupervisionRules.RedIndicatorRule).Id!.Value;
         await SupervisionSeed.Transition(host, id, SupervisionAction.Assign);
         await SupervisionSeed.Transition(host, id, SupervisionAction.Accept);
         await SupervisionSeed.Transition(host, id, SupervisionAction.Submit, "已加快进度", ["项目开工清单"]);

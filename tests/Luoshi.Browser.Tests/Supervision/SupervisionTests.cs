@@ -239,7 +239,7 @@ public sealed class SupervisionTests(DemoSite site)
     public async Task RuleOpenedItem_ForAMissingReport_LinksToTheReport()
     {
         // The demo leaves about one unit in eight without its latest monthly report (September, due 2026-10-20).
-        await site.AsOperatorAsync(sp => sp.GetRequiredService<RunSupervisionRules>().Handle(null, CancellationToken.None));
+        await site.AsOperatorAsync(sp => sp.GetRequiredService<RunSupervisionRules>().Handle(new RunSupervisionRules.Request(), CancellationToken.None));
         var items = await site.Http.GetFromJsonAsync<JsonElement>("/api/supervision/items?source=missingReport");
         var id = items.EnumerateArray().First().GetProperty("id").GetInt32();
 

@@ -101,12 +101,12 @@ public sealed class SupervisionItemTests
 
         if (closes)
         {
-            item.Verify(Items.Office, Items.At(9), null, ["核查"], newestFirst);
+            item.Verify(Items.Office, Items.At(9), null, ["核查"], [new ClosureFigure("FAI@330103", newestFirst)]);
             item.State.ShouldBe(SupervisionState.Closed);
         }
         else
         {
-            var refused = Should.Throw<DomainConflictException>(() => item.Verify(Items.Office, Items.At(9), null, ["核查"], newestFirst));
+            var refused = Should.Throw<DomainConflictException>(() => item.Verify(Items.Office, Items.At(9), null, ["核查"], [new ClosureFigure("FAI@330103", newestFirst)]));
             refused.Field.ShouldBe("clearPeriodsToClose");
             item.State.ShouldBe(SupervisionState.Submitted);
         }

@@ -75,7 +75,7 @@ public sealed class SupervisionWorkflowTests
     public void TheTable_CoversEveryStateAndEveryTransition()
     {
         Expected.Keys.ShouldBe(Enum.GetValues<SupervisionState>(), ignoreOrder: true);
-        SupervisionWorkflow.Transitions.ShouldBe(Enum.GetValues<SupervisionAction>().Except([SupervisionAction.Create, SupervisionAction.Remind, SupervisionAction.Escalate]), ignoreOrder: true);
+        SupervisionWorkflow.Transitions.ShouldBe(Enum.GetValues<SupervisionAction>().Except([SupervisionAction.Create, SupervisionAction.Remind, SupervisionAction.Escalate, SupervisionAction.Absorb]), ignoreOrder: true);
         EveryPair().Count().ShouldBe(9 * 10);
     }
 
@@ -206,7 +206,7 @@ internal static class Items
         SupervisionAction.Accept => item.Accept(by, At(hours), null),
         SupervisionAction.Start => item.Start(by, At(hours), null),
         SupervisionAction.Submit => item.Submit(by, At(hours), "已完成", ["整改报告.pdf"]),
-        SupervisionAction.Verify => item.Verify(by, At(hours), "核查属实", ["现场核查记录"], [EvaluationStatus.Green]),
+        SupervisionAction.Verify => item.Verify(by, At(hours), "核查属实", ["现场核查记录"], [new ClosureFigure("FAI@330103", [EvaluationStatus.Green])]),
         SupervisionAction.Return => item.Return(by, At(hours), "整改不到位"),
         SupervisionAction.RequestExtension => item.RequestExtension(by, At(hours), "审批延后", item.Deadline.AddDays(30)),
         SupervisionAction.ApproveExtension => item.ApproveExtension(by, At(hours), null, null),

@@ -187,6 +187,18 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         ["GET /api/supervision/board"] = new(Permission.ReadAll, Scope.Subtree, (c, u) => c.GetAsync($"/api/supervision/board?org={(u == In ? "330100" : "330200")}")),
         ["GET /api/supervision/overdue"] = new(Permission.ReadAll, Scope.Subtree, (c, u) => c.GetAsync($"/api/supervision/overdue?org={(u == In ? "330100" : "330200")}")),
         ["GET /api/supervision/metrics"] = new(Permission.ReadAll, Scope.Subtree, (c, u) => c.GetAsync($"/api/supervision/metrics?org={(u == In ? "330100" : "330200")}")),
+        ["GET /api/supervision/rules/"] = new(Permission.ReadAll, Scope.None, (c, _) => c.GetAsync("/api/supervision/rules"), PerUnit: false),
+        ["GET /api/supervision/rules/{code}"] = new(Permission.ReadAll, Scope.None, (c, _) => c.GetAsync("/api/supervision/rules/default"), PerUnit: false),
+        ["GET /api/supervision/rules/preview"] = new(Permission.Supervise, Scope.Everywhere, (c, _) => c.GetAsync("/api/supervision/rules/preview?asOf=2026-07-25"), PerUnit: false),
+        ["GET /api/supervision/rules/{code}/preview"] = new(Permission.Supervise, Scope.Everywhere, (c, _) => c.GetAsync("/api/supervision/rules/default/preview?asOf=2026-07-25"), PerUnit: false),
+        ["POST /api/supervision/rules/"] = new(Permission.Supervise, Scope.Everywhere, (c, _) => c.PostAsJsonAsync("/api/supervision/rules", new { code = $"probe-{Interlocked.Increment(ref _serial)}", name = "探针规则", indicators = new[] { "FAI" } }), PerUnit: false),
+        ["PUT /api/supervision/rules/{code}"] = new(Permission.Supervise, Scope.Everywhere, async (c, _) =>
+        {
+            var rule = JsonNode.Parse(await _app.Client.GetStringAsync("/api/supervision/rules/default"))!;
+            return await c.PutAsJsonAsync("/api/supervision/rules/default", new { name = "默认规则", periods = 3, version = rule["version"]!.GetValue<int>() });
+        }, PerUnit: false),
+        ["POST /api/supervision/rules/{code}/enable"] = new(Permission.Supervise, Scope.Everywhere, (c, _) => c.PostAsJsonAsync("/api/supervision/rules/default/enable", new { }), PerUnit: false),
+        ["POST /api/supervision/rules/{code}/disable"] = new(Permission.Supervise, Scope.Everywhere, (c, _) => c.PostAsJsonAsync("/api/supervision/rules/default/disable", new { }), PerUnit: false),
         ["GET /api/notifications/"] = new(Permission.ReadAll, Scope.Subtree, (c, u) => c.GetAsync($"/api/notifications?org={(u == In ? "330100" : "330200")}")),
         ["POST /api/notifications/{id:long}/read"] = new(Permission.ReadAll, Scope.Subtree, async (c, u) =>
         {

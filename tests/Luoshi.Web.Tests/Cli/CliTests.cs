@@ -296,7 +296,7 @@ public sealed class CliTests : IDisposable
 
         rules.Code.ShouldBe(0, rules.Err);
         var opened = JsonNode.Parse(rules.Out)!["opened"]!.AsArray().ShouldHaveSingleItem()!;
-        opened["cause"]!.GetValue<string>().ShouldBe("indicator-red:FAI@330103");
+        opened["cause"]!.GetValue<string>().ShouldBe("indicator-rule:default@330103");
         rerun.Code.ShouldBe(0, rerun.Err);
         rerun.Out.ShouldContain("1 already open");
 
@@ -312,6 +312,35 @@ public sealed class CliTests : IDisposable
         again.Out.ShouldContain("0 escalated");
         bad.Code.ShouldNotBe(0);
         bad.Err.ShouldContain("--as-of");
+    }
+
+    [Fact]
+    public async Task SuperviseRules_DryRun_ListsOneItemPerLeadUnit_AndWritesNothing_ThenTheRunOpensWhatItListed()
+    {
+        await Seed();
+        (await Run("import", "targets", Write("t.csv", "indicator,org,year,value,qualifier\nFAI,330103,2026,600,atLeast\nPRIVATE_INV,330103,2026,600,atLeast\n"), "--data-dir", _dir)).Code.ShouldBe(0);
+        (await Run("import", "readings", Write("r.csv", "indicator,org,period,value\nFAI,330103,2026-04,150\nFAI,330103,2026-05,200\nFAI,330103,2026-06,250\nPRIVATE_INV,330103,2026-04,100\nPRIVATE_INV,330103,2026-05,120\nPRIVATE_INV,330103,2026-06,150\n"), "--data-dir", _dir)).Code.ShouldBe(0);
+
+        var dry = await Run("supervise", "rules", "--as-of", "2026-07-25", "--dry-run", "--format", "json", "--data-dir", _dir);
+        var dryTable = await Run("supervise", "rules", "--as-of", "2026-07-25", "--dry-run", "--data-dir", _dir);
+        var run = await Run("supervise", "rules", "--as-of", "2026-07-25", "--format", "json", "--data-dir", _dir);
+
+        dry.Code.ShouldBe(0, dry.Err);
+        var preview = JsonNode.Parse(dry.Out)!.AsObject();
+        preview.Select(p => p.Key).ShouldBe(["asOf", "opened", "alreadyOpen", "notes", "dryRun", "absorbed", "rules", "writes"]);
+        preview["dryRun"]!.GetValue<bool>().ShouldBeTrue();
+        var would = preview["opened"]!.AsArray().ShouldHaveSingleItem()!;
+        would.AsObject().Select(p => p.Key).Take(6).ShouldBe(["id", "rule", "cause", "title", "leadOrg", "deadline"]);
+        would["id"].ShouldBeNull();
+        would["leadOrgName"]!.GetValue<string>().ShouldBe("甲二区");
+        would["indicators"]!.AsArray().Select(f => f!["indicator"]!.GetValue<string>()).ShouldBe(["FAI", "PRIVATE_INV"]);
+        dryTable.Out.ShouldContain("1 would open (2 figures)");
+        dryTable.Out.ShouldContain("nothing written");
+        run.Code.ShouldBe(0, run.Err);
+        var opened = JsonNode.Parse(run.Out)!["opened"]!.AsArray().ShouldHaveSingleItem()!;
+        (opened["cause"]!.GetValue<string>(), opened["title"]!.GetValue<string>()).ShouldBe((would["cause"]!.GetValue<string>(), would["title"]!.GetValue<string>()));
+        opened["id"]!.GetValue<int>().ShouldBeGreaterThan(0);
+        JsonNode.Parse(run.Out)!["writes"]!["batches"]!.GetValue<int>().ShouldBeGreaterThan(0);
     }
 
     [Fact]

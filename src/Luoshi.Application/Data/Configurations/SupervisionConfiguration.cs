@@ -40,6 +40,9 @@ internal sealed class SupervisionItemConfiguration : IEntityTypeConfiguration<Su
         b.HasMany(x => x.SupportingUnits).WithOne().HasForeignKey(x => x.ItemId).OnDelete(DeleteBehavior.Cascade);
         b.Navigation(x => x.SupportingUnits).UsePropertyAccessMode(PropertyAccessMode.Field);
 
+        b.HasMany(x => x.Indicators).WithOne().HasForeignKey(x => x.ItemId).OnDelete(DeleteBehavior.Restrict);
+        b.Navigation(x => x.Indicators).UsePropertyAccessMode(PropertyAccessMode.Field);
+
         // History is never deleted with (or without) its item.
         b.HasMany(x => x.Events).WithOne().HasForeignKey(x => x.ItemId).OnDelete(DeleteBehavior.Restrict);
         b.Navigation(x => x.Events).UsePropertyAccessMode(PropertyAccessMode.Field);
@@ -53,6 +56,49 @@ internal sealed class SupervisionItemUnitConfiguration : IEntityTypeConfiguratio
         b.ToTable("supervision_item_supporting_units");
         b.HasKey(x => new { x.ItemId, x.OrgUnitId });
         b.HasOne<OrgUnit>().WithMany().HasForeignKey(x => x.OrgUnitId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class SupervisionItemIndicatorConfiguration : IEntityTypeConfiguration<SupervisionItemIndicator>
+{
+    public void Configure(EntityTypeBuilder<SupervisionItemIndicator> b)
+    {
+        b.ToTable("supervision_item_indicators");
+        b.HasKey(x => new { x.ItemId, x.IndicatorId, x.OrgUnitId });
+        b.Property(x => x.FirstPeriod).HasMaxLength(10).IsRequired();
+        b.Property(x => x.LastPeriod).HasMaxLength(10).IsRequired();
+        b.Property(x => x.ReasonZh).HasMaxLength(SupervisionItem.ReasonMaxLength).IsRequired();
+        b.Property(x => x.ReasonEn).HasMaxLength(SupervisionItem.ReasonMaxLength).IsRequired();
+
+        // The rules ask, for every figure, which items list it.
+        b.HasIndex(x => new { x.IndicatorId, x.OrgUnitId });
+        b.HasOne<Indicator>().WithMany().HasForeignKey(x => x.IndicatorId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<OrgUnit>().WithMany().HasForeignKey(x => x.OrgUnitId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class SupervisionRuleConfiguration : IEntityTypeConfiguration<SupervisionRule>
+{
+    public void Configure(EntityTypeBuilder<SupervisionRule> b)
+    {
+        b.ToTable("supervision_rules");
+        b.HasKey(x => x.Id);
+        b.HasIndex(x => x.Code).IsUnique();
+        b.Property(x => x.Code).HasMaxLength(SupervisionRule.CodeMaxLength).IsRequired();
+        b.Property(x => x.Name).HasMaxLength(SupervisionRule.NameMaxLength).IsRequired();
+        b.Property(x => x.PlanItemCode).HasMaxLength(Code.MaxLength);
+        b.Property(x => x.UnitKindsText).HasMaxLength(100).IsRequired();
+        b.Property(x => x.MinGapPoints).HasPrecision(10, 2);
+        b.Property(x => x.CreatedBy).HasMaxLength(Stamp.ActorMaxLength).IsRequired();
+        b.Property(x => x.UpdatedBy).HasMaxLength(Stamp.ActorMaxLength).IsRequired();
+        b.Property(x => x.Version).IsConcurrencyToken();
+        b.Ignore(x => x.UnitKinds);
+        b.Ignore(x => x.FromSettings);
+        b.Ignore(x => x.Definition);
+
+        // Codes rather than keys: a rule names what it watches the way people do, and an indicator that is gone
+        // simply stops matching.
+        b.PrimitiveCollection(x => x.IndicatorCodes).HasField("_indicatorCodes").UsePropertyAccessMode(PropertyAccessMode.Field).IsRequired();
     }
 }
 

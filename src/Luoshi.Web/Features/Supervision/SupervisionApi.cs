@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Luoshi.Application.Common;
 using Luoshi.Application.Supervision;
 using Luoshi.Domain.Common;
 using Luoshi.Domain.Identity;
@@ -75,6 +76,49 @@ public static class SupervisionApi
         g.MapGet("/metrics", async (string? org, DateOnly? from, DateOnly? to, DateOnly? asOf, SupervisionMetrics metrics, CancellationToken ct) =>
             TypedResults.Ok(await metrics.Handle(org, from, to, asOf, ct)))
             .RequireAuthorization(read).WithSummary("各牵头单位的在办、逾期、按期办结率、平均办结天数 / per lead unit: open, overdue, closed on time %, average days to close");
+
+        MapRules(g.MapGroup("/rules"), read);
         return api;
+    }
+
+    /// <summary>A switch's body: the version the caller read (optional; a stale one is answered 409).</summary>
+    public sealed record SwitchBody(int? Version);
+
+    private static void MapRules(RouteGroupBuilder rules, string read)
+    {
+        var supervise = SecurityServices.Policy(Permission.Supervise);
+
+        rules.MapGet("/", async (ListSupervisionRules list, CancellationToken ct) => TypedResults.Ok(await list.Handle(ct)))
+            .RequireAuthorization(read).WithSummary("指标督办规则(默认规则在前)/ the indicator rules, the default first");
+
+        // A literal segment wins over {code}, so no rule can be called "preview" (SaveSupervisionRule refuses it).
+        rules.MapGet("/preview", async (string? asOf, RunSupervisionRules run, CancellationToken ct) =>
+            TypedResults.Ok(await run.Handle(new RunSupervisionRules.Request(Parsing.OptionalDate(asOf, "asOf"), DryRun: true), ct)))
+            .RequireAuthorization(supervise).WithSummary("预演:所有启用的规则将新开和并入哪些事项(不写入)/ dry run: what every enabled rule would open and absorb, writing nothing (?asOf=2026-12-06)");
+
+        rules.MapGet("/{code}", async (string code, GetSupervisionRule get, CancellationToken ct) => TypedResults.Ok(await get.Handle(code, ct)))
+            .RequireAuthorization(read).WithSummary("一条规则 / one rule");
+
+        rules.MapGet("/{code}/preview", async (string code, string? asOf, RunSupervisionRules run, CancellationToken ct) =>
+            TypedResults.Ok(await run.Handle(new RunSupervisionRules.Request(Parsing.OptionalDate(asOf, "asOf"), DryRun: true, Rule: code), ct)))
+            .RequireAuthorization(supervise).WithSummary("预演一条规则(启用与否均可,不写入)/ what one rule would open and absorb, enabled or not, writing nothing");
+
+        rules.MapPost("/", async Task<Created<SupervisionRuleView>> (SaveSupervisionRule.Request request, SaveSupervisionRule save, CancellationToken ct) =>
+        {
+            var rule = await save.Create(request, ct);
+            return TypedResults.Created($"/api/supervision/rules/{rule.Code}", rule);
+        }).RequireAuthorization(supervise).WithSummary("新建规则(默认停用,可带 enabled)/ write a rule (off unless enabled is sent)");
+
+        rules.MapPut("/{code}", async (string code, SaveSupervisionRule.Request request, SaveSupervisionRule save, CancellationToken ct) =>
+            TypedResults.Ok(await save.Update(code, request, ct)))
+            .RequireAuthorization(supervise).WithSummary("修改规则(需带版本号)/ rewrite a rule (send the version you read)");
+
+        rules.MapPost("/{code}/enable", async (string code, SwitchBody? body, SwitchSupervisionRule rule, CancellationToken ct) =>
+            TypedResults.Ok(await rule.Handle(code, enable: true, body?.Version, ct)))
+            .RequireAuthorization(supervise).WithSummary("启用规则 / turn a rule on");
+
+        rules.MapPost("/{code}/disable", async (string code, SwitchBody? body, SwitchSupervisionRule rule, CancellationToken ct) =>
+            TypedResults.Ok(await rule.Handle(code, enable: false, body?.Version, ct)))
+            .RequireAuthorization(supervise).WithSummary("停用规则 / turn a rule off");
     }
 }
