@@ -194,7 +194,8 @@ public sealed class Assess(Data.LuoshiDbContext db, Evaluate evaluate, ProjectQu
             bool lowerByMethod = string.Equals(c.Method.Direction, "lower", StringComparison.OrdinalIgnoreCase);
             if (c.Indicator is { } code)
             {
-                evaluation ??= (await evaluate.Run(new Evaluate.Query(period.ToString(), AsOf: date), ct)).Result;
+                // A run is kept and verified later against the same data: it is judged on the latest, never on a reader's lagging view.
+                evaluation ??= (await evaluate.Run(new Evaluate.Query(period.ToString(), AsOf: date), ct, latest: true)).Result;
                 var indicator = await db.Indicators.AsNoTracking().SingleOrDefaultAsync(i => i.Code == code, ct)
                     ?? throw new DomainException("criteria", $"{c.Code}:指标 {code} 不存在 / indicator {code} does not exist");
                 foreach (var org in scheme.Group)

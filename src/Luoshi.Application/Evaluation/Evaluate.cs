@@ -43,16 +43,20 @@ public sealed class Evaluate(Common.Deferred<Data.LuoshiDbContext> db, Evaluatio
     }
 
     /// <summary>The engine's result itself, for callers that read it further (plan tree, calendar checks, the dashboard).</summary>
-    public async Task<(EvaluationResult Result, EvaluationSnapshot Snapshot)> Run(Query q, CancellationToken ct)
+    /// <param name="latest">
+    /// Judge on the database's current data, waiting for a rebuild under way, rather than on what this reader may be
+    /// shown for a moment (<see cref="Data.DataVersionClock.ReaderLag"/>): for results that are kept or compared later.
+    /// </param>
+    public async Task<(EvaluationResult Result, EvaluationSnapshot Snapshot)> Run(Query q, CancellationToken ct, bool latest = false)
     {
-        var (period, asOf, scope, entry) = await Resolve(q, ct);
+        var (period, asOf, scope, entry) = await Resolve(q, ct, latest);
         return (Evaluator.Evaluate(entry.Snapshot, period, asOf, scope?.Code, q.Depth), entry.Snapshot);
     }
 
     /// <summary>The snapshot this reader's evaluations are judged on now; its data version keys whatever is kept of them.</summary>
     public Task<EvaluationCache.Entry> Snapshot(CancellationToken ct) => cache.Current(db, actor.IsAuthenticated ? actor.Name : null, ct);
 
-    public async Task<Resolved> Resolve(Query q, CancellationToken ct)
+    public async Task<Resolved> Resolve(Query q, CancellationToken ct, bool latest = false)
     {
         if (q.Depth is < 0 or > 10)
         {
@@ -61,7 +65,7 @@ public sealed class Evaluate(Common.Deferred<Data.LuoshiDbContext> db, Evaluatio
 
         var asOf = q.AsOf ?? Today(clock);
         var period = string.IsNullOrWhiteSpace(q.Period) ? LatestDueMonth(asOf) : Period.TryParse(q.Period, out var p, out var error) ? p : throw new DomainException("period", error);
-        var entry = await Snapshot(ct);
+        var entry = latest ? await cache.Latest(db, ct) : await Snapshot(ct);
         if (!string.IsNullOrWhiteSpace(q.Org) && !entry.Units.ContainsKey(q.Org.Trim()))
         {
             // A unit added a moment ago may not be in the snapshot that answers while the next one is built.

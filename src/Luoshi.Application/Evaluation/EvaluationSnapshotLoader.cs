@@ -102,9 +102,8 @@ public sealed partial class EvaluationCache(Common.LuoshiMetrics metrics, Data.D
     /// <param name="Units">Every org unit by code, as read with the snapshot; shared by all requests, never to be modified.</param>
     public sealed record Entry(long Version, Data.VersionStamp Stamp, EvaluationSnapshot Snapshot, IReadOnlyDictionary<string, Domain.Organization.OrgUnit> Units);
 
-    public async Task<EvaluationSnapshot> Get(Data.LuoshiDbContext db, CancellationToken ct) => (await Current(db, ct)).Snapshot;
-
-    public Task<Entry> Current(Data.LuoshiDbContext db, CancellationToken ct) => Current(Common.Deferred<Data.LuoshiDbContext>.Of(db), null, ct);
+    /// <summary>The snapshot of the database's current data, for work the system does for itself (the rules, a warm-up): see <see cref="Latest"/>.</summary>
+    public async Task<EvaluationSnapshot> Get(Data.LuoshiDbContext db, CancellationToken ct) => (await Latest(Common.Deferred<Data.LuoshiDbContext>.Of(db), ct)).Snapshot;
 
     /// <summary>
     /// The snapshot of the current data version — or, while a full rebuild is under way, the previous one, unless

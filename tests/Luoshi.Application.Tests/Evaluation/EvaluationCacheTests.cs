@@ -245,26 +245,7 @@ public sealed class EvaluationCacheTests
 
     private static async Task<string> Fresh(AppHost host) => Fingerprint(await host.Query(x => EvaluationSnapshotLoader.Load(x, default)));
 
-    private static string Fingerprint(EvaluationSnapshot snapshot)
-    {
-        static string R(double? v) => v?.ToString("R", CultureInfo.InvariantCulture) ?? "-";
-        var text = new StringBuilder().Append(CultureInfo.InvariantCulture, $"{snapshot.ReadingCount}\n");
-        foreach (var period in Judged)
-        {
-            var result = Evaluator.Evaluate(snapshot, period, AsOf);
-            foreach (var r in result.Rows)
-            {
-                text.Append(CultureInfo.InvariantCulture, $"{period} {r.IndicatorCode}@{r.OrgCode} {r.Status} {R(r.Actual)} {r.Target}/{r.Qualifier} {R(r.Expected)} {R(r.Yoy)} {r.ChildrenReported}/{r.ChildrenTotal} {r.ReasonEn}\n");
-            }
-
-            foreach (var item in Evaluator.EvaluatePlan(result).Items)
-            {
-                text.Append(CultureInfo.InvariantCulture, $"{period} {item.Code} {item.Status} {item.Due} {item.Completed}\n");
-            }
-        }
-
-        return text.ToString();
-    }
+    private static string Fingerprint(EvaluationSnapshot snapshot) => SnapshotFingerprint.Of(snapshot, Judged, AsOf);
 
     /// <summary>Counts full loads and delta updates of snapshots through the application's own meters, of the hosts given only (tests run side by side).</summary>
     private sealed class SnapshotCounts : IDisposable

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using FsCheck;
 using FsCheck.Fluent;
 using Luoshi.Domain.Common;
@@ -7,6 +6,7 @@ using Luoshi.Domain.Evaluation;
 using Luoshi.Domain.Indicators;
 using Luoshi.Domain.Organization;
 using Luoshi.Domain.Plans;
+using Luoshi.Testing;
 
 namespace Luoshi.Domain.Tests.Evaluation;
 
@@ -73,7 +73,7 @@ public class SnapshotDeltaTests
                 var (got, want) = (Fingerprint(snapshot), Fingerprint(fresh));
                 if (got != want)
                 {
-                    throw new InvalidOperationException($"batch {b} ({(next is null ? "rebuilt: " + reason : "delta")}) differs from a fresh build:\n{FirstDifference(got, want)}");
+                    throw new InvalidOperationException($"batch {b} ({(next is null ? "rebuilt: " + reason : "delta")}) differs from a fresh build:\n{SnapshotFingerprint.FirstDifference(got, want)}");
                 }
             }
 
@@ -168,43 +168,7 @@ public class SnapshotDeltaTests
         Fingerprint(next).ShouldBe(Fingerprint(snapshot));
     }
 
-    private static string Fingerprint(EvaluationSnapshot snapshot)
-    {
-        var text = new StringBuilder();
-        text.Append(CultureInfo.InvariantCulture, $"readings {snapshot.ReadingCount} years {snapshot.FirstReadingYear}-{snapshot.LastReadingYear}\n");
-        foreach (var period in Judged)
-        {
-            var result = Evaluator.Evaluate(snapshot, period, AsOf);
-            foreach (var r in result.Rows)
-            {
-                text.Append(CultureInfo.InvariantCulture, $"{period} {r.IndicatorCode}@{r.OrgCode} {r.Status} a={R(r.Actual)} t={r.Target}/{r.Qualifier}/{r.TargetUpper}/{r.Stretch} at={r.AnnualTarget} e={R(r.Expected)} c={R(r.Completion)} p={R(r.PreviousYear)} y={R(r.Yoy)} n={R(r.National)} rank={r.RankAmongSiblings}/{r.SiblingCount} cov={r.ChildrenReported}/{r.ChildrenTotal} up={r.IsRolledUp} | {r.ReasonZh} | {r.ReasonEn}\n");
-            }
-
-            foreach (var item in Evaluator.EvaluatePlan(result).Items)
-            {
-                text.Append(CultureInfo.InvariantCulture, $"{period} plan {item.Code} {item.Status} {item.Overdue} {item.ReasonEn}\n");
-            }
-        }
-
-        return text.ToString();
-    }
-
-    private static string R(double? v) => v?.ToString("R", CultureInfo.InvariantCulture) ?? "-";
-
-    private static string FirstDifference(string got, string want)
-    {
-        var a = got.Split('\n');
-        var b = want.Split('\n');
-        for (int k = 0; k < Math.Min(a.Length, b.Length); k++)
-        {
-            if (a[k] != b[k])
-            {
-                return $"delta: {a[k]}\nfresh: {b[k]}";
-            }
-        }
-
-        return $"lengths {a.Length} and {b.Length}";
-    }
+    private static string Fingerprint(EvaluationSnapshot snapshot) => SnapshotFingerprint.Of(snapshot, Judged, AsOf);
 
     public sealed record Scenario(int[] Parents, int Seed, int Batches)
     {
