@@ -101,11 +101,13 @@ var rdJobGrace = new Option<int?>("--job-grace") { Description = "seconds after 
 var rdNoJob = new Option<bool>("--no-job") { Description = "no supervision run in the window (to tell its share from the writes')" };
 var rdTimeout = new Option<int>("--timeout") { Description = "seconds per request before it counts as a timeout", DefaultValueFactory = _ => 90 };
 var rdRounds = new Option<int?>("--duckdb-rounds") { Description = "DuckDB insert-then-query rounds (default 300, quick 100)" };
+var rdJobCli = new Option<bool>("--job-cli") { Description = "start the supervision run as a separate luoshi supervise process (as a cron would) rather than inside the server (POST /api/supervision/run)" };
+var rdWarmup = new Option<int?>("--warmup") { Description = "seconds of the same traffic before the window, not measured (default 10, quick 5; 0 for none)" };
 var rdCli = new Option<string?>("--cli") { Description = "the built luoshi.dll (default: src/Luoshi.Cli/bin/Release/net10.0/luoshi.dll of this checkout)" };
 var reportingDay = new Command("reporting-day", "reporters writing while leaders read and the supervision run goes, through luoshi serve on SQLite and PostgreSQL, DuckDB beside; writes <out>/reporting-day.json")
 {
     rdQuick, output, rdSqlite, postgres, rdTemplate, rdCsv, rdNoSqlite, noPostgres, rdNoDuckDb, rdReporters, rdWindow, rdThink, rdApiReaders, rdPageReaders,
-    rdPeriod, rdLeaderPeriod, rdJobAfter, rdJobGrace, rdNoJob, rdTimeout, rdRounds, rdCli,
+    rdPeriod, rdLeaderPeriod, rdJobAfter, rdJobGrace, rdNoJob, rdJobCli, rdWarmup, rdTimeout, rdRounds, rdCli,
 };
 reportingDay.SetAction(async (parse, _) =>
 {
@@ -136,7 +138,9 @@ reportingDay.SetAction(async (parse, _) =>
         parse.GetValue(rdNoJob) ? null : TimeSpan.FromSeconds(parse.GetValue(rdJobAfter) ?? (q ? 3 : 5)),
         TimeSpan.FromSeconds(parse.GetValue(rdJobGrace) ?? (q ? 60 : 120)),
         parse.GetValue(rdNoDuckDb) ? 0 : parse.GetValue(rdRounds) ?? (q ? 100 : 300),
-        ensure);
+        ensure,
+        parse.GetValue(rdJobCli),
+        TimeSpan.FromSeconds(parse.GetValue(rdWarmup) ?? (q ? 5 : 10)));
     return await ReportingDayRun.Run(options, Console.Out);
 });
 

@@ -10,8 +10,8 @@ namespace Luoshi.Bench.ReportingDay;
 /// <summary>A reporter of one unit: its user's bearer token and the unit it writes for.</summary>
 public sealed record Reporter(string User, string Unit, string Token);
 
-/// <summary>Who takes part in a reporting day: the reporters, each with a token of its own, and a leader watching.</summary>
-public sealed record Accounts(string Province, IReadOnlyList<Reporter> Reporters, string LeaderToken)
+/// <summary>Who takes part in a reporting day: the reporters, each with a token of its own, a leader watching, and the supervision office that starts the day's run.</summary>
+public sealed record Accounts(string Province, IReadOnlyList<Reporter> Reporters, string LeaderToken, string OfficeToken)
 {
     /// <summary>Brings the copy's schema up to date with the app's own migrator, as <c>luoshi serve</c> would at start.</summary>
     public static async Task Migrate(DatabaseOptions database, CancellationToken ct)
@@ -24,7 +24,8 @@ public sealed record Accounts(string Province, IReadOnlyList<Reporter> Reporters
     /// Creates the users and tokens on a migrated copy through the same use
     /// cases <c>luoshi users add</c> and <c>luoshi tokens create</c> call (one process instead of two CLI starts per
     /// user). Each reporter holds Reporter over its own county — spread over the cities — and Leader over the
-    /// province, so that it may read the province back after its write; the leader holds Leader over everything.
+    /// province, so that it may read the province back after its write; the leader holds Leader over everything, the
+    /// office Supervisor over everything (the day's run is the office's to start).
     /// </summary>
     public static async Task<Accounts> Create(DatabaseOptions database, int reporters, CancellationToken ct)
     {
@@ -54,7 +55,9 @@ public sealed record Accounts(string Province, IReadOnlyList<Reporter> Reporters
         // tree and only a pointer to their own pages to everyone else (here the province is the whole tree).
         await addUser.Handle(new AddUser.Request("rday-leader", Role.Leader), ct);
         var leader = await tokens.Issue("rday-leader", "reporting-day", expires, ct);
-        return new Accounts(province, list, leader.Token);
+        await addUser.Handle(new AddUser.Request("rday-office", Role.Supervisor), ct);
+        var office = await tokens.Issue("rday-office", "reporting-day", expires, ct);
+        return new Accounts(province, list, leader.Token, office.Token);
     }
 
     /// <summary>Every (counties / reporters)-th of the counties in code order: reporters in every city, not all in the first.</summary>

@@ -16,6 +16,8 @@ namespace Luoshi.Bench.ReportingDay;
 /// <param name="EnsureDatabases">Build the province's databases and CSV export where missing (the default locations of this checkout).</param>
 /// <param name="JobAfter">When, into the window, the day's supervision run starts; null: not at all.</param>
 /// <param name="JobGrace">How long after the window's end the run is waited for before it is stopped and reported unfinished.</param>
+/// <param name="JobFromCli">Start the run as a separate <c>luoshi supervise</c> process rather than inside the server.</param>
+/// <param name="Warmup">Traffic of the same shape before the window, not measured: the server's code paths are warm when it opens, as a server's are by mid-morning.</param>
 public sealed record ReportingDayOptions(
     bool Quick,
     string OutputDirectory,
@@ -30,7 +32,9 @@ public sealed record ReportingDayOptions(
     TimeSpan? JobAfter,
     TimeSpan JobGrace,
     int DuckDbRounds,
-    bool EnsureDatabases);
+    bool EnsureDatabases,
+    bool JobFromCli = false,
+    TimeSpan Warmup = default);
 
 /// <summary>
 /// The reporting-day benchmark (bench/README.md, "Reporting day"): per provider, a copy of the bench province,
@@ -207,12 +211,19 @@ public static class ReportingDayRun
             throw new InvalidOperationException(FormattableString.Invariant($"the leader's evaluation answered {firstStatus} and the page {pageStatus}; see {Path.Combine(copy.DataDir, "serve.log")}"));
         }
 
-        var traffic = new Traffic(http, o.Traffic, accounts);
+        if (o.Warmup > TimeSpan.Zero)
+        {
+            log.WriteLine(FormattableString.Invariant($"  {copy.Provider}: warming up for {o.Warmup.TotalSeconds:F0} s (not measured)"));
+            using var warmup = new Traffic(http, o.Traffic with { Window = o.Warmup }, accounts, firstTurn: Traffic.WarmupTurns);
+            await warmup.Run(Stopwatch.GetTimestamp());
+        }
+
+        using var traffic = new Traffic(http, o.Traffic, accounts);
         long windowStart = Stopwatch.GetTimestamp();
         var windowEnd = DateTimeOffset.UtcNow + o.Traffic.Window;
         log.WriteLine(FormattableString.Invariant($"  {copy.Provider}: window open for {o.Traffic.Window.TotalSeconds:F0} s"));
         var running = traffic.Run(windowStart);
-        var job = RunJob(o, copy, windowEnd + o.JobGrace, log);
+        var job = RunJob(o, copy, http, accounts, windowEnd + o.JobGrace, log);
         var progress = Progress(traffic, copy.Provider, windowStart, running, log);
         await running;
         double trafficSeconds = Stopwatch.GetElapsedTime(windowStart).TotalSeconds;
@@ -259,6 +270,7 @@ public static class ReportingDayRun
             ["job"] = new JsonObject
             {
                 ["finished"] = jobResult.Finished,
+                ["startedBy"] = o.JobFromCli ? "luoshi supervise (a process of its own)" : "POST /api/supervision/run (inside the server)",
 
                 // Items are opened one by one: an unfinished run has opened these before it was stopped.
                 ["itemsInDatabase"] = itemsAtEnd - itemsAtStart,
@@ -276,6 +288,7 @@ public static class ReportingDayRun
             ["evaluationBytes"] = evaluationBytes,
             ["pageBytes"] = pageBytes,
             ["trafficSeconds"] = Math.Round(trafficSeconds, 1),
+            ["warmupSeconds"] = o.Warmup.TotalSeconds,
             ["samples"] = Path.GetFileName(csv),
             ["loadAverage"] = new JsonObject { ["start"] = loadAtStart, ["end"] = loadAtEnd },
         };
@@ -285,7 +298,7 @@ public static class ReportingDayRun
     }
 
     /// <summary>The day's supervision run, started <see cref="ReportingDayOptions.JobAfter"/> into the window.</summary>
-    private static async Task<JobResult> RunJob(ReportingDayOptions o, ProvinceCopy copy, DateTimeOffset deadline, TextWriter log)
+    private static async Task<JobResult> RunJob(ReportingDayOptions o, ProvinceCopy copy, HttpClient http, Accounts accounts, DateTimeOffset deadline, TextWriter log)
     {
         if (o.JobAfter is not { } after)
         {
@@ -295,7 +308,9 @@ public static class ReportingDayRun
         await Task.Delay(after);
         try
         {
-            return await SupervisionJob.Run(o.CliDll, copy.DataDir, copy.Options, deadline, log);
+            return o.JobFromCli
+                ? await SupervisionJob.FromCli(o.CliDll, copy.DataDir, copy.Options, deadline, log)
+                : await SupervisionJob.InServer(http, accounts.OfficeToken, deadline, log);
         }
         catch (Exception e) when (e is InvalidOperationException or System.ComponentModel.Win32Exception)
         {

@@ -11,13 +11,53 @@ namespace Luoshi.Bench.ReportingDay;
 public sealed record JobResult(bool Finished, double Seconds, double? EscalateSeconds, double? RulesSeconds, int? ItemsOpened, int? AlreadyOpen, string? Problem);
 
 /// <summary>
-/// The daily supervision run as an operator's cron starts it, a separate process against the same database
-/// as the server: <c>luoshi supervise escalate</c>, then <c>luoshi supervise rules --format json</c>. It is
-/// stopped (its process tree killed) at the deadline and reported as unfinished.
+/// The daily supervision run during the window, in one of two ways. By default inside the server, as its schedule runs
+/// it: <c>POST /api/supervision/run</c> with the office's token — the same use cases, on the snapshot the server already
+/// holds. Or (<c>--job-cli</c>) as an operator's cron may start it, a separate process against the same database:
+/// <c>luoshi supervise escalate</c>, then <c>luoshi supervise rules --format json</c>, which first loads a snapshot of
+/// its own. Either is stopped at the deadline (the request cancelled, the process tree killed) and reported unfinished.
 /// </summary>
 public static class SupervisionJob
 {
-    public static async Task<JobResult> Run(string cliDll, string dataDir, DatabaseOptions database, DateTimeOffset deadline, TextWriter log)
+    public static async Task<JobResult> InServer(HttpClient http, string officeToken, DateTimeOffset deadline, TextWriter log)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(log);
+        long start = Stopwatch.GetTimestamp();
+        log.WriteLine("  job: POST /api/supervision/run …");
+        var left = deadline - DateTimeOffset.UtcNow;
+        using var wait = new CancellationTokenSource(left > TimeSpan.Zero ? left : TimeSpan.Zero);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/supervision/run");
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", officeToken);
+        try
+        {
+            using var response = await http.SendAsync(request, wait.Token);
+            var text = await response.Content.ReadAsStringAsync(wait.Token);
+            double seconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
+            if (!response.IsSuccessStatusCode)
+            {
+                var problem = FormattableString.Invariant($"the run answered {(int)response.StatusCode}: {Clip(text)}");
+                log.WriteLine("  job: " + problem);
+                return new JobResult(false, Round(seconds), null, null, null, null, problem);
+            }
+
+            using var json = JsonDocument.Parse(text);
+            var rules = json.RootElement.GetProperty("rules");
+            int opened = rules.GetProperty("opened").GetArrayLength();
+            int? already = rules.TryGetProperty("alreadyOpen", out var a) ? a.GetInt32() : null;
+            log.WriteLine(FormattableString.Invariant($"  job: done in {seconds:F1} s, {opened} items opened"));
+            return new JobResult(true, Round(seconds), null, null, opened, already, null);
+        }
+        catch (OperationCanceledException)
+        {
+            double seconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
+            var problem = FormattableString.Invariant($"the run had not answered at the deadline and was abandoned after {seconds:F0} s");
+            log.WriteLine("  job: " + problem);
+            return new JobResult(false, Round(seconds), null, null, null, null, problem);
+        }
+    }
+
+    public static async Task<JobResult> FromCli(string cliDll, string dataDir, DatabaseOptions database, DateTimeOffset deadline, TextWriter log)
     {
         ArgumentNullException.ThrowIfNull(log);
         long start = Stopwatch.GetTimestamp();

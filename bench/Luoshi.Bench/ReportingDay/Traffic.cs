@@ -35,9 +35,10 @@ public sealed record Sample(string Kind, string Who, double StartSeconds, double
 /// (<c>GET /api/evaluation?period=…&amp;org=PROVINCE&amp;depth=1</c>) and the overview page <c>/</c>. Errors and
 /// timeouts are counted and the caller goes on; nothing here throws for a slow or failing server.
 /// </summary>
-public sealed class Traffic
+public sealed class Traffic : IDisposable
 {
     private readonly HttpClient _http;
+    private readonly HttpClient _browser;
     private readonly TrafficPlan _plan;
     private readonly Accounts _accounts;
     private readonly List<Sample> _samples = [];
@@ -49,11 +50,22 @@ public sealed class Traffic
     private int _failures;
     private int _stale;
 
-    public Traffic(HttpClient http, TrafficPlan plan, Accounts accounts)
+    /// <summary>Where a warm-up's reporters start in the stream of writes: far from the window's, so that no value is written twice.</summary>
+    public const int WarmupTurns = 100_000;
+
+    private readonly int _firstTurn;
+
+    /// <param name="firstTurn">The turn each reporter's writes start from (<see cref="WriteStream.Cell"/>).</param>
+    public Traffic(HttpClient http, TrafficPlan plan, Accounts accounts, int firstTurn = 0)
     {
         _http = http;
+
+        // Leaders read in a browser, which asks for compressed answers (Accept-Encoding: gzip, deflate, br) and inflates
+        // them; reporters' scripts call the API as it comes.
+        _browser = CreateClient(http.BaseAddress!, http.Timeout, DecompressionMethods.All);
         _plan = plan;
         _accounts = accounts;
+        _firstTurn = firstTurn;
     }
 
     public Latencies Writes { get; } = new();
@@ -96,17 +108,19 @@ public sealed class Traffic
         }
     }
 
-    public static HttpClient CreateClient(Uri address, TimeSpan requestTimeout) => new(new SocketsHttpHandler
+    public static HttpClient CreateClient(Uri address, TimeSpan requestTimeout, DecompressionMethods decompression = DecompressionMethods.None) => new(new SocketsHttpHandler
     {
         PooledConnectionLifetime = TimeSpan.FromMinutes(10),
         ConnectTimeout = TimeSpan.FromSeconds(10),
         MaxConnectionsPerServer = 512,
-        AutomaticDecompression = DecompressionMethods.None,
+        AutomaticDecompression = decompression,
     })
     {
         BaseAddress = address,
         Timeout = requestTimeout,
     };
+
+    public void Dispose() => _browser.Dispose();
 
     /// <summary>Runs every reporter and reader until the window closes and their last requests have answered.</summary>
     public async Task Run(long windowStart)
@@ -139,7 +153,7 @@ public sealed class Traffic
         var reporter = _accounts.Reporters[w];
         var random = new Random(1000 + w);
         await Stagger(random);
-        for (int k = 0; Open; k++)
+        for (int k = _firstTurn; Open; k++)
         {
             var (indicator, value) = WriteStream.Cell(w, k);
             var body = JsonContent.Create(new { indicator, org = reporter.Unit, period = _plan.Period, value, comment = "reporting-day" });
@@ -165,7 +179,7 @@ public sealed class Traffic
         await Stagger(random);
         while (Open)
         {
-            await Send(kind, FormattableString.Invariant($"leader-{kind}-{r}"), HttpMethod.Get, path, _accounts.LeaderToken, null, latencies);
+            await Send(kind, FormattableString.Invariant($"leader-{kind}-{r}"), HttpMethod.Get, path, _accounts.LeaderToken, null, latencies, browser: true);
             await Think(random);
         }
     }
@@ -185,7 +199,7 @@ public sealed class Traffic
 
     private sealed record Outcome(int Status, bool Fresh);
 
-    private async Task<Outcome?> Send(string kind, string who, HttpMethod method, string path, string token, HttpContent? content, Latencies latencies, Func<byte[], bool>? check = null)
+    private async Task<Outcome?> Send(string kind, string who, HttpMethod method, string path, string token, HttpContent? content, Latencies latencies, Func<byte[], bool>? check = null, bool browser = false)
     {
         using var request = new HttpRequestMessage(method, path) { Content = content };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
@@ -193,7 +207,7 @@ public sealed class Traffic
         long start = Stopwatch.GetTimestamp();
         try
         {
-            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead);
+            using var response = await (browser ? _browser : _http).SendAsync(request, HttpCompletionOption.ResponseContentRead);
             var bytes = await response.Content.ReadAsByteArrayAsync();
             double ms = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
             int status = (int)response.StatusCode;

@@ -22,6 +22,19 @@ public sealed class RunDailySupervision(
             $"{Day:yyyy-MM-dd}: {Escalation.Escalated.Count} escalated, {Escalation.Reminded.Count} reminded, {Rules.Opened.Count} opened, {Rules.Absorbed.Count} absorbed, {Rules.AlreadyOpen} already open");
     }
 
+    /// <summary>
+    /// The day's work now, for a date (default today in China), outside the schedule and its lease: after the office has
+    /// changed its rules, or to catch up after downtime. Both steps are idempotent for a date, so running it beside the
+    /// scheduled run changes nothing twice; both write in short batches, so people's writes go on meanwhile.
+    /// </summary>
+    public async Task<Result> RunNow(DateOnly? asOf, CancellationToken ct)
+    {
+        var day = asOf ?? Evaluation.Evaluate.Today(clock);
+        var escalation = await escalate.Handle(day, ct);
+        var opened = await rules.Handle(new RunSupervisionRules.Request(day), ct);
+        return new Result(day, escalation, opened);
+    }
+
     /// <summary>Runs the day's work if it is due and this holder wins the lease; null otherwise.</summary>
     public async Task<Result?> RunIfDue(string holder, CancellationToken ct)
     {

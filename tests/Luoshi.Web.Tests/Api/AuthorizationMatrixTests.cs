@@ -187,6 +187,7 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         ["GET /api/supervision/board"] = new(Permission.ReadAll, Scope.Subtree, (c, u) => c.GetAsync($"/api/supervision/board?org={(u == In ? "330100" : "330200")}")),
         ["GET /api/supervision/overdue"] = new(Permission.ReadAll, Scope.Subtree, (c, u) => c.GetAsync($"/api/supervision/overdue?org={(u == In ? "330100" : "330200")}")),
         ["GET /api/supervision/metrics"] = new(Permission.ReadAll, Scope.Subtree, (c, u) => c.GetAsync($"/api/supervision/metrics?org={(u == In ? "330100" : "330200")}")),
+        ["POST /api/supervision/run"] = new(Permission.Supervise, Scope.Everywhere, (c, _) => c.PostAsync("/api/supervision/run?asOf=2026-07-25", null), PerUnit: false),
         ["GET /api/supervision/rules/"] = new(Permission.ReadAll, Scope.None, (c, _) => c.GetAsync("/api/supervision/rules"), PerUnit: false),
         ["GET /api/supervision/rules/{code}"] = new(Permission.ReadAll, Scope.None, (c, _) => c.GetAsync("/api/supervision/rules/default"), PerUnit: false),
         ["GET /api/supervision/rules/preview"] = new(Permission.Supervise, Scope.Everywhere, (c, _) => c.GetAsync("/api/supervision/rules/preview?asOf=2026-07-25"), PerUnit: false),

@@ -77,6 +77,10 @@ public static class SupervisionApi
             TypedResults.Ok(await metrics.Handle(org, from, to, asOf, ct)))
             .RequireAuthorization(read).WithSummary("各牵头单位的在办、逾期、按期办结率、平均办结天数 / per lead unit: open, overdue, closed on time %, average days to close");
 
+        g.MapPost("/run", async (DateOnly? asOf, RunDailySupervision run, CancellationToken ct) => TypedResults.Ok(await run.RunNow(asOf, ct)))
+            .RequireAuthorization(SecurityServices.Policy(Permission.Supervise))
+            .WithSummary("立即运行当日督办:催办、升级,再按规则开立或并入事项(与每日自动运行相同,可重复)/ run the day's supervision now: reminders and escalation, then the rules (what the daily run does; running it again changes nothing) (?asOf=2026-12-06)");
+
         MapRules(g.MapGroup("/rules"), read);
         return api;
     }
