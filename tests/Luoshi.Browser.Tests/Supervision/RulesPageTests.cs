@@ -71,6 +71,19 @@ public sealed class RulesPageTests(DemoSite site)
     }
 
     [Fact]
+    public async Task TheOffice_RunsTheDaysSupervisionNow_AndAgainOpensNothingTwice()
+    {
+        await using var s = await site.OpenAsync(user: "supervisor");
+        await s.GoAsync("/supervision/rules");
+        await s.Page.Locator("#run-now").ClickAsync();
+        await Expect(s.Page.Locator(".notice")).ToContainTextAsync(new Regex(@"已按 \d{4}-\d{2}-\d{2} 运行当日督办:新开 \d+ 项"));
+
+        await s.Page.Locator("#run-now").ClickAsync();
+        await Expect(s.Page.Locator(".notice")).ToContainTextAsync("新开 0 项,并入 0 项,升级 0 项,催办 0 项");
+        await s.ShotAsync("again");
+    }
+
+    [Fact]
     public async Task ALeader_ReadsTheRules_ButNeitherWritesNorPreviewsThem()
     {
         await using var s = await site.OpenAsync(user: "leader");

@@ -13,7 +13,7 @@ namespace Luoshi.Web.Pages.Supervision;
 /// supervising office, and a preview of what one rule — or all that are on — would open and absorb as of a day,
 /// written nowhere. The same use cases as /api/supervision/rules.
 /// </summary>
-public sealed class RulesModel(ListSupervisionRules list, SwitchSupervisionRule switcher, RunSupervisionRules run, ICurrentActor actor, TimeProvider clock, IStringLocalizer<UiText> text) : PageModel
+public sealed class RulesModel(ListSupervisionRules list, SwitchSupervisionRule switcher, RunSupervisionRules run, RunDailySupervision daily, ICurrentActor actor, TimeProvider clock, IStringLocalizer<UiText> text) : PageModel
 {
     /// <summary>The preview's value for "every rule that is on".</summary>
     public const string AllEnabled = "*";
@@ -75,6 +75,26 @@ public sealed class RulesModel(ListSupervisionRules list, SwitchSupervisionRule 
 
         Rules = await list.Handle(ct);
         return Page();
+    }
+
+    /// <summary>The day's supervision now (reminders and escalation, then every rule that is on), as the schedule runs it: POST /api/supervision/run.</summary>
+    public async Task<IActionResult> OnPostRunAsync(CancellationToken ct)
+    {
+        if (!MayManage)
+        {
+            return StatusCode(StatusCodes.Status403Forbidden);
+        }
+
+        var result = await daily.RunNow(AsOf, ct);
+        Notice = string.Format(
+            System.Globalization.CultureInfo.CurrentCulture,
+            text["Rules.RunNow.Notice"],
+            result.Day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            result.Rules.Opened.Count,
+            result.Rules.Absorbed.Count,
+            result.Escalation.Escalated.Count,
+            result.Escalation.Reminded.Count);
+        return RedirectToPage();
     }
 
     /// <summary>What a rule watches, in the reader's words: every indicator, or the ones named and the plan item's.</summary>
