@@ -52,6 +52,7 @@ public static class ApplicationServices
 
         services.AddScoped<WriteReading>();
         services.AddScoped<QueryReadings>();
+        services.AddScoped<Figures>();
         services.AddScoped<GetReadingHistory>();
 
         services.AddSingleton<EvaluationCache>();
@@ -59,6 +60,7 @@ public static class ApplicationServices
         services.AddScoped<EvaluatePlanTree>();
         services.AddScoped<CalendarChecks>();
         services.AddScoped<EvaluateIndicator>();
+        services.AddScoped<GetOverview>();
 
         services.AddScoped<Assessment.Assess>();
         services.AddScoped<Assessment.AssessmentCatalog>();

@@ -38,6 +38,7 @@ internal static class CliServices
             .AddEnvironmentVariables()
             .Build();
         services.Configure<SupervisionOptions>(configuration.GetSection(SupervisionOptions.Section));
+        services.Configure<Application.Evaluation.OverviewOptions>(configuration.GetSection(Application.Evaluation.OverviewOptions.Section));
         // The operator at the machine holds the data directory itself, so the CLI acts with every permission.
         services.AddSingleton<ICurrentActor>(FixedActor.Operator("cli:" + Environment.UserName));
         var provider = services.BuildServiceProvider();

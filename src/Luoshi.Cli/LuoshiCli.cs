@@ -16,6 +16,7 @@ public static class LuoshiCli
             ImportCommand.Create(console),
             ExportCommand.Create(console),
             EvaluateCommand.Create(console),
+            OverviewCommand.Create(console),
             ReportCommand.Create(console),
             ProjectsCommand.Create(console),
             AssessCommand.Create(console),

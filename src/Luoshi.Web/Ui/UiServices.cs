@@ -58,10 +58,8 @@ public static class UiServices
             // Chinese unless the reader chose otherwise: the browser's Accept-Language is not consulted.
             o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
         });
-        services.AddSingleton(configuration.GetSection(DashboardOptions.Section).Get<DashboardOptions>() ?? new DashboardOptions());
         services.AddScoped<UiContext>();
         services.AddScoped<UiFormat>();
-        services.AddScoped<Figures>();
         services.AddExceptionHandler<UiExceptionHandler>();
         return services;
     }
@@ -109,20 +107,4 @@ public static class UiServices
 
     private static bool IsLocal(string url) =>
         url.Length > 0 && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'));
-}
-
-/// <summary>What the leader's page shows: the headline indicators, in order (codes that do not exist are skipped).</summary>
-public sealed class DashboardOptions
-{
-    public const string Section = "Luoshi:Dashboard";
-
-    private static readonly string[] Default =
-    [
-        "GDP", "FAI", "INDUSTRIAL_VALUE_ADDED", "RETAIL_SALES", "EXPORTS", "GENERAL_BUDGET_REVENUE", "NEW_URBAN_JOBS", "UNEMPLOYMENT",
-    ];
-
-    // Empty unless configured: the configuration binder appends to an array it finds filled.
-    public string[] Indicators { get; set; } = [];
-
-    public IReadOnlyList<string> Headline => Indicators.Length > 0 ? Indicators : Default;
 }

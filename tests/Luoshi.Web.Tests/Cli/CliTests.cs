@@ -172,6 +172,44 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public async Task Overview_Json_CarriesTheContractKeys_AndATableForPeople_AndRefusesWhatIsNotAMonth()
+    {
+        await Seed();
+        (await Run("import", "targets", Write("t.csv", "indicator,org,year,value,qualifier\nFAI,330000,2026,3000,atLeast\nFAI,330100,2026,1200,atLeast\n"), "--data-dir", _dir)).Code.ShouldBe(0);
+        (await Run("import", "readings", Write("r.csv", "indicator,org,period,value\nFAI,330000,2026-06,1500\nFAI,330102,2026-06,350\nFAI,330103,2026-06,270\n"), "--data-dir", _dir)).Code.ShouldBe(0);
+
+        var result = await Run("overview", "--period", "2026-06", "--org", "330000", "--format", "json", "--data-dir", _dir);
+
+        result.Code.ShouldBe(0, result.Err);
+        var overview = JsonNode.Parse(result.Out)!.AsObject();
+        foreach (var key in new[] { "period", "org", "cards", "matrix", "ranking", "checks", "red", "grey" })
+        {
+            overview.ContainsKey(key).ShouldBeTrue(key);
+        }
+
+        overview["period"]!.GetValue<string>().ShouldBe("2026-06");
+        var fai = overview["cards"]!.AsArray().Single(c => c!["indicator"]!.GetValue<string>() == "FAI")!;
+        fai["actual"]!.GetValue<double>().ShouldBe(1500);
+        fai["expectedToDate"]!.GetValue<double>().ShouldBe(1500);
+        fai["target"]!.GetValue<decimal>().ShouldBe(3000m);
+        overview["matrix"]!["rows"]!.AsArray().Select(r => r!["org"]!.GetValue<string>()).ShouldContain("330100");
+        overview["checks"]!.AsObject().ContainsKey("halfYear").ShouldBeTrue();
+        overview["checks"]!.AsObject().ContainsKey("firstQuarter").ShouldBeTrue();
+
+        var table = await Run("overview", "--period", "2026-06", "--data-dir", _dir);
+        table.Code.ShouldBe(0, table.Err);
+        table.Out.ShouldContain("甲市");
+        table.Out.ShouldContain("1500");
+
+        var quarter = await Run("overview", "--period", "2026Q2", "--data-dir", _dir);
+        quarter.Code.ShouldNotBe(0);
+        quarter.Err.ShouldContain("2026Q2");
+        var nowhere = await Run("overview", "--org", "999999", "--data-dir", _dir);
+        nowhere.Code.ShouldNotBe(0);
+        nowhere.Err.ShouldContain("999999");
+    }
+
+    [Fact]
     public async Task ProjectsImportAndSummary_GiveOneRowPerRegionAndRolledUpParent_WithTheContractKeys()
     {
         await Seed();

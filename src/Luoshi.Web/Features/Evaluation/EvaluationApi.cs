@@ -49,6 +49,17 @@ public static class EvaluationApi
             TypedResults.Ok(await checks.Handle(year, org, asOf, ct)))
             .RequireAuthorization(SecurityServices.Policy(Permission.ReadAll))
             .WithSummary("双过半与开门红 / half-year and first-quarter checks");
+
+        api.MapGet("/overview", async (string? period, string? org, string? rank, string? matrix, GetOverview overview, CancellationToken ct) =>
+        {
+            var answer = await overview.Handle(new GetOverview.Query(period, org, rank, string.Equals(matrix, "all", StringComparison.OrdinalIgnoreCase)), ct)
+                ?? throw new NotFoundException("总览数据/overview data", org ?? "province");
+            return TypedResults.Ok(OverviewView.From(answer));
+        })
+            .WithTags("Evaluation")
+            .Produces<OverviewView>()
+            .RequireAuthorization(SecurityServices.Policy(Permission.ReadAll))
+            .WithSummary("总览:要点指标、单位×指标灯阵、排名、双过半与开门红、红灰名单 / the overview: headline cards, the unit × indicator matrix, the ranking, the half-year and first-quarter checks, the red and grey lists (?period=2026-06&org=330000&rank=GDP&matrix=all)");
         return api;
     }
 }

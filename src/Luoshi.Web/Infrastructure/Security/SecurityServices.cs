@@ -105,6 +105,13 @@ public static class SecurityServices
                 throw new BadHttpRequestException("request body too large", StatusCodes.Status413PayloadTooLarge);
             }
 
+            // PostgreSQL can neither store nor compare text holding a NUL character: a query holding one is refused at the
+            // door, naming the parameter, rather than failing deep in a lookup (the server already refuses one in the path).
+            if (NulIn(http.Request) is { } field)
+            {
+                throw new Domain.Common.DomainException(field, $"{field} 含有空字符(\\0)/ {field} holds a NUL character (\\0)");
+            }
+
             var h = http.Response.Headers;
             h.XContentTypeOptions = "nosniff";
             h.XFrameOptions = "DENY";
@@ -118,6 +125,19 @@ public static class SecurityServices
             await next();
         });
         return app;
+    }
+
+    private static string? NulIn(HttpRequest request)
+    {
+        foreach (var (key, values) in request.Query)
+        {
+            if (key.Contains('\0', StringComparison.Ordinal) || values.Any(v => v?.Contains('\0', StringComparison.Ordinal) == true))
+            {
+                return key.Replace("\0", string.Empty, StringComparison.Ordinal);
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Who is calling, how often, and whether they may: after routing, so endpoint policies apply.</summary>

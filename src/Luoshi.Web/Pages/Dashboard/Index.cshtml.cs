@@ -26,13 +26,8 @@ namespace Luoshi.Web.Pages.Dashboard;
 /// (nor the DbContext behind it).
 /// </remarks>
 public sealed class IndexModel(
-    Deferred<ListIndicators> indicators,
-    Deferred<ListOrgUnits> orgUnits,
+    Deferred<GetOverview> overview,
     Evaluate evaluate,
-    Deferred<EvaluateIndicator> evaluateIndicator,
-    Deferred<CalendarChecks> calendar,
-    Deferred<Figures> figures,
-    DashboardOptions options,
     AnswerCache answers,
     DataVersionClock versions,
     Deferred<LuoshiDbContext> db,
@@ -41,8 +36,6 @@ public sealed class IndexModel(
     UiFormat format,
     IStringLocalizer<UiText> text) : PageModel
 {
-    private const int PickerMonths = 24;
-
     /// <summary>Rows of the red and grey lists shown before "show all".</summary>
     public const int ListShown = 10;
 
@@ -67,22 +60,14 @@ public sealed class IndexModel(
     public bool CanReadProvince { get; private set; } = true;
 
     public bool AllIndicators => string.Equals(Matrix, "all", StringComparison.OrdinalIgnoreCase);
-    public IReadOnlyList<IndicatorView> Columns { get; private set; } = [];
-    public LightMatrix? Lights { get; private set; }
-    public IReadOnlyDictionary<(string Org, string Indicator), EvaluationRowView> Cells { get; private set; } = new Dictionary<(string, string), EvaluationRowView>();
+    public OverviewMatrix? Lights { get; private set; }
     public RankingView? Ranking { get; private set; }
-    public int CheckYear { get; private set; }
-    public CheckSummary? HalfYear { get; private set; }
-    public CheckSummary? FirstQuarter { get; private set; }
+    public OverviewChecks? Checks { get; private set; }
     public IReadOnlyList<EvaluationRowView> Red { get; private set; } = [];
     public IReadOnlyList<EvaluationRowView> Grey { get; private set; } = [];
 
-    /// <param name="Row">The engine's row for the province, if the indicator has a value or a target there.</param>
-    /// <param name="Target">The province's annual target, as set.</param>
-    public sealed record Headline(IndicatorView Indicator, EvaluationRowView? Row, TargetView? Target, string Covered, ChartSpec Spark, bool SparksChange);
-
-    /// <summary>How many indicator × unit checks passed, of those that could be checked, for the province and its cities.</summary>
-    public sealed record CheckSummary(string Period, int Passed, int Total, int ProvincePassed, int ProvinceTotal);
+    /// <summary>A headline card as the overview gives it, with its course drawn as a sparkline.</summary>
+    public sealed record Headline(OverviewCard Card, ChartSpec Spark);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -118,148 +103,66 @@ public sealed class IndexModel(
 
     private async Task Compute(CancellationToken ct)
     {
-        if (!await Load(ct))
+        CanReadProvince = actor.CanEverywhere(Permission.ReadAll);
+        if (!CanReadProvince)
         {
             return;
         }
 
-        var (result, _) = await evaluate.Run(new Evaluate.Query(Selected!.Value.ToString(), Province!.Code, Depth: 1), ct);
-        var all = (await indicators.Value.Handle(ct)).ToDictionary(i => i.Code, StringComparer.Ordinal);
-        var shown = options.Headline.Select(c => all.GetValueOrDefault(c)).OfType<IndicatorView>().ToList();
-        var targets = await figures.Value.TargetsOfYear(Province.Code, Selected.Value.Year, ct);
-        var headlines = new List<Headline>();
-        foreach (var indicator in shown)
+        // What is not a month shows the latest (the API refuses it).
+        var o = await overview.Value.Handle(new GetOverview.Query(MonthOrNull(Period), Rank: Rank, AllIndicators: AllIndicators), ct);
+        if (o is null)
         {
-            headlines.Add(await HeadlineOf(result, indicator, targets.GetValueOrDefault(indicator.Code), ct));
+            return;
         }
 
-        Headlines = headlines;
-        BuildMatrix(result, all, shown);
-        Ranking = RankingOf(result, all, Rank ?? shown.FirstOrDefault(i => i.Direction != Direction.Range)?.Code);
-        Red = Listed(result, EvaluationStatus.Red);
-        Grey = Listed(result, EvaluationStatus.Grey);
-        await BuildChecks(ct);
+        Show(o.Frame, o.Period);
+        Headlines = [.. o.Cards.Select(c => new Headline(c, SparkOf(c)))];
+        Lights = o.Matrix;
+        Ranking = RankingOf(o.Ranking);
+        Checks = o.Checks;
+        Red = o.Red;
+        Grey = o.Grey;
     }
 
     /// <summary>The ranking alone, for the htmx swap when another indicator is chosen.</summary>
     public async Task<IActionResult> OnGetRankingAsync(CancellationToken ct)
     {
-        if (!await Load(ct))
+        CanReadProvince = actor.CanEverywhere(Permission.ReadAll);
+        var ranking = CanReadProvince ? await overview.Value.Ranking(new GetOverview.Query(MonthOrNull(Period), Rank: Rank), ct) : null;
+        if (ranking is null)
         {
             return NotFound();
         }
 
-        var (result, _) = await evaluate.Run(new Evaluate.Query(Selected!.Value.ToString(), Province!.Code, Depth: 1), ct);
-        var all = (await indicators.Value.Handle(ct)).ToDictionary(i => i.Code, StringComparer.Ordinal);
-        Ranking = RankingOf(result, all, Rank);
+        Ranking = RankingOf(ranking);
         return Partial("_Ranking", this);
     }
 
-    /// <summary>The province, its cities and the month; false when there is nothing to judge yet or the reader may not read the province.</summary>
-    private async Task<bool> Load(CancellationToken ct)
+    private void Show(GetOverview.Frame frame, Period period)
     {
-        Province = (await orgUnits.Value.Handle(new(OrgUnitKind.Province), ct)).FirstOrDefault();
-        if (Province is null)
-        {
-            return false;
-        }
-
-        Cities = await orgUnits.Value.Handle(new(OrgUnitKind.City, Province.Code), ct);
-        var probe = (await indicators.Value.Handle(ct)).Where(i => options.Headline.Contains(i.Code))
-            .OrderBy(i => i.Frequency == Frequency.Month ? 0 : 1).FirstOrDefault();
-        if (probe is null)
-        {
-            return false;
-        }
-
-        var series = await figures.Value.Series(probe, Province.Code, ui.Today.Year - 3, ct);
-        if (series.Count == 0)
-        {
-            return false;
-        }
-
-        var months = new List<Period> { Domain.Common.Period.Parse(series[^1].Period).EndMonthPeriod };
-        while (months.Count < PickerMonths)
-        {
-            months.Add(months[^1].Previous);
-        }
-
-        Months = months;
-        Selected = Domain.Common.Period.TryParse(Period, out var chosen) && chosen.Kind == Frequency.Month && Months.Contains(chosen)
-            ? chosen
-            : Months[0];
-        CanReadProvince = actor.CanEverywhere(Permission.ReadAll);
-        return CanReadProvince;
+        Province = frame.Org;
+        Cities = frame.Regions;
+        Months = frame.Months;
+        Selected = period;
     }
 
-    private async Task<Headline> HeadlineOf(EvaluationResult result, IndicatorView indicator, TargetView? target, CancellationToken ct)
+    /// <summary>The month asked for when it parses as one; otherwise none, and the overview shows the latest.</summary>
+    private static string? MonthOrNull(string? period) =>
+        Domain.Common.Period.TryParse(period, out var p) && p.Kind == Frequency.Month ? p.ToString() : null;
+
+    private ChartSpec SparkOf(OverviewCard card) => new(
+        ChartSpec.Spark,
+        [.. card.Trend.Select(x => format.Period(x.Period.ToString()))],
+        [new(card.TrendIsYoy ? text["Figure.YoY"] : card.Indicator.Name, "main", [.. card.Trend.Select(x => x.Value is { } v ? (decimal?)(decimal)v : null)])],
+        card.TrendIsYoy ? "%" : card.Indicator.Unit,
+        card.TrendIsYoy ? 1 : card.Indicator.Decimals);
+
+    private static RankingView RankingOf(OverviewRanking ranking)
     {
-        var found = result.Find(indicator.Code, Province!.Code);
-        var row = found is { } r ? EvaluationRowView.From(r) : null;
-        var latest = Figures.LatestOf(indicator.Frequency, Selected!.Value);
-
-        // A year-to-date series saws back to zero every January, so cumulative indicators spark their year-on-year change instead.
-        var cumulative = indicator.ValueKind == ValueKind.Cumulative;
-        var count = indicator.Frequency switch { Frequency.Month => 13, Frequency.Quarter => 9, _ => 5 };
-        var periods = new List<Period> { latest };
-        while (periods.Count < count)
-        {
-            periods.Insert(0, periods[0].Previous);
-        }
-
-        var series = await evaluateIndicator.Value.Handle(indicator.Code, [Province.Code], periods, result.AsOf, ct);
-        var points = series
-            .Select(s => (s.Period, Row: s.Find(indicator.Code, Province.Code)))
-            .Select(x => (x.Period, Value: x.Row is { } p ? (cumulative ? p.Yoy ?? p.YoyPoints : p.Actual) : null))
-            .SkipWhile(x => x.Value is null)
-            .ToList();
-        var spark = new ChartSpec(
-            ChartSpec.Spark,
-            [.. points.Select(x => format.Period(x.Period.ToString()))],
-            [new(cumulative ? text["Figure.YoY"] : indicator.Name, "main", [.. points.Select(x => x.Value is { } v ? (decimal?)Math.Round((decimal)v, 4) : null)])],
-            cumulative ? "%" : indicator.Unit,
-            cumulative ? 1 : indicator.Decimals);
-        var covered = format.Covered(row?.ActualPeriod ?? latest.ToString(), indicator.ValueKind);
-        return new Headline(indicator, row, target, covered, spark, cumulative);
-    }
-
-    private void BuildMatrix(EvaluationResult result, IReadOnlyDictionary<string, IndicatorView> all, IReadOnlyList<IndicatorView> shown)
-    {
-        var units = Cities.Select(c => c.Code).Prepend(Province!.Code).ToList();
-        Lights = AllIndicators ? result.LightMatrix(units) : result.LightMatrix(units, shown.Select(i => i.Code));
-        Columns = [.. Lights.IndicatorCodes.Select(c => all.GetValueOrDefault(c)).OfType<IndicatorView>()];
-        var cells = new Dictionary<(string, string), EvaluationRowView>();
-        foreach (var unit in units)
-        {
-            foreach (var indicator in Columns)
-            {
-                if (result.Find(indicator.Code, unit) is { } row)
-                {
-                    cells[(unit, indicator.Code)] = EvaluationRowView.From(row);
-                }
-            }
-        }
-
-        Cells = cells;
-    }
-
-    private RankingView RankingOf(EvaluationResult result, IReadOnlyDictionary<string, IndicatorView> all, string? chosen)
-    {
-        // Only indicators where one way is better can be ranked; the choice lists those the cities have values for.
-        var cityCodes = Cities.Select(c => c.Code).ToList();
-        var choices = result.LightMatrix(cityCodes).IndicatorCodes
-            .Select(c => all.GetValueOrDefault(c)).OfType<IndicatorView>()
-            .Where(i => i.Direction != Direction.Range)
-            .ToList();
-        var indicator = choices.FirstOrDefault(i => i.Code == chosen) ?? choices.FirstOrDefault();
-        if (indicator is null)
-        {
-            return new RankingView(choices, null, Selected!.Value, [], null);
-        }
-
-        var rows = Cities.Select(c => result.Find(indicator.Code, c.Code)).OfType<EvaluationRow>().Select(EvaluationRowView.From)
-            .OrderBy(r => r.Rank ?? int.MaxValue).ThenBy(r => r.Org, StringComparer.Ordinal).ToList();
-        var chart = rows.Any(r => r.Actual is not null)
+        var indicator = ranking.Indicator;
+        var rows = ranking.Rows;
+        var chart = indicator is not null && rows.Any(r => r.Actual is not null)
             ? new ChartSpec(
                 ChartSpec.Ranking,
                 [.. rows.Select(r => r.OrgName)],
@@ -267,30 +170,7 @@ public sealed class IndexModel(
                 indicator.Unit,
                 indicator.Decimals)
             : null;
-        return new RankingView(choices, indicator, Selected!.Value, rows, chart);
-    }
-
-    private static List<EvaluationRowView> Listed(EvaluationResult result, EvaluationStatus status) =>
-        [.. result.RowsWith(status).Select(EvaluationRowView.From)];
-
-    private async Task BuildChecks(CancellationToken ct)
-    {
-        CheckYear = Selected!.Value.Year;
-        var checks = await calendar.Value.Handle(CheckYear, Province!.Code, null, ct);
-        var units = Cities.Select(c => c.Code).Prepend(Province.Code).ToHashSet(StringComparer.Ordinal);
-        if (checks.HalfYear is { } half)
-        {
-            var items = half.Items.Where(i => units.Contains(i.OrgCode)).ToList();
-            var own = items.Where(i => i.OrgCode == Province.Code).ToList();
-            HalfYear = new CheckSummary(half.Period.ToString(), items.Count(i => i.Passed), items.Count, own.Count(i => i.Passed), own.Count);
-        }
-
-        if (checks.FirstQuarter is { } quarter)
-        {
-            var items = quarter.Items.Where(i => units.Contains(i.OrgCode)).ToList();
-            var own = items.Where(i => i.OrgCode == Province.Code).ToList();
-            FirstQuarter = new CheckSummary(quarter.Period.ToString(), items.Count(i => i.Passed), items.Count, own.Count(i => i.Passed), own.Count);
-        }
+        return new RankingView(ranking.Choices, indicator, ranking.Period, rows, chart);
     }
 
     /// <summary>A link back to this page with one setting changed and the others kept.</summary>

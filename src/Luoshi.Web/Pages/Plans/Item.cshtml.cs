@@ -3,6 +3,7 @@ using Luoshi.Application.Evaluation;
 using Luoshi.Application.Indicators;
 using Luoshi.Application.Organization;
 using Luoshi.Application.Plans;
+using Luoshi.Application.Readings;
 using Luoshi.Domain.Common;
 using Luoshi.Domain.Evaluation;
 using Luoshi.Domain.Identity;

@@ -1,8 +1,7 @@
 using Luoshi.Application.Indicators;
-using Luoshi.Application.Readings;
 using Luoshi.Domain.Common;
 
-namespace Luoshi.Web.Ui;
+namespace Luoshi.Application.Readings;
 
 /// <summary>The reads the pages make of readings and targets, through the same use cases as the API.</summary>
 public sealed class Figures(QueryReadings readings, ListTargets targets)
