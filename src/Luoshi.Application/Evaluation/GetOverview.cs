@@ -69,6 +69,17 @@ public sealed class GetOverview(
             [.. result.RowsWith(EvaluationStatus.Grey).Select(EvaluationRowView.From)]);
     }
 
+    /// <summary>
+    /// What the answer to <paramref name="query"/> depends on, once the reader's grant to read the unit is checked: the
+    /// snapshot's data version, the query and today. An answer kept under it can be given to any reader it is checked for.
+    /// </summary>
+    public async Task<string> KeyOf(Query query, CancellationToken ct)
+    {
+        var org = string.IsNullOrWhiteSpace(query.Org) ? null : query.Org.Trim();
+        var resolved = await evaluate.Resolve(new Evaluate.Query(Org: org), ct);
+        return string.Join('|', "overview", resolved.Entry.Version, query.Period?.Trim(), org, query.Rank?.Trim(), query.AllIndicators, resolved.AsOf.DayNumber);
+    }
+
     /// <summary>The children ranked on one indicator alone (what the page swaps in when another is chosen); null when nothing is reported yet.</summary>
     public async Task<OverviewRanking?> Ranking(Query query, CancellationToken ct)
     {
