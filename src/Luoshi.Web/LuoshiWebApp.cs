@@ -55,6 +55,7 @@ public static class LuoshiWebApp
         builder.Services.AddLuoshiApplication();
         builder.Services.AddSingleton(new AnswerCache(options.AnswerCacheMegabytes));
         builder.Services.Configure<SupervisionOptions>(builder.Configuration.GetSection(SupervisionOptions.Section));
+        builder.Services.Configure<CalendarOptions>(builder.Configuration.GetSection(CalendarOptions.Section));
         builder.AddLuoshiOperations(options);
         builder.Services.AddHostedService<DatabaseInitializer>();
         builder.Services.AddHostedService<EvaluationWarmUp>();
