@@ -113,7 +113,7 @@ public sealed class SeedDemo(LuoshiDbContext db, DatabaseMigrator migrator, Impo
                 var report = Domain.Reporting.Report.Open(unit, period, due);
                 var submittedOn = due.AddDays(dice < 8 ? 1 + (dice % 5) : -(dice % 6));
                 submittedOn = submittedOn > today ? today : submittedOn;
-                var at = new DateTimeOffset(submittedOn.ToDateTime(new TimeOnly(16, 0)), TimeSpan.FromHours(8));
+                var at = calendar.StartOf(submittedOn).AddHours(16);
                 report.Submit(Domain.Common.Stamp.Of("reporter", at, null), submittedOn, onBehalf: false);
                 if (!isLatest || dice > 60)
                 {
