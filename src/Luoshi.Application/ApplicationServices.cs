@@ -26,6 +26,9 @@ public static class ApplicationServices
     public static IServiceCollection AddLuoshiApplication(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<CalendarOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CalendarOptions>, CalendarOptionsValidator>());
+        services.TryAddSingleton(sp => new LocalCalendar(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<CalendarOptions>>().Value.Zone));
         services.AddMetrics();
         services.TryAddSingleton<LuoshiMetrics>();
         services.TryAddSingleton<Data.JobLeaseKeeper>();

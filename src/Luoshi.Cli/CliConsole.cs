@@ -6,12 +6,34 @@ using Spectre.Console;
 namespace Luoshi.Cli;
 
 /// <summary>Where the CLI writes: data to <see cref="Out"/>, messages and progress to <see cref="Error"/>.</summary>
-public sealed class CliConsole(TextWriter output, TextWriter error)
+public sealed class CliConsole(TextWriter output, TextWriter error, CliTerminal? terminal = null)
 {
     public const int ProgressThreshold = 5000;
 
     public TextWriter Out { get; } = output;
     public TextWriter Error { get; } = error;
+
+    /// <summary>What <see cref="Out"/> is: a terminal of some width, or a file or pipe.</summary>
+    public CliTerminal Terminal { get; } = terminal ?? CliTerminal.Detect(output, Environment.GetEnvironmentVariable);
+
+    /// <summary>
+    /// A console over <see cref="Out"/> for tables, fitted to where the output goes: the terminal's width (or
+    /// <c>COLUMNS</c>), colour only on a terminal and without <c>NO_COLOR</c>, and, in a file or a pipe, no escape
+    /// codes and no wrapping, so that a row stays on one line for grep, diff and the next program.
+    /// </summary>
+    public IAnsiConsole Ansi()
+    {
+        bool plain = !Terminal.IsTerminal || Terminal.NoColor;
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(Out),
+            Ansi = plain ? AnsiSupport.No : AnsiSupport.Detect,
+            ColorSystem = plain ? ColorSystemSupport.NoColors : ColorSystemSupport.Detect,
+            Interactive = Terminal.IsTerminal ? InteractionSupport.Detect : InteractionSupport.No,
+        });
+        console.Profile.Width = Terminal.Width;
+        return console;
+    }
 
     /// <summary>Runs a command body, turning refused input into messages that name row and column, and an exit code.</summary>
     public async Task<int> Guard(Func<Task<int>> body)
@@ -95,6 +117,46 @@ public sealed class CliConsole(TextWriter output, TextWriter error)
                 _lastTenth = tenth;
                 error.WriteLine($"{label}: {value.Done}/{value.Total} ({tenth * 10}%)");
             }
+        }
+    }
+}
+
+/// <summary>
+/// Where the CLI's output goes. <see cref="Width"/> is what tables are fitted to: <c>COLUMNS</c> when set, else
+/// the terminal's width, else (a file or a pipe) <see cref="Unbounded"/>: as wide as the rows are.
+/// </summary>
+public sealed record CliTerminal(bool IsTerminal, int? Columns, bool NoColor)
+{
+    /// <summary>The width used where nothing bounds it: wider than any row, so none wraps.</summary>
+    public const int Unbounded = 32_000;
+
+    /// <summary>The narrowest <c>COLUMNS</c> taken at its word (a smaller value is a mistake, not a terminal).</summary>
+    public const int MinColumns = 20;
+
+    public int Width => Columns ?? (IsTerminal ? TerminalWidth() : Unbounded);
+
+    /// <summary>Reads the process's situation: whether <paramref name="output"/> is the console's own, not redirected, and the environment.</summary>
+    public static CliTerminal Detect(TextWriter output, Func<string, string?> environment)
+    {
+        bool isTerminal = ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected;
+        int? columns = int.TryParse(environment("COLUMNS"), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var c) && c is >= MinColumns and <= Unbounded
+            ? c
+            : null;
+
+        // https://no-color.org: set and not empty.
+        bool noColor = !string.IsNullOrEmpty(environment("NO_COLOR"));
+        return new CliTerminal(isTerminal, columns, noColor);
+    }
+
+    private static int TerminalWidth()
+    {
+        try
+        {
+            return Console.WindowWidth is > 0 and var w ? w : 80;
+        }
+        catch (IOException)
+        {
+            return 80;
         }
     }
 }

@@ -39,9 +39,13 @@ internal static class CliServices
             .Build();
         services.Configure<SupervisionOptions>(configuration.GetSection(SupervisionOptions.Section));
         services.Configure<Application.Evaluation.OverviewOptions>(configuration.GetSection(Application.Evaluation.OverviewOptions.Section));
+        services.Configure<CalendarOptions>(configuration.GetSection(CalendarOptions.Section));
         // The operator at the machine holds the data directory itself, so the CLI acts with every permission.
         services.AddSingleton<ICurrentActor>(FixedActor.Operator("cli:" + Environment.UserName));
         var provider = services.BuildServiceProvider();
+
+        // The settings are checked before any work, as the server checks them at start: a bad zone is refused naming its key.
+        _ = provider.GetRequiredService<LocalCalendar>();
         var scope = provider.CreateAsyncScope();
         if (migrate)
         {

@@ -6,9 +6,10 @@ namespace Luoshi.Cli;
 /// <summary>The <c>luoshi</c> command: a thin shell over the same use cases the API calls.</summary>
 public static class LuoshiCli
 {
-    public static Task<int> RunAsync(string[] args, TextWriter? stdout = null, TextWriter? stderr = null)
+    /// <param name="terminal">What the output is (a terminal, its width, NO_COLOR); default: read from the process.</param>
+    public static Task<int> RunAsync(string[] args, TextWriter? stdout = null, TextWriter? stderr = null, CliTerminal? terminal = null)
     {
-        var console = new CliConsole(stdout ?? Console.Out, stderr ?? Console.Error);
+        var console = new CliConsole(stdout ?? Console.Out, stderr ?? Console.Error, terminal);
         var root = new RootCommand("落实 Luoshi — 计划、指标、填报、序时进度 / plans, indicators, reporting, time progress")
         {
             ServeCommand.Create(),

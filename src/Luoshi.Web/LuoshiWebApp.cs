@@ -56,6 +56,7 @@ public static class LuoshiWebApp
         builder.Services.AddSingleton(new AnswerCache(options.AnswerCacheMegabytes));
         builder.Services.Configure<SupervisionOptions>(builder.Configuration.GetSection(SupervisionOptions.Section));
         builder.Services.Configure<Application.Evaluation.OverviewOptions>(builder.Configuration.GetSection(Application.Evaluation.OverviewOptions.Section));
+        builder.Services.Configure<CalendarOptions>(builder.Configuration.GetSection(CalendarOptions.Section));
         builder.AddLuoshiOperations(options);
         builder.Services.AddHostedService<DatabaseInitializer>();
         builder.Services.AddHostedService<EvaluationWarmUp>();

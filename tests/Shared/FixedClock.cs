@@ -1,13 +1,14 @@
 namespace Luoshi.Testing;
 
-/// <summary>A clock that says what the test tells it, in China Standard Time.</summary>
+/// <summary>
+/// A clock that says what the test tells it. Its host zone is UTC, as a server's often is: the application's
+/// calendar must never read the host's day (China's day begins eight hours earlier).
+/// </summary>
 public sealed class FixedClock(DateTimeOffset now) : TimeProvider
 {
-    private static readonly TimeZoneInfo China = TimeZoneInfo.CreateCustomTimeZone("CST", TimeSpan.FromHours(8), "China Standard Time", "CST");
-
     public DateTimeOffset Now { get; set; } = now;
 
     public override DateTimeOffset GetUtcNow() => Now.ToUniversalTime();
 
-    public override TimeZoneInfo LocalTimeZone => China;
+    public override TimeZoneInfo LocalTimeZone => TimeZoneInfo.Utc;
 }

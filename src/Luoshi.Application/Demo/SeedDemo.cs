@@ -11,7 +11,7 @@ namespace Luoshi.Application.Demo;
 /// the data directory as a demo (so demo-only conveniences are refused elsewhere). Refuses a database
 /// that already holds other data. Servers and commands loading it at once load it once (<see cref="DatabaseMigrator.ExclusiveAsync"/>).
 /// </summary>
-public sealed class SeedDemo(LuoshiDbContext db, DatabaseMigrator migrator, ImportData import, Projects.ImportProjects importProjects, Identity.AddUser addUser, Assessment.Assess assess, TimeProvider clock)
+public sealed class SeedDemo(LuoshiDbContext db, DatabaseMigrator migrator, ImportData import, Projects.ImportProjects importProjects, Identity.AddUser addUser, Assessment.Assess assess, Common.LocalCalendar calendar)
 {
     public const int FirstYear = 2021;
 
@@ -44,7 +44,7 @@ public sealed class SeedDemo(LuoshiDbContext db, DatabaseMigrator migrator, Impo
             throw new Common.ConflictException("demo", "数据目录已有非演示数据,不能载入演示省份 / this data directory already holds data; the demo province is loaded only into an empty one");
         }
 
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
+        var today = calendar.Today;
         var summaries = new List<ImportSummary>
         {
             await import.Orgs(Numbered(DemoProvince.Orgs()), ct),
@@ -113,7 +113,7 @@ public sealed class SeedDemo(LuoshiDbContext db, DatabaseMigrator migrator, Impo
                 var report = Domain.Reporting.Report.Open(unit, period, due);
                 var submittedOn = due.AddDays(dice < 8 ? 1 + (dice % 5) : -(dice % 6));
                 submittedOn = submittedOn > today ? today : submittedOn;
-                var at = new DateTimeOffset(submittedOn.ToDateTime(new TimeOnly(16, 0)), TimeSpan.FromHours(8));
+                var at = calendar.StartOf(submittedOn).AddHours(16);
                 report.Submit(Domain.Common.Stamp.Of("reporter", at, null), submittedOn, onBehalf: false);
                 if (!isLatest || dice > 60)
                 {

@@ -11,7 +11,7 @@ namespace Luoshi.Application.Evaluation;
 /// Where things stand: every indicator × unit of a subtree at a period, judged as of a date. Without a
 /// period, the latest month whose figures were due by then; without a date, today in China.
 /// </summary>
-public sealed class Evaluate(Common.Deferred<Data.LuoshiDbContext> db, EvaluationCache cache, ICurrentActor actor, TimeProvider clock)
+public sealed class Evaluate(Common.Deferred<Data.LuoshiDbContext> db, EvaluationCache cache, ICurrentActor actor, LocalCalendar calendar)
 {
     public sealed record Query(string? Period = null, string? Org = null, int? Depth = null, DateOnly? AsOf = null, string? Status = null, string? Indicator = null);
 
@@ -63,7 +63,7 @@ public sealed class Evaluate(Common.Deferred<Data.LuoshiDbContext> db, Evaluatio
             throw new DomainException("depth", "depth 须在0–10之间 / depth must be 0–10");
         }
 
-        var asOf = q.AsOf ?? Today(clock);
+        var asOf = q.AsOf ?? calendar.Today;
         var period = string.IsNullOrWhiteSpace(q.Period) ? LatestDueMonth(asOf) : Period.TryParse(q.Period, out var p, out var error) ? p : throw new DomainException("period", error);
         var entry = latest ? await cache.Latest(db, ct) : await Snapshot(ct);
         if (!string.IsNullOrWhiteSpace(q.Org) && !entry.Units.ContainsKey(q.Org.Trim()))
@@ -85,12 +85,15 @@ public sealed class Evaluate(Common.Deferred<Data.LuoshiDbContext> db, Evaluatio
         return new Resolved(period, asOf, scope, entry);
     }
 
-    public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime);
-
     /// <summary>The latest month whose figures were due (20th of the following month) on or before <paramref name="asOf"/>.</summary>
     public static Period LatestDueMonth(DateOnly asOf)
     {
-        var month = Period.Containing(Frequency.Month, asOf).Previous;
-        return month.DueDate() <= asOf ? month : month.Previous;
+        var month = Period.LastCompleteMonth(asOf);
+        while (month.DueDate() > asOf)
+        {
+            month = month.Previous;
+        }
+
+        return month;
     }
 }

@@ -10,7 +10,7 @@ namespace Luoshi.Application.Evaluation;
 /// One indicator at a few units over a run of periods, judged by the engine period by period: what an
 /// indicator's page charts (value, expected-to-date, target, status, year-on-year, rank among siblings).
 /// </summary>
-public sealed class EvaluateIndicator(Data.LuoshiDbContext db, EvaluationCache cache, ICurrentActor actor, TimeProvider clock)
+public sealed class EvaluateIndicator(Data.LuoshiDbContext db, EvaluationCache cache, ICurrentActor actor, LocalCalendar calendar)
 {
     /// <summary>At most this many periods in one request: eight years of months.</summary>
     public const int MaxPeriods = 96;
@@ -22,7 +22,7 @@ public sealed class EvaluateIndicator(Data.LuoshiDbContext db, EvaluationCache c
         var unit = string.IsNullOrWhiteSpace(org) ? throw InputRefusedException.Single("org", "须指定单位 / org is required") : org.Trim();
         var frequency = await db.Indicators.AsNoTracking().Where(i => i.Code == code).Select(i => (Frequency?)i.Frequency).SingleOrDefaultAsync(ct)
             ?? throw new NotFoundException("指标/indicator", code);
-        var today = asOf ?? Evaluate.Today(clock);
+        var today = asOf ?? calendar.Today;
         var last = string.IsNullOrWhiteSpace(to) ? Period.Containing(frequency, today) : Parse(to, "to");
         var first = string.IsNullOrWhiteSpace(from) ? Period.Create(frequency, last.Year, 1) : Parse(from, "from");
         if (first.Kind != frequency || last.Kind != frequency || first > last)
@@ -63,7 +63,7 @@ public sealed class EvaluateIndicator(Data.LuoshiDbContext db, EvaluationCache c
             snapshot = (await cache.Latest(context, ct)).Snapshot;
         }
 
-        return Evaluator.EvaluateIndicator(snapshot, indicator, periods, asOf ?? Evaluate.Today(clock), orgs);
+        return Evaluator.EvaluateIndicator(snapshot, indicator, periods, asOf ?? calendar.Today, orgs);
     }
 
     private static Period Parse(string text, string field) =>

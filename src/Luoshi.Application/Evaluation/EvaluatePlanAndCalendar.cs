@@ -17,11 +17,11 @@ public sealed class EvaluatePlanTree(Evaluate evaluate)
 public sealed record CalendarChecksView(int Year, DateOnly AsOf, HalfYearReport? HalfYear, FirstQuarterReport? FirstQuarter);
 
 /// <summary>双过半 (at mid-year) and 开门红 (after the first quarter) for a year, for the units of a subtree.</summary>
-public sealed class CalendarChecks(Evaluate evaluate, TimeProvider clock)
+public sealed class CalendarChecks(Evaluate evaluate, LocalCalendar calendar)
 {
     public async Task<CalendarChecksView> Handle(int? year, string? org, DateOnly? asOf, CancellationToken ct)
     {
-        var today = asOf ?? Evaluate.Today(clock);
+        var today = asOf ?? calendar.Today;
         int y = year ?? today.Year;
         if (y is < Period.MinYear or > Period.MaxYear)
         {

@@ -19,13 +19,13 @@ namespace Luoshi.Application.Evaluation;
 public sealed class GetOverview(
     Evaluate evaluate,
     EvaluateIndicator evaluateIndicator,
-    CalendarChecks calendar,
+    CalendarChecks calendarChecks,
     ListIndicators indicators,
     ListOrgUnits orgUnits,
     GetOrgUnit getOrgUnit,
     Figures figures,
     IOptions<OverviewOptions> options,
-    TimeProvider clock)
+    LocalCalendar calendar)
 {
     /// <summary>How many months back the picker offers, from the latest with a headline figure.</summary>
     public const int PickerMonths = 24;
@@ -118,7 +118,7 @@ public sealed class GetOverview(
             return null;
         }
 
-        var today = Evaluate.Today(clock);
+        var today = calendar.Today;
         var recent = new List<Period> { Period.Containing(probe.Frequency, today) };
         while (recent.Count < Math.Min(PickerMonths, EvaluateIndicator.MaxPeriods))
         {
@@ -228,7 +228,7 @@ public sealed class GetOverview(
 
     private async Task<OverviewChecks> ChecksOf(int year, Frame frame, CancellationToken ct)
     {
-        var checks = await calendar.Handle(year, frame.Org.Code, null, ct);
+        var checks = await calendarChecks.Handle(year, frame.Org.Code, null, ct);
         var units = frame.Regions.Select(c => c.Code).Prepend(frame.Org.Code).ToHashSet(StringComparer.Ordinal);
         return new OverviewChecks(
             year,

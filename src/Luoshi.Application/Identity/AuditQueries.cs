@@ -18,7 +18,7 @@ public sealed record AuditFilter(string? User = null, string? Entity = null, str
 public sealed record AuditPage(IReadOnlyList<AuditView> Entries, long? Next);
 
 /// <summary>Reads the audit log (newest first) and verifies its hash chain.</summary>
-public sealed class ReadAudit(Data.LuoshiDbContext db, ICurrentActor actor, TimeProvider clock)
+public sealed class ReadAudit(Data.LuoshiDbContext db, ICurrentActor actor, LocalCalendar calendar)
 {
     public const int MaxRows = 5000;
 
@@ -124,12 +124,8 @@ public sealed class ReadAudit(Data.LuoshiDbContext db, ICurrentActor actor, Time
         return q;
     }
 
-    // Stored times are UTC; a day is the server's calendar day (China time in a deployment).
-    private DateTimeOffset StartOf(DateOnly day)
-    {
-        var local = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
-        return new DateTimeOffset(local, clock.LocalTimeZone.GetUtcOffset(local)).ToUniversalTime();
-    }
+    // Stored times are UTC; a day is a day on the one calendar (China's), whatever zone the server runs in.
+    private DateTimeOffset StartOf(DateOnly day) => calendar.StartOf(day);
 
     public async Task<AuditVerification> Verify(CancellationToken ct)
     {

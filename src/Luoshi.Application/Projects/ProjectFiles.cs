@@ -24,7 +24,7 @@ public sealed record ProjectTemplateRequest(string? Org = null, int? Year = null
 /// upload of a filled one (or a CSV). An upload goes through the CSV import's checks and is written all or
 /// nothing; a refusal names the sheet, row and column of every problem.
 /// </summary>
-public sealed class ProjectFiles(Data.LuoshiDbContext db, ICurrentActor actor, ImportProjects import, TimeProvider clock)
+public sealed class ProjectFiles(Data.LuoshiDbContext db, ICurrentActor actor, ImportProjects import, LocalCalendar calendar)
 {
     public const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -177,7 +177,7 @@ public sealed class ProjectFiles(Data.LuoshiDbContext db, ICurrentActor actor, I
 
     private async Task<(List<IReadOnlyList<object?>>, string, string)> PlanRows(List<MajorProject> projects, Dictionary<int, OrgUnit> inside, string region, OrgUnit? root, int? year, CancellationToken ct)
     {
-        int y = year ?? Evaluate.Today(clock).Year;
+        int y = year ?? calendar.Today.Year;
         if (y is < Period.MinYear or > Period.MaxYear)
         {
             throw InputRefusedException.Single("year", $"年份须在 {Period.MinYear}–{Period.MaxYear} 之间 / the year must be {Period.MinYear}–{Period.MaxYear}");
@@ -198,7 +198,7 @@ public sealed class ProjectFiles(Data.LuoshiDbContext db, ICurrentActor actor, I
     private async Task<(List<IReadOnlyList<object?>>, string, string)> ProgressRows(List<MajorProject> projects, Dictionary<int, OrgUnit> inside, string region, OrgUnit? root, string? month, CancellationToken ct)
     {
         var period = string.IsNullOrWhiteSpace(month)
-            ? Period.Containing(Frequency.Month, Evaluate.Today(clock)).Previous
+            ? calendar.LastCompleteMonth
             : Period.TryParse(month.Trim(), out var p) && p.Kind == Frequency.Month ? p : throw InputRefusedException.Single("month", "须为月份,如 2026-05 / a month such as 2026-05");
         var monthStart = period.Start;
         var code = period.ToString();

@@ -115,7 +115,7 @@ public sealed record ProjectCurve(int Year, decimal? AnnualPlan, string Basis, I
 public sealed record ProjectCurvePoint(int Month, decimal? Completed, decimal? Cumulative, decimal? Expected, string? Narrative);
 
 /// <summary>Lists and reads projects, and summarises them by region (rolled up the org tree) and by category.</summary>
-public sealed class ProjectQueries(Data.LuoshiDbContext db, ICurrentActor actor, TimeProvider clock)
+public sealed class ProjectQueries(Data.LuoshiDbContext db, ICurrentActor actor, LocalCalendar calendar)
 {
     public const int MaxRows = 5000;
     public const int DefaultPageSize = 25;
@@ -124,7 +124,7 @@ public sealed class ProjectQueries(Data.LuoshiDbContext db, ICurrentActor actor,
     /// <summary>The filterable, sortable, paged list, with counts by start status and stage over everything that matched.</summary>
     public async Task<ProjectPage> Browse(ProjectFilter filter, DateOnly? asOf, CancellationToken ct)
     {
-        var today = asOf ?? Evaluate.Today(clock);
+        var today = asOf ?? calendar.Today;
         int year = filter.Year ?? today.Year;
         if (year is < Period.MinYear or > Period.MaxYear)
         {
@@ -166,7 +166,7 @@ public sealed class ProjectQueries(Data.LuoshiDbContext db, ICurrentActor actor,
         }
 
         var prefix = year.ToString(CultureInfo.InvariantCulture) + "-";
-        var lastMonth = today.Year > year ? 12 : today.Year < year ? 0 : today.Month;
+        var lastMonth = ProjectMetrics.CompleteMonths(year, today);
         var done = (await db.ProjectProgress.AsNoTracking().Where(p => p.Month.StartsWith(prefix)).Select(p => new { p.ProjectId, p.Month, p.CompletedInvestment }).ToListAsync(ct))
             .Where(p => int.Parse(p.Month[5..], CultureInfo.InvariantCulture) <= lastMonth)
             .GroupBy(p => p.ProjectId).ToDictionary(g => g.Key, g => g.Sum(x => x.CompletedInvestment));
@@ -229,7 +229,7 @@ public sealed class ProjectQueries(Data.LuoshiDbContext db, ICurrentActor actor,
     /// <summary>A project's year against its plan curve (the S-curve over the year's plan), with its start status as of the day.</summary>
     public async Task<ProjectCurve> Curve(string code, int? year, DateOnly? asOf, CancellationToken ct)
     {
-        var today = asOf ?? Evaluate.Today(clock);
+        var today = asOf ?? calendar.Today;
         var p = await db.Projects.AsNoTracking().SingleOrDefaultAsync(x => x.Code == code, ct) ?? throw new NotFoundException("项目/project", code);
         int y = year ?? today.Year;
         var plan = await db.ProjectPlans.AsNoTracking().Where(x => x.ProjectId == p.Id && x.Year == y).Select(x => (decimal?)x.PlannedInvestment).SingleOrDefaultAsync(ct);
@@ -309,7 +309,7 @@ public sealed class ProjectQueries(Data.LuoshiDbContext db, ICurrentActor actor,
     /// </summary>
     public async Task<IReadOnlyList<ProjectSummaryRow>> Summary(int? year, DateOnly? asOf, string? org, bool byCategory, CancellationToken ct)
     {
-        var today = asOf ?? Evaluate.Today(clock);
+        var today = asOf ?? calendar.Today;
         int y = year ?? today.Year;
         var units = await db.OrgUnits.AsNoTracking().Where(u => u.Kind != OrgUnitKind.Reference).ToListAsync(ct);
         var root = string.IsNullOrWhiteSpace(org) ? null : await Unit(org, ct);

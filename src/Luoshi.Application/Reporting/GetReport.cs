@@ -27,7 +27,7 @@ public sealed record ReportView(
 /// A unit's report for a period with its lines, the validation problems as things stand (rules, missing
 /// compulsory values, red or lagging indicators without an explanation) and its history.
 /// </summary>
-public sealed class GetReport(Data.LuoshiDbContext db, Evaluate evaluate, ICurrentActor actor, TimeProvider clock)
+public sealed class GetReport(Data.LuoshiDbContext db, Evaluate evaluate, ICurrentActor actor, LocalCalendar calendar)
 {
     public async Task<ReportView> Handle(string? org, string? period, CancellationToken ct)
     {
@@ -41,7 +41,7 @@ public sealed class GetReport(Data.LuoshiDbContext db, Evaluate evaluate, ICurre
             content.Period.ToString(),
             report?.State ?? ReportState.Draft,
             content.DueDate,
-            TimelinessRules.Judge(content.DueDate, report?.FirstSubmittedOn, Evaluate.Today(clock)),
+            TimelinessRules.Judge(content.DueDate, report?.FirstSubmittedOn, calendar.Today),
             report?.FirstSubmittedOn,
             content.Lines,
             problems,

@@ -24,7 +24,7 @@ public sealed record ReportSummaryView(
 /// The reports the reader may see, newest period first — by default those waiting for review: the review
 /// queue of a reviewer is the submitted reports of the units under their grants.
 /// </summary>
-public sealed class ListReports(Data.LuoshiDbContext db, ICurrentActor actor, TimeProvider clock)
+public sealed class ListReports(Data.LuoshiDbContext db, ICurrentActor actor, LocalCalendar calendar)
 {
     public const int MaxRows = 500;
 
@@ -77,7 +77,7 @@ public sealed class ListReports(Data.LuoshiDbContext db, ICurrentActor actor, Ti
         var last = (await db.Set<ReportTransition>().AsNoTracking().Where(t => ids.Contains(t.ReportId))
                 .Select(t => new { t.ReportId, t.Id, t.Actor, t.At, t.Comment }).ToListAsync(ct))
             .GroupBy(t => t.ReportId).ToDictionary(g => g.Key, g => g.MaxBy(t => t.Id)!);
-        var today = Evaluate.Today(clock);
+        var today = calendar.Today;
         var reviewing = actor.Grants.Where(g => g.Role.Grants(Permission.ReviewReadings)).Select(g => g.ScopePath).ToList();
         return [.. list
             .Select(x =>

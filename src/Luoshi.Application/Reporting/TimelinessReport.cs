@@ -17,13 +17,13 @@ public sealed record TimelinessView(string From, string To, DateOnly AsOf, int O
 /// Timeliness over units and months: on time, late or missing per unit per month, totals, and the units
 /// that never submitted anything in the range — the "owners who never update" that trackers lose sight of.
 /// </summary>
-public sealed class TimelinessReport(Data.LuoshiDbContext db, ICurrentActor actor, TimeProvider clock)
+public sealed class TimelinessReport(Data.LuoshiDbContext db, ICurrentActor actor, LocalCalendar calendar)
 {
     public const int MaxPeriods = 36;
 
     public async Task<TimelinessView> Handle(string? from, string? to, string? under, DateOnly? asOf, CancellationToken ct)
     {
-        var today = asOf ?? Evaluate.Today(clock);
+        var today = asOf ?? calendar.Today;
         var last = string.IsNullOrWhiteSpace(to) ? Evaluate.LatestDueMonth(today) : ReportContents.ParsePeriod(to);
         var first = string.IsNullOrWhiteSpace(from) ? Period.OfMonth(last.Year, 1) : ReportContents.ParsePeriod(from);
         if (first.Kind != Frequency.Month || last.Kind != Frequency.Month || first > last)

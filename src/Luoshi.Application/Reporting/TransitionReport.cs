@@ -21,7 +21,7 @@ public enum ReportAction
 /// approves — locking its values — or returns it with a reason. The report's values move with it, each
 /// state change a new version of the value. An Admin may act for either party; that is recorded.
 /// </summary>
-public sealed class TransitionReport(Data.LuoshiDbContext db, GetReport reader, ICurrentActor actor, TimeProvider clock)
+public sealed class TransitionReport(Data.LuoshiDbContext db, GetReport reader, ICurrentActor actor, LocalCalendar calendar)
 {
     public async Task<ReportView> Handle(string? org, string? period, ReportAction action, string? comment, CancellationToken ct)
     {
@@ -29,7 +29,7 @@ public sealed class TransitionReport(Data.LuoshiDbContext db, GetReport reader, 
         var permission = action == ReportAction.Submit ? Permission.WriteReadings : Permission.ReviewReadings;
         actor.Require(permission, content.Unit);
         bool onBehalf = !actor.Grants.Any(g => g.Role != Role.Admin && g.Role.Grants(permission) && Covers(g, content.Unit));
-        var stamp = Stamp.Of(actor.Name, clock.GetUtcNow(), comment);
+        var stamp = Stamp.Of(actor.Name, calendar.UtcNow, comment);
         var report = content.Report;
         if (report is null)
         {
@@ -52,7 +52,7 @@ public sealed class TransitionReport(Data.LuoshiDbContext db, GetReport reader, 
                     throw new InputRefusedException([.. blocking.Select(p => new FieldError(p.Indicator, p.Message))], "报表有未解决的问题,不能报送 / the report has unresolved problems and cannot be submitted");
                 }
 
-                report.Submit(stamp, Evaluate.Today(clock), onBehalf);
+                report.Submit(stamp, calendar.Today, onBehalf);
                 readingState = ReadingState.Submitted;
                 break;
             case ReportAction.Approve:

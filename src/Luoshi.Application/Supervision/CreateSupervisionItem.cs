@@ -13,7 +13,7 @@ namespace Luoshi.Application.Supervision;
 /// the top of the lead unit's tree (the province's office), and may not be the lead unit or below it (the
 /// top unit excepted).
 /// </summary>
-public sealed class CreateSupervisionItem(LuoshiDbContext db, ICurrentActor actor, TimeProvider clock)
+public sealed class CreateSupervisionItem(LuoshiDbContext db, ICurrentActor actor, LocalCalendar calendar)
 {
     public sealed record Request(
         string? Title,
@@ -89,7 +89,7 @@ public sealed class CreateSupervisionItem(LuoshiDbContext db, ICurrentActor acto
         }
 
         var by = SupervisionParties.Of(actor, lead!);
-        var now = clock.GetUtcNow();
+        var now = calendar.UtcNow;
         var item = SupervisionItem.Create(r.Title!, r.Source ?? SupervisionSource.Manual, lead!.Id, supervising.Id, r.Deadline!.Value, by, now);
         item.Describe(r.Title!, r.Description, r.Priority ?? SupervisionPriority.Normal);
         item.SupportWith(supporting.Select(s => s.Id));
@@ -97,7 +97,7 @@ public sealed class CreateSupervisionItem(LuoshiDbContext db, ICurrentActor acto
         item.RequireClearPeriods(r.ClearPeriodsToClose);
         db.SupervisionItems.Add(item);
         await db.SaveChangesAsync(ct);
-        return SupervisionViews.Full(item, await SupervisionViews.NamesFor(db, [item], ct), Evaluate.Today(clock));
+        return SupervisionViews.Full(item, await SupervisionViews.NamesFor(db, [item], ct), calendar);
     }
 
     private async Task<OrgUnit?> Unit(string? code, string field, bool required, List<FieldError> errors, CancellationToken ct)

@@ -16,7 +16,7 @@ namespace Luoshi.Application.Supervision;
 /// (<see cref="JobBatches"/>), so that people's writes go through meanwhile; an item someone moved at the same
 /// moment is left to them and picked up by the next run, without holding up the rest.
 /// </summary>
-public sealed class EscalateOverdue(LuoshiDbContext db, ICurrentActor actor, TimeProvider clock, IOptions<SupervisionOptions> options, SupervisionNotifications notifications)
+public sealed class EscalateOverdue(LuoshiDbContext db, ICurrentActor actor, LocalCalendar calendar, IOptions<SupervisionOptions> options, SupervisionNotifications notifications)
 {
     public sealed record Escalation(int Id, string Title, string LeadOrg, DateOnly Deadline, int DaysOverdue, int FromLevel, int ToLevel);
 
@@ -36,7 +36,7 @@ public sealed class EscalateOverdue(LuoshiDbContext db, ICurrentActor actor, Tim
     {
         actor.RequireEverywhere(Permission.Supervise);
         var settings = options.Value;
-        var date = asOf ?? Evaluate.Today(clock);
+        var date = asOf ?? calendar.Today;
         var horizon = date.AddDays(settings.Reminders.Longest);
         var ids = await db.SupervisionItems.AsNoTracking()
             .Where(i => (i.State == SupervisionState.Assigned || i.State == SupervisionState.Accepted || i.State == SupervisionState.InProgress
@@ -114,7 +114,7 @@ public sealed class EscalateOverdue(LuoshiDbContext db, ICurrentActor actor, Tim
         var steps = new List<Step>();
         foreach (var item in items)
         {
-            var now = clock.GetUtcNow();
+            var now = calendar.UtcNow;
             int before = item.EscalationLevel;
             var events = item.Escalate(date, settings.Ladder, actor.Name, now).ToList();
             var reminder = item.Remind(date, settings.Reminders, actor.Name, now);

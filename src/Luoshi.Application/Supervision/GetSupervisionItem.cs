@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Luoshi.Application.Supervision;
 
 /// <summary>One item with its history (transitions, reminders and escalations, oldest first).</summary>
-public sealed class GetSupervisionItem(LuoshiDbContext db, ICurrentActor actor, TimeProvider clock)
+public sealed class GetSupervisionItem(LuoshiDbContext db, ICurrentActor actor, LocalCalendar calendar)
 {
     public async Task<SupervisionItemView> Handle(int id, CancellationToken ct)
     {
@@ -20,6 +20,6 @@ public sealed class GetSupervisionItem(LuoshiDbContext db, ICurrentActor actor, 
             actor.Require(Domain.Identity.Permission.ReadAll, units.Single(u => u.Id == item.LeadUnitId));
         }
 
-        return SupervisionViews.Full(item, await SupervisionViews.NamesFor(db, [item], ct), Evaluate.Today(clock));
+        return SupervisionViews.Full(item, await SupervisionViews.NamesFor(db, [item], ct), calendar);
     }
 }

@@ -23,7 +23,7 @@ public sealed class IndicatorStatuses(EvaluationCache cache, Data.LuoshiDbContex
     /// </summary>
     public static IReadOnlyList<Period> LatestDue(Frequency frequency, int dueDay, DateOnly asOf, int count)
     {
-        var p = Period.Containing(frequency, asOf).Previous;
+        var p = Period.LastComplete(frequency, asOf);
         while (p.DueDate(dueDay) > asOf)
         {
             p = p.Previous;

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Luoshi.Application.Supervision;
 
 /// <summary>Items led by units of a subtree, most urgent first: filter by state, source, or overdue only.</summary>
-public sealed class ListSupervisionItems(LuoshiDbContext db, ICurrentActor actor, TimeProvider clock)
+public sealed class ListSupervisionItems(LuoshiDbContext db, ICurrentActor actor, LocalCalendar calendar)
 {
     public const int MaxRows = 2000;
 
@@ -33,7 +33,7 @@ public sealed class ListSupervisionItems(LuoshiDbContext db, ICurrentActor actor
             items = items.Where(i => i.Source == source);
         }
 
-        var today = Evaluate.Today(clock);
+        var today = calendar.Today;
         if (q.Overdue == true)
         {
             items = items.Where(i => i.Deadline < today);

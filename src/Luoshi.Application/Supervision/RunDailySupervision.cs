@@ -1,3 +1,4 @@
+using Luoshi.Application.Common;
 using System.Globalization;
 using Luoshi.Application.Data;
 using Microsoft.Extensions.Options;
@@ -11,7 +12,7 @@ namespace Luoshi.Application.Supervision;
 /// repeated after a crash changes nothing twice.
 /// </summary>
 public sealed class RunDailySupervision(
-    LuoshiDbContext db, TimeProvider clock, IOptions<SupervisionOptions> options, EscalateOverdue escalate, RunSupervisionRules rules, JobLeaseKeeper keeper, Common.LuoshiMetrics metrics)
+    LuoshiDbContext db, LocalCalendar calendar, IOptions<SupervisionOptions> options, EscalateOverdue escalate, RunSupervisionRules rules, JobLeaseKeeper keeper, Common.LuoshiMetrics metrics)
 {
     /// <summary>Renewed while the run lasts; the day's run of a holder that dies is free again this long after.</summary>
     public static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
@@ -29,7 +30,7 @@ public sealed class RunDailySupervision(
     /// </summary>
     public async Task<Result> RunNow(DateOnly? asOf, CancellationToken ct)
     {
-        var day = asOf ?? Evaluation.Evaluate.Today(clock);
+        var day = asOf ?? calendar.Today;
         var escalation = await escalate.Handle(day, ct);
         var opened = await rules.Handle(new RunSupervisionRules.Request(day), ct);
         return new Result(day, escalation, opened);
@@ -38,8 +39,8 @@ public sealed class RunDailySupervision(
     /// <summary>Runs the day's work if it is due and this holder wins the lease; null otherwise.</summary>
     public async Task<Result?> RunIfDue(string holder, CancellationToken ct)
     {
-        var now = clock.GetUtcNow();
-        var local = now.ToOffset(SupervisionViews.China);
+        var now = calendar.UtcNow;
+        var local = calendar.ToLocal(now);
         var day = DateOnly.FromDateTime(local.DateTime);
         if (TimeOnly.FromDateTime(local.DateTime) < options.Value.RunAtTime)
         {
@@ -61,7 +62,7 @@ public sealed class RunDailySupervision(
                 result = new Result(day, escalation, opened);
             }
 
-            await JobLease.Complete(db, JobLease.SupervisionDaily, day, holder, clock.GetUtcNow(), result.ToString(), ct);
+            await JobLease.Complete(db, JobLease.SupervisionDaily, day, holder, calendar.UtcNow, result.ToString(), ct);
             metrics.JobRun(JobLease.SupervisionDaily, "done");
             return result;
         }

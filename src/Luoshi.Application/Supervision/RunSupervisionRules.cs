@@ -32,7 +32,7 @@ namespace Luoshi.Application.Supervision;
 public sealed class RunSupervisionRules(
     LuoshiDbContext db,
     ICurrentActor actor,
-    TimeProvider clock,
+    LocalCalendar calendar,
     IOptions<SupervisionOptions> options,
     IndicatorStatuses statuses,
     SupervisionNotifications notifications)
@@ -108,7 +108,7 @@ public sealed class RunSupervisionRules(
         ArgumentNullException.ThrowIfNull(request);
         actor.RequireEverywhere(Permission.Supervise);
         var settings = options.Value;
-        var date = request.AsOf ?? Evaluate.Today(clock);
+        var date = request.AsOf ?? calendar.Today;
         var rules = await SupervisionRuleSet.Load(db, settings, ct);
         if (request.Rule is { } only)
         {
@@ -341,7 +341,7 @@ public sealed class RunSupervisionRules(
 
     private SupervisionItem Build(Candidate c, int supervisingUnitId, DateOnly date)
     {
-        var now = clock.GetUtcNow();
+        var now = calendar.UtcNow;
         var item = SupervisionItem.Create(c.Title, c.Source, c.LeadUnitId, supervisingUnitId, date.AddDays(c.DeadlineDays), SupervisionParticipant.System(actor.Name), now);
         item.Describe(c.Title, c.Description, SupervisionPriority.Normal);
         item.Link(c.PlanItemId, c.IndicatorId, c.IndicatorUnitId, null, null, null);
@@ -410,7 +410,7 @@ public sealed class RunSupervisionRules(
     {
         var ids = work.Select(w => w.Item.Id).ToList();
         var items = await db.SupervisionItems.Include(i => i.Indicators).Where(i => ids.Contains(i.Id)).ToDictionaryAsync(i => i.Id, ct);
-        var now = clock.GetUtcNow();
+        var now = calendar.UtcNow;
         var changed = new List<(Prior, Candidate)>();
         foreach (var (prior, c) in work)
         {
@@ -496,7 +496,7 @@ public sealed class RunSupervisionRules(
         // The latest month each unit owes: due before today (a report is missing from the day after its due date).
         var owed = calendar.Where(c => units.ContainsKey(c.OrgUnitId)).Select(c =>
         {
-            var month = Period.Containing(Frequency.Month, date).Previous;
+            var month = Period.LastCompleteMonth(date);
             while (month.DueDate(c.DueDay) >= date)
             {
                 month = month.Previous;

@@ -11,7 +11,7 @@ public sealed record BoardColumn(SupervisionState State, string Name, int Count,
 public sealed record SupervisionBoardView(string? Org, DateOnly AsOf, IReadOnlyList<BoardColumn> Columns);
 
 /// <summary>The board (看板): a column per state in workflow order, with counts and the most pressing items of each.</summary>
-public sealed class SupervisionBoard(LuoshiDbContext db, ICurrentActor actor, TimeProvider clock)
+public sealed class SupervisionBoard(LuoshiDbContext db, ICurrentActor actor, LocalCalendar calendar)
 {
     public async Task<SupervisionBoardView> Handle(string? org, int perColumn, CancellationToken ct)
     {
@@ -22,7 +22,7 @@ public sealed class SupervisionBoard(LuoshiDbContext db, ICurrentActor actor, Ti
 
         var (code, items) = await SupervisionScope.Resolve(db, actor, org, ct);
         var list = await items.ToListAsync(ct);
-        var today = Evaluate.Today(clock);
+        var today = calendar.Today;
         var names = await SupervisionViews.NamesFor(db, list, ct);
         var columns = Enum.GetValues<SupervisionState>().Select(state =>
         {

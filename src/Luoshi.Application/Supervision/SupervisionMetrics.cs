@@ -15,7 +15,7 @@ public sealed record UnitMetrics(string Org, string Name, int Open, int Overdue,
 public sealed record SupervisionMetricsView(string? Org, DateOnly AsOf, UnitMetrics Total, IReadOnlyList<UnitMetrics> Units);
 
 /// <summary>Metrics per lead unit of a subtree; closures can be limited to a date range.</summary>
-public sealed class SupervisionMetrics(LuoshiDbContext db, ICurrentActor actor, TimeProvider clock)
+public sealed class SupervisionMetrics(LuoshiDbContext db, ICurrentActor actor, LocalCalendar calendar)
 {
     public async Task<SupervisionMetricsView> Handle(string? org, DateOnly? from, DateOnly? to, DateOnly? asOf, CancellationToken ct)
     {
@@ -25,7 +25,7 @@ public sealed class SupervisionMetrics(LuoshiDbContext db, ICurrentActor actor, 
         }
 
         var (code, items) = await SupervisionScope.Resolve(db, actor, org, ct);
-        var date = asOf ?? Evaluate.Today(clock);
+        var date = asOf ?? calendar.Today;
         var list = await items.Where(i => i.State != SupervisionState.Draft && i.State != SupervisionState.Cancelled).ToListAsync(ct);
         var names = await SupervisionViews.NamesFor(db, list, ct);
 
@@ -36,14 +36,14 @@ public sealed class SupervisionMetrics(LuoshiDbContext db, ICurrentActor actor, 
                 return false;
             }
 
-            var day = DateOnly.FromDateTime(at.ToOffset(SupervisionViews.China).DateTime);
+            var day = calendar.DayOf(at);
             return (from is null || day >= from) && (to is null || day <= to);
         }
 
         UnitMetrics Measure(string unitCode, string unitName, IReadOnlyCollection<SupervisionItem> of)
         {
             var closed = of.Where(ClosedInRange).ToList();
-            int onTime = closed.Count(i => i.ClosedOnTime(SupervisionViews.China) == true);
+            int onTime = closed.Count(i => i.ClosedOnTime(calendar.Zone) == true);
             var days = closed.Where(i => i.AssignedAt is not null).Select(i => (i.ClosedAt!.Value - i.AssignedAt!.Value).TotalDays).ToList();
             return new UnitMetrics(
                 unitCode,

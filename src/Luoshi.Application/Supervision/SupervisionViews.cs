@@ -1,3 +1,4 @@
+using Luoshi.Application.Common;
 using Luoshi.Application.Data;
 using Luoshi.Domain.Supervision;
 using Microsoft.EntityFrameworkCore;
@@ -76,9 +77,6 @@ public sealed record SupervisionItemSummary(
 
 internal static class SupervisionViews
 {
-    /// <summary>Deadlines are days in China: an item is overdue from the day after its deadline there.</summary>
-    public static readonly TimeSpan China = TimeSpan.FromHours(8);
-
     public sealed record Names(IReadOnlyDictionary<int, (string Code, string Name)> Units, IReadOnlyDictionary<int, string> Plans, IReadOnlyDictionary<int, (string Code, string Name)> Indicators)
     {
         public string Unit(int id) => Units.TryGetValue(id, out var u) ? u.Code : "?";
@@ -104,7 +102,7 @@ internal static class SupervisionViews
             indicators.ToDictionary(i => i.Id, i => (i.Code, i.Name)));
     }
 
-    public static SupervisionItemView Full(SupervisionItem i, Names n, DateOnly today)
+    public static SupervisionItemView Full(SupervisionItem i, Names n, LocalCalendar calendar)
     {
         var history = i.Events.OrderBy(e => e.Seq).Select(e => Event(i, e, n)).ToList();
         return new SupervisionItemView(
@@ -122,8 +120,8 @@ internal static class SupervisionViews
             i.OriginalDeadline,
             i.RequestedDeadline,
             i.EscalationLevel,
-            i.DaysOverdue(today) > 0,
-            i.DaysOverdue(today),
+            i.DaysOverdue(calendar.Today) > 0,
+            i.DaysOverdue(calendar.Today),
             new SupervisionLinksView(
                 i.PlanItemId is { } p ? n.Plans.GetValueOrDefault(p) : null,
                 i.IndicatorId is { } ind && n.Indicators.TryGetValue(ind, out var linked) ? linked.Code : null,
@@ -137,7 +135,7 @@ internal static class SupervisionViews
             i.CreatedBy,
             i.AssignedAt,
             i.ClosedAt,
-            i.ClosedOnTime(China),
+            i.ClosedOnTime(calendar.Zone),
             i.Version,
             history,
             i.RuleKey)

@@ -13,7 +13,7 @@ namespace Luoshi.Application.Supervision;
 /// actor's standing, the linked indicator's recent statuses for a closure rule — and tells the units
 /// concerned. A caller that sends the version it read gets 409 if the item moved since.
 /// </summary>
-public sealed class TransitionSupervisionItem(LuoshiDbContext db, ICurrentActor actor, TimeProvider clock, IndicatorStatuses indicators, SupervisionNotifications notifications)
+public sealed class TransitionSupervisionItem(LuoshiDbContext db, ICurrentActor actor, LocalCalendar calendar, IndicatorStatuses indicators, SupervisionNotifications notifications)
 {
     public sealed record Request(string? Comment = null, IReadOnlyList<string>? Evidence = null, DateOnly? Deadline = null, int? Version = null);
 
@@ -38,8 +38,8 @@ public sealed class TransitionSupervisionItem(LuoshiDbContext db, ICurrentActor 
             throw new ConflictException("version", $"事项已被他人处理(当前版本 {item.Version})/ the item was changed by someone else (now version {item.Version})");
         }
 
-        var now = clock.GetUtcNow();
-        var today = Evaluate.Today(clock);
+        var now = calendar.UtcNow;
+        var today = calendar.Today;
         int readVersion = item.Version;
         var e = action switch
         {
@@ -67,7 +67,7 @@ public sealed class TransitionSupervisionItem(LuoshiDbContext db, ICurrentActor 
             throw new ConflictException("version", "事项刚被他人处理,请刷新后重试 / someone else has just changed the item; reload and retry");
         }
 
-        return SupervisionViews.Full(item, await SupervisionViews.NamesFor(db, [item], ct), today);
+        return SupervisionViews.Full(item, await SupervisionViews.NamesFor(db, [item], ct), calendar);
     }
 
     /// <summary>

@@ -42,7 +42,7 @@ internal static class AssessCommand
                 return 0;
             }
 
-            var ansi = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(console.Out) });
+            var ansi = console.Ansi();
             var table = new Table().Border(TableBorder.Simple).AddColumns("名次 rank", "单位 org", "得分 score", "等次 grade", "各项 criteria");
             foreach (var r in result.Results)
             {

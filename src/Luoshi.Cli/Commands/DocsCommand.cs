@@ -166,7 +166,7 @@ internal static class DocsCommand
 
     private static void WriteTable(CliConsole console, ExtractionView x)
     {
-        var ansi = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(console.Out) });
+        var ansi = console.Ansi();
         ansi.WriteLine($"标题 title: {x.Title}");
         ansi.WriteLine($"日期 date: {x.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}");
         ansi.WriteLine("人物 people: " + string.Join("; ", x.People.Select(p => p.Role is null ? p.Name : $"{p.Role} {p.Name}")));

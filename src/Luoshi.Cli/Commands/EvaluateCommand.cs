@@ -73,7 +73,7 @@ internal static class EvaluateCommand
 
     private static void WriteTable(CliConsole console, EvaluationView view)
     {
-        var ansi = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(console.Out) });
+        var ansi = console.Ansi();
         var table = new Table().Border(TableBorder.Simple)
             .AddColumns("指标 indicator", "单位 org", "实际 actual", "目标 target", "序时 expected", "状态 status", "同比 yoy%", "原因 reason");
         foreach (var r in view.Rows)

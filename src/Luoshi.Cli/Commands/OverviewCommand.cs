@@ -52,7 +52,7 @@ internal static class OverviewCommand
 
     private static void WriteTables(CliConsole console, OverviewView view)
     {
-        var ansi = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(console.Out) });
+        var ansi = console.Ansi();
         ansi.WriteLine($"{view.OrgName} {view.Org} · {view.Period} · as of {view.AsOf:yyyy-MM-dd}");
 
         var cards = new Table().Border(TableBorder.Simple).Title("要点指标 headline indicators")

@@ -31,7 +31,7 @@ internal static class ProjectsCommand
                 return 0;
             }
 
-            var ansi = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(console.Out) });
+            var ansi = console.Ansi();
             var table = new Table().Border(TableBorder.Simple).AddColumns("单位 org", "计划开工 planned", "已开工 started", "开工率 rate%", "年度计划 plan", "已完成 done", "完成率 rate%");
             foreach (var r in rows)
             {

@@ -53,7 +53,7 @@ internal static class ReportCommand
                 return 0;
             }
 
-            var ansi = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(console.Out) });
+            var ansi = console.Ansi();
             var table = new Table().Border(TableBorder.Simple).AddColumns("单位 org", "按时 on time", "迟报 late", "未报 missing");
             foreach (var row in view.Units)
             {

@@ -38,7 +38,7 @@ internal static class SuperviseCommand
                 return 0;
             }
 
-            var ansi = Ansi(console);
+            var ansi = console.Ansi();
             if (result.Escalated.Count > 0)
             {
                 var table = new Table().Border(TableBorder.Simple).AddColumns("事项 item", "牵头 lead", "截止 deadline", "逾期 days overdue", "级别 level");
@@ -78,7 +78,7 @@ internal static class SuperviseCommand
                 return 0;
             }
 
-            var ansi = Ansi(console);
+            var ansi = console.Ansi();
             if (result.Opened.Count > 0)
             {
                 var table = new Table().Border(TableBorder.Simple).AddColumns(dry ? "将新开 would open" : "事项 item", "规则 rule", "牵头 lead", "指标 figures", "截止 deadline");
@@ -138,8 +138,6 @@ internal static class SuperviseCommand
     }
 
     private static DateOnly? Date(string? text) => CliServices.Date(text, "as-of");
-
-    private static IAnsiConsole Ansi(CliConsole console) => AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(console.Out) });
 
     private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

@@ -50,6 +50,27 @@ public readonly record struct Period : IComparable<Period>
     public static Period Containing(Frequency kind, DateOnly date) =>
         Create(kind, date.Year, ((date.Month - 1) / kind.Months()) + 1);
 
+    /// <summary>
+    /// The latest period of <paramref name="kind"/> that is over as of <paramref name="asOf"/>. On its last day a
+    /// period counts as complete: 双过半 is judged on 30 June with the first half's figures, so as of 30 June June is
+    /// in, and from 1 June to 29 June it is the month in progress and left out. The one place this rule lives.
+    /// </summary>
+    public static Period LastComplete(Frequency kind, DateOnly asOf)
+    {
+        var containing = Containing(kind, asOf);
+        return asOf == containing.End ? containing : containing.Previous;
+    }
+
+    /// <summary>The latest month that is over as of <paramref name="asOf"/> (see <see cref="LastComplete"/>).</summary>
+    public static Period LastCompleteMonth(DateOnly asOf) => LastComplete(Frequency.Month, asOf);
+
+    /// <summary>How many months of <paramref name="year"/> are over as of <paramref name="asOf"/>: 0 before the year's first month ends, 12 once the year is over.</summary>
+    public static int CompleteMonthsOf(int year, DateOnly asOf)
+    {
+        var last = LastCompleteMonth(asOf);
+        return last.Year > year ? 12 : last.Year < year ? 0 : last.Index;
+    }
+
     /// <summary>First month (1–12) covered by the period.</summary>
     public int StartMonth => ((Index - 1) * Kind.Months()) + 1;
 

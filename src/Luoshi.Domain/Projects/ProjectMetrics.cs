@@ -46,10 +46,8 @@ public static class ProjectMetrics
     public static ProjectSummary Summarize(IEnumerable<ProjectFacts> projects, int year, DateOnly asOf)
     {
         var start = new DateOnly(year, 1, 1);
-        var until = asOf.Year > year ? new DateOnly(year, 12, 31) : asOf;
-        // Investment is reported for whole months: the month in progress is not yet in, so counting and the
-        // S-curve both stop at the last complete month.
-        int lastMonth = asOf.Year > year ? 12 : asOf.Year < year ? 0 : asOf.Month - 1;
+        var until = JudgedOn(year, asOf);
+        int lastMonth = CompleteMonths(year, asOf);
         int count = 0, plannedToStart = 0, started = 0, plannedToComplete = 0, completed = 0;
         decimal plan = 0, done = 0, total = 0, privateAmount = 0;
         foreach (var p in projects)
@@ -98,6 +96,20 @@ public static class ProjectMetrics
             + $"{started} of {plannedToStart} planned starts begun ({Pct(startRate)}); {done:0.##} of {plan:0.##} (100 million yuan) planned this year done ({Pct(completionRate)}), {expected:0.##} expected to date");
         return new ProjectSummary(count, plannedToStart, started, startRate, plan, done, completionRate, expected, share, plannedToComplete, completed, completionCountRate, privateShare, reason);
     }
+
+    /// <summary>
+    /// The day a year's projects are judged on, seen from <paramref name="today"/>: a past year at its end (31
+    /// December), the current (or a future) year today. Which starts, completions and regions' figures count for
+    /// a year follows from this one day, on every page, in the API and in the CLI.
+    /// </summary>
+    public static DateOnly JudgedOn(int year, DateOnly today) => today.Year > year ? new DateOnly(year, 12, 31) : today;
+
+    /// <summary>
+    /// The months of <paramref name="year"/> whose investment counts as of <paramref name="asOf"/>. Investment is
+    /// reported for whole months, so the month in progress is left out; on a month's last day that month is
+    /// complete (<see cref="Period.LastComplete"/>).
+    /// </summary>
+    public static int CompleteMonths(int year, DateOnly asOf) => Period.CompleteMonthsOf(year, asOf);
 
     private static string Pct(double? rate) => rate is { } r ? r.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) + "%" : "—";
 }

@@ -428,9 +428,12 @@ public sealed class SupervisionItem
         return added;
     }
 
-    /// <summary>Whether the item closed by its deadline in force (an approved extension counts as the deadline).</summary>
-    public bool? ClosedOnTime(TimeSpan offset) => ClosedAt is { } closed
-        ? DateOnly.FromDateTime(closed.ToOffset(offset).DateTime) <= Deadline
+    /// <summary>
+    /// Whether the item closed by its deadline in force (an approved extension counts as the deadline), the deadline
+    /// being a day in <paramref name="zone"/> (China's: where the deadlines are set).
+    /// </summary>
+    public bool? ClosedOnTime(TimeZoneInfo zone) => ClosedAt is { } closed
+        ? DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(closed, zone).DateTime) <= Deadline
         : null;
 
     /// <summary>

@@ -1,3 +1,4 @@
+using Luoshi.Application.Common;
 using System.Globalization;
 using Luoshi.Application.Evaluation;
 using Luoshi.Application.Indicators;
@@ -9,7 +10,7 @@ using Microsoft.Extensions.Localization;
 namespace Luoshi.Web.Ui;
 
 /// <summary>How the UI writes numbers, periods, dates, changes, targets and enum values in the reader's language.</summary>
-public sealed class UiFormat(IStringLocalizer<UiText> text, TimeProvider clock)
+public sealed class UiFormat(IStringLocalizer<UiText> text, LocalCalendar calendar)
 {
     public const string None = "–";
 
@@ -92,9 +93,8 @@ public sealed class UiFormat(IStringLocalizer<UiText> text, TimeProvider clock)
 
     public string Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? None;
 
-    /// <summary>A moment in the server's local time, to the minute.</summary>
-    public string Time(DateTimeOffset at) =>
-        TimeZoneInfo.ConvertTime(at, clock.LocalTimeZone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+    /// <summary>A moment on the one calendar's clock (China time), to the minute.</summary>
+    public string Time(DateTimeOffset at) => calendar.Format(at);
 
     public string Label<TEnum>(TEnum value)
         where TEnum : struct, Enum =>

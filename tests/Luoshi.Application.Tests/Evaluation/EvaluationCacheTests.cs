@@ -150,7 +150,7 @@ public sealed class EvaluationCacheTests
             Deferred<LuoshiDbContext>.Of(scope.ServiceProvider.GetRequiredService<LuoshiDbContext>()),
             host.Services.GetRequiredService<EvaluationCache>(),
             FixedActor.Operator("reader"),
-            host.Clock);
+            host.Services.GetRequiredService<LocalCalendar>());
         var view = await evaluate.Handle(new Evaluate.Query("2026-06", "330300", 0), default);
 
         view.Period.ShouldBe("2026-06");

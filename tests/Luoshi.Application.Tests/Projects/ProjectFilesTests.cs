@@ -290,7 +290,7 @@ public sealed class ProjectFilesTests
 
         await using var scope = host.Services.CreateAsyncScope();
         var context = scope.ServiceProvider.GetRequiredService<LuoshiDbContext>();
-        var files = new ProjectFiles(context, planner, new ImportProjects(context, planner, host.Clock), host.Clock);
+        var files = new ProjectFiles(context, planner, new ImportProjects(context, planner, host.Clock), host.Services.GetRequiredService<LocalCalendar>());
         var e = await Should.ThrowAsync<ForbiddenException>(() => files.Upload(ProjectImportKind.Projects, "p.xlsx", new MemoryStream(spoiled), default));
 
         e.Message.ShouldContain("330102");

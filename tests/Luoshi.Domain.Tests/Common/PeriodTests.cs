@@ -330,4 +330,33 @@ public class PeriodTests
                 && months[^1].End == p.End
                 && months.All(p.Contains);
         }).QuickCheckThrowOnFailure();
+
+    [Theory]
+    [InlineData("2026-06-30", "2026-06")]
+    [InlineData("2026-06-29", "2026-05")]
+    [InlineData("2026-07-01", "2026-06")]
+    [InlineData("2026-01-15", "2025-12")]
+    [InlineData("2026-12-31", "2026-12")]
+    [InlineData("2028-02-29", "2028-02")]
+    [InlineData("2028-02-28", "2028-01")]
+    public void LastCompleteMonth_CountsAMonthOnItsLastDay(string asOf, string expected) =>
+        Period.LastCompleteMonth(DateOnly.Parse(asOf, System.Globalization.CultureInfo.InvariantCulture)).ToString().ShouldBe(expected);
+
+    [Theory]
+    [InlineData(Frequency.Quarter, "2026-06-30", "2026Q2")]
+    [InlineData(Frequency.Quarter, "2026-06-29", "2026Q1")]
+    [InlineData(Frequency.Half, "2026-06-30", "2026H1")]
+    [InlineData(Frequency.Year, "2026-12-30", "2025")]
+    public void LastComplete_OfOtherFrequencies_FollowsTheSameRule(Frequency kind, string asOf, string expected) =>
+        Period.LastComplete(kind, DateOnly.Parse(asOf, System.Globalization.CultureInfo.InvariantCulture)).ToString().ShouldBe(expected);
+
+    [Theory]
+    [InlineData(2026, "2026-06-30", 6)]
+    [InlineData(2026, "2026-06-29", 5)]
+    [InlineData(2026, "2026-01-31", 1)]
+    [InlineData(2026, "2026-01-30", 0)]
+    [InlineData(2025, "2026-01-01", 12)]
+    [InlineData(2027, "2026-12-31", 0)]
+    public void CompleteMonthsOf_AYear_AsOfADay(int year, string asOf, int expected) =>
+        Period.CompleteMonthsOf(year, DateOnly.Parse(asOf, System.Globalization.CultureInfo.InvariantCulture)).ShouldBe(expected);
 }

@@ -52,6 +52,28 @@ public sealed class ProjectMetricsTests
     }
 
     [Fact]
+    public void Summarize_OnTheLastDayOfJune_CountsJune_TheDayBefore_LeavesItOut()
+    {
+        ProjectFacts[] projects = [Project("A", "2026-03-01", "2026-03-10", 100, (3, 10), (6, 15))];
+
+        var onThe30th = ProjectMetrics.Summarize(projects, 2026, new DateOnly(2026, 6, 30));
+        var onThe29th = ProjectMetrics.Summarize(projects, 2026, new DateOnly(2026, 6, 29));
+
+        onThe30th.CompletedYtd.ShouldBe(25m);
+        onThe30th.TimeShare.ShouldBe(0.5);
+        onThe29th.CompletedYtd.ShouldBe(10m);
+        onThe29th.TimeShare!.Value.ShouldBeLessThan(0.5);
+    }
+
+    [Theory]
+    [InlineData(2025, "2026-06-30", "2025-12-31")]
+    [InlineData(2026, "2026-06-30", "2026-06-30")]
+    [InlineData(2027, "2026-06-30", "2026-06-30")]
+    public void JudgedOn_APastYearAtItsEnd_TheCurrentYearToday(int year, string today, string expected) =>
+        ProjectMetrics.JudgedOn(year, DateOnly.Parse(today, System.Globalization.CultureInfo.InvariantCulture))
+            .ShouldBe(DateOnly.Parse(expected, System.Globalization.CultureInfo.InvariantCulture));
+
+    [Fact]
     public void Project_RefusesImpossibleDates()
     {
         var p = MajorProject.Register("XM1", "测试项目", 1, "交通");

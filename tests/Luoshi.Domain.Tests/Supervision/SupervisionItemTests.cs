@@ -83,7 +83,7 @@ public sealed class SupervisionItemTests
         e.Comment.ShouldBe("现场核查属实");
         e.Evidence.ShouldBe(["核查记录 HC-1", "照片 P-2"]);
         item.ClosedAt.ShouldBe(Items.At(9));
-        item.ClosedOnTime(TimeSpan.FromHours(8)).ShouldBe(true);
+        item.ClosedOnTime(TimeZoneInfo.CreateCustomTimeZone("CST", TimeSpan.FromHours(8), "CST", "CST")).ShouldBe(true);
     }
 
     [Theory]

@@ -59,7 +59,7 @@ public sealed class UiFormatTests
     private static UiFormat Format()
     {
         var factory = new ResourceManagerStringLocalizerFactory(Options.Create(new LocalizationOptions { ResourcesPath = "Resources" }), NullLoggerFactory.Instance);
-        return new UiFormat(new StringLocalizer<UiText>(factory), TimeProvider.System);
+        return new UiFormat(new StringLocalizer<UiText>(factory), Luoshi.Application.Common.LocalCalendar.China(TimeProvider.System));
     }
 
 }

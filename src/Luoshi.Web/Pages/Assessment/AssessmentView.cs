@@ -1,3 +1,4 @@
+using Luoshi.Application.Common;
 using Luoshi.Application.Assessment;
 using Luoshi.Domain.Assessment;
 
@@ -43,9 +44,9 @@ public sealed record AssessmentView(AssessmentResult Run, Scheme Scheme, RunSumm
     /// The date a run started now reads data as of: the period's due date, or today when that is still to come
     /// (a run during the year shows what is known today).
     /// </summary>
-    public static DateOnly? AsOfNow(Scheme scheme, TimeProvider clock)
+    public static DateOnly? AsOfNow(Scheme scheme, LocalCalendar calendar)
     {
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
+        var today = calendar.Today;
         var period = string.IsNullOrWhiteSpace(scheme.Period) ? Luoshi.Domain.Common.Period.OfMonth(scheme.Year, 12)
             : Luoshi.Domain.Common.Period.TryParse(scheme.Period, out var p, out _) ? p : (Luoshi.Domain.Common.Period?)null;
         return period is { } due && due.DueDate() > today ? today : null;

@@ -1,4 +1,5 @@
 using Luoshi.Application.Assessment;
+using Luoshi.Application.Common;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Luoshi.Web.Pages.Assessment;
@@ -7,7 +8,7 @@ namespace Luoshi.Web.Pages.Assessment;
 /// The run as a printable report (A4 portrait): the ranking, then every unit's points criterion by criterion.
 /// It is the circular that is announced, so it is written in Chinese whatever the reader's language.
 /// </summary>
-public sealed class PrintModel(Assess assess, AssessmentCatalog catalog, TimeProvider clock) : PageModel
+public sealed class PrintModel(Assess assess, AssessmentCatalog catalog, LocalCalendar calendar) : PageModel
 {
     public AssessmentView View { get; private set; } = null!;
     public DateTimeOffset PrintedAt { get; private set; }
@@ -15,6 +16,6 @@ public sealed class PrintModel(Assess assess, AssessmentCatalog catalog, TimePro
     public async Task OnGetAsync(int id, CancellationToken ct)
     {
         View = await AssessmentView.Load(id, assess, catalog, ct);
-        PrintedAt = clock.GetLocalNow();
+        PrintedAt = calendar.Now;
     }
 }

@@ -99,7 +99,7 @@ public sealed class ProgressModel(ProjectFiles files, ListOrgUnits orgUnits, ICu
         Choices = [.. (await orgUnits.Handle(new(), ct)).Where(u => u.Kind is OrgUnitKind.Province or OrgUnitKind.City or OrgUnitKind.County && actor.Can(Permission.ReadAll, u.Path))];
         CanUpload = actor.CanEverywhere(Permission.ManagePlans) || actor.GrantUnits(Permission.ManagePlans).Count > 0;
         Org ??= actor.GrantUnits(Permission.ManagePlans).FirstOrDefault() ?? Choices.FirstOrDefault()?.Code;
-        Month ??= Period.Containing(Frequency.Month, ui.Today).Previous.ToString();
+        Month ??= ui.LastCompleteMonth.ToString();
         Year ??= ui.Today.Year;
     }
 

@@ -49,8 +49,7 @@ public sealed class RegionsModel(ProjectQueries projects, ListOrgUnits orgUnits,
             Year = AsOf.Year;
         }
 
-        // A past year is judged at its end; the current one today.
-        var asOf = Year < AsOf.Year ? new DateOnly(Year.Value, 12, 31) : AsOf;
+        var asOf = Domain.Projects.ProjectMetrics.JudgedOn(Year.Value, AsOf);
         try
         {
             Rows = await projects.Summary(Year, asOf, Org, false, ct);

@@ -38,9 +38,9 @@ public sealed class IndexModel(ListOrgUnits orgUnits, ListReports reports, ICurr
         var all = await orgUnits.Handle(new(), ct);
         Units = [.. all.Where(u => u.Kind != OrgUnitKind.Reference && actor.Can(Permission.ReadAll, u.Path))];
 
-        // The month just ended is the one being reported; this month can be started early.
+        // The last complete month is the one being reported (on a month's last day, that month); this month can be started early.
         var current = Domain.Common.Period.Containing(Frequency.Month, ui.Today);
-        DefaultMonth = current.Previous;
+        DefaultMonth = ui.LastCompleteMonth;
         var months = new List<Period> { current };
         while (months.Count < MonthsOffered)
         {

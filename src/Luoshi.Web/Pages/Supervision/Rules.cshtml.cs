@@ -13,7 +13,7 @@ namespace Luoshi.Web.Pages.Supervision;
 /// supervising office, and a preview of what one rule — or all that are on — would open and absorb as of a day,
 /// written nowhere. The same use cases as /api/supervision/rules.
 /// </summary>
-public sealed class RulesModel(ListSupervisionRules list, SwitchSupervisionRule switcher, RunSupervisionRules run, RunDailySupervision daily, ICurrentActor actor, TimeProvider clock, IStringLocalizer<UiText> text) : PageModel
+public sealed class RulesModel(ListSupervisionRules list, SwitchSupervisionRule switcher, RunSupervisionRules run, RunDailySupervision daily, ICurrentActor actor, LocalCalendar calendar, IStringLocalizer<UiText> text) : PageModel
 {
     /// <summary>The preview's value for "every rule that is on".</summary>
     public const string AllEnabled = "*";
@@ -37,7 +37,7 @@ public sealed class RulesModel(ListSupervisionRules list, SwitchSupervisionRule 
     /// <summary>Writing and switching rules, and previewing them, is the supervising office's: Supervise over the whole tree.</summary>
     public bool MayManage => actor.CanEverywhere(Permission.Supervise);
 
-    public DateOnly Day => AsOf ?? Application.Evaluation.Evaluate.Today(clock);
+    public DateOnly Day => AsOf ?? calendar.Today;
 
     public async Task OnGetAsync(CancellationToken ct)
     {
