@@ -1,3 +1,4 @@
+using Luoshi.Application.Assessment;
 using Luoshi.Application.Demo;
 using Luoshi.Application.Common;
 using Luoshi.Application.Documents;
@@ -60,8 +61,15 @@ public static class ApplicationServices
         services.AddScoped<CalendarChecks>();
         services.AddScoped<EvaluateIndicator>();
 
-        services.AddScoped<Assessment.Assess>();
-        services.AddScoped<Assessment.AssessmentCatalog>();
+        services.AddScoped<AssessmentScorer>();
+        services.AddScoped<PreviewAssessment>();
+        services.AddScoped<RunAssessment>();
+        services.AddScoped<GetRun>();
+        services.AddScoped<PublishRun>();
+        services.AddScoped<VerifyRun>();
+        services.AddScoped<AcceptAppeal>();
+        services.AddScoped<AssessmentCatalog>();
+        services.AddScoped<SaveScheme>();
         services.AddScoped<ImportProjects>();
         services.AddScoped<ProjectQueries>();
         services.AddScoped<ProjectFiles>();
