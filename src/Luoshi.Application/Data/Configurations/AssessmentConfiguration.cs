@@ -35,9 +35,8 @@ internal sealed class AssessmentRunConfiguration : IEntityTypeConfiguration<Asse
         // The accepted appeals, a list of adjustments, kept as JSON in the column that has always held them (null
         // while there are none), so that runs stored before the list was typed read as they were written.
         b.Ignore(x => x.Appeals);
-        b.Property<IReadOnlyList<Adjustment>?>("AppealReason")
-            .HasField("_appeals")
-            .UsePropertyAccessMode(PropertyAccessMode.Field)
+        b.Property<IReadOnlyList<Adjustment>?>("_appeals")
+            .HasColumnName("AppealReason")
             .HasMaxLength(2000)
             .HasConversion(
                 v => JsonSerializer.Serialize(v, SchemeJson.Options),
