@@ -1,3 +1,4 @@
+using Luoshi.Application.Assessment;
 using Luoshi.Application.Demo;
 using Luoshi.Application.Common;
 using Luoshi.Application.Documents;
@@ -65,8 +66,15 @@ public static class ApplicationServices
         services.AddScoped<EvaluateIndicator>();
         services.AddScoped<GetOverview>();
 
-        services.AddScoped<Assessment.Assess>();
-        services.AddScoped<Assessment.AssessmentCatalog>();
+        services.AddScoped<AssessmentScorer>();
+        services.AddScoped<PreviewAssessment>();
+        services.AddScoped<RunAssessment>();
+        services.AddScoped<GetRun>();
+        services.AddScoped<PublishRun>();
+        services.AddScoped<VerifyRun>();
+        services.AddScoped<AcceptAppeal>();
+        services.AddScoped<AssessmentCatalog>();
+        services.AddScoped<SaveScheme>();
         services.AddScoped<ImportProjects>();
         services.AddScoped<ProjectQueries>();
         services.AddScoped<ProjectFiles>();

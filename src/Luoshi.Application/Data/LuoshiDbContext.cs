@@ -36,8 +36,8 @@ public abstract class LuoshiDbContext(DbContextOptions options, ICurrentActor? a
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataVersion> DataVersions => Set<DataVersion>();
-    public DbSet<Assessment.SchemeVersion> AssessmentSchemes => Set<Assessment.SchemeVersion>();
-    public DbSet<Assessment.AssessmentRun> AssessmentRuns => Set<Assessment.AssessmentRun>();
+    public DbSet<Domain.Assessment.SchemeVersion> AssessmentSchemes => Set<Domain.Assessment.SchemeVersion>();
+    public DbSet<Domain.Assessment.AssessmentRun> AssessmentRuns => Set<Domain.Assessment.AssessmentRun>();
     public DbSet<Domain.Projects.MajorProject> Projects => Set<Domain.Projects.MajorProject>();
     public DbSet<Domain.Projects.ProjectPlan> ProjectPlans => Set<Domain.Projects.ProjectPlan>();
     public DbSet<Domain.Projects.ProjectProgress> ProjectProgress => Set<Domain.Projects.ProjectProgress>();

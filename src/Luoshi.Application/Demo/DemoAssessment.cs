@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Luoshi.Domain.Assessment;
 
 namespace Luoshi.Application.Demo;
@@ -35,6 +34,6 @@ public static class DemoAssessment
         year % 2 == 0 ? [new("331000", "发生较大生产安全事故")] : [],
         [new("优秀", 90), new("良好", 80), new("一般", 60), new("较差")],
         "不合格", BonusCap: 3, DeductionCap: 5);
-        return JsonSerializer.Serialize(scheme, Assessment.Assess.Json);
+        return Assessment.SchemeJson.Canonical(scheme);
     }
 }

@@ -11,7 +11,7 @@ namespace Luoshi.Application.Demo;
 /// the data directory as a demo (so demo-only conveniences are refused elsewhere). Refuses a database
 /// that already holds other data. Servers and commands loading it at once load it once (<see cref="DatabaseMigrator.ExclusiveAsync"/>).
 /// </summary>
-public sealed class SeedDemo(LuoshiDbContext db, DatabaseMigrator migrator, ImportData import, Projects.ImportProjects importProjects, Identity.AddUser addUser, Assessment.Assess assess, Common.LocalCalendar calendar)
+public sealed class SeedDemo(LuoshiDbContext db, DatabaseMigrator migrator, ImportData import, Projects.ImportProjects importProjects, Identity.AddUser addUser, Assessment.RunAssessment runAssessment, Assessment.PublishRun publishRun, Common.LocalCalendar calendar)
 {
     public const int FirstYear = 2021;
 
@@ -156,9 +156,9 @@ public sealed class SeedDemo(LuoshiDbContext db, DatabaseMigrator migrator, Impo
     private async Task SeedAssessment(DateOnly today, CancellationToken ct)
     {
         var latest = Evaluation.Evaluate.LatestDueMonth(today);
-        var previous = await assess.Run(DemoAssessment.SchemeJson(latest.Year - 1, $"{latest.Year - 1}-12", manualReporting: true), null, ct);
-        await assess.Publish(previous.RunId!.Value, ct);
-        await assess.Run(DemoAssessment.SchemeJson(latest.Year, latest.ToString(), manualReporting: false), today, ct);
+        var previous = await runAssessment.Handle(DemoAssessment.SchemeJson(latest.Year - 1, $"{latest.Year - 1}-12", manualReporting: true), null, ct);
+        await publishRun.Handle(previous.RunId!.Value, ct);
+        await runAssessment.Handle(DemoAssessment.SchemeJson(latest.Year, latest.ToString(), manualReporting: false), today, ct);
     }
 
     private static List<(int, T)> Numbered<T>(IEnumerable<T> rows) => [.. rows.Select((r, i) => (i + 2, r))];

@@ -24,16 +24,15 @@ internal static class AssessCommand
             var json = await File.ReadAllTextAsync(file.FullName, ct);
             var date = CliServices.Date(parse.GetValue(asOf), "as-of");
             await using var scope = await CliServices.OpenAsync(parse.GetValue(dataDir)!, ct);
-            var assess = scope.ServiceProvider.GetRequiredService<Assess>();
             AssessmentResult result;
             if (parse.GetValue(publish))
             {
-                var run = await assess.Run(json, date, ct);
-                result = await assess.Publish(run.RunId!.Value, ct);
+                var run = await scope.ServiceProvider.GetRequiredService<RunAssessment>().Handle(json, date, ct);
+                result = await scope.ServiceProvider.GetRequiredService<PublishRun>().Handle(run.RunId!.Value, ct);
             }
             else
             {
-                result = await assess.Compute(Assess.ParseScheme(json), date, ct);
+                result = await scope.ServiceProvider.GetRequiredService<PreviewAssessment>().Handle(json, date, ct);
             }
 
             if (parse.GetValue(format) == "json")

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Luoshi.Application.Assessment;
 using Luoshi.Application.Import;
+using Luoshi.Domain.Assessment;
 using Luoshi.Web.Tests.Infrastructure;
 
 namespace Luoshi.Web.Tests.Api;

@@ -51,7 +51,7 @@ public sealed partial class UiTextTests
             typeof(Luoshi.Domain.Reporting.RuleSeverity), typeof(Luoshi.Domain.Reporting.RevisionState),
             typeof(Luoshi.Domain.Supervision.SupervisionState), typeof(Luoshi.Domain.Supervision.SupervisionAction),
             typeof(Luoshi.Domain.Supervision.SupervisionPriority), typeof(Luoshi.Domain.Supervision.SupervisionSource),
-            typeof(Luoshi.Application.Assessment.RunState),
+            typeof(Luoshi.Domain.Assessment.RunState),
             typeof(Luoshi.Domain.Documents.ReviewState), typeof(Luoshi.Domain.Documents.DocumentItemKind), typeof(Luoshi.Domain.Documents.ItemDecision),
             typeof(Luoshi.Domain.Documents.SourceFormat), typeof(Luoshi.Domain.Documents.DateBasis), typeof(Luoshi.Domain.Documents.FigureKind),
             typeof(Luoshi.Domain.Documents.FigureQualifier),

@@ -44,31 +44,3 @@ internal sealed class ProjectProgressConfiguration : IEntityTypeConfiguration<Pr
         b.HasOne<MajorProject>().WithMany().HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.Cascade);
     }
 }
-
-internal sealed class SchemeVersionConfiguration : IEntityTypeConfiguration<Assessment.SchemeVersion>
-{
-    public void Configure(EntityTypeBuilder<Assessment.SchemeVersion> b)
-    {
-        b.ToTable("assessment_schemes");
-        b.HasKey(x => x.Id);
-        b.Property(x => x.Name).HasMaxLength(200);
-        b.Property(x => x.CreatedBy).HasMaxLength(100);
-        b.HasIndex(x => new { x.Name, x.Year, x.Version }).IsUnique();
-    }
-}
-
-internal sealed class AssessmentRunConfiguration : IEntityTypeConfiguration<Assessment.AssessmentRun>
-{
-    public void Configure(EntityTypeBuilder<Assessment.AssessmentRun> b)
-    {
-        b.ToTable("assessment_runs");
-        b.HasKey(x => x.Id);
-        b.HasOne<Assessment.SchemeVersion>().WithMany().HasForeignKey(x => x.SchemeVersionId).OnDelete(DeleteBehavior.Restrict);
-        b.HasOne<Assessment.AssessmentRun>().WithMany().HasForeignKey(x => x.SupersedesId).OnDelete(DeleteBehavior.Restrict);
-        b.Property(x => x.InputsHash).HasMaxLength(64);
-        b.Property(x => x.CreatedBy).HasMaxLength(100);
-        b.Property(x => x.PublishedBy).HasMaxLength(100);
-        b.Property(x => x.AppealReason).HasMaxLength(2000);
-        b.Property(x => x.Version).IsConcurrencyToken();
-    }
-}

@@ -14,28 +14,28 @@ public static class AssessmentApi
     {
         var g = api.MapGroup("/assessment").WithTags("Assessment");
 
-        g.MapPost("/preview", async (HttpRequest request, DateOnly? asOf, Assess assess, CancellationToken ct) =>
-            TypedResults.Ok(await assess.Compute(Assess.ParseScheme(await Body(request, ct)), asOf, ct)))
+        g.MapPost("/preview", async (HttpRequest request, DateOnly? asOf, PreviewAssessment preview, CancellationToken ct) =>
+            TypedResults.Ok(await preview.Handle(await Body(request, ct), asOf, ct)))
             .RequireAuthorization(SecurityServices.Policy(Permission.ReadAll)).WithSummary("按方案试算(不保存)/ score a scheme without storing it (body: the scheme JSON)");
 
-        g.MapPost("/runs", async (HttpRequest request, DateOnly? asOf, Assess assess, CancellationToken ct) =>
-            TypedResults.Ok(await assess.Run(await Body(request, ct), asOf, ct)))
+        g.MapPost("/runs", async (HttpRequest request, DateOnly? asOf, RunAssessment run, CancellationToken ct) =>
+            TypedResults.Ok(await run.Handle(await Body(request, ct), asOf, ct)))
             .RequireAuthorization(SecurityServices.Policy(Permission.ManageTargets)).WithSummary("保存方案版本并计算草稿结果 / store the scheme version and compute a draft run");
 
-        g.MapGet("/runs/{id:int}", async (int id, Assess assess, CancellationToken ct) => TypedResults.Ok(await assess.Get(id, ct)))
+        g.MapGet("/runs/{id:int}", async (int id, GetRun get, CancellationToken ct) => TypedResults.Ok(await get.Handle(id, ct)))
             .RequireAuthorization(SecurityServices.Policy(Permission.ReadAll)).WithSummary("考核结果 / a run with every point explained");
 
-        g.MapPost("/runs/{id:int}/publish", async (int id, Assess assess, CancellationToken ct) => TypedResults.Ok(await assess.Publish(id, ct)))
+        g.MapPost("/runs/{id:int}/publish", async (int id, PublishRun publish, CancellationToken ct) => TypedResults.Ok(await publish.Handle(id, ct)))
             .RequireAuthorization(SecurityServices.Policy(Permission.ManageTargets)).WithSummary("发布(冻结)/ publish: the result is frozen");
 
-        g.MapGet("/runs/{id:int}/verify", async (int id, Assess assess, CancellationToken ct) =>
+        g.MapGet("/runs/{id:int}/verify", async (int id, VerifyRun verify, CancellationToken ct) =>
         {
-            var (same, stored, recomputed) = await assess.Verify(id, ct);
+            var (same, stored, recomputed) = await verify.Handle(id, ct);
             return TypedResults.Ok(new { same, stored, recomputed });
         }).RequireAuthorization(SecurityServices.Policy(Permission.ReadAll)).WithSummary("重算核验:同样输入得同样哈希 / recompute: the same inputs give the same hash");
 
-        g.MapPost("/runs/{id:int}/appeals", async (int id, AppealRequest request, Assess assess, CancellationToken ct) =>
-            TypedResults.Ok(await assess.AcceptAppeal(id, request.Org, request.Points, request.Reason, ct)))
+        g.MapPost("/runs/{id:int}/appeals", async (int id, AppealRequest request, AcceptAppeal appeal, CancellationToken ct) =>
+            TypedResults.Ok(await appeal.Handle(id, new AcceptAppeal.Request(request.Org, request.Points, request.Reason), ct)))
             .RequireAuthorization(SecurityServices.Policy(Permission.ManageTargets)).WithSummary("受理申诉,生成新版本(旧版本保留)/ accept an appeal as a new version; the old one is kept");
 
         g.MapGet("/schemes", async (AssessmentCatalog catalog, CancellationToken ct) => TypedResults.Ok(await catalog.Schemes(ct)))
@@ -44,9 +44,9 @@ public static class AssessmentApi
         g.MapGet("/schemes/{id:int}", async (int id, AssessmentCatalog catalog, CancellationToken ct) => TypedResults.Ok(await catalog.Scheme(id, ct)))
             .RequireAuthorization(SecurityServices.Policy(Permission.ReadAll)).WithSummary("一个方案版本(JSON)/ one scheme version as JSON");
 
-        g.MapPost("/schemes", async (HttpRequest request, AssessmentCatalog catalog, CancellationToken ct) =>
+        g.MapPost("/schemes", async (HttpRequest request, SaveScheme save, CancellationToken ct) =>
         {
-            var saved = await catalog.Save(await Body(request, ct), ct);
+            var saved = await save.Handle(await Body(request, ct), ct);
             return saved.Created
                 ? (IResult)TypedResults.Created($"/api/assessment/schemes/{saved.Version.Id}", saved)
                 : TypedResults.Ok(saved);
@@ -55,9 +55,9 @@ public static class AssessmentApi
         g.MapGet("/runs", async (AssessmentCatalog catalog, CancellationToken ct) => TypedResults.Ok(await catalog.Runs(ct)))
             .RequireAuthorization(SecurityServices.Policy(Permission.ReadAll)).WithSummary("考核结果列表 / the runs, newest first");
 
-        g.MapGet("/runs/{id:int}/export", async (int id, string? format, Assess assess, AssessmentCatalog catalog, CancellationToken ct) =>
+        g.MapGet("/runs/{id:int}/export", async (int id, string? format, GetRun get, AssessmentCatalog catalog, CancellationToken ct) =>
         {
-            var run = await assess.Get(id, ct);
+            var run = await get.Handle(id, ct);
             var exportFormat = Parsing.Enum<ExportFormat>(format ?? "xlsx", "format");
             if (exportFormat == ExportFormat.Xlsx)
             {

@@ -7,9 +7,9 @@ namespace Luoshi.Web.Pages.Assessment;
 /// <summary>A run with the scheme version it scored: what the ranking, breakdown and print pages share.</summary>
 public sealed record AssessmentView(AssessmentResult Run, Scheme Scheme, RunSummary? PreviousYear)
 {
-    public static async Task<AssessmentView> Load(int id, Assess assess, AssessmentCatalog catalog, CancellationToken ct)
+    public static async Task<AssessmentView> Load(int id, GetRun get, AssessmentCatalog catalog, CancellationToken ct)
     {
-        var run = await assess.Get(id, ct);
+        var run = await get.Handle(id, ct);
         return new AssessmentView(run, await catalog.SchemeOfRun(id, ct), await catalog.PreviousYear(run.Scheme, run.Year, ct));
     }
 

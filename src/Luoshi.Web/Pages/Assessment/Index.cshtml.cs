@@ -12,7 +12,7 @@ namespace Luoshi.Web.Pages.Assessment;
 /// 考核: the runs (newest first, with their state) and the schemes with their versions; those who may manage
 /// assessments run the latest version of a scheme from here.
 /// </summary>
-public sealed class IndexModel(AssessmentCatalog catalog, Assess assess, ICurrentActor actor, LocalCalendar calendar) : PageModel
+public sealed class IndexModel(AssessmentCatalog catalog, RunAssessment runAssessment, ICurrentActor actor, LocalCalendar calendar) : PageModel
 {
     public IReadOnlyList<RunSummary> Runs { get; private set; } = [];
     public IReadOnlyList<SchemeVersionView> Schemes { get; private set; } = [];
@@ -29,7 +29,7 @@ public sealed class IndexModel(AssessmentCatalog catalog, Assess assess, ICurren
         try
         {
             var detail = await catalog.Scheme(scheme, ct);
-            var run = await assess.Run(detail.Json, AssessmentView.AsOfNow(detail.Scheme, calendar), ct);
+            var run = await runAssessment.Handle(detail.Json, AssessmentView.AsOfNow(detail.Scheme, calendar), ct);
             return Redirect($"/assessment/runs/{run.RunId}");
         }
         catch (DomainException e)

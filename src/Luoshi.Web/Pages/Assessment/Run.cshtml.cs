@@ -12,7 +12,7 @@ namespace Luoshi.Web.Pages.Assessment;
 /// A run's ranking: every unit's rank (ties share the better one), score, grade, veto and adjustments, a bar chart
 /// coloured by grade, and the change against the same scheme's published run a year earlier.
 /// </summary>
-public sealed class RunModel(Assess assess, AssessmentCatalog catalog, ICurrentActor actor, Microsoft.Extensions.Localization.IStringLocalizer<UiText> text) : PageModel
+public sealed class RunModel(GetRun get, PublishRun publish, AssessmentCatalog catalog, ICurrentActor actor, Microsoft.Extensions.Localization.IStringLocalizer<UiText> text) : PageModel
 {
     public AssessmentView View { get; private set; } = null!;
     public ChartSpec Chart { get; private set; } = null!;
@@ -26,7 +26,7 @@ public sealed class RunModel(Assess assess, AssessmentCatalog catalog, ICurrentA
     {
         try
         {
-            await assess.Publish(id, ct);
+            await publish.Handle(id, ct);
             return Redirect($"/assessment/runs/{id}");
         }
         catch (DomainException e)
@@ -40,7 +40,7 @@ public sealed class RunModel(Assess assess, AssessmentCatalog catalog, ICurrentA
 
     private async Task Load(int id, CancellationToken ct)
     {
-        View = await AssessmentView.Load(id, assess, catalog, ct);
+        View = await AssessmentView.Load(id, get, catalog, ct);
         CanManage = actor.CanEverywhere(Permission.ManageTargets);
         var results = View.Run.Results;
         Chart = new ChartSpec(ChartSpec.Ranking, [.. results.Select(r => r.OrgName)],

@@ -12,7 +12,7 @@ namespace Luoshi.Web.Pages.Assessment;
 /// One scheme version: read as a summary and as its JSON; those who may manage assessments edit the JSON and save
 /// it as a new version (the one shown stays as it was: runs point at it), or run it.
 /// </summary>
-public sealed class SchemeModel(AssessmentCatalog catalog, Assess assess, ICurrentActor actor, LocalCalendar calendar) : PageModel
+public sealed class SchemeModel(AssessmentCatalog catalog, SaveScheme save, RunAssessment runAssessment, ICurrentActor actor, LocalCalendar calendar) : PageModel
 {
     [BindProperty]
     public string? Json { get; set; }
@@ -37,7 +37,7 @@ public sealed class SchemeModel(AssessmentCatalog catalog, Assess assess, ICurre
     {
         try
         {
-            var saved = await catalog.Save(Json ?? string.Empty, ct);
+            var saved = await save.Handle(Json ?? string.Empty, ct);
             return Redirect($"/assessment/schemes/{saved.Version.Id}?saved={(saved.Created ? "created" : "unchanged")}");
         }
         catch (DomainException e)
@@ -59,7 +59,7 @@ public sealed class SchemeModel(AssessmentCatalog catalog, Assess assess, ICurre
         await Load(id, ct);
         try
         {
-            var run = await assess.Run(Detail.Json, AssessmentView.AsOfNow(Detail.Scheme, calendar), ct);
+            var run = await runAssessment.Handle(Detail.Json, AssessmentView.AsOfNow(Detail.Scheme, calendar), ct);
             return Redirect($"/assessment/runs/{run.RunId}");
         }
         catch (DomainException e)

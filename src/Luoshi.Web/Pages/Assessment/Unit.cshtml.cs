@@ -9,7 +9,7 @@ namespace Luoshi.Web.Pages.Assessment;
 /// One unit's result taken apart: every criterion (source, raw value, method, points earned of those available,
 /// the explanation), the bonuses and deductions with the caps that bound them, the veto, and how the grade was decided.
 /// </summary>
-public sealed class UnitModel(Assess assess, AssessmentCatalog catalog) : PageModel
+public sealed class UnitModel(GetRun get, AssessmentCatalog catalog) : PageModel
 {
     public AssessmentView View { get; private set; } = null!;
     public UnitResultView Unit { get; private set; } = null!;
@@ -17,7 +17,7 @@ public sealed class UnitModel(Assess assess, AssessmentCatalog catalog) : PageMo
 
     public async Task OnGetAsync(int id, string org, CancellationToken ct)
     {
-        View = await AssessmentView.Load(id, assess, catalog, ct);
+        View = await AssessmentView.Load(id, get, catalog, ct);
         Unit = View.Run.Results.FirstOrDefault(r => r.Org == org) ?? throw new NotFoundException("考核对象/assessed unit", org);
         GradeReason = Scoring.ExplainGrade(View.Scheme, Unit.Score, Unit.Rank, Unit.Vetoed ? Unit.VetoReason ?? string.Empty : null);
     }
