@@ -51,6 +51,7 @@ public static class ApplicationServices
         services.AddScoped<SetTarget>();
 
         services.AddScoped<WriteReading>();
+        services.AddScoped<WriteReadings>();
         services.AddScoped<QueryReadings>();
         services.AddScoped<GetReadingHistory>();
 
