@@ -55,6 +55,7 @@ public static class ApplicationServices
         services.AddScoped<SetTarget>();
 
         services.AddScoped<WriteReading>();
+        services.AddScoped<WriteReadings>();
         services.AddScoped<QueryReadings>();
         services.AddScoped<Figures>();
         services.AddScoped<GetReadingHistory>();

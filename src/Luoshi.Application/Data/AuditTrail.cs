@@ -32,12 +32,16 @@ internal static class AuditTrail
     // Bookkeeping that changes on use, not by anyone's decision: recorded neither as a change nor in before/after.
     private static readonly HashSet<string> Ignored = [nameof(ApiToken.LastUsedAt), nameof(User.LastSignInAt), EvaluationChanges.Column];
 
+    // A reading's entry always shows its value, state and comment before and after, changed or not: what the cell said
+    // and what it says now is what a reader of the log asks first.
+    private static readonly HashSet<string> ReadingShown = [nameof(Reading.Value), nameof(Reading.State), nameof(Reading.Comment)];
+
     private static readonly JsonSerializerOptions Json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>Whether changes to entities of this type are written to the log.</summary>
     public static bool IsAudited(Type type) => !Unaudited.Contains(type);
 
-    public static List<AuditEntry> Collect(ChangeTracker tracker, ICurrentActor? actor, DateTimeOffset now)
+    public static List<AuditEntry> Collect(ChangeTracker tracker, AuditNames names, ICurrentActor? actor, DateTimeOffset now)
     {
         var entries = new List<AuditEntry>();
         foreach (var e in tracker.Entries())
@@ -67,12 +71,13 @@ internal static class AuditTrail
                     before = props.ToDictionary(p => p.Metadata.Name, p => Show(p.Metadata.Name, p.OriginalValue));
                     break;
                 default:
-                    var changed = props.Where(p => p.IsModified && !Equals(p.OriginalValue, p.CurrentValue)).ToList();
-                    if (changed.Count == 0)
+                    if (!props.Any(Changed))
                     {
                         continue;
                     }
 
+                    var always = e.Entity is Reading ? ReadingShown : null;
+                    var changed = props.Where(p => Changed(p) || always?.Contains(p.Metadata.Name) == true).ToList();
                     action = "update";
                     before = changed.ToDictionary(p => p.Metadata.Name, p => Show(p.Metadata.Name, p.OriginalValue));
                     after = changed.ToDictionary(p => p.Metadata.Name, p => Show(p.Metadata.Name, p.CurrentValue));
@@ -84,7 +89,7 @@ internal static class AuditTrail
                 actor?.Name ?? "system",
                 action,
                 e.Metadata.ClrType.Name,
-                KeyOf(e),
+                KeyOf(e, names),
                 before is null ? null : JsonSerializer.Serialize(before, Json),
                 after is null ? null : JsonSerializer.Serialize(after, Json),
                 actor?.RequestId,
@@ -94,9 +99,26 @@ internal static class AuditTrail
         return entries;
     }
 
-    /// <summary>The business key (codes where the entity has them), so entries read without joins.</summary>
-    private static string KeyOf(EntityEntry e)
+    private static bool Changed(PropertyEntry p) => p.IsModified && !Equals(p.OriginalValue, p.CurrentValue);
+
+    /// <summary>
+    /// The business key (codes where the entity has them), so entries read without joins: a reading or a target by
+    /// <c>INDICATOR/ORG/PERIOD</c>. Entries written before readings and targets were keyed so keep their ids
+    /// (<c>IndicatorId=…,OrgUnitId=…,PeriodCode=…</c>): the chain is never rewritten.
+    /// </summary>
+    private static string KeyOf(EntityEntry e, AuditNames names)
     {
+        var cell = e.Entity switch
+        {
+            Reading r => names.KeyOf(r.IndicatorId, r.OrgUnitId, r.PeriodCode),
+            Target t => names.KeyOf(t.IndicatorId, t.OrgUnitId, t.PeriodCode),
+            _ => null,
+        };
+        if (cell is not null)
+        {
+            return cell;
+        }
+
         string? Value(string name) => e.Metadata.FindProperty(name) is { } p ? Convert.ToString(e.Property(name).CurrentValue, System.Globalization.CultureInfo.InvariantCulture) : null;
         return Value("Code") ?? Value("Name") switch
         {

@@ -114,7 +114,8 @@ public sealed class JobBatches(LuoshiDbContext db)
     private async Task Rehearse(CancellationToken ct)
     {
         db.ChangeTracker.DetectChanges();
-        _ = AuditTrail.Collect(db.ChangeTracker, null, DateTimeOffset.UnixEpoch);
+        await db.AuditNames.Complete(db, db.ChangeTracker, ct);
+        _ = AuditTrail.Collect(db.ChangeTracker, db.AuditNames, null, DateTimeOffset.UnixEpoch);
         _ = await AuditTrail.Head(db, ct);
     }
 

@@ -58,6 +58,9 @@ public abstract class LuoshiDbContext(DbContextOptions options, ICurrentActor? a
 
     public abstract DatabaseProvider Provider { get; }
 
+    /// <summary>The indicator and unit codes this context's audit entries name readings and targets by.</summary>
+    internal AuditNames AuditNames { get; } = new();
+
     /// <summary>
     /// Records a change that did not pass through the change tracker (a bulk import); written to the audit chain
     /// with the next save, and raising the data version of what it changed as a tracked change does.
@@ -80,7 +83,8 @@ public abstract class LuoshiDbContext(DbContextOptions options, ICurrentActor? a
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         ChangeTracker.DetectChanges();
-        var changes = AuditTrail.Collect(ChangeTracker, actor, Now);
+        await AuditNames.Complete(this, ChangeTracker, cancellationToken);
+        var changes = AuditTrail.Collect(ChangeTracker, AuditNames, actor, Now);
         changes.AddRange(_pendingAudit);
         List<AuditEntry> entries = [.. changes, .. _pendingEvents];
         _pendingAudit.Clear();

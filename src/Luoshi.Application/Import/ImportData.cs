@@ -225,6 +225,7 @@ public sealed class ImportData(Data.LuoshiDbContext db, ICurrentActor actor, Tim
         var orgs = units.ToDictionary(u => u.Key, u => u.Value.Id, StringComparer.Ordinal);
         var forbidden = new OutOfScope();
         var targets = await db.Targets.ToDictionaryAsync(t => (t.IndicatorId, t.OrgUnitId, t.PeriodCode), ct);
+        KnowForAudit(indicators, orgs);
         var seen = new HashSet<(int, int, string)>();
         var stamp = Stamp.Of(actor.Name, clock.GetUtcNow(), "导入 / import");
         int created = 0, updated = 0;
@@ -346,6 +347,7 @@ public sealed class ImportData(Data.LuoshiDbContext db, ICurrentActor actor, Tim
 
         forbidden.ThrowIfAny();
         errors.ThrowIfAny();
+        KnowForAudit(indicators.ToDictionary(i => i.Key, i => i.Value.Id, StringComparer.Ordinal), orgs);
 
         // Existing cells of the indicators and years the file touches, to append versions rather than duplicate.
         var existing = new Dictionary<(int, int, string), long>();
@@ -363,6 +365,7 @@ public sealed class ImportData(Data.LuoshiDbContext db, ICurrentActor actor, Tim
 
         var stamp = Stamp.Of(actor.Name, clock.GetUtcNow(), "导入 / import");
         int created = 0, updated = 0;
+        var bulk = new Dictionary<(int IndicatorId, string Period), int>();
         var readingRows = new BulkInsert<Reading>(db);
         var versionRows = new BulkInsert<ReadingVersion>(db);
         await using (var tx = await db.Database.BeginTransactionAsync(ct))
@@ -393,6 +396,7 @@ public sealed class ImportData(Data.LuoshiDbContext db, ICurrentActor actor, Tim
                         reading = Reading.Create(c.IndicatorId, c.OrgId, c.Period, c.Frequency);
                         reading.Record(c.Value, c.Comment, ReadingSource.Import, ReadingState.Approved, stamp);
                         fresh.Add(reading);
+                        bulk[(c.IndicatorId, reading.PeriodCode)] = bulk.GetValueOrDefault((c.IndicatorId, reading.PeriodCode)) + 1;
                     }
                 }
 
@@ -417,7 +421,15 @@ public sealed class ImportData(Data.LuoshiDbContext db, ICurrentActor actor, Tim
                 progress?.Report(new ImportProgress(Math.Min(start + BatchSize, cells.Count), cells.Count));
             }
 
-            // New cells bypass the change tracker; the import itself is recorded (each cell's first version names it too).
+            // Changed cells were each recorded by the change tracker under their own key. New cells bypass it: they are
+            // recorded per indicator and period, keyed INDICATOR/*/PERIOD (each cell's first version names the import too),
+            // and the import as a whole under "readings".
+            var codes = indicators.Values.ToDictionary(i => i.Id, i => i.Code);
+            foreach (var ((indicatorId, period), count) in bulk.OrderBy(b => codes[b.Key.IndicatorId], StringComparer.Ordinal).ThenBy(b => b.Key.Period, StringComparer.Ordinal))
+            {
+                db.RecordAudit("import", nameof(Reading), Data.AuditNames.Key(codes[indicatorId], "*", period), null, System.Text.Json.JsonSerializer.Serialize(new { created = count, state = nameof(ReadingState.Approved), source = nameof(ReadingSource.Import) }));
+            }
+
             db.RecordAudit("import", nameof(Reading), "readings", null, System.Text.Json.JsonSerializer.Serialize(new { rows = cells.Count, created, updated }));
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
@@ -500,6 +512,20 @@ public sealed class ImportData(Data.LuoshiDbContext db, ICurrentActor actor, Tim
 
         static string[] Split(string? codes) =>
             string.IsNullOrWhiteSpace(codes) ? [] : codes.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    }
+
+    /// <summary>Hands the codes of a file's indicators and units to the audit log, which names the cells it writes by them.</summary>
+    private void KnowForAudit(Dictionary<string, int> indicators, Dictionary<string, int> orgs)
+    {
+        foreach (var (code, id) in indicators)
+        {
+            db.AuditNames.KnowIndicator(id, code);
+        }
+
+        foreach (var (code, id) in orgs)
+        {
+            db.AuditNames.KnowOrg(id, code);
+        }
     }
 
     private static bool LookUp(RowErrors errors, int line, string column, Dictionary<string, int> ids, string code, out int id, string what)

@@ -55,6 +55,8 @@ public sealed class WriteReading(Data.LuoshiDbContext db, ICurrentActor actor, T
         }
 
         actor.Require(Permission.WriteReadings, org);
+        db.AuditNames.Know(indicator!);
+        db.AuditNames.Know(org!);
         var code = period.ToString();
         var reading = await db.Readings.SingleOrDefaultAsync(x => x.IndicatorId == indicator!.Id && x.OrgUnitId == org!.Id && x.PeriodCode == code, ct);
         if (reading is null)

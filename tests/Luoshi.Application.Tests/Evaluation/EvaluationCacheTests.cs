@@ -139,6 +139,22 @@ public sealed class EvaluationCacheTests
 
     [Theory]
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task ABatchFromTheEntryGrid_IsReadByItsWriterAtOnce_AsOneVersion(Db db)
+    {
+        await using var host = await Seeded(db, s => s.AddSingleton(new DataVersionClock(TimeSpan.Zero, TimeSpan.FromHours(1))));
+        var shared = await Entry(host, "leader");
+
+        await host.Run<WriteReadings, IReadOnlyList<ReadingView>>(w => w.Handle(new([new("FAI", "330102", "2026-06", 4321m), new("FAI", "330103", "2026-06", 1234m)]), ReadingSource.Entry, default));
+
+        var writers = await Entry(host, "tester");
+        var judged = Evaluator.Evaluate(writers.Snapshot, Period.OfMonth(2026, 6), AsOf);
+        judged.Find("FAI", "330102")!.Value.Actual.ShouldBe(4321);
+        judged.Find("FAI", "330103")!.Value.Actual.ShouldBe(1234);
+        writers.Version.ShouldBe(shared.Version + 1, "the batch is one transaction and claims one version");
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task AUnitThePreviousSnapshotDoesNotKnow_IsWaitedFor_NotRefused(Db db)
     {
         await using var host = await Seeded(db);

@@ -71,6 +71,36 @@ public sealed class ReportingTests(DemoSite site)
     }
 
     [Fact]
+    public async Task EntryGrid_OneBadCell_SavesNothing_AndTheGoodCellsKeepWhatWasTyped()
+    {
+        // 婺城市's November report: no other test reads or writes it, and this one writes nothing.
+        await using var s = await site.OpenAsync();
+        await s.GoAsync("/reporting/330700/2026-11");
+
+        await Cell(s, "FAI").FillAsync("一百");
+        await Cell(s, "PRIVATE_INV").FillAsync("60");
+        await s.Page.Locator("#save").ClickAsync();
+
+        await Expect(s.Page.Locator("#line-FAI td:has(input.value-input) .field-error")).ToContainTextAsync("数字");
+        await Expect(s.Page.Locator("#page-errors")).ToContainTextAsync("未保存任何数据");
+        await Expect(Cell(s, "PRIVATE_INV")).ToHaveValueAsync("60");
+
+        // A cell the use case refuses (a comment past its length, sent around the field's own limit) holds back the rest too.
+        await Cell(s, "FAI").FillAsync("100");
+        await Comment(s, "PRIVATE_INV").EvaluateAsync("(e) => { e.removeAttribute('maxlength'); e.value = '长'.repeat(2001); }");
+        await s.Page.Locator("#save").ClickAsync();
+
+        await Expect(s.Page.Locator("#line-PRIVATE_INV td:has(input.comment-input) .field-error")).ToContainTextAsync("PRIVATE_INV/330700/2026-11");
+        await Expect(s.Page.Locator("#page-errors")).ToContainTextAsync("未保存任何数据");
+        await Expect(Cell(s, "FAI")).ToHaveValueAsync("100");
+        await s.ShotAsync("batch-refused");
+
+        await s.GoAsync("/reporting/330700/2026-11");
+        await Expect(Cell(s, "FAI")).ToHaveValueAsync(string.Empty);
+        await Expect(Cell(s, "PRIVATE_INV")).ToHaveValueAsync(string.Empty);
+    }
+
+    [Fact]
     public async Task EntryGrid_UploadedFile_IsRefusedWithItsRowsAndColumns_ThenWritten()
     {
         await using var s = await site.OpenAsync();

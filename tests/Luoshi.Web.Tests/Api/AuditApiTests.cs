@@ -69,6 +69,32 @@ public sealed class AuditApiTests(AppFixture fixture) : IClassFixture<AppFixture
         await (await app.Client.GetAsync("/api/audit?before=0")).ShouldBeProblem(HttpStatusCode.BadRequest, "before");
     }
 
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task ReadingAndTarget_AreFoundByTheirKey_IndicatorOrgPeriod_WithValueStateAndCommentBeforeAndAfter(Db db)
+    {
+        var app = await fixture.For(db);
+        (await app.Client.PostJson("/api/readings", new { indicator = "FAI", org = "330202", period = "2025-03", value = 80m, comment = "初报" })).EnsureSuccessStatusCode();
+        (await app.Client.PostJson("/api/readings", new { indicator = "FAI", org = "330202", period = "2025-03", value = 82.5m, comment = "更正", version = 1 })).EnsureSuccessStatusCode();
+        (await app.Client.PostJson("/api/targets", new { indicator = "FAI", org = "330202", year = "2025", value = 900m, qualifier = "atLeast" })).EnsureSuccessStatusCode();
+
+        var reading = await Entries(app, "/api/audit?key=FAI/330202/2025-03");
+        reading.Select(e => e["action"]!.GetValue<string>()).ShouldBe(["update", "create"]);
+        reading.ShouldAllBe(e => e["entity"]!.GetValue<string>() == "Reading" && e["actor"]!.GetValue<string>() == TestApp.AdminName);
+        var before = JsonNode.Parse(reading[0]["before"]!.GetValue<string>())!;
+        var after = JsonNode.Parse(reading[0]["after"]!.GetValue<string>())!;
+        (before["Value"]!.GetValue<decimal>(), before["State"]!.GetValue<string>(), before["Comment"]!.GetValue<string>()).ShouldBe((80m, "Draft", "初报"));
+        (after["Value"]!.GetValue<decimal>(), after["State"]!.GetValue<string>(), after["Comment"]!.GetValue<string>()).ShouldBe((82.5m, "Draft", "更正"));
+
+        // Escaped or not, the key is matched exactly; a near key finds nothing.
+        (await Entries(app, $"/api/audit?key={Uri.EscapeDataString("FAI/330202/2025-03")}")).Count.ShouldBe(2);
+        (await Entries(app, "/api/audit?key=FAI/330202/2025-0")).ShouldBeEmpty();
+        (await Entries(app, "/api/audit?entity=Target&key=FAI/330202/2025")).ShouldHaveSingleItem()["action"]!.GetValue<string>().ShouldBe("create");
+        (await Entries(app, $"/api/audit?user={TestApp.AdminName}&entity=Reading&limit=1000")).ShouldContain(e => e["key"]!.GetValue<string>() == "FAI/330202/2025-03");
+        var verified = JsonNode.Parse(await app.Client.GetStringAsync("/api/audit/verify"))!;
+        verified["intact"]!.GetValue<bool>().ShouldBeTrue();
+    }
+
     private static async Task<List<JsonNode>> Entries(TestApp app, string url)
     {
         var response = await app.Client.GetAsync(url);

@@ -8,8 +8,9 @@ public sealed record AuditField(string Name, string? Before, string? After, bool
 
 /// <summary>
 /// Turns an entry's before/after JSON into rows a person reads: one per field, the changed ones marked. A
-/// creation has only after, a deletion only before; an update records the changed fields only, so each of
-/// its rows is a change. Values that are not JSON objects are shown as they are.
+/// creation has only after, a deletion only before; an update records the changed fields (a reading's also its
+/// value, state and comment, changed or not), and only the rows whose value moved are marked. Values that are not
+/// JSON objects are shown as they are.
 /// </summary>
 public static class AuditDiff
 {

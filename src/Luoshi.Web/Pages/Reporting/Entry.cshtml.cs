@@ -19,14 +19,14 @@ namespace Luoshi.Web.Pages.Reporting;
 /// 填报: one unit's report for one period as a grid — each line with last period's value and the target,
 /// the value and its explanation to enter, the problems that stand in the way of submission beside it —
 /// and the moves of the report: submit, approve or return, a spreadsheet template to download and a filled
-/// one to upload. Every write goes through the use cases the API calls: a value per cell through
-/// WriteReading, a file through ReportFiles, a move through TransitionReport.
+/// one to upload. Every write goes through a use case: the grid's values as one batch through WriteReadings
+/// (all or nothing), a file through ReportFiles, a move through TransitionReport.
 /// </summary>
 public sealed class EntryModel(
     GetReport getReport,
     GetOrgUnit getOrgUnit,
     ListIndicators indicators,
-    WriteReading writeReading,
+    WriteReadings writeReadings,
     TransitionReport transition,
     ReportFiles files,
     Revisions revisions,
@@ -92,12 +92,16 @@ public sealed class EntryModel(
         Cells = [.. Report.Lines.Select(CellOf)];
     }
 
-    /// <summary>Saves the cells that changed, each through WriteReading; refusals stay beside their cells, the rest is saved.</summary>
+    /// <summary>
+    /// Saves the cells that changed as one batch through WriteReadings: all or nothing. A refusal is shown beside each
+    /// cell it names and the grid keeps what was typed; nothing of the batch is written.
+    /// </summary>
     public async Task<IActionResult> OnPostSaveAsync(CancellationToken ct)
     {
         await Load(ct);
         var lines = Report.Lines.ToDictionary(l => l.Indicator, StringComparer.Ordinal);
-        int saved = 0;
+        var batch = new List<WriteReadings.Cell>();
+        var rows = new List<int>();
         for (int k = 0; k < Cells.Count; k++)
         {
             var cell = Cells[k];
@@ -106,39 +110,59 @@ public sealed class EntryModel(
                 continue;
             }
 
-            var key = $"{nameof(Cells)}[{k}].{nameof(CellInput.Value)}";
             if (!TryParse(cell.Value, out var value))
             {
-                ModelState.AddModelError(key, text["Binding.Number"]);
+                ModelState.AddModelError(ValueKey(k), text["Binding.Number"]);
                 continue;
             }
 
+            batch.Add(new(cell.Indicator, Org, Period, value, Blank(cell.Comment), cell.Version));
+            rows.Add(k);
+        }
+
+        if (ModelState.ErrorCount == 0 && batch.Count > 0)
+        {
             try
             {
-                await writeReading.Handle(new(cell.Indicator, Org, Period, value, Blank(cell.Comment), Version: cell.Version), ReadingSource.Entry, ct);
-                saved++;
+                await writeReadings.Handle(new(batch), ReadingSource.Entry, ct);
+            }
+            catch (InputRefusedException e)
+            {
+                foreach (var error in e.Errors)
+                {
+                    // "cells[2].comment": the third cell of the batch, which is a row of the grid.
+                    var at = error.Field.StartsWith("cells[", StringComparison.Ordinal) ? error.Field.IndexOf(']', StringComparison.Ordinal) : -1;
+                    if (at > 6 && int.TryParse(error.Field.AsSpan(6, at - 6), NumberStyles.None, CultureInfo.InvariantCulture, out var j) && j < rows.Count)
+                    {
+                        ModelState.AddModelError(error.Field.EndsWith(".comment", StringComparison.Ordinal) ? CommentKey(rows[j]) : ValueKey(rows[j]), UiFormat.Message(error.Message));
+                    }
+                    else
+                    {
+                        Messages.Add(UiFormat.Message(error.Message));
+                    }
+                }
             }
             catch (Exception e) when (Refusal(e) is { } refusal)
             {
-                ModelState.AddModelError(refusal.Field == "comment" ? $"{nameof(Cells)}[{k}].{nameof(CellInput.Comment)}" : key, refusal.Message);
+                Messages.Add(refusal.Message);
             }
         }
 
-        if (ModelState.ErrorCount > 0)
+        if (ModelState.ErrorCount > 0 || Messages.Count > 0)
         {
-            // The grid keeps what was typed; the problems are those of what was saved.
+            // The grid keeps what was typed; nothing of it was saved.
             await Load(ct);
-            if (saved > 0)
-            {
-                Messages.Add(string.Format(CultureInfo.CurrentCulture, text["Entry.SavedSome"], saved));
-            }
-
+            Messages.Insert(0, text["Entry.NothingSaved"]);
             return Page();
         }
 
-        Notice = saved == 0 ? text["Entry.NothingChanged"] : string.Format(CultureInfo.CurrentCulture, text["Entry.Saved"], saved);
+        Notice = batch.Count == 0 ? text["Entry.NothingChanged"] : string.Format(CultureInfo.CurrentCulture, text["Entry.Saved"], batch.Count);
         return RedirectToPage(new { Org, Period });
     }
+
+    private static string ValueKey(int row) => $"{nameof(Cells)}[{row}].{nameof(CellInput.Value)}";
+
+    private static string CommentKey(int row) => $"{nameof(Cells)}[{row}].{nameof(CellInput.Comment)}";
 
     public Task<IActionResult> OnPostSubmitAsync(CancellationToken ct) => Move(ReportAction.Submit, "Entry.Submitted", ct);
 
