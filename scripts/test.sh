@@ -43,7 +43,8 @@ for project in tests/*/*.csproj; do
   echo "== $name"
   set +e
   dotnet test "$project" -c Release --no-build -nologo --logger "console;verbosity=normal" 2>&1 | tee "$log" \
-    | grep -E '^\s+(Passed|Failed|Skipped) |^(Passed|Failed)!|error' | grep -vE '^\s+Passed ' || true
+    | grep -E '^\s+(Passed|Failed|Skipped) |^(Passed|Failed)!|error' | grep -vE '^\s+Passed '
+  # No "|| true" here: under pipefail it would run, and PIPESTATUS would then be its own, hiding a failed run.
   rc=${PIPESTATUS[0]}
   set -e
   total=$(grep -E '^Total tests: ' "$log" | tail -1 | grep -oE '[0-9]+' || true)
@@ -69,4 +70,5 @@ if [[ $rc -eq 0 ]]; then passed=$((passed + 1)); else failed=$((failed + 1)); st
 echo
 echo "tests took $(( $(date +%s) - started ))s"
 echo "$passed passed, $failed failed, $skipped skipped"
+[[ $failed -eq 0 ]] || status=1
 exit $status

@@ -1,6 +1,7 @@
 using Luoshi.Application;
 using Luoshi.Application.Common;
 using Luoshi.Application.Data;
+using Luoshi.Application.Import;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Luoshi.Application.Tests;
@@ -64,6 +65,19 @@ public sealed class AppHost : IAsyncDisposable
         await using var scope = _provider.CreateAsyncScope();
         return await work(scope.ServiceProvider.GetRequiredService<TUseCase>());
     }
+
+    /// <summary>A fresh database holding the org units and indicators given as CSV, imported as an operator would.</summary>
+    public static async Task<AppHost> StartWithAsync(Db db, string orgsCsv, string indicatorsCsv)
+    {
+        var host = await StartAsync(db);
+        await host.ImportCsv(ImportKind.Orgs, orgsCsv);
+        await host.ImportCsv(ImportKind.Indicators, indicatorsCsv);
+        return host;
+    }
+
+    /// <summary>Imports one CSV through the import use case: all or nothing.</summary>
+    public Task<ImportSummary> ImportCsv(ImportKind kind, string csv) =>
+        Run<ImportData, ImportSummary>(i => i.FromCsv(kind, new MemoryStream(System.Text.Encoding.UTF8.GetBytes(csv)), null, default));
 
     public async Task<TResult> Query<TResult>(Func<LuoshiDbContext, Task<TResult>> query)
     {

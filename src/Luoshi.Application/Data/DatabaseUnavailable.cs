@@ -47,14 +47,21 @@ public static class DatabaseUnavailable
 /// </summary>
 public static class DatabaseConflict
 {
-    public static bool Is(Exception exception)
+    /// <summary>Another writer got there first: a unique key taken, or (PostgreSQL) a serialization failure or deadlock.</summary>
+    public static bool Is(Exception exception) => Find(exception, alsoRetryable: true);
+
+    /// <summary>A row with the same unique key is there already: told by the provider's error code, never by its message.</summary>
+    public static bool IsDuplicate(Exception exception) => Find(exception, alsoRetryable: false);
+
+    private static bool Find(Exception exception, bool alsoRetryable)
     {
         for (var e = exception; e is not null; e = e.InnerException)
         {
             switch (e)
             {
                 case PostgresException pg:
-                    return pg.SqlState is PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected;
+                    return pg.SqlState == PostgresErrorCodes.UniqueViolation
+                        || (alsoRetryable && pg.SqlState is PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected);
                 case SqliteException sqlite:
                     // SQLITE_CONSTRAINT_UNIQUE, SQLITE_CONSTRAINT_PRIMARYKEY
                     return sqlite.SqliteExtendedErrorCode is 2067 or 1555;

@@ -213,14 +213,17 @@ public sealed class DataVersion
     public const string Plans = "plans";
 
     // Settings ride along: they change about never, and what pages show of them (the demo banner) is then cached the same way.
-    internal static readonly HashSet<string> Watched = ["OrgUnit", "PlanItem", "PlanItemSupportingUnit", "Indicator", "IndicatorPlanLink", "Target", "Reading", nameof(Setting)];
+    internal static readonly HashSet<string> Watched =
+    [
+        nameof(OrgUnit), nameof(PlanItem), nameof(PlanItemSupportingUnit), nameof(Indicator), nameof(IndicatorPlanLink), nameof(Target), nameof(Reading), nameof(Setting),
+    ];
 
     /// <summary>The counters raised beside <see cref="Evaluation"/> (which <see cref="LuoshiDbContext.ClaimEvaluationVersion"/> raises) or alone, each with what it watches.</summary>
     internal static readonly (string Scope, HashSet<string> Watched)[] Narrower =
     [
         (Identity, [nameof(User), nameof(UserGrant), nameof(ApiToken)]),
-        (Structure, ["OrgUnit", "Indicator"]),
-        (Plans, ["PlanItem", "IndicatorPlanLink"]),
+        (Structure, [nameof(OrgUnit), nameof(Indicator)]),
+        (Plans, [nameof(PlanItem), nameof(IndicatorPlanLink)]),
     ];
 
     public required string Scope { get; init; }

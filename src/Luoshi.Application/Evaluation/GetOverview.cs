@@ -41,14 +41,13 @@ public sealed class GetOverview(
 
     public async Task<Overview?> Handle(Query query, CancellationToken ct)
     {
-        var frame = await FrameOf(query.Org, ct);
-        if (frame is null)
+        if (await Judge(query, ct) is not { } judged)
         {
             return null;
         }
 
-        var period = PeriodOf(query.Period, frame);
-        var (result, _) = await evaluate.Run(new Evaluate.Query(period.ToString(), frame.Org.Code, Depth: 1), ct);
+        var (frame, period, result) = judged;
+
         var shown = Headline(frame);
         var targets = await figures.TargetsOfYear(frame.Org.Code, period.Year, ct);
         var cards = new List<OverviewCard>();
@@ -81,17 +80,20 @@ public sealed class GetOverview(
     }
 
     /// <summary>The children ranked on one indicator alone (what the page swaps in when another is chosen); null when nothing is reported yet.</summary>
-    public async Task<OverviewRanking?> Ranking(Query query, CancellationToken ct)
+    public async Task<OverviewRanking?> Ranking(Query query, CancellationToken ct) =>
+        await Judge(query, ct) is { } judged ? RankingOf(judged.Result, judged.Frame, judged.Period, query.Rank) : null;
+
+    /// <summary>The unit and its regions judged by the engine at the month asked for; null when nothing is reported yet.</summary>
+    private async Task<(Frame Frame, Period Period, EvaluationResult Result)?> Judge(Query query, CancellationToken ct)
     {
-        var frame = await FrameOf(query.Org, ct);
-        if (frame is null)
+        if (await FrameOf(query.Org, ct) is not { } frame)
         {
             return null;
         }
 
         var period = PeriodOf(query.Period, frame);
         var (result, _) = await evaluate.Run(new Evaluate.Query(period.ToString(), frame.Org.Code, Depth: 1), ct);
-        return RankingOf(result, frame, period, query.Rank);
+        return (frame, period, result);
     }
 
     /// <summary>The unit (the province unless named), the regions directly under it, and the months its first headline indicator has figures for, latest first.</summary>

@@ -101,7 +101,5 @@ public sealed class TransitionSupervisionItem(LuoshiDbContext db, ICurrentActor 
         return figures;
     }
 
-    private static bool IsDuplicateEntry(DbUpdateException ex) =>
-        ex.InnerException?.Message.Contains("UNIQUE", StringComparison.OrdinalIgnoreCase) == true
-        || ex.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation };
+    private static bool IsDuplicateEntry(DbUpdateException ex) => Data.DatabaseConflict.IsDuplicate(ex);
 }

@@ -185,14 +185,7 @@ public sealed class ImportDataTests
         (await host.Query(d => d.TargetVersions.CountAsync())).ShouldBe(3);
     }
 
-    private static async Task<AppHost> Seeded(Db db)
-    {
-        var host = await AppHost.StartAsync(db);
-        await Import(host, ImportKind.Orgs, Orgs);
-        await Import(host, ImportKind.Indicators, Indicators);
-        return host;
-    }
+    private static Task<AppHost> Seeded(Db db) => AppHost.StartWithAsync(db, Orgs, Indicators);
 
-    private static Task<ImportSummary> Import(AppHost host, ImportKind kind, string csv) =>
-        host.Run<ImportData, ImportSummary>(i => i.FromCsv(kind, new MemoryStream(Encoding.UTF8.GetBytes(csv)), null, default));
+    private static Task<ImportSummary> Import(AppHost host, ImportKind kind, string csv) => host.ImportCsv(kind, csv);
 }

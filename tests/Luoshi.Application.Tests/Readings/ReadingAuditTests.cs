@@ -91,14 +91,7 @@ public sealed class ReadingAuditTests
 
     private static JsonObject Json(string? json) => JsonNode.Parse(json ?? "null")?.AsObject() ?? throw new ShouldAssertException("no JSON");
 
-    private static async Task<AppHost> Seeded(Db db)
-    {
-        var host = await AppHost.StartAsync(db);
-        await Import(host, ImportKind.Orgs, Orgs);
-        await Import(host, ImportKind.Indicators, Indicators);
-        return host;
-    }
+    private static Task<AppHost> Seeded(Db db) => AppHost.StartWithAsync(db, Orgs, Indicators);
 
-    private static Task<ImportSummary> Import(AppHost host, ImportKind kind, string csv) =>
-        host.Run<ImportData, ImportSummary>(i => i.FromCsv(kind, new MemoryStream(Encoding.UTF8.GetBytes(csv)), null, default));
+    private static Task<ImportSummary> Import(AppHost host, ImportKind kind, string csv) => host.ImportCsv(kind, csv);
 }

@@ -91,14 +91,7 @@ public sealed class WriteReadingsTests
     private static Task<IReadOnlyList<ReadingView>> Write(AppHost host, params WriteReadings.Cell[] cells) =>
         host.Run<WriteReadings, IReadOnlyList<ReadingView>>(w => w.Handle(new(cells), ReadingSource.Entry, default));
 
-    private static async Task<AppHost> Seeded(Db db)
-    {
-        var host = await AppHost.StartAsync(db);
-        await Import(host, ImportKind.Orgs, Orgs);
-        await Import(host, ImportKind.Indicators, Indicators);
-        return host;
-    }
+    private static Task<AppHost> Seeded(Db db) => AppHost.StartWithAsync(db, Orgs, Indicators);
 
-    private static Task<ImportSummary> Import(AppHost host, ImportKind kind, string csv) =>
-        host.Run<ImportData, ImportSummary>(i => i.FromCsv(kind, new MemoryStream(Encoding.UTF8.GetBytes(csv)), null, default));
+    private static Task<ImportSummary> Import(AppHost host, ImportKind kind, string csv) => host.ImportCsv(kind, csv);
 }

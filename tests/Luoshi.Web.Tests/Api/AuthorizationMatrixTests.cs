@@ -92,6 +92,7 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         ["GET /api/evaluation/series"] = new(Permission.ReadAll, Scope.Subtree, (c, u) => c.GetAsync($"/api/evaluation/series?indicator=FAI&org={(u == In ? "330100" : "330200")}&from=2026-01&to=2026-02")),
         ["GET /api/evaluation/plan"] = new(Permission.ReadAll, Scope.Everywhere, (c, _) => c.GetAsync("/api/evaluation/plan?period=2026-01"), PerUnit: false),
         ["GET /api/evaluation/checks"] = new(Permission.ReadAll, Scope.Subtree, (c, u) => c.GetAsync($"/api/evaluation/checks?year=2025&org={(u == In ? "330100" : "330200")}")),
+        ["GET /api/overview"] = new(Permission.ReadAll, Scope.Subtree, (c, u) => c.GetAsync($"/api/overview?period=2026-01&org={(u == In ? "330100" : "330200")}")),
         ["GET /api/evaluation/export"] = new(Permission.ReadAll, Scope.Subtree, (c, u) => c.GetAsync($"/api/evaluation/export?format=csv&period=2026-01&org={Org(u)}")),
         ["GET /api/readings/export"] = Public(c => c.GetAsync("/api/readings/export?format=csv&indicator=FAI")),
         ["GET /api/reporting/assignments"] = new(null, Scope.None, (c, _) => c.GetAsync("/api/reporting/assignments"), PerUnit: false),
