@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using Luoshi.Application.Common;
 using Luoshi.Application.Documents;
@@ -12,7 +10,6 @@ using Luoshi.Domain.Identity;
 using Luoshi.Domain.Organization;
 using Luoshi.Domain.Plans;
 using Luoshi.Web.Ui;
-using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
@@ -37,7 +34,6 @@ public sealed class DetailModel(
     RejectItem reject,
     ICurrentActor actor,
     UiFormat format,
-    HtmlEncoder encoder,
     IStringLocalizer<UiText> text) : PageModel
 {
     [TempData]
@@ -173,59 +169,6 @@ public sealed class DetailModel(
                 yield return new Mark(at, at + term.Term.Length, "term", null, tip, term.Term);
             }
         }
-    }
-
-    /// <summary>
-    /// The text with its marks, written in one piece: the text keeps its line breaks (white-space: pre-wrap), so
-    /// no markup whitespace may fall between the runs. An item's run opens the item beside the text; a
-    /// formulation's, its timeline.
-    /// </summary>
-    public HtmlString TextHtml()
-    {
-        var html = new StringBuilder(Document.Text.Length * 2);
-        var e = encoder;
-        var at = 0;
-        foreach (var s in Segments)
-        {
-            // An anchor where each item begins, for the item's "#n" beside the text to scroll to.
-            foreach (var starting in s.Marks.Where(m => m.Item is not null && m.Start == at))
-            {
-                html.Append("<span class=\"anchor\" id=\"mark-").Append(starting.Item!.Value.ToString(CultureInfo.InvariantCulture)).Append("\"></span>");
-            }
-
-            at += s.Text.Length;
-            var top = s.Top;
-            if (top is null)
-            {
-                html.Append(e.Encode(s.Text));
-                continue;
-            }
-
-            var (tag, href) = top.Item is { } n ? ("a", $"#item-{n}")
-                : top.Term is { } term ? ("a", "/documents/timeline?term=" + Uri.EscapeDataString(term))
-                : ("mark", null);
-            html.Append('<').Append(tag).Append(" class=\"").Append(e.Encode(s.Classes)).Append('"');
-            if (href is not null)
-            {
-                html.Append(" href=\"").Append(e.Encode(href)).Append('"');
-            }
-
-            if (top.Item is { } item)
-            {
-                html.Append(" data-item=\"").Append(item.ToString(CultureInfo.InvariantCulture)).Append('"');
-            }
-
-            // Every item the run belongs to (a figure inside a directive belongs to both).
-            var items = string.Join(' ', s.Marks.Where(m => m.Item is not null).Select(m => m.Item!.Value.ToString(CultureInfo.InvariantCulture)));
-            if (items.Length > 0)
-            {
-                html.Append(" data-items=\"").Append(items).Append('"');
-            }
-
-            html.Append(" title=\"").Append(e.Encode(s.Tip)).Append("\">").Append(e.Encode(s.Text)).Append("</").Append(tag).Append('>');
-        }
-
-        return new HtmlString(html.ToString());
     }
 
     /// <summary>The extracted fields of an item, labelled, in the reader's language.</summary>

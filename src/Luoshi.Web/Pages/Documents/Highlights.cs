@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Luoshi.Web.Pages.Documents;
 
 /// <summary>
@@ -16,14 +18,36 @@ public sealed record Mark(int Start, int End, string Kind, int? Item, string Tip
     };
 }
 
-/// <summary>A run of text under the same marks (none for plain text).</summary>
-public sealed record Segment(string Text, IReadOnlyList<Mark> Marks)
+/// <summary>
+/// A run of text under the same marks (none for plain text), as the page writes it: a run under an item links to
+/// the item beside the text, one under a formulation to its timeline, any other is only marked.
+/// </summary>
+public sealed record Segment(int Start, string Text, IReadOnlyList<Mark> Marks)
 {
     public Mark? Top => Marks.Count == 0 ? null : Marks.MaxBy(m => m.Rank);
 
     public string Classes => string.Join(' ', Marks.Select(m => "hl-" + m.Kind).Distinct(StringComparer.Ordinal).Prepend("hl"));
 
     public string Tip => string.Join('\n', Marks.OrderByDescending(m => m.Rank).Select(m => m.Tip).Distinct(StringComparer.Ordinal));
+
+    /// <summary>The items that begin here: each gets an anchor for the item's "#n" beside the text to scroll to.</summary>
+    public IEnumerable<int> Anchors => Marks.Where(m => m.Item is not null && m.Start == Start).Select(m => m.Item!.Value);
+
+    public string? Href => Top switch
+    {
+        { Item: { } n } => $"#item-{n.ToString(CultureInfo.InvariantCulture)}",
+        { Term: { } term } => "/documents/timeline?term=" + Uri.EscapeDataString(term),
+        _ => null,
+    };
+
+    /// <summary>The item the run opens, if its top mark is an item's.</summary>
+    public string? Item => Top?.Item?.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Every item the run belongs to (a figure inside a directive belongs to both), space-separated; null for none.</summary>
+    public string? Items =>
+        Marks.Any(m => m.Item is not null)
+            ? string.Join(' ', Marks.Where(m => m.Item is not null).Select(m => m.Item!.Value.ToString(CultureInfo.InvariantCulture)))
+            : null;
 }
 
 /// <summary>Cuts the normalised text at every mark's edges, so that overlapping marks (a figure inside a directive) render as flat runs.</summary>
@@ -46,7 +70,7 @@ public static class Highlights
         var segments = new List<Segment>(edges.Length);
         for (var i = 0; i < edges.Length - 1; i++)
         {
-            segments.Add(new Segment(text[edges[i]..edges[i + 1]], (IReadOnlyList<Mark>?)covering[i] ?? []));
+            segments.Add(new Segment(edges[i], text[edges[i]..edges[i + 1]], (IReadOnlyList<Mark>?)covering[i] ?? []));
         }
 
         return segments;
