@@ -10,7 +10,8 @@ public sealed class ManageTokens(Data.LuoshiDbContext db, ICurrentActor actor, T
     public async Task<IssuedToken> Issue(string userName, string? tokenName, DateTimeOffset? expiresAt, CancellationToken ct)
     {
         var user = await Owner(userName, ct);
-        var (token, secret) = ApiToken.Issue(user.Id, tokenName ?? "token", clock.GetUtcNow(), expiresAt);
+        // Instants are kept in UTC (PostgreSQL's timestamptz takes nothing else); an expiry given with an offset is the same instant.
+        var (token, secret) = ApiToken.Issue(user.Id, tokenName ?? "token", clock.GetUtcNow(), expiresAt?.ToUniversalTime());
         db.ApiTokens.Add(token);
         await db.SaveChangesAsync(ct);
         return new IssuedToken(token.Id, token.Name, secret, token.ExpiresAt);

@@ -12,6 +12,9 @@ namespace Luoshi.Application.Plans;
 /// </summary>
 public sealed class SavePlanItem(Data.LuoshiDbContext db, ICurrentActor actor)
 {
+    /// <summary>Deeper than any plan tree (strategy → programme → task → milestone, with sub-tasks).</summary>
+    private const int MaxDepth = 64;
+
     public sealed record Request(
         string? Code,
         PlanItemKind? Kind,
@@ -63,9 +66,23 @@ public sealed class SavePlanItem(Data.LuoshiDbContext db, ICurrentActor actor)
             throw new ConflictException("version", $"计划项已被他人修改(当前版本 {item.Version})/ the plan item was changed by someone else (now version {item.Version})");
         }
 
+        // Whoever edits an item must manage it as it stands, not only as the request would make it: naming one's own
+        // unit as the lead does not hand over another unit's (or the whole plan's) item.
+        RequireManage(item.LeadUnitId is { } current ? await db.OrgUnits.SingleAsync(u => u.Id == current, ct) : null);
         if (r.Parent != item.Parent?.Code)
         {
             var parent = await FindPlan(r.Parent, ct);
+
+            // The move refuses a cycle by walking up from the new parent, so the whole chain above it must be loaded.
+            var depth = 0;
+            for (var above = parent; above?.ParentId is not null && depth++ < MaxDepth; above = above.Parent)
+            {
+                if (above.Parent is null)
+                {
+                    await db.Entry(above).Reference(p => p.Parent).LoadAsync(ct);
+                }
+            }
+
             item.MoveTo(parent);
         }
 
@@ -84,10 +101,8 @@ public sealed class SavePlanItem(Data.LuoshiDbContext db, ICurrentActor actor)
         return PlanViews.From(item, await PlanViews.CodeMaps(db, ct));
     }
 
-    private async Task Fill(PlanItem item, Request r, CancellationToken ct)
+    private void RequireManage(Domain.Organization.OrgUnit? leadUnit)
     {
-        // A planner scoped to a city manages the items its units lead; items without a lead are the whole plan's.
-        var leadUnit = string.IsNullOrWhiteSpace(r.Lead) ? null : await db.OrgUnits.SingleOrDefaultAsync(u => u.Code == r.Lead.Trim(), ct);
         if (leadUnit is null)
         {
             actor.RequireEverywhere(Permission.ManagePlans);
@@ -96,6 +111,12 @@ public sealed class SavePlanItem(Data.LuoshiDbContext db, ICurrentActor actor)
         {
             actor.Require(Permission.ManagePlans, leadUnit);
         }
+    }
+
+    private async Task Fill(PlanItem item, Request r, CancellationToken ct)
+    {
+        // A planner scoped to a city manages the items its units lead; items without a lead are the whole plan's.
+        RequireManage(string.IsNullOrWhiteSpace(r.Lead) ? null : await db.OrgUnits.SingleOrDefaultAsync(u => u.Code == r.Lead.Trim(), ct));
 
         int? lead = string.IsNullOrWhiteSpace(r.Lead) ? null : await OrgId(r.Lead, "lead", ct);
         var supporting = new List<int>();
