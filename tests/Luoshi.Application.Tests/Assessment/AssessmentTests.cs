@@ -52,7 +52,7 @@ public sealed class AssessmentTests
     }
 
     private static Task<ImportSummary> Import(AppHost host, ImportKind kind, string csv) =>
-        host.Run<ImportData, ImportSummary>(i => i.FromCsv(kind, new MemoryStream(Encoding.UTF8.GetBytes(csv)), null, default));
+        host.ImportCsv(kind, csv);
 
     private static Task<AssessmentResult> Run(AppHost host, string scheme = Scheme) => host.Run<RunAssessment, AssessmentResult>(r => r.Handle(scheme, null, default));
 

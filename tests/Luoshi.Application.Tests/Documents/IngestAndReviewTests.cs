@@ -44,7 +44,7 @@ public sealed class IngestAndReviewTests
     }
 
     private static Task<ImportSummary> Import(AppHost host, ImportKind kind, string csv) =>
-        host.Run<ImportData, ImportSummary>(i => i.FromCsv(kind, new MemoryStream(Encoding.UTF8.GetBytes(csv)), null, CancellationToken.None));
+        host.ImportCsv(kind, csv);
 
     private static Task<DocumentView> Ingest(AppHost host, string text, string name = "speech.txt") =>
         host.Run<IngestDocument, DocumentView>(i => i.FromFile(Encoding.UTF8.GetBytes(text), name, null, CancellationToken.None));

@@ -161,5 +161,5 @@ public sealed class EvaluateTests
     }
 
     private static Task<ImportSummary> Import(AppHost host, ImportKind kind, string csv) =>
-        host.Run<ImportData, ImportSummary>(i => i.FromCsv(kind, new MemoryStream(Encoding.UTF8.GetBytes(csv)), null, default));
+        host.ImportCsv(kind, csv);
 }

@@ -214,7 +214,7 @@ public sealed class EvaluationCacheTests
     }
 
     private static Task<ImportSummary> Import(AppHost host, ImportKind kind, string csv) =>
-        host.Run<ImportData, ImportSummary>(i => i.FromCsv(kind, Csv(csv), null, default));
+        host.ImportCsv(kind, csv);
 
     private static MemoryStream Csv(string text) => new(Encoding.UTF8.GetBytes(text));
 

@@ -249,5 +249,5 @@ public sealed class ReportWorkflowTests
     }
 
     private static Task<ImportSummary> Import(AppHost host, ImportKind kind, string csv) =>
-        host.Run<ImportData, ImportSummary>(i => i.FromCsv(kind, new MemoryStream(Encoding.UTF8.GetBytes(csv)), null, default));
+        host.ImportCsv(kind, csv);
 }

@@ -124,5 +124,5 @@ public sealed class RevisionTests
     }
 
     private static Task<ImportSummary> Import(AppHost host, ImportKind kind, string csv) =>
-        host.Run<ImportData, ImportSummary>(i => i.FromCsv(kind, new MemoryStream(Encoding.UTF8.GetBytes(csv)), null, default));
+        host.ImportCsv(kind, csv);
 }

@@ -38,7 +38,7 @@ internal static class SupervisionSeed
     }
 
     public static Task<ImportSummary> Import(AppHost host, ImportKind kind, string csv) =>
-        host.Run<ImportData, ImportSummary>(i => i.FromCsv(kind, new MemoryStream(Encoding.UTF8.GetBytes(csv)), null, default));
+        host.ImportCsv(kind, csv);
 
     /// <summary>Opens and assigns an item as the operator (an Admin, acting for the supervising unit).</summary>
     public static async Task<SupervisionItemView> Assigned(AppHost host, string lead, DateOnly deadline, string title = "推进项目开工")
