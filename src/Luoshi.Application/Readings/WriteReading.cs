@@ -26,17 +26,17 @@ public sealed class WriteReading(Data.LuoshiDbContext db, ICurrentActor actor, T
         var indicator = await db.Indicators.AsNoTracking().SingleOrDefaultAsync(i => i.Code == (r.Indicator ?? "").Trim(), ct);
         if (indicator is null)
         {
-            errors.Add(new("indicator", $"指标 {Parsing.Clip(r.Indicator ?? "")} 不存在 / indicator '{Parsing.Clip(r.Indicator ?? "")}' does not exist"));
+            errors.Add(new("indicator", ReadingRules.UnknownIndicator(r.Indicator)));
         }
         else if (indicator.IsDerived)
         {
-            errors.Add(new("indicator", $"{indicator.Code} 是按公式计算的派生指标,不能直接填报 / {indicator.Code} is derived by formula and cannot be written"));
+            errors.Add(new("indicator", ReadingRules.Derived(indicator)));
         }
 
         var org = await db.OrgUnits.AsNoTracking().SingleOrDefaultAsync(u => u.Code == (r.Org ?? "").Trim(), ct);
         if (org is null)
         {
-            errors.Add(new("org", $"单位 {Parsing.Clip(r.Org ?? "")} 不存在 / org unit '{Parsing.Clip(r.Org ?? "")}' does not exist"));
+            errors.Add(new("org", ReadingRules.UnknownOrg(r.Org)));
         }
 
         if (!Period.TryParse(r.Period, out var period, out var periodError))
@@ -46,7 +46,7 @@ public sealed class WriteReading(Data.LuoshiDbContext db, ICurrentActor actor, T
 
         if (r.Value is null)
         {
-            errors.Add(new("value", "数值不能为空 / value is required"));
+            errors.Add(new("value", ReadingRules.ValueRequired));
         }
 
         if (errors.Count > 0)
@@ -59,30 +59,16 @@ public sealed class WriteReading(Data.LuoshiDbContext db, ICurrentActor actor, T
         db.AuditNames.Know(org!);
         var code = period.ToString();
         var reading = await db.Readings.SingleOrDefaultAsync(x => x.IndicatorId == indicator!.Id && x.OrgUnitId == org!.Id && x.PeriodCode == code, ct);
+        var report = await db.Reports.AsNoTracking().SingleOrDefaultAsync(x => x.OrgUnitId == org!.Id && x.PeriodCode == code, ct);
+        if (ReadingRules.Against(reading, r.Version, report, org!, code) is { } problem)
+        {
+            throw problem.ToException();
+        }
+
         if (reading is null)
         {
-            if (r.Version is > 0)
-            {
-                throw new ConflictException("version", "该单元格尚无数据,版本号不符 / the cell has no value yet; the version does not match");
-            }
-
             reading = Reading.Create(indicator!.Id, org!.Id, period, indicator.Frequency);
             db.Readings.Add(reading);
-        }
-        else if (r.Version is { } expected && expected != reading.Version)
-        {
-            throw new ConflictException("version", $"该数据已被他人修改(当前版本 {reading.Version})/ the value was changed by someone else (now version {reading.Version})");
-        }
-
-        if (reading.State == ReadingState.Approved)
-        {
-            throw new DomainConflictException("value", "该数据已审核锁定,请通过 POST /api/reporting/revisions 提出更正申请 / this value is approved and locked; request a revision through POST /api/reporting/revisions");
-        }
-
-        var report = await db.Reports.AsNoTracking().SingleOrDefaultAsync(x => x.OrgUnitId == org!.Id && x.PeriodCode == code, ct);
-        if (report is { IsOpenForEntry: false })
-        {
-            throw new DomainConflictException("period", $"{org!.Code} 的 {code} 报表{Domain.Reporting.Report.Describe(report.State)},不能修改;须退回后再改 / the {code} report of {org.Code} is {report.State.ToString().ToLowerInvariant()}; it must be returned before values change");
         }
 
         int readVersion = reading.Version;

@@ -53,18 +53,18 @@ public sealed class WriteReadings(Data.LuoshiDbContext db, ICurrentActor actor, 
             var indicator = indicators.GetValueOrDefault((c.Indicator ?? "").Trim());
             if (indicator is null)
             {
-                Refuse("indicator", $"指标 {Parsing.Clip(c.Indicator ?? "")} 不存在 / indicator '{Parsing.Clip(c.Indicator ?? "")}' does not exist");
+                Refuse("indicator", ReadingRules.UnknownIndicator(c.Indicator));
             }
             else if (indicator.IsDerived)
             {
-                Refuse("indicator", $"{indicator.Code} 是按公式计算的派生指标,不能直接填报 / {indicator.Code} is derived by formula and cannot be written");
+                Refuse("indicator", ReadingRules.Derived(indicator));
                 indicator = null;
             }
 
             var org = orgs.GetValueOrDefault((c.Org ?? "").Trim());
             if (org is null)
             {
-                Refuse("org", $"单位 {Parsing.Clip(c.Org ?? "")} 不存在 / org unit '{Parsing.Clip(c.Org ?? "")}' does not exist");
+                Refuse("org", ReadingRules.UnknownOrg(c.Org));
             }
 
             Period? period = null;
@@ -83,7 +83,7 @@ public sealed class WriteReadings(Data.LuoshiDbContext db, ICurrentActor actor, 
 
             if (c.Value is null)
             {
-                Refuse("value", "数值不能为空 / value is required");
+                Refuse("value", ReadingRules.ValueRequired);
             }
 
             try
@@ -134,28 +134,10 @@ public sealed class WriteReadings(Data.LuoshiDbContext db, ICurrentActor actor, 
             var code = period.ToString();
             void Refuse(string field, string message) => errors.Add(new FieldError($"cells[{k}].{field}", Named(Name(c), message)));
 
-            if (reports.GetValueOrDefault((org.Id, code)) is { IsOpenForEntry: false } report)
-            {
-                Refuse("period", $"{org.Code} 的 {code} 报表{Domain.Reporting.Report.Describe(report.State)},不能修改;须退回后再改 / the {code} report of {org.Code} is {report.State.ToString().ToLowerInvariant()}; it must be returned before values change");
-                continue;
-            }
-
             var reading = stored.GetValueOrDefault((indicator.Id, org.Id, code));
-            if (reading is null && c.Version is > 0)
+            if (ReadingRules.Against(reading, c.Version, reports.GetValueOrDefault((org.Id, code)), org, code) is { } problem)
             {
-                Refuse("version", "该单元格尚无数据,版本号不符 / the cell has no value yet; the version does not match");
-                continue;
-            }
-
-            if (reading is not null && c.Version is { } expected && expected != reading.Version)
-            {
-                Refuse("version", $"该数据已被他人修改(当前版本 {reading.Version})/ the value was changed by someone else (now version {reading.Version})");
-                continue;
-            }
-
-            if (reading is { State: ReadingState.Approved })
-            {
-                Refuse("value", "该数据已审核锁定,请通过 POST /api/reporting/revisions 提出更正申请 / this value is approved and locked; request a revision through POST /api/reporting/revisions");
+                Refuse(problem.Field, problem.Message);
                 continue;
             }
 
