@@ -80,7 +80,7 @@ public sealed class ImportData(Data.LuoshiDbContext db, ICurrentActor actor, Tim
         {
             if (!seen.Add(row.Code))
             {
-                errors.Add(line, "code", $"代码 {Parsing.Clip(row.Code)} 在文件中重复 / code '{Parsing.Clip(row.Code)}' appears twice in the file");
+                errors.Add(line, "code", new Text($"代码 {Parsing.Clip(row.Code)} 在文件中重复", $"code '{Parsing.Clip(row.Code)}' appears twice in the file"));
                 continue;
             }
 
@@ -88,7 +88,7 @@ public sealed class ImportData(Data.LuoshiDbContext db, ICurrentActor actor, Tim
             OrgUnit? parent = null;
             if (!string.IsNullOrWhiteSpace(row.Parent) && !units.TryGetValue(row.Parent, out parent))
             {
-                errors.Add(line, "parent", $"上级单位 {Parsing.Clip(row.Parent)} 不存在(上级须在前面的行或已在系统中)/ parent '{Parsing.Clip(row.Parent)}' does not exist (it must come on an earlier line or exist already)");
+                errors.Add(line, "parent", new Text($"上级单位 {Parsing.Clip(row.Parent)} 不存在(上级须在前面的行或已在系统中)", $"parent '{Parsing.Clip(row.Parent)}' does not exist (it must come on an earlier line or exist already)"));
                 continue;
             }
 
@@ -150,7 +150,7 @@ public sealed class ImportData(Data.LuoshiDbContext db, ICurrentActor actor, Tim
         {
             if (!seen.Add(row.Code))
             {
-                errors.Add(line, "code", $"代码 {Parsing.Clip(row.Code)} 在文件中重复 / code '{Parsing.Clip(row.Code)}' appears twice in the file");
+                errors.Add(line, "code", new Text($"代码 {Parsing.Clip(row.Code)} 在文件中重复", $"code '{Parsing.Clip(row.Code)}' appears twice in the file"));
                 continue;
             }
 
@@ -205,7 +205,7 @@ public sealed class ImportData(Data.LuoshiDbContext db, ICurrentActor actor, Tim
             catch (DomainException e)
             {
                 var culprit = lineOf.Keys.FirstOrDefault(c => e.Message.StartsWith(c + " ", StringComparison.Ordinal) || e.Message.Contains(c, StringComparison.Ordinal));
-                errors.Add(culprit is null ? 1 : lineOf[culprit], "formula", e.Message);
+                errors.Add(culprit is null ? 1 : lineOf[culprit], "formula", e.Detail);
             }
         }
 
@@ -227,12 +227,12 @@ public sealed class ImportData(Data.LuoshiDbContext db, ICurrentActor actor, Tim
         var targets = await db.Targets.ToDictionaryAsync(t => (t.IndicatorId, t.OrgUnitId, t.PeriodCode), ct);
         KnowForAudit(indicators, orgs);
         var seen = new HashSet<(int, int, string)>();
-        var stamp = Stamp.Of(actor.Name, clock.GetUtcNow(), "导入 / import");
+        var stamp = Stamp.Of(actor.Name, clock.GetUtcNow(), new Text("导入", "import").Bilingual);
         int created = 0, updated = 0;
         foreach (var (line, row) in rows)
         {
-            bool known = LookUp(errors, line, "indicator", indicators, row.Indicator, out int indicatorId, "指标/indicator")
-                & LookUp(errors, line, "org", orgs, row.Org, out int orgId, "单位/org unit");
+            bool known = LookUp(errors, line, "indicator", indicators, row.Indicator, out int indicatorId, new Text("指标", "indicator"))
+                & LookUp(errors, line, "org", orgs, row.Org, out int orgId, new Text("单位", "org unit"));
             var period = errors.Try(line, "year", () => (Period?)Period.Parse(row.Year));
             var value = errors.Try(line, "value", () => (decimal?)Parsing.Decimal(row.Value, "value"));
             var qualifier = errors.Try(line, "qualifier", () => (TargetQualifier?)Parsing.Enum<TargetQualifier>(row.Qualifier, "qualifier"));
@@ -250,7 +250,7 @@ public sealed class ImportData(Data.LuoshiDbContext db, ICurrentActor actor, Tim
             var key = (indicatorId, orgId, period.Value.ToString());
             if (!seen.Add(key))
             {
-                errors.Add(line, "year", $"同一指标、单位、年份的目标在文件中重复 / the same indicator, unit and year appear twice in the file");
+                errors.Add(line, "year", new Text("同一指标、单位、年份的目标在文件中重复", "the same indicator, unit and year appear twice in the file"));
                 continue;
             }
 
@@ -302,15 +302,15 @@ public sealed class ImportData(Data.LuoshiDbContext db, ICurrentActor actor, Tim
             Indicator? indicator = null;
             if (!indicators.TryGetValue(row.Indicator, out indicator))
             {
-                errors.Add(line, "indicator", $"指标 {Parsing.Clip(row.Indicator)} 不存在 / indicator '{Parsing.Clip(row.Indicator)}' does not exist");
+                errors.Add(line, "indicator", new Text($"指标 {Parsing.Clip(row.Indicator)} 不存在", $"indicator '{Parsing.Clip(row.Indicator)}' does not exist"));
             }
             else if (indicator.IsDerived)
             {
-                errors.Add(line, "indicator", $"{indicator.Code} 是派生指标,由公式计算,不能导入 / {indicator.Code} is derived by formula and cannot be imported");
+                errors.Add(line, "indicator", new Text($"{indicator.Code} 是派生指标,由公式计算,不能导入", $"{indicator.Code} is derived by formula and cannot be imported"));
                 indicator = null;
             }
 
-            bool orgKnown = LookUp(errors, line, "org", orgs, row.Org, out int orgId, "单位/org unit");
+            bool orgKnown = LookUp(errors, line, "org", orgs, row.Org, out int orgId, new Text("单位", "org unit"));
             var period = errors.Try(line, "period", () => (Period?)Period.Parse(row.Period));
             var value = errors.Try(line, "value", () => (decimal?)Parsing.Decimal(row.Value, "value"));
             if (indicator is null || !orgKnown || period is null || value is null)
@@ -326,19 +326,19 @@ public sealed class ImportData(Data.LuoshiDbContext db, ICurrentActor actor, Tim
 
             if (period.Value.Kind != indicator.Frequency)
             {
-                errors.Add(line, "period", $"{indicator.Code} 按 {indicator.Frequency.ToString().ToLowerInvariant()} 报送,期间 {period} 不符 / {indicator.Code} is reported per {indicator.Frequency.ToString().ToLowerInvariant()}, not as {period}");
+                errors.Add(line, "period", new Text($"{indicator.Code} 按 {indicator.Frequency.ToString().ToLowerInvariant()} 报送,期间 {period} 不符", $"{indicator.Code} is reported per {indicator.Frequency.ToString().ToLowerInvariant()}, not as {period}"));
                 continue;
             }
 
             if (comment is { Length: > Reading.CommentMaxLength })
             {
-                errors.Add(line, "comment", $"说明不能超过{Reading.CommentMaxLength}字 / the comment is longer than {Reading.CommentMaxLength}");
+                errors.Add(line, "comment", new Text($"说明不能超过{Reading.CommentMaxLength}字", $"the comment is longer than {Reading.CommentMaxLength}"));
                 continue;
             }
 
             if (!seen.Add((indicator.Id, orgId, period.Value)))
             {
-                errors.Add(line, "period", "同一指标、单位、期间在文件中重复 / the same indicator, unit and period appear twice in the file");
+                errors.Add(line, "period", new Text("同一指标、单位、期间在文件中重复", "the same indicator, unit and period appear twice in the file"));
                 continue;
             }
 
@@ -363,7 +363,7 @@ public sealed class ImportData(Data.LuoshiDbContext db, ICurrentActor actor, Tim
             }
         }
 
-        var stamp = Stamp.Of(actor.Name, clock.GetUtcNow(), "导入 / import");
+        var stamp = Stamp.Of(actor.Name, clock.GetUtcNow(), new Text("导入", "import").Bilingual);
         int created = 0, updated = 0;
         var bulk = new Dictionary<(int IndicatorId, string Period), int>();
         var readingRows = new BulkInsert<Reading>(db);
@@ -475,7 +475,7 @@ public sealed class ImportData(Data.LuoshiDbContext db, ICurrentActor actor, Tim
                     var indicator = await db.Indicators.Include(i => i.PlanLinks).SingleOrDefaultAsync(i => i.Code == code, ct);
                     if (indicator is null)
                     {
-                        errors.Add(line, "indicators", $"指标 {Parsing.Clip(code)} 不存在 / indicator '{Parsing.Clip(code)}' does not exist");
+                        errors.Add(line, "indicators", new Text($"指标 {Parsing.Clip(code)} 不存在", $"indicator '{Parsing.Clip(code)}' does not exist"));
                         break;
                     }
 
@@ -493,11 +493,11 @@ public sealed class ImportData(Data.LuoshiDbContext db, ICurrentActor actor, Tim
             }
             catch (DomainException e)
             {
-                errors.Add(line, e.Field, e.Message);
+                errors.Add(line, e.Field, e.Detail);
             }
             catch (ConflictException e)
             {
-                errors.Add(line, e.Field, e.Message);
+                errors.Add(line, e.Field, e.Detail);
             }
 
             if (errors.Any)
@@ -528,14 +528,14 @@ public sealed class ImportData(Data.LuoshiDbContext db, ICurrentActor actor, Tim
         }
     }
 
-    private static bool LookUp(RowErrors errors, int line, string column, Dictionary<string, int> ids, string code, out int id, string what)
+    private static bool LookUp(RowErrors errors, int line, string column, Dictionary<string, int> ids, string code, out int id, Text what)
     {
         if (ids.TryGetValue(code, out id))
         {
             return true;
         }
 
-        errors.Add(line, column, $"{what} {Parsing.Clip(code)} 不存在 / {what} '{Parsing.Clip(code)}' does not exist");
+        errors.Add(line, column, new Text($"{what.Zh} {Parsing.Clip(code)} 不存在", $"{what.En} '{Parsing.Clip(code)}' does not exist"));
         return false;
     }
 }

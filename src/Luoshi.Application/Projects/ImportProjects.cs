@@ -63,7 +63,7 @@ public sealed class ImportProjects(Data.LuoshiDbContext db, ICurrentActor actor,
         catch (DomainException)
         {
             var words = string.Join("/", ChineseStages.Keys);
-            throw new DomainException("stage", $"阶段“{Parsing.Clip(text)}”无效,应为 {words} / unknown stage '{Parsing.Clip(text)}'; one of {words} or reserve, preliminary, newStart, continuing, completed");
+            throw new DomainException("stage", new Text($"阶段“{Parsing.Clip(text)}”无效,应为 {words}", $"unknown stage '{Parsing.Clip(text)}'; one of {words} or reserve, preliminary, newStart, continuing, completed"));
         }
     }
 
@@ -105,13 +105,13 @@ public sealed class ImportProjects(Data.LuoshiDbContext db, ICurrentActor actor,
                 var code = F(fields, "code");
                 if (!seen.Add(code))
                 {
-                    errors.Add(line, "code", $"项目代码 {Parsing.Clip(code)} 在文件中重复 / project code '{Parsing.Clip(code)}' appears twice");
+                    errors.Add(line, "code", new Text($"项目代码 {Parsing.Clip(code)} 在文件中重复", $"project code '{Parsing.Clip(code)}' appears twice"));
                     continue;
                 }
 
                 if (!units.TryGetValue(F(fields, "org"), out var org))
                 {
-                    errors.Add(line, "org", $"单位 {Parsing.Clip(F(fields, "org"))} 不存在 / org unit '{Parsing.Clip(F(fields, "org"))}' does not exist");
+                    errors.Add(line, "org", new Text($"单位 {Parsing.Clip(F(fields, "org"))} 不存在", $"org unit '{Parsing.Clip(F(fields, "org"))}' does not exist"));
                     continue;
                 }
 
@@ -129,8 +129,8 @@ public sealed class ImportProjects(Data.LuoshiDbContext db, ICurrentActor actor,
                 }
 
                 var total = errors.Try(line, "totalInvestment", () => (decimal?)Parsing.Decimal(F(fields, "totalInvestment"), "totalInvestment"));
-                var plannedStart = errors.Try(line, "plannedStart", () => Parsing.OptionalDate(F(fields, "plannedStart"), "plannedStart") ?? throw new DomainException("plannedStart", "计划开工日期不能为空 / the planned start is required"));
-                var plannedCompletion = errors.Try(line, "plannedCompletion", () => Parsing.OptionalDate(F(fields, "plannedCompletion"), "plannedCompletion") ?? throw new DomainException("plannedCompletion", "计划竣工日期不能为空 / the planned completion is required"));
+                var plannedStart = errors.Try(line, "plannedStart", () => Parsing.OptionalDate(F(fields, "plannedStart"), "plannedStart") ?? throw new DomainException("plannedStart", new Text("计划开工日期不能为空", "the planned start is required")));
+                var plannedCompletion = errors.Try(line, "plannedCompletion", () => Parsing.OptionalDate(F(fields, "plannedCompletion"), "plannedCompletion") ?? throw new DomainException("plannedCompletion", new Text("计划竣工日期不能为空", "the planned completion is required")));
                 var stage = errors.Try(line, "stage", () => (ProjectStage?)Stage(F(fields, "stage")));
                 var share = errors.Try(line, "privateShare", () => Parsing.OptionalDecimal(table.Get(fields, "privateShare"), "privateShare") ?? 0m);
                 var actualStart = errors.Try(line, "actualStart", () => Parsing.OptionalDate(table.Get(fields, "actualStart"), "actualStart"));
@@ -144,7 +144,7 @@ public sealed class ImportProjects(Data.LuoshiDbContext db, ICurrentActor actor,
                     }
                     else
                     {
-                        errors.Add(line, "leadDepartment", $"单位 {Parsing.Clip(leadCode)} 不存在 / org unit '{Parsing.Clip(leadCode)}' does not exist");
+                        errors.Add(line, "leadDepartment", new Text($"单位 {Parsing.Clip(leadCode)} 不存在", $"org unit '{Parsing.Clip(leadCode)}' does not exist"));
                     }
                 }
 
@@ -157,7 +157,7 @@ public sealed class ImportProjects(Data.LuoshiDbContext db, ICurrentActor actor,
                 if (project is not null && project.OrgUnitId != org.Id)
                 {
                     var owner = unitPaths[project.OrgUnitId].Code;
-                    errors.Add(line, "org", $"项目 {Parsing.Clip(code)} 属于 {owner},导入不能把项目改到别的地区 / project '{Parsing.Clip(code)}' belongs to {owner}; an import cannot move it to another region");
+                    errors.Add(line, "org", new Text($"项目 {Parsing.Clip(code)} 属于 {owner},导入不能把项目改到别的地区", $"project '{Parsing.Clip(code)}' belongs to {owner}; an import cannot move it to another region"));
                     continue;
                 }
 
@@ -196,7 +196,7 @@ public sealed class ImportProjects(Data.LuoshiDbContext db, ICurrentActor actor,
             var projectCode = F(fields, "project");
             if (!projects.TryGetValue(projectCode, out var p))
             {
-                errors.Add(line, "project", $"项目 {Parsing.Clip(projectCode)} 不存在 / project '{Parsing.Clip(projectCode)}' does not exist");
+                errors.Add(line, "project", new Text($"项目 {Parsing.Clip(projectCode)} 不存在", $"project '{Parsing.Clip(projectCode)}' does not exist"));
                 continue;
             }
 
@@ -208,13 +208,13 @@ public sealed class ImportProjects(Data.LuoshiDbContext db, ICurrentActor actor,
 
             if (kind == ProjectImportKind.ProjectPlans)
             {
-                var year = errors.Try(line, "year", () => int.TryParse(F(fields, "year"), NumberStyles.None, CultureInfo.InvariantCulture, out int y) && y is >= Period.MinYear and <= Period.MaxYear ? y : throw new DomainException("year", "年份无效 / not a year"));
+                var year = errors.Try(line, "year", () => int.TryParse(F(fields, "year"), NumberStyles.None, CultureInfo.InvariantCulture, out int y) && y is >= Period.MinYear and <= Period.MaxYear ? y : throw new DomainException("year", new Text("年份无效", "not a year")));
                 var planned = errors.Try(line, "plannedInvestment", () => (decimal?)Parsing.Decimal(F(fields, "plannedInvestment"), "plannedInvestment"));
                 if (year == 0 || planned is null || !seen.Add($"{projectCode}|{year}"))
                 {
                     if (year != 0 && planned is not null)
                     {
-                        errors.Add(line, "year", "同一项目同一年份重复 / the same project and year appear twice");
+                        errors.Add(line, "year", new Text("同一项目同一年份重复", "the same project and year appear twice"));
                     }
 
                     continue;
@@ -234,14 +234,14 @@ public sealed class ImportProjects(Data.LuoshiDbContext db, ICurrentActor actor,
             }
             else
             {
-                var month = errors.Try(line, "month", () => Period.Parse(F(fields, "month")) is { Kind: Frequency.Month } m ? m.ToString() : throw new DomainException("month", "须为月份,如 2026-05 / a month such as 2026-05"));
+                var month = errors.Try(line, "month", () => Period.Parse(F(fields, "month")) is { Kind: Frequency.Month } m ? m.ToString() : throw new DomainException("month", new Text("须为月份,如 2026-05", "a month such as 2026-05")));
                 var amount = errors.Try(line, "completedInvestment", () => (decimal?)Parsing.Decimal(F(fields, "completedInvestment"), "completedInvestment"));
                 var actualStart = errors.Try(line, "actualStart", () => Parsing.OptionalDate(F(fields, "actualStart"), "actualStart"));
                 if (month is null || amount is null || !seen.Add($"{projectCode}|{month}"))
                 {
                     if (month is not null && amount is not null)
                     {
-                        errors.Add(line, "month", "同一项目同一月份重复 / the same project and month appear twice");
+                        errors.Add(line, "month", new Text("同一项目同一月份重复", "the same project and month appear twice"));
                     }
 
                     continue;
@@ -278,7 +278,7 @@ public sealed class ImportProjects(Data.LuoshiDbContext db, ICurrentActor actor,
         errors.ThrowIfAny();
         if (kind == ProjectImportKind.ProjectProgress && touched.Count > 0)
         {
-            var stamp = Stamp.Of(actor.Name, clock.GetUtcNow(), $"重大项目进度导入({source})/ major-project progress import ({source})");
+            var stamp = Stamp.Of(actor.Name, clock.GetUtcNow(), new Text($"重大项目进度导入({source})", $"major-project progress import ({source})").Bilingual);
             await ProjectInvestmentFeed.Refresh(db, projects.Values, existingProgress.Values, touched, stamp, ct);
         }
 
