@@ -206,8 +206,12 @@ public class FormulaTests
     public void Parse_Empty_ThrowsDomainException(string? text) => ParseFails(text).Message.ShouldContain("公式不能为空");
 
     [Fact]
-    public void Parse_SyntaxError_SaysWhere() =>
-        ParseFails("1 + 2 )").Message.ShouldContain("位置/at 7");
+    public void Parse_SyntaxError_SaysWhere()
+    {
+        var e = ParseFails("1 + 2 )");
+        e.Detail.Zh.ShouldContain("(位置 7)");
+        e.Detail.En.ShouldContain("(at 7)");
+    }
 
     [Fact]
     public void Parse_UnknownFunction_NamesItAndTheKnownOnes()
