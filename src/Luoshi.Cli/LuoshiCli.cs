@@ -53,7 +53,7 @@ public static class LuoshiCli
     }
 
     /// <summary><c>--lang zh|en|both</c> (also <c>--lang=…</c>, <c>--lang:…</c>), else the environment's value, else both.</summary>
-    internal static Language LanguageOf(IReadOnlyList<string> args, string? environment)
+    public static Language LanguageOf(IReadOnlyList<string> args, string? environment)
     {
         string? chosen = null;
         for (int i = 0; i < args.Count; i++)

@@ -43,8 +43,8 @@ public readonly record struct Text(string Zh, string En)
         _ => CultureInfo.InvariantCulture,
     };
 
-    /// <summary>Both languages, Chinese first: "中文 / English" ("中文(…)/ English" after a closing bracket).</summary>
-    public string Bilingual => Zh == En ? Zh : Zh.EndsWith(')') || Zh.EndsWith('）') ? $"{Zh}/ {En}" : $"{Zh} / {En}";
+    /// <summary>Both languages, Chinese first: "中文 / English" ("中文（…）/ English" after a full-width bracket).</summary>
+    public string Bilingual => Zh == En ? Zh : Zh.EndsWith('）') ? $"{Zh}/ {En}" : $"{Zh} / {En}";
 
     public string In(Language language) => language switch
     {

@@ -39,17 +39,20 @@ public static class ApiLanguage
         return Language.Both;
     }
 
-    /// <summary>Makes the request's language the current one for what runs after (and answers <c>Vary: Accept-Language</c>).</summary>
+    /// <summary>Makes the request's language the current one for what runs after, and says the answer varies by it.</summary>
     public static void Apply(HttpContext http)
     {
         CultureInfo.CurrentCulture = Formatting;
         CultureInfo.CurrentUICulture = Text.CultureOf(Of(http.Request));
+        if (!http.Response.HasStarted && !http.Response.Headers.Vary.Contains(HeaderNames.AcceptLanguage))
+        {
+            http.Response.Headers.Append(HeaderNames.Vary, HeaderNames.AcceptLanguage);
+        }
     }
 
-    public static IApplicationBuilder UseApiLanguage(this IApplicationBuilder app) => app.Use(async (http, next) =>
+    public static IApplicationBuilder UseApiLanguage(this IApplicationBuilder app) => app.Use((http, next) =>
     {
         Apply(http);
-        http.Response.Headers.Append(HeaderNames.Vary, HeaderNames.AcceptLanguage);
-        await next(http);
+        return next(http);
     });
 }

@@ -19,10 +19,10 @@ public class TextTests
         In(CultureInfo.GetCultureInfo(culture), () => Locked.ToString()).ShouldBe(expected);
 
     [Fact]
-    public void Bilingual_AfterAClosingBracket_HasNoSpaceBeforeTheSlash()
+    public void Bilingual_AfterAFullWidthBracket_HasNoSpaceBeforeTheSlash()
     {
-        new Text("已被他人修改(当前版本 3)", "changed (now version 3)").Bilingual.ShouldBe("已被他人修改(当前版本 3)/ changed (now version 3)");
-        new Text("已被他人修改(当前版本 3)", "changed").Bilingual.ShouldBe("已被他人修改(当前版本 3)/ changed");
+        new Text("已被他人修改（当前版本 3）", "changed (now version 3)").Bilingual.ShouldBe("已被他人修改（当前版本 3）/ changed (now version 3)");
+        new Text("按公式 min(A, 1)", "by min(A, 1)").Bilingual.ShouldBe("按公式 min(A, 1) / by min(A, 1)");
     }
 
     [Fact]
