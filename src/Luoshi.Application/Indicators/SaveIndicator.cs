@@ -60,8 +60,7 @@ public sealed class SaveIndicator(Data.LuoshiDbContext db, ICurrentActor actor)
         }
 
         await Fill(indicator, r, ct);
-        indicator.Touch();
-        db.Entry(indicator).Property(i => i.Version).OriginalValue = r.Version.Value;
+        db.EditAsOf(indicator, r.Version.Value);
         try
         {
             await db.SaveChangesAsync(ct);
