@@ -190,7 +190,6 @@ public sealed class ImportData(Data.LuoshiDbContext db, ICurrentActor actor, Tim
             }
             else if (Snapshot(indicator) != before)
             {
-                indicator.Touch();
                 updated++;
             }
         }

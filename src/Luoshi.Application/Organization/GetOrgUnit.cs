@@ -7,8 +7,7 @@ public sealed class GetOrgUnit(Data.LuoshiDbContext db)
 {
     public async Task<OrgUnitView> Handle(string code, CancellationToken ct)
     {
-        var unit = await db.OrgUnits.AsNoTracking().Include(u => u.Parent).SingleOrDefaultAsync(u => u.Code == code, ct)
-            ?? throw new NotFoundException("单位/org unit", code);
+        var unit = await db.OrgUnits.AsNoTracking().Include(u => u.Parent).UnitByCodeAsync(code, ct);
         return OrgUnitView.From(unit);
     }
 }

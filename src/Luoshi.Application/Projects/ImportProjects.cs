@@ -186,7 +186,6 @@ public sealed class ImportProjects(Data.LuoshiDbContext db, ICurrentActor actor,
                 else if (Facts(project) != before)
                 {
                     // Only a line that changes something is a new version of its project; the others are unchanged.
-                    project.Touch();
                     updated++;
                 }
 

@@ -20,8 +20,7 @@ internal static class SupervisionScope
             return (null, db.SupervisionItems.AsNoTracking());
         }
 
-        var unit = await db.OrgUnits.AsNoTracking().SingleOrDefaultAsync(u => u.Code == org.Trim(), ct)
-            ?? throw new NotFoundException("单位/org unit", org);
+        var unit = await db.OrgUnits.AsNoTracking().UnitByCodeAsync(org, ct);
         actor.Require(Permission.ReadAll, unit);
         var ids = db.OrgUnits.Where(u => u.Path.StartsWith(unit.Path)).Select(u => u.Id);
         return (unit.Code, db.SupervisionItems.AsNoTracking().Where(i => ids.Contains(i.LeadUnitId)));
