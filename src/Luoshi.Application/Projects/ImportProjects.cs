@@ -1,6 +1,6 @@
 using System.Globalization;
 using Luoshi.Application.Common;
-using Luoshi.Application.Import;
+using Luoshi.Application.Spreadsheets;
 using Luoshi.Domain.Common;
 using Luoshi.Domain.Identity;
 using Luoshi.Domain.Projects;
