@@ -3,6 +3,7 @@ using Luoshi.Application.Spreadsheets;
 using Luoshi.Domain.Common;
 using Luoshi.Domain.Identity;
 using Luoshi.Domain.Indicators;
+using Luoshi.Domain.Organization;
 using Microsoft.EntityFrameworkCore;
 
 namespace Luoshi.Application.Readings;
@@ -36,12 +37,25 @@ public sealed class ImportReadings(Data.LuoshiDbContext db, ICurrentActor actor,
     /// </summary>
     public async Task<ImportSummary> Handle(IEnumerable<(int Line, ReadingRow Row, string? Comment)> input, IProgress<ImportProgress>? progress, CancellationToken ct)
     {
-        var errors = new RowErrors();
         var indicators = await db.Indicators.AsNoTracking().ToDictionaryAsync(i => i.Code, StringComparer.Ordinal, ct);
         var units = await db.OrgUnits.AsNoTracking().ToDictionaryAsync(u => u.Code, StringComparer.Ordinal, ct);
         var orgs = units.ToDictionary(u => u.Key, u => u.Value.Id, StringComparer.Ordinal);
+        var cells = Check(input, indicators, units, orgs);
+        db.AuditNames.Know(indicators.ToDictionary(i => i.Key, i => i.Value.Id, StringComparer.Ordinal), orgs);
+        var existing = await Existing(cells, ct);
+        var (created, updated) = await Write(cells, existing, indicators.Values.ToDictionary(i => i.Id, i => i.Code), progress, ct);
+        return new ImportSummary("readings", cells.Count, created, updated, cells.Count - created - updated);
+    }
+
+    /// <summary>A checked cell of the file, ready to write.</summary>
+    private readonly record struct Cell(int IndicatorId, int OrgId, Period Period, decimal Value, string? Comment, Frequency Frequency);
+
+    /// <summary>Checks every row, refusing the whole file on any problem (403 first when some rows are outside the actor's scope).</summary>
+    private List<Cell> Check(IEnumerable<(int Line, ReadingRow Row, string? Comment)> input, Dictionary<string, Indicator> indicators, Dictionary<string, OrgUnit> units, Dictionary<string, int> orgs)
+    {
+        var errors = new RowErrors();
         var forbidden = new OutOfScope();
-        var cells = new List<(int IndicatorId, int OrgId, Period Period, decimal Value, string? Comment, Frequency Frequency)>();
+        var cells = new List<Cell>();
         var seen = new HashSet<(int, int, Period)>();
         foreach (var (line, row, comment) in input)
         {
@@ -93,14 +107,17 @@ public sealed class ImportReadings(Data.LuoshiDbContext db, ICurrentActor actor,
                 continue;
             }
 
-            cells.Add((indicator.Id, orgId, period.Value, value.Value, string.IsNullOrWhiteSpace(comment) ? null : comment, indicator.Frequency));
+            cells.Add(new Cell(indicator.Id, orgId, period.Value, value.Value, string.IsNullOrWhiteSpace(comment) ? null : comment, indicator.Frequency));
         }
 
         forbidden.ThrowIfAny();
         errors.ThrowIfAny();
-        db.AuditNames.Know(indicators.ToDictionary(i => i.Key, i => i.Value.Id, StringComparer.Ordinal), orgs);
+        return cells;
+    }
 
-        // Existing cells of the indicators and years the file touches, to append versions rather than duplicate.
+    /// <summary>Existing cells of the indicators and years the file touches, to append versions rather than duplicate.</summary>
+    private async Task<Dictionary<(int, int, string), long>> Existing(List<Cell> cells, CancellationToken ct)
+    {
         var existing = new Dictionary<(int, int, string), long>();
         if (cells.Count > 0 && await db.Readings.AnyAsync(ct))
         {
@@ -114,6 +131,12 @@ public sealed class ImportReadings(Data.LuoshiDbContext db, ICurrentActor actor,
             }
         }
 
+        return existing;
+    }
+
+    /// <summary>Writes the cells in batches inside one transaction, and records the import in the audit log.</summary>
+    private async Task<(int Created, int Updated)> Write(List<Cell> cells, Dictionary<(int, int, string), long> existing, Dictionary<int, string> codes, IProgress<ImportProgress>? progress, CancellationToken ct)
+    {
         var stamp = Stamp.Of(actor.Name, clock.GetUtcNow(), "导入 / import");
         int created = 0, updated = 0;
         var bulk = new Dictionary<(int IndicatorId, string Period), int>();
@@ -125,49 +148,9 @@ public sealed class ImportReadings(Data.LuoshiDbContext db, ICurrentActor actor,
             for (int start = 0; start < cells.Count; start += BatchSize)
             {
                 var batch = cells.Skip(start).Take(BatchSize).ToList();
-                var ids = batch.Select(c => existing.GetValueOrDefault((c.IndicatorId, c.OrgId, c.Period.ToString()))).Where(id => id != 0).ToList();
-                var tracked = ids.Count == 0
-                    ? []
-                    : await db.Readings.Where(r => ids.Contains(r.Id)).ToDictionaryAsync(r => (r.IndicatorId, r.OrgUnitId, r.PeriodCode), ct);
-                var fresh = new List<Reading>();
-                foreach (var c in batch)
-                {
-                    if (tracked.TryGetValue((c.IndicatorId, c.OrgId, c.Period.ToString()), out var reading))
-                    {
-                        if (reading.Value == c.Value && reading.State == ReadingState.Approved && reading.Comment == c.Comment)
-                        {
-                            continue;
-                        }
-
-                        reading.Record(c.Value, c.Comment, ReadingSource.Import, ReadingState.Approved, stamp);
-                        updated++;
-                    }
-                    else
-                    {
-                        reading = Reading.Create(c.IndicatorId, c.OrgId, c.Period, c.Frequency);
-                        reading.Record(c.Value, c.Comment, ReadingSource.Import, ReadingState.Approved, stamp);
-                        fresh.Add(reading);
-                        bulk[(c.IndicatorId, reading.PeriodCode)] = bulk.GetValueOrDefault((c.IndicatorId, reading.PeriodCode)) + 1;
-                    }
-                }
-
-                // Changed cells append their version through EF; new cells and their first versions go in bulk.
-                await db.SaveChangesAsync(ct);
-                db.ChangeTracker.Clear();
-                var readingKeys = await readingRows.AllocateKeys(fresh.Count, ct);
-                var versionKeys = await versionRows.AllocateKeys(fresh.Count, ct);
-                var versions = new List<ReadingVersion>(fresh.Count);
-                for (int i = 0; i < fresh.Count; i++)
-                {
-                    readingRows.SetKey(fresh[i], readingKeys[i]);
-                    var version = fresh[i].Versions[0];
-                    versionRows.SetKey(version, versionKeys[i]);
-                    versionRows.Set(version, nameof(ReadingVersion.ReadingId), readingKeys[i]);
-                    versions.Add(version);
-                }
-
-                await readingRows.Insert(fresh, ct);
-                await versionRows.Insert(versions, ct);
+                var (fresh, changed) = await Record(batch, existing, stamp, bulk, ct);
+                updated += changed;
+                await InsertNew(fresh, readingRows, versionRows, ct);
                 created += fresh.Count;
                 progress?.Report(new ImportProgress(Math.Min(start + BatchSize, cells.Count), cells.Count));
             }
@@ -175,7 +158,6 @@ public sealed class ImportReadings(Data.LuoshiDbContext db, ICurrentActor actor,
             // Changed cells were each recorded by the change tracker under their own key. New cells bypass it: they are
             // recorded per indicator and period, keyed INDICATOR/*/PERIOD (each cell's first version names the import too),
             // and the import as a whole under "readings".
-            var codes = indicators.Values.ToDictionary(i => i.Id, i => i.Code);
             foreach (var ((indicatorId, period), count) in bulk.OrderBy(b => codes[b.Key.IndicatorId], StringComparer.Ordinal).ThenBy(b => b.Key.Period, StringComparer.Ordinal))
             {
                 db.RecordAudit("import", nameof(Reading), Data.AuditNames.Key(codes[indicatorId], "*", period), null, System.Text.Json.JsonSerializer.Serialize(new { created = count, state = nameof(ReadingState.Approved), source = nameof(ReadingSource.Import) }));
@@ -186,6 +168,61 @@ public sealed class ImportReadings(Data.LuoshiDbContext db, ICurrentActor actor,
             await tx.CommitAsync(ct);
         }
 
-        return new ImportSummary("readings", cells.Count, created, updated, cells.Count - created - updated);
+        return (created, updated);
+    }
+
+    /// <summary>Records a batch's values: a new version on each changed existing cell, and the new cells (counted per indicator and period for the audit log) to insert in bulk.</summary>
+    private async Task<(List<Reading> Fresh, int Updated)> Record(List<Cell> batch, Dictionary<(int, int, string), long> existing, Stamp stamp, Dictionary<(int IndicatorId, string Period), int> bulk, CancellationToken ct)
+    {
+        int updated = 0;
+        var ids = batch.Select(c => existing.GetValueOrDefault((c.IndicatorId, c.OrgId, c.Period.ToString()))).Where(id => id != 0).ToList();
+        var tracked = ids.Count == 0
+            ? []
+            : await db.Readings.Where(r => ids.Contains(r.Id)).ToDictionaryAsync(r => (r.IndicatorId, r.OrgUnitId, r.PeriodCode), ct);
+        var fresh = new List<Reading>();
+        foreach (var c in batch)
+        {
+            if (tracked.TryGetValue((c.IndicatorId, c.OrgId, c.Period.ToString()), out var reading))
+            {
+                if (reading.Value == c.Value && reading.State == ReadingState.Approved && reading.Comment == c.Comment)
+                {
+                    continue;
+                }
+
+                reading.Record(c.Value, c.Comment, ReadingSource.Import, ReadingState.Approved, stamp);
+                updated++;
+            }
+            else
+            {
+                reading = Reading.Create(c.IndicatorId, c.OrgId, c.Period, c.Frequency);
+                reading.Record(c.Value, c.Comment, ReadingSource.Import, ReadingState.Approved, stamp);
+                fresh.Add(reading);
+                bulk[(c.IndicatorId, reading.PeriodCode)] = bulk.GetValueOrDefault((c.IndicatorId, reading.PeriodCode)) + 1;
+            }
+        }
+
+        return (fresh, updated);
+    }
+
+    /// <summary>Saves the batch's changed cells through EF, then inserts its new cells and their first versions in bulk.</summary>
+    private async Task InsertNew(List<Reading> fresh, BulkInsert<Reading> readingRows, BulkInsert<ReadingVersion> versionRows, CancellationToken ct)
+    {
+        // Changed cells append their version through EF; new cells and their first versions go in bulk.
+        await db.SaveChangesAsync(ct);
+        db.ChangeTracker.Clear();
+        var readingKeys = await readingRows.AllocateKeys(fresh.Count, ct);
+        var versionKeys = await versionRows.AllocateKeys(fresh.Count, ct);
+        var versions = new List<ReadingVersion>(fresh.Count);
+        for (int i = 0; i < fresh.Count; i++)
+        {
+            readingRows.SetKey(fresh[i], readingKeys[i]);
+            var version = fresh[i].Versions[0];
+            versionRows.SetKey(version, versionKeys[i]);
+            versionRows.Set(version, nameof(ReadingVersion.ReadingId), readingKeys[i]);
+            versions.Add(version);
+        }
+
+        await readingRows.Insert(fresh, ct);
+        await versionRows.Insert(versions, ct);
     }
 }
