@@ -1,4 +1,4 @@
-using Luoshi.Application.Import;
+using Luoshi.Application.Spreadsheets;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 

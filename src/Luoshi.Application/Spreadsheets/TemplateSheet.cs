@@ -1,6 +1,5 @@
 using System.Globalization;
 using Luoshi.Application.Common;
-using Luoshi.Application.Import;
 
 namespace Luoshi.Application.Spreadsheets;
 
