@@ -1,18 +1,17 @@
 using Luoshi.Application.Assessment;
-using Luoshi.Application.Demo;
 using Luoshi.Application.Common;
+using Luoshi.Application.Demo;
 using Luoshi.Application.Documents;
 using Luoshi.Application.Evaluation;
-using Luoshi.Application.Export;
 using Luoshi.Application.Identity;
-using Luoshi.Application.Import;
 using Luoshi.Application.Indicators;
+using Luoshi.Application.Notifications;
 using Luoshi.Application.Organization;
 using Luoshi.Application.Plans;
 using Luoshi.Application.Projects;
 using Luoshi.Application.Readings;
 using Luoshi.Application.Reporting;
-using Luoshi.Application.Notifications;
+using Luoshi.Application.Spreadsheets;
 using Luoshi.Application.Supervision;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -138,6 +137,11 @@ public static class ApplicationServices
         services.AddScoped<GetPhraseTimeline>();
         services.AddScoped<CompareDocuments>();
 
+        services.AddScoped<ImportOrgUnits>();
+        services.AddScoped<ImportIndicators>();
+        services.AddScoped<ImportTargets>();
+        services.AddScoped<ImportReadings>();
+        services.AddScoped<ImportPlans>();
         services.AddScoped<ImportData>();
         services.AddScoped<ExportReadings>();
         services.AddScoped<SeedDemo>();

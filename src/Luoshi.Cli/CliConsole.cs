@@ -1,5 +1,5 @@
 using Luoshi.Application.Common;
-using Luoshi.Application.Import;
+using Luoshi.Application.Spreadsheets;
 using Luoshi.Domain.Common;
 using Spectre.Console;
 

@@ -1,7 +1,7 @@
 using Luoshi.Application;
 using Luoshi.Application.Common;
 using Luoshi.Application.Data;
-using Luoshi.Application.Import;
+using Luoshi.Application.Spreadsheets;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Luoshi.Application.Tests;

@@ -4,7 +4,9 @@ using System.Text.Json;
 using Luoshi.Application.Common;
 using Luoshi.Application.Data;
 using Luoshi.Application.Evaluation;
-using Luoshi.Application.Import;
+using Luoshi.Application.Indicators;
+using Luoshi.Application.Organization;
+using Luoshi.Application.Spreadsheets;
 using Luoshi.Bench.Harness;
 using Luoshi.Bench.Peers;
 using Luoshi.Bench.Scale;
@@ -128,9 +130,9 @@ public static class AppDatabase
         long start = Stopwatch.GetTimestamp();
         await using var db = DataServices.CreateContext(options);
         await new DatabaseMigrator(db).MigrateAsync();
-        var import = new ImportData(db, FixedActor.Operator(Actor), TimeProvider.System);
-        await import.Orgs([.. w.Units.Select((u, k) => (k + 2, new OrgRow(u.Code, u.Name, u.Kind.ToString(), u.Parent < 0 ? null : w.Units[u.Parent].Code)))], CancellationToken.None);
-        await import.Indicators([.. w.Indicators.Select((i, k) => (k + 2, new IndicatorRow(
+        var actor = FixedActor.Operator(Actor);
+        await new ImportOrgUnits(db, actor).Handle([.. w.Units.Select((u, k) => (k + 2, new OrgRow(u.Code, u.Name, u.Kind.ToString(), u.Parent < 0 ? null : w.Units[u.Parent].Code)))], CancellationToken.None);
+        await new ImportIndicators(db, actor).Handle([.. w.Indicators.Select((i, k) => (k + 2, new IndicatorRow(
             i.Code, i.Name, i.Unit, i.Direction.ToString(), "month", i.ValueKind.ToString(), i.Aggregation.ToString(), i.Formula(w.Indicators),
             i.Tolerance.ToString(), "linear")))], CancellationToken.None);
         log.WriteLine(FormattableString.Invariant($"    {options.Provider}: org units and indicators imported ({Stopwatch.GetElapsedTime(start).TotalSeconds:F1} s)"));

@@ -72,6 +72,15 @@ public static class ActorAuthorization
             : new Text($"无权对 {unit.Code} {unit.Name} 执行此操作({permission})", $"you do not hold {permission} over {unit.Code}"));
     }
 
+    /// <summary>Refuses with 401 when nobody is signed in.</summary>
+    public static void RequireSignedIn(this ICurrentActor actor)
+    {
+        if (!actor.IsAuthenticated)
+        {
+            throw new UnauthenticatedException();
+        }
+    }
+
     public static void RequireEverywhere(this ICurrentActor actor, Permission permission)
     {
         if (actor.CanEverywhere(permission))

@@ -25,6 +25,20 @@ internal sealed class AuditNames
 
     public void KnowOrg(int id, string code) => _orgs[id] = code;
 
+    /// <summary>The codes of a file's indicators and units, which the cells it writes are named by.</summary>
+    public void Know(Dictionary<string, int> indicators, Dictionary<string, int> orgs)
+    {
+        foreach (var (code, id) in indicators)
+        {
+            KnowIndicator(id, code);
+        }
+
+        foreach (var (code, id) in orgs)
+        {
+            KnowOrg(id, code);
+        }
+    }
+
     /// <summary>The key of a cell, or null when a code is unknown (an entry then keeps the ids it always had).</summary>
     public string? KeyOf(int indicatorId, int orgUnitId, string periodCode) =>
         _indicators.TryGetValue(indicatorId, out var indicator) && _orgs.TryGetValue(orgUnitId, out var org) ? Key(indicator, org, periodCode) : null;

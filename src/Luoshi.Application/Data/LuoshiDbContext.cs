@@ -1,5 +1,6 @@
 using Luoshi.Application.Common;
 using Luoshi.Application.Notifications;
+using Luoshi.Domain.Common;
 using Luoshi.Domain.Documents;
 using Luoshi.Domain.Identity;
 using Luoshi.Domain.Indicators;
@@ -83,6 +84,7 @@ public abstract class LuoshiDbContext(DbContextOptions options, ICurrentActor? a
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         ChangeTracker.DetectChanges();
+        RaiseVersions();
         await AuditNames.Complete(this, ChangeTracker, cancellationToken);
         var changes = AuditTrail.Collect(ChangeTracker, AuditNames, actor, Now);
         changes.AddRange(_pendingAudit);
@@ -122,6 +124,34 @@ public abstract class LuoshiDbContext(DbContextOptions options, ICurrentActor? a
             if (own is not null)
             {
                 await own.DisposeAsync();
+            }
+        }
+    }
+
+    /// <summary>
+    /// Edits <paramref name="aggregate"/> as of the version its client read: the save refuses it
+    /// (<see cref="DbUpdateConcurrencyException"/>) if someone saved it since, and raises its version by one even when
+    /// the edit turns out to change nothing, as every accepted edit is a new version.
+    /// </summary>
+    public void EditAsOf(IVersioned aggregate, int version)
+    {
+        var property = Entry(aggregate).Property(nameof(IVersioned.Version));
+        property.OriginalValue = version;
+        property.IsModified = true;
+    }
+
+    /// <summary>
+    /// Raises the version of every aggregate this save changes by one (<see cref="IVersioned"/>). The version stays a
+    /// concurrency token, so the update is conditional on the version the aggregate was read (or edited) at.
+    /// </summary>
+    private void RaiseVersions()
+    {
+        foreach (var entry in ChangeTracker.Entries<IVersioned>())
+        {
+            if (entry.State == EntityState.Modified)
+            {
+                var version = entry.Property(nameof(IVersioned.Version));
+                version.CurrentValue = (int)version.OriginalValue! + 1;
             }
         }
     }

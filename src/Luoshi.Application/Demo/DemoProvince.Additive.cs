@@ -1,5 +1,6 @@
 using System.Globalization;
-using Luoshi.Application.Import;
+using Luoshi.Application.Readings;
+using Luoshi.Application.Spreadsheets;
 
 namespace Luoshi.Application.Demo;
 

@@ -1,4 +1,5 @@
-using Luoshi.Application.Import;
+using Luoshi.Application.Readings;
+using Luoshi.Application.Spreadsheets;
 
 namespace Luoshi.Application.Demo;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
-using Luoshi.Application.Import;
+using Luoshi.Application.Organization;
+using Luoshi.Application.Spreadsheets;
 
 namespace Luoshi.Application.Demo;
 

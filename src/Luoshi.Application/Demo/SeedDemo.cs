@@ -1,7 +1,9 @@
 using Luoshi.Application.Data;
 using Luoshi.Application.Evaluation;
-using Luoshi.Application.Import;
+using Luoshi.Application.Indicators;
+using Luoshi.Application.Organization;
 using Luoshi.Application.Projects;
+using Luoshi.Application.Spreadsheets;
 using Luoshi.Domain.Common;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,7 +14,7 @@ namespace Luoshi.Application.Demo;
 /// the data directory as a demo (so demo-only conveniences are refused elsewhere). Refuses a database
 /// that already holds other data. Servers and commands loading it at once load it once (<see cref="DatabaseMigrator.ExclusiveAsync"/>).
 /// </summary>
-public sealed class SeedDemo(LuoshiDbContext db, DatabaseMigrator migrator, ImportData import, Projects.ImportProjects importProjects, Identity.AddUser addUser, Assessment.RunAssessment runAssessment, Assessment.PublishRun publishRun, Common.LocalCalendar calendar)
+public sealed class SeedDemo(LuoshiDbContext db, DatabaseMigrator migrator, ImportOrgUnits importOrgs, ImportIndicators importIndicators, Plans.ImportPlans importPlans, ImportTargets importTargets, Readings.ImportReadings importReadings, Projects.ImportProjects importProjects, Identity.AddUser addUser, Assessment.RunAssessment runAssessment, Assessment.PublishRun publishRun, Common.LocalCalendar calendar)
 {
     public const int FirstYear = 2021;
 
@@ -48,11 +50,11 @@ public sealed class SeedDemo(LuoshiDbContext db, DatabaseMigrator migrator, Impo
         var today = calendar.Today;
         var summaries = new List<ImportSummary>
         {
-            await import.Orgs(Numbered(DemoProvince.Orgs()), ct),
-            await import.Indicators(Numbered(DemoProvince.Indicators()), ct),
-            await import.Plans(Numbered(DemoProvince.Plans(today)), ct),
-            await import.Targets(Numbered(DemoProvince.Targets(FirstYear, today.Year + 4).Where(t => t.Indicator != ProjectInvestmentFeed.IndicatorCode)), ct),
-            await import.Readings(DemoProvince.Readings(today).Where(r => r.Indicator != ProjectInvestmentFeed.IndicatorCode).Select((r, i) => (i + 2, r, (string?)null)), progress, ct),
+            await importOrgs.Handle(Numbered(DemoProvince.Orgs()), ct),
+            await importIndicators.Handle(Numbered(DemoProvince.Indicators()), ct),
+            await importPlans.Handle(Numbered(DemoProvince.Plans(today)), ct),
+            await importTargets.Handle(Numbered(DemoProvince.Targets(FirstYear, today.Year + 4).Where(t => t.Indicator != ProjectInvestmentFeed.IndicatorCode)), ct),
+            await importReadings.Handle(DemoProvince.Readings(today).Where(r => r.Indicator != ProjectInvestmentFeed.IndicatorCode).Select((r, i) => (i + 2, r, (string?)null)), progress, ct),
         };
         await SeedReporting(today, ct);
         var counties = await (from c in db.OrgUnits.AsNoTracking()
@@ -64,7 +66,7 @@ public sealed class SeedDemo(LuoshiDbContext db, DatabaseMigrator migrator, Impo
         summaries.Add(await importProjects.FromCsv(Projects.ProjectImportKind.Projects, new MemoryStream(System.Text.Encoding.UTF8.GetBytes(projectsCsv)), ct));
         summaries.Add(await importProjects.FromCsv(Projects.ProjectImportKind.ProjectPlans, new MemoryStream(System.Text.Encoding.UTF8.GetBytes(plansCsv)), ct));
         summaries.Add(await importProjects.FromCsv(Projects.ProjectImportKind.ProjectProgress, new MemoryStream(System.Text.Encoding.UTF8.GetBytes(progressCsv)), ct));
-        summaries.Add(await import.Targets(Numbered(await ProjectInvestmentTargets(ct)), ct));
+        summaries.Add(await importTargets.Handle(Numbered(await ProjectInvestmentTargets(ct)), ct));
         foreach (var (name, role, org, displayName) in Users)
         {
             await addUser.Handle(new Identity.AddUser.Request(name, role, org, DemoPassword, displayName), ct);

@@ -36,9 +36,7 @@ internal static class DocumentReview
 
     public static async Task<OrgUnit> Org(Data.LuoshiDbContext db, string? code, string field, CancellationToken ct)
     {
-        var trimmed = (code ?? string.Empty).Trim();
-        return await db.OrgUnits.SingleOrDefaultAsync(u => u.Code == trimmed, ct)
-            ?? throw InputRefusedException.Single(field, new Text($"单位 {Parsing.Clip(trimmed)} 不存在", $"org unit '{Parsing.Clip(trimmed)}' does not exist"));
+        return await db.OrgUnits.UnitByCodeAsync(code, field, ct);
     }
 
     /// <summary>

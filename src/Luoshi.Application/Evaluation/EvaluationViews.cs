@@ -74,3 +74,12 @@ public sealed record EvaluationRowView(
 }
 
 public sealed record EvaluationView(string Period, DateOnly AsOf, StatusCounts Counts, IReadOnlyList<EvaluationRowView> Rows);
+
+/// <summary>The evaluation as a table people take away (<see cref="Spreadsheets.TableExport"/>): the same columns in .xlsx and .csv.</summary>
+public static class EvaluationTable
+{
+    public static readonly string[] Headers = ["indicator", "indicatorName", "org", "orgName", "period", "actual", "target", "qualifier", "expected", "status", "yoy", "yoyPoints", "national", "rank", "reason", "reasonEn"];
+
+    public static IEnumerable<IReadOnlyList<object?>> Rows(IEnumerable<EvaluationRowView> rows) =>
+        rows.Select(r => (IReadOnlyList<object?>)[r.Indicator, r.IndicatorName, r.Org, r.OrgName, r.Period, r.Actual, r.Target, r.Qualifier?.ToString(), r.Expected, r.Status.ToString().ToLowerInvariant(), r.Yoy, r.YoyPoints, r.National, r.Rank, r.Reason, r.ReasonEn]);
+}

@@ -19,8 +19,7 @@ public sealed class AddUser(Data.LuoshiDbContext db, ICurrentActor actor, TimePr
         Domain.Organization.OrgUnit? scope = null;
         if (!string.IsNullOrWhiteSpace(r.Org))
         {
-            scope = await db.OrgUnits.SingleOrDefaultAsync(u => u.Code == r.Org.Trim(), ct)
-                ?? throw InputRefusedException.Single("org", new Text($"单位 {Parsing.Clip(r.Org)} 不存在", $"org unit '{Parsing.Clip(r.Org)}' does not exist"));
+            scope = await db.OrgUnits.UnitByCodeAsync(r.Org, "org", ct);
             actor.Require(Permission.ManageUsers, scope);
         }
         else

@@ -1,5 +1,4 @@
 using Luoshi.Application.Common;
-using Luoshi.Domain.Common;
 using Luoshi.Domain.Indicators;
 using Microsoft.EntityFrameworkCore;
 
@@ -20,8 +19,7 @@ public sealed class GetIndicator(Data.LuoshiDbContext db)
 {
     public async Task<IndicatorView> Handle(string code, CancellationToken ct)
     {
-        var indicator = await db.Indicators.AsNoTracking().Include(i => i.PlanLinks).SingleOrDefaultAsync(i => i.Code == code, ct)
-            ?? throw new NotFoundException(new Text("指标", "indicator"), code);
+        var indicator = await db.Indicators.AsNoTracking().Include(i => i.PlanLinks).IndicatorByCodeAsync(code, ct);
         var orgs = await db.OrgUnits.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.Code, ct);
         var plans = await db.PlanItems.AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.Code, ct);
         return IndicatorViews.From(indicator, orgs, plans);

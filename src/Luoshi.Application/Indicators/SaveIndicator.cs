@@ -52,16 +52,14 @@ public sealed class SaveIndicator(Data.LuoshiDbContext db, ICurrentActor actor)
             throw InputRefusedException.Single("version", new Text("须提供读取时的版本号", "the version you read is required"));
         }
 
-        var indicator = await db.Indicators.Include(i => i.PlanLinks).SingleOrDefaultAsync(i => i.Code == code, ct)
-            ?? throw new NotFoundException(new Text("指标", "indicator"), code);
+        var indicator = await db.Indicators.Include(i => i.PlanLinks).IndicatorByCodeAsync(code, ct);
         if (indicator.Version != r.Version)
         {
             throw new ConflictException("version", new Text($"指标已被他人修改(当前版本 {indicator.Version})", $"the indicator was changed by someone else (now version {indicator.Version})"));
         }
 
         await Fill(indicator, r, ct);
-        indicator.Touch();
-        db.Entry(indicator).Property(i => i.Version).OriginalValue = r.Version.Value;
+        db.EditAsOf(indicator, r.Version.Value);
         try
         {
             await db.SaveChangesAsync(ct);

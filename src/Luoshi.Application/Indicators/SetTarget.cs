@@ -23,10 +23,8 @@ public sealed class SetTarget(Data.LuoshiDbContext db, ICurrentActor actor, Time
 
     public async Task<TargetView> Handle(Request r, CancellationToken ct)
     {
-        var indicator = await db.Indicators.SingleOrDefaultAsync(i => i.Code == (r.Indicator ?? "").Trim(), ct)
-            ?? throw InputRefusedException.Single("indicator", new Text($"指标 {Parsing.Clip(r.Indicator ?? "")} 不存在", $"indicator '{Parsing.Clip(r.Indicator ?? "")}' does not exist"));
-        var org = await db.OrgUnits.SingleOrDefaultAsync(u => u.Code == (r.Org ?? "").Trim(), ct)
-            ?? throw InputRefusedException.Single("org", new Text($"单位 {Parsing.Clip(r.Org ?? "")} 不存在", $"org unit '{Parsing.Clip(r.Org ?? "")}' does not exist"));
+        var indicator = await db.Indicators.IndicatorByCodeAsync(r.Indicator, "indicator", ct);
+        var org = await db.OrgUnits.UnitByCodeAsync(r.Org, "org", ct);
         actor.Require(Permission.ManageTargets, org);
         var period = Period.TryParse(r.Year, out var p, out var error) ? p : throw new DomainException("year", error);
         var value = r.Value ?? throw InputRefusedException.Single("value", new Text("目标值不能为空", "value is required"));

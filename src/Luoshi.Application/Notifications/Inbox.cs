@@ -27,8 +27,7 @@ public sealed class ReadInbox(LuoshiDbContext db, ICurrentActor actor)
             throw InputRefusedException.Single("limit", new Text($"limit 须在1–{MaxRows}之间", $"limit must be 1–{MaxRows}"));
         }
 
-        var unit = await db.OrgUnits.AsNoTracking().SingleOrDefaultAsync(u => u.Code == org.Trim(), ct)
-            ?? throw new NotFoundException(new Text("单位", "org unit"), org);
+        var unit = await db.OrgUnits.AsNoTracking().UnitByCodeAsync(org, ct);
         actor.Require(Permission.ReadAll, unit);
         var q = db.Notifications.AsNoTracking().Where(n => n.OrgUnitId == unit.Id);
         int unread = await q.CountAsync(n => n.ReadAt == null, ct);

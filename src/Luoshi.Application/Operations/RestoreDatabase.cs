@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using Luoshi.Application.Data;
-using Luoshi.Application.Import;
+using Luoshi.Application.Spreadsheets;
 using Luoshi.Domain.Common;
 using Microsoft.Data.Sqlite;
 using Npgsql;

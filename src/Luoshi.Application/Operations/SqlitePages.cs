@@ -1,4 +1,4 @@
-using Luoshi.Application.Import;
+using Luoshi.Application.Spreadsheets;
 using Luoshi.Domain.Common;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;

@@ -1,5 +1,4 @@
 using Luoshi.Application.Common;
-using Luoshi.Domain.Common;
 using Microsoft.EntityFrameworkCore;
 
 namespace Luoshi.Application.Organization;
@@ -8,8 +7,7 @@ public sealed class GetOrgUnit(Data.LuoshiDbContext db)
 {
     public async Task<OrgUnitView> Handle(string code, CancellationToken ct)
     {
-        var unit = await db.OrgUnits.AsNoTracking().Include(u => u.Parent).SingleOrDefaultAsync(u => u.Code == code, ct)
-            ?? throw new NotFoundException(new Text("单位", "org unit"), code);
+        var unit = await db.OrgUnits.AsNoTracking().Include(u => u.Parent).UnitByCodeAsync(code, ct);
         return OrgUnitView.From(unit);
     }
 }

@@ -1,4 +1,4 @@
-using Luoshi.Domain.Common;
+using Luoshi.Application.Common;
 using Luoshi.Domain.Organization;
 using Microsoft.EntityFrameworkCore;
 
@@ -25,8 +25,7 @@ public sealed class ListOrgUnits(Data.LuoshiDbContext db)
 
         if (!string.IsNullOrWhiteSpace(query.Under))
         {
-            var root = await db.OrgUnits.AsNoTracking().SingleOrDefaultAsync(u => u.Code == query.Under.Trim(), ct)
-                ?? throw new Common.NotFoundException(new Text("单位", "org unit"), query.Under);
+            var root = await db.OrgUnits.AsNoTracking().UnitByCodeAsync(query.Under, ct);
             units = units.Where(u => u.Path.StartsWith(root.Path));
         }
 

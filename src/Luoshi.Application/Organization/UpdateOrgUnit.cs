@@ -20,8 +20,7 @@ public sealed class UpdateOrgUnit(Data.LuoshiDbContext db, ICurrentActor actor)
             throw InputRefusedException.Single("version", new Text("须提供读取时的版本号", "the version you read is required"));
         }
 
-        var unit = await db.OrgUnits.Include(u => u.Parent).SingleOrDefaultAsync(u => u.Code == code, ct)
-            ?? throw new NotFoundException(new Text("单位", "org unit"), code);
+        var unit = await db.OrgUnits.Include(u => u.Parent).UnitByCodeAsync(code, ct);
         if (unit.Version != request.Version)
         {
             throw new ConflictException("version", new Text($"单位已被他人修改(当前版本 {unit.Version})", $"the unit was changed by someone else (now version {unit.Version})"));

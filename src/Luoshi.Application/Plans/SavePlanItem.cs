@@ -87,8 +87,7 @@ public sealed class SavePlanItem(Data.LuoshiDbContext db, ICurrentActor actor)
         }
 
         await Fill(item, r, ct);
-        item.Touch();
-        db.Entry(item).Property(p => p.Version).OriginalValue = r.Version.Value;
+        db.EditAsOf(item, r.Version.Value);
         try
         {
             await db.SaveChangesAsync(ct);

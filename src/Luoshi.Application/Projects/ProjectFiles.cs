@@ -1,8 +1,6 @@
 using System.Globalization;
 using Luoshi.Application.Common;
 using Luoshi.Application.Evaluation;
-using Luoshi.Application.Export;
-using Luoshi.Application.Import;
 using Luoshi.Application.Spreadsheets;
 using Luoshi.Domain.Common;
 using Luoshi.Domain.Identity;

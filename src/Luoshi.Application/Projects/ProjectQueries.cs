@@ -132,6 +132,23 @@ public sealed class ProjectQueries(Data.LuoshiDbContext db, ICurrentActor actor,
         }
 
         var units = await db.OrgUnits.AsNoTracking().ToDictionaryAsync(u => u.Id, ct);
+        var projects = await InUnitAndStage(filter, units, ct);
+        var categories = projects.Select(p => p.Category).Distinct().Order(StringComparer.Ordinal).ToList();
+        projects = InCategoryAndText(projects, filter);
+        var plans = await db.ProjectPlans.AsNoTracking().Where(p => p.Year == year).ToDictionaryAsync(p => p.ProjectId, p => p.PlannedInvestment, ct);
+        if (filter.InYear)
+        {
+            projects = [.. projects.Where(p => plans.ContainsKey(p.Id))];
+        }
+
+        var done = await CompletedInYear(year, today, ct);
+        var rows = ByStart([.. projects.Select(p => ListRow(p, units[p.OrgUnitId], plans, done, today))], filter.Started);
+        return Paged(rows, Sorted(rows, filter), filter, year, today, categories);
+    }
+
+    /// <summary>The projects of the unit's subtree and at the stage the filter names, both filtered in the database.</summary>
+    private async Task<List<MajorProject>> InUnitAndStage(ProjectFilter filter, Dictionary<int, OrgUnit> units, CancellationToken ct)
+    {
         var q = db.Projects.AsNoTracking().AsQueryable();
         if (!string.IsNullOrWhiteSpace(filter.Org))
         {
@@ -146,8 +163,11 @@ public sealed class ProjectQueries(Data.LuoshiDbContext db, ICurrentActor actor,
             q = q.Where(p => p.Stage == s);
         }
 
-        var projects = await q.ToListAsync(ct);
-        var categories = projects.Select(p => p.Category).Distinct().Order(StringComparer.Ordinal).ToList();
+        return await q.ToListAsync(ct);
+    }
+
+    private static List<MajorProject> InCategoryAndText(List<MajorProject> projects, ProjectFilter filter)
+    {
         if (!string.IsNullOrWhiteSpace(filter.Category))
         {
             projects = [.. projects.Where(p => p.Category == filter.Category.Trim())];
@@ -159,39 +179,42 @@ public sealed class ProjectQueries(Data.LuoshiDbContext db, ICurrentActor actor,
             projects = [.. projects.Where(p => p.Code.Contains(text, StringComparison.OrdinalIgnoreCase) || p.Name.Contains(text, StringComparison.OrdinalIgnoreCase))];
         }
 
-        var plans = await db.ProjectPlans.AsNoTracking().Where(p => p.Year == year).ToDictionaryAsync(p => p.ProjectId, p => p.PlannedInvestment, ct);
-        if (filter.InYear)
-        {
-            projects = [.. projects.Where(p => plans.ContainsKey(p.Id))];
-        }
+        return projects;
+    }
 
+    /// <summary>Each project's investment completed in the year, through the last month complete at <paramref name="today"/>.</summary>
+    private async Task<Dictionary<int, decimal>> CompletedInYear(int year, DateOnly today, CancellationToken ct)
+    {
         var prefix = year.ToString(CultureInfo.InvariantCulture) + "-";
         var lastMonth = ProjectMetrics.CompleteMonths(year, today);
-        var done = (await db.ProjectProgress.AsNoTracking().Where(p => p.Month.StartsWith(prefix)).Select(p => new { p.ProjectId, p.Month, p.CompletedInvestment }).ToListAsync(ct))
+        return (await db.ProjectProgress.AsNoTracking().Where(p => p.Month.StartsWith(prefix)).Select(p => new { p.ProjectId, p.Month, p.CompletedInvestment }).ToListAsync(ct))
             .Where(p => int.Parse(p.Month[5..], CultureInfo.InvariantCulture) <= lastMonth)
             .GroupBy(p => p.ProjectId).ToDictionary(g => g.Key, g => g.Sum(x => x.CompletedInvestment));
-        var rows = projects.Select(p =>
-        {
-            var start = ProjectStart.Of(p.PlannedStart, p.ActualStart, today);
-            var plan = plans.TryGetValue(p.Id, out var pl) ? Numbers.Normalize(pl) : (decimal?)null;
-            var completed = Numbers.Normalize(done.GetValueOrDefault(p.Id));
-            var unit = units[p.OrgUnitId];
-            return new ProjectListRow(
-                p.Code, p.Name, unit.Code, unit.Name, p.Category, p.Stage, Numbers.Normalize(p.TotalInvestment), Numbers.Normalize(p.PrivateShare),
-                p.PlannedStart, p.PlannedCompletion, p.ActualStart, p.ActualCompletion, start.Status, start.Reason, start.ReasonEn,
-                plan, completed, plan is > 0 ? Math.Round((double)(completed / plan.Value) * 100, 1) : null);
-        }).ToList();
+    }
 
-        rows = filter.Started?.Trim() switch
-        {
-            null or "" => rows,
-            "started" => [.. rows.Where(r => r.StartStatus is ProjectStartStatus.OnTime or ProjectStartStatus.Late)],
-            "notStarted" => [.. rows.Where(r => r.StartStatus is ProjectStartStatus.Overdue or ProjectStartStatus.NotDue)],
-            "overdue" => [.. rows.Where(r => r.StartStatus == ProjectStartStatus.Overdue)],
-            "late" => [.. rows.Where(r => r.StartStatus == ProjectStartStatus.Late)],
-            _ => throw InputRefusedException.Single("started", new Text("取值应为 started|notStarted|overdue|late", "must be one of started|notStarted|overdue|late")),
-        };
+    private static ProjectListRow ListRow(MajorProject p, OrgUnit unit, Dictionary<int, decimal> plans, Dictionary<int, decimal> done, DateOnly today)
+    {
+        var start = ProjectStart.Of(p.PlannedStart, p.ActualStart, today);
+        var plan = plans.TryGetValue(p.Id, out var pl) ? Numbers.Normalize(pl) : (decimal?)null;
+        var completed = Numbers.Normalize(done.GetValueOrDefault(p.Id));
+        return new ProjectListRow(
+            p.Code, p.Name, unit.Code, unit.Name, p.Category, p.Stage, Numbers.Normalize(p.TotalInvestment), Numbers.Normalize(p.PrivateShare),
+            p.PlannedStart, p.PlannedCompletion, p.ActualStart, p.ActualCompletion, start.Status, start.Reason, start.ReasonEn,
+            plan, completed, plan is > 0 ? Math.Round((double)(completed / plan.Value) * 100, 1) : null);
+    }
 
+    private static List<ProjectListRow> ByStart(List<ProjectListRow> rows, string? started) => started?.Trim() switch
+    {
+        null or "" => rows,
+        "started" => [.. rows.Where(r => r.StartStatus is ProjectStartStatus.OnTime or ProjectStartStatus.Late)],
+        "notStarted" => [.. rows.Where(r => r.StartStatus is ProjectStartStatus.Overdue or ProjectStartStatus.NotDue)],
+        "overdue" => [.. rows.Where(r => r.StartStatus == ProjectStartStatus.Overdue)],
+        "late" => [.. rows.Where(r => r.StartStatus == ProjectStartStatus.Late)],
+        _ => throw InputRefusedException.Single("started", new Text("取值应为 started|notStarted|overdue|late", "must be one of started|notStarted|overdue|late")),
+    };
+
+    private static IEnumerable<ProjectListRow> Sorted(List<ProjectListRow> rows, ProjectFilter filter)
+    {
         IEnumerable<ProjectListRow> sorted = (filter.Sort?.Trim() ?? "code") switch
         {
             "code" => rows.OrderBy(r => r.Code, StringComparer.Ordinal),
@@ -203,11 +226,12 @@ public sealed class ProjectQueries(Data.LuoshiDbContext db, ICurrentActor actor,
             "completion" => rows.OrderBy(r => r.CompletionRate ?? -1).ThenBy(r => r.Code, StringComparer.Ordinal),
             _ => throw InputRefusedException.Single("sort", new Text("取值应为 code|name|org|category|total|plannedStart|completion", "must be one of code|name|org|category|total|plannedStart|completion")),
         };
-        if (filter.Descending)
-        {
-            sorted = sorted.Reverse();
-        }
+        return filter.Descending ? sorted.Reverse() : sorted;
+    }
 
+    /// <summary>The page asked for, with the counts and sums over every row that matched.</summary>
+    private static ProjectPage Paged(List<ProjectListRow> rows, IEnumerable<ProjectListRow> sorted, ProjectFilter filter, int year, DateOnly today, List<string> categories)
+    {
         int size = Math.Clamp(filter.PageSize, 1, MaxPageSize);
         int pages = Math.Max(1, (rows.Count + size - 1) / size);
         int page = Math.Clamp(filter.Page, 1, pages);

@@ -69,8 +69,7 @@ public sealed class GetReadingHistory(Data.LuoshiDbContext db, ICurrentActor act
             throw new DomainException("period", error);
         }
 
-        var unit = await db.OrgUnits.AsNoTracking().SingleOrDefaultAsync(u => u.Code == org, ct)
-            ?? throw new NotFoundException(new Text("单位", "org unit"), org ?? string.Empty);
+        var unit = await db.OrgUnits.AsNoTracking().UnitByCodeAsync(org, ct);
         actor.Require(Permission.ReadAll, unit);
         var code = p.ToString();
         var cell = await ReadingQueries.Joined(db).SingleOrDefaultAsync(x => x.Indicator == indicator && x.Org == org && x.Reading.PeriodCode == code, ct)

@@ -27,8 +27,7 @@ internal sealed record ReportContent(OrgUnit Unit, Period Period, Report? Report
 internal static class ReportContents
 {
     public static async Task<OrgUnit> Unit(Data.LuoshiDbContext db, string? org, CancellationToken ct) =>
-        await db.OrgUnits.AsNoTracking().SingleOrDefaultAsync(u => u.Code == (org ?? "").Trim(), ct)
-        ?? throw new NotFoundException(new Text("单位", "org unit"), org ?? string.Empty);
+        await db.OrgUnits.AsNoTracking().UnitByCodeAsync(org, ct);
 
     public static Period ParsePeriod(string? period) =>
         Period.TryParse(period, out var p, out var error) ? p : throw new DomainException("period", error);

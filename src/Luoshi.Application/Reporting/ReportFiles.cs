@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Luoshi.Application.Common;
-using Luoshi.Application.Import;
+using Luoshi.Application.Readings;
 using Luoshi.Application.Spreadsheets;
 using Luoshi.Domain.Common;
 using Luoshi.Domain.Identity;
@@ -184,8 +184,7 @@ public sealed class ReportFiles(Data.LuoshiDbContext db, ICurrentActor actor, Ti
 
     private static List<UploadRow> FromCsv(Stream file, ReportContent content)
     {
-        var (required, optional) = ImportData.Columns[ImportKind.Readings];
-        var table = CsvTable.Read(file, required, optional);
+        var table = CsvTable.Read(file, ImportReadings.Required, ImportReadings.Optional);
         var errors = new RowErrors();
         var rows = new List<UploadRow>();
         foreach (var (line, fields) in table.Rows)

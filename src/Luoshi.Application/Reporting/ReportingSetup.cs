@@ -65,8 +65,7 @@ public sealed class ReportingSetup(Data.LuoshiDbContext db, ICurrentActor actor)
     {
         var unit = await ReportContents.Unit(db, r.Org, ct);
         actor.Require(Permission.ManageTargets, unit);
-        var indicator = await db.Indicators.AsNoTracking().SingleOrDefaultAsync(i => i.Code == (r.Indicator ?? "").Trim(), ct)
-            ?? throw InputRefusedException.Single("indicator", new Text($"指标 {Parsing.Clip(r.Indicator ?? "")} 不存在", $"indicator '{Parsing.Clip(r.Indicator ?? "")}' does not exist"));
+        var indicator = await db.Indicators.AsNoTracking().IndicatorByCodeAsync(r.Indicator, "indicator", ct);
         if (indicator.IsDerived)
         {
             throw InputRefusedException.Single("indicator", new Text($"{indicator.Code} 由公式计算,不需填报", $"{indicator.Code} is computed, not reported"));

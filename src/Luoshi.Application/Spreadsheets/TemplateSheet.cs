@@ -1,6 +1,5 @@
 using System.Globalization;
 using Luoshi.Application.Common;
-using Luoshi.Application.Import;
 using Luoshi.Domain.Common;
 
 namespace Luoshi.Application.Spreadsheets;

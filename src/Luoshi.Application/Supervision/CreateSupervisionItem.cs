@@ -1,3 +1,4 @@
+using System.Globalization;
 using Luoshi.Application.Common;
 using Luoshi.Application.Data;
 using Luoshi.Application.Evaluation;
@@ -75,6 +76,20 @@ public sealed class CreateSupervisionItem(LuoshiDbContext db, ICurrentActor acto
         }
 
         var indicatorUnit = await Unit(r.IndicatorOrg, "indicatorOrg", required: false, errors, ct);
+        var project = string.IsNullOrWhiteSpace(r.Project) ? null : await db.Projects.AsNoTracking().Where(p => p.Code == r.Project.Trim()).Select(p => (int?)p.Id).SingleOrDefaultAsync(ct);
+        if (!string.IsNullOrWhiteSpace(r.Project) && project is null)
+        {
+            errors.Add(new("project", new Text($"项目 {Parsing.Clip(r.Project)} 不存在", $"project '{Parsing.Clip(r.Project)}' does not exist")));
+        }
+
+        // A document is named by its id, as the documents API and pages show it.
+        int? document = int.TryParse(r.Document?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out int documentId)
+            && await db.Documents.AnyAsync(d => d.Id == documentId, ct) ? documentId : null;
+        if (!string.IsNullOrWhiteSpace(r.Document) && document is null)
+        {
+            errors.Add(new("document", new Text($"文件 {Parsing.Clip(r.Document)} 不存在", $"document '{Parsing.Clip(r.Document)}' does not exist")));
+        }
+
         if (errors.Count > 0)
         {
             throw new InputRefusedException(errors);
@@ -94,7 +109,7 @@ public sealed class CreateSupervisionItem(LuoshiDbContext db, ICurrentActor acto
         var item = SupervisionItem.Create(r.Title!, r.Source ?? SupervisionSource.Manual, lead!.Id, supervising.Id, r.Deadline!.Value, by, now);
         item.Describe(r.Title!, r.Description, r.Priority ?? SupervisionPriority.Normal);
         item.SupportWith(supporting.Select(s => s.Id));
-        item.Link(plan, indicator, indicatorUnit?.Id, r.Project, r.Document, r.SourceSentence);
+        item.Link(plan, indicator, indicatorUnit?.Id, project, document, r.SourceSentence);
         item.RequireClearPeriods(r.ClearPeriodsToClose);
         db.SupervisionItems.Add(item);
         await db.SaveChangesAsync(ct);

@@ -1,6 +1,5 @@
 using Luoshi.Application.Common;
 using Luoshi.Application.Data;
-using Luoshi.Domain.Common;
 using Luoshi.Domain.Identity;
 using Luoshi.Domain.Supervision;
 using Microsoft.EntityFrameworkCore;
@@ -21,8 +20,7 @@ internal static class SupervisionScope
             return (null, db.SupervisionItems.AsNoTracking());
         }
 
-        var unit = await db.OrgUnits.AsNoTracking().SingleOrDefaultAsync(u => u.Code == org.Trim(), ct)
-            ?? throw new NotFoundException(new Text("单位", "org unit"), org);
+        var unit = await db.OrgUnits.AsNoTracking().UnitByCodeAsync(org, ct);
         actor.Require(Permission.ReadAll, unit);
         var ids = db.OrgUnits.Where(u => u.Path.StartsWith(unit.Path)).Select(u => u.Id);
         return (unit.Code, db.SupervisionItems.AsNoTracking().Where(i => ids.Contains(i.LeadUnitId)));

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Luoshi.Application.Common;
 using Luoshi.Application.Data;
 using Luoshi.Domain.Supervision;
@@ -77,7 +78,7 @@ public sealed record SupervisionItemSummary(
 
 internal static class SupervisionViews
 {
-    public sealed record Names(IReadOnlyDictionary<int, (string Code, string Name)> Units, IReadOnlyDictionary<int, string> Plans, IReadOnlyDictionary<int, (string Code, string Name)> Indicators)
+    public sealed record Names(IReadOnlyDictionary<int, (string Code, string Name)> Units, IReadOnlyDictionary<int, string> Plans, IReadOnlyDictionary<int, (string Code, string Name)> Indicators, IReadOnlyDictionary<int, string> Projects)
     {
         public string Unit(int id) => Units.TryGetValue(id, out var u) ? u.Code : "?";
 
@@ -96,10 +97,12 @@ internal static class SupervisionViews
         var indicatorIds = items.SelectMany(i => i.Indicators.Select(f => f.IndicatorId).Concat(i.IndicatorId is { } id ? [id] : [])).Distinct().ToList();
         var units = await db.OrgUnits.AsNoTracking().Where(u => unitIds.Contains(u.Id)).Select(u => new { u.Id, u.Code, u.Name }).ToListAsync(ct);
         var indicators = indicatorIds.Count == 0 ? [] : await db.Indicators.AsNoTracking().Where(i => indicatorIds.Contains(i.Id)).Select(i => new { i.Id, i.Code, i.Name }).ToListAsync(ct);
+        var projectIds = items.Where(i => i.ProjectId is not null).Select(i => i.ProjectId!.Value).Distinct().ToList();
         return new Names(
             units.ToDictionary(u => u.Id, u => (u.Code, u.Name)),
             planIds.Count == 0 ? new Dictionary<int, string>() : await db.PlanItems.AsNoTracking().Where(p => planIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Code, ct),
-            indicators.ToDictionary(i => i.Id, i => (i.Code, i.Name)));
+            indicators.ToDictionary(i => i.Id, i => (i.Code, i.Name)),
+            projectIds.Count == 0 ? new Dictionary<int, string>() : await db.Projects.AsNoTracking().Where(p => projectIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Code, ct));
     }
 
     public static SupervisionItemView Full(SupervisionItem i, Names n, LocalCalendar calendar)
@@ -126,8 +129,8 @@ internal static class SupervisionViews
                 i.PlanItemId is { } p ? n.Plans.GetValueOrDefault(p) : null,
                 i.IndicatorId is { } ind && n.Indicators.TryGetValue(ind, out var linked) ? linked.Code : null,
                 i.IndicatorUnitId is { } iu ? n.Unit(iu) : null,
-                i.ProjectRef,
-                i.DocumentRef,
+                i.ProjectId is { } project ? n.Projects.GetValueOrDefault(project) : i.UnlinkedProject,
+                i.DocumentId?.ToString(CultureInfo.InvariantCulture) ?? i.UnlinkedDocument,
                 i.SourceSentence),
             i.ClearPeriodsToClose,
             [.. history.SelectMany(e => e.Evidence).Distinct(StringComparer.Ordinal)],

@@ -1,7 +1,8 @@
 using System.CommandLine;
 using Luoshi.Application.Common;
-using Luoshi.Application.Export;
 using Luoshi.Application.Projects;
+using Luoshi.Application.Readings;
+using Luoshi.Application.Spreadsheets;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Luoshi.Cli.Commands;

@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Text.Json;
 using Luoshi.Application.Common;
-using Luoshi.Application.Import;
 using Luoshi.Application.Projects;
+using Luoshi.Application.Spreadsheets;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Luoshi.Cli.Commands;

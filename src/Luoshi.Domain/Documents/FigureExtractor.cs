@@ -99,17 +99,7 @@ public static partial class FigureExtractor
         for (int j = 0; j < tokens.Count; j++)
         {
             var t = tokens[j];
-            string? figurePeriod = null;
-            while (periodIndex < periods.Count && periods[periodIndex].Start < t.Start)
-            {
-                if (periods[periodIndex].Start >= lastEnd)
-                {
-                    figurePeriod = periods[periodIndex].Text;
-                }
-
-                period = periods[periodIndex].Text;
-                periodIndex++;
-            }
+            var figurePeriod = PassPeriods(periods, ref periodIndex, t.Start, lastEnd, ref period);
 
             int clauseStart = ClauseStart(s, t.Start, lastEnd);
             var prefix = s[clauseStart..t.Start];
@@ -151,14 +141,7 @@ public static partial class FigureExtractor
             var comparison = ComparisonLead().Match(trimmed);
             if (comparison.Success && hasPrevious)
             {
-                var previous = figures[lastOfSentence];
-                int compStart = t.Start - trimmed.Length;
-                figures[lastOfSentence] = previous with
-                {
-                    Comparison = s[compStart..figureEnd],
-                    Text = s[(previous.Span.Start - sentence.Span.Start)..figureEnd],
-                    Span = new TextSpan(previous.Span.Start, sentence.Span.Start + figureEnd - previous.Span.Start),
-                };
+                figures[lastOfSentence] = Extended(figures[lastOfSentence], sentence, figureEnd) with { Comparison = s[(t.Start - trimmed.Length)..figureEnd] };
                 lastEnd = figureEnd;
                 continue;
             }
@@ -166,12 +149,7 @@ public static partial class FigureExtractor
             // ，力争6%: the stretch value of the target just before.
             if (hasPrevious && Stretch().IsMatch(trimmed) && figures[lastOfSentence] is { Kind: FigureKind.Target } target && target.Stretch is null)
             {
-                figures[lastOfSentence] = target with
-                {
-                    Stretch = t.Value,
-                    Text = s[(target.Span.Start - sentence.Span.Start)..figureEnd],
-                    Span = new TextSpan(target.Span.Start, sentence.Span.Start + figureEnd - target.Span.Start),
-                };
+                figures[lastOfSentence] = Extended(target, sentence, figureEnd) with { Stretch = t.Value };
                 lastEnd = figureEnd;
                 continue;
             }
@@ -191,38 +169,15 @@ public static partial class FigureExtractor
             {
                 distributed = null;
 
-                // 确保全省生产总值增长…: the deployment word belongs to the sentence, not to the figure's subject.
-                int lead = from is null ? LeadWords().Match(trimmed).Length : 0;
-                figureStart += lead;
-                string head = from is { } f ? s[f.HeadStart..f.HeadEnd] : trimmed[lead..];
-                if (from is { } f1)
-                {
-                    figureStart = f1.HeadStart;
-                }
+                (subject, measure, comparisonText, figureStart) = Head(s, trimmed, figureStart, from);
 
-                (subject, measure, comparisonText) = SubjectOf(head);
-                if (from is { } f2 && f2.Measure.Length > 0)
+                (subject, distributed) = Respective(subject);
+                if (distributed is not null)
                 {
-                    measure = f2.Measure;
-                }
-
-                var parts = Respectively().Split(subject);
-                if (parts.Length == 2)
-                {
-                    var list = ListSeparator().Split(parts[0]).Select(x => x.Trim()).Where(x => x.Length > 0).ToList();
-                    if (list.Count >= 2)
-                    {
-                        distributed = list;
-                        distributedNext = 1;
-                        distributedMeasure = measure;
-                        distributedStart = figureStart;
-                        distributedFirst = figures.Count;
-                        subject = list[0];
-                    }
-                    else
-                    {
-                        subject = parts[0].Trim();
-                    }
+                    distributedNext = 1;
+                    distributedMeasure = measure;
+                    distributedStart = figureStart;
+                    distributedFirst = figures.Count;
                 }
             }
 
@@ -267,9 +222,7 @@ public static partial class FigureExtractor
             {
                 for (int i = distributedFirst; i < figures.Count - 1; i++)
                 {
-                    var f = figures[i];
-                    int start = f.Span.Start - sentence.Span.Start;
-                    figures[i] = f with { Text = s[start..figureEnd], Span = new TextSpan(f.Span.Start, figureEnd - start) };
+                    figures[i] = Extended(figures[i], sentence, figureEnd);
                 }
             }
         }
@@ -278,6 +231,68 @@ public static partial class FigureExtractor
         {
             period = periods[periodIndex++].Text;
         }
+    }
+
+    /// <summary>Moves past the periods named before <paramref name="before"/>; the last one after <paramref name="lastEnd"/> is the figure's own.</summary>
+    private static string? PassPeriods(List<(int Start, string Text)> periods, ref int index, int before, int lastEnd, ref string? period)
+    {
+        string? figurePeriod = null;
+        while (index < periods.Count && periods[index].Start < before)
+        {
+            if (periods[index].Start >= lastEnd)
+            {
+                figurePeriod = periods[index].Text;
+            }
+
+            period = periods[index].Text;
+            index++;
+        }
+
+        return figurePeriod;
+    }
+
+    /// <summary>A figure whose text runs on to <paramref name="end"/> (in the sentence), taking in what qualifies it.</summary>
+    private static Figure Extended(Figure figure, Sentence sentence, int end)
+    {
+        int start = figure.Span.Start - sentence.Span.Start;
+        return figure with { Text = sentence.Text[start..end], Span = new TextSpan(figure.Span.Start, sentence.Span.Start + end - figure.Span.Start) };
+    }
+
+    /// <summary>
+    /// The subject, measure and comparison of a figure from the words before it (or, after 从…到, before the first
+    /// number), and where the figure's text starts.
+    /// </summary>
+    private static (string Subject, string? Measure, string? Comparison, int FigureStart) Head(string s, string trimmed, int figureStart, (decimal Value, int HeadStart, int HeadEnd, string Measure)? from)
+    {
+        // 确保全省生产总值增长…: the deployment word belongs to the sentence, not to the figure's subject.
+        int lead = from is null ? LeadWords().Match(trimmed).Length : 0;
+        figureStart += lead;
+        string head = from is { } f ? s[f.HeadStart..f.HeadEnd] : trimmed[lead..];
+        if (from is { } f1)
+        {
+            figureStart = f1.HeadStart;
+        }
+
+        var (subject, measure, comparison) = SubjectOf(head);
+        if (from is { } f2 && f2.Measure.Length > 0)
+        {
+            measure = f2.Measure;
+        }
+
+        return (subject, measure, comparison, figureStart);
+    }
+
+    /// <summary>工业、服务业投资分别增长: the subjects a 分别 list gives its figures in turn (null when it names fewer than two), and the first.</summary>
+    private static (string Subject, List<string>? List) Respective(string subject)
+    {
+        var parts = Respectively().Split(subject);
+        if (parts.Length != 2)
+        {
+            return (subject, null);
+        }
+
+        var list = ListSeparator().Split(parts[0]).Select(x => x.Trim()).Where(x => x.Length > 0).ToList();
+        return list.Count >= 2 ? (list[0], list) : (parts[0].Trim(), null);
     }
 
     /// <summary>Subject, measure and a comparison basis from the words before a number: 上半年GDP比上年增长 → (GDP, 增长, 比上年).</summary>

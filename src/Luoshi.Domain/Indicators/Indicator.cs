@@ -4,7 +4,7 @@ using Luoshi.Domain.Common;
 namespace Luoshi.Domain.Indicators;
 
 /// <summary>What is measured: 指标. A derived indicator carries a <see cref="Formula"/> over other indicators.</summary>
-public sealed partial class Indicator
+public sealed partial class Indicator : IVersioned
 {
     public const int NameMaxLength = 100;
     public const int UnitMaxLength = 20;
@@ -146,8 +146,6 @@ public sealed partial class Indicator
         }
     }
 
-    /// <summary>Marks an edit as one version, so several setters in one request make one increment.</summary>
-    public void Touch() => Version++;
 
     /// <summary>
     /// Checks that every formula refers to known indicators and that no formula depends on itself

@@ -12,6 +12,7 @@ public sealed class Reading
     public const int CommentMaxLength = 2000;
 
     private readonly List<ReadingVersion> _versions = [];
+    private Period? _parsedPeriod;
 
     private Reading()
     {
@@ -36,7 +37,11 @@ public sealed class Reading
     public string UpdatedBy { get; private set; }
     public IReadOnlyList<ReadingVersion> Versions => _versions;
 
-    public Period Period => Common.Period.Parse(PeriodCode);
+    /// <summary>
+    /// <see cref="PeriodCode"/> parsed, once per loaded row. The column stays text so that the indexed range queries
+    /// keep comparing codes (docs/adr/0024).
+    /// </summary>
+    public Period Period => _parsedPeriod ??= Common.Period.Parse(PeriodCode);
 
     public static Reading Create(int indicatorId, int orgUnitId, Period period, Frequency indicatorFrequency)
     {

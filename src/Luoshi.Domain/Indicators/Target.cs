@@ -10,6 +10,7 @@ namespace Luoshi.Domain.Indicators;
 public sealed class Target
 {
     private readonly List<TargetVersion> _versions = [];
+    private Period? _parsedPeriod;
 
     private Target()
     {
@@ -38,7 +39,11 @@ public sealed class Target
     public string UpdatedBy { get; private set; }
     public IReadOnlyList<TargetVersion> Versions => _versions;
 
-    public Period Period => Common.Period.Parse(PeriodCode);
+    /// <summary>
+    /// <see cref="PeriodCode"/> parsed, once per loaded row. The column stays text so that the indexed range queries
+    /// keep comparing codes (docs/adr/0024).
+    /// </summary>
+    public Period Period => _parsedPeriod ??= Common.Period.Parse(PeriodCode);
 
     public static Target Create(int indicatorId, int orgUnitId, Period period, Horizon horizon)
     {

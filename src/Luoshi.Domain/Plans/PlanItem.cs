@@ -15,7 +15,7 @@ public enum PlanItemKind
 /// A node of the plan tree. A child is always of a deeper kind than its parent, except that a task
 /// may hold sub-tasks (large programmes break tasks down more than once).
 /// </summary>
-public sealed class PlanItem
+public sealed class PlanItem : IVersioned
 {
     public const int TitleMaxLength = 200;
     public const int DescriptionMaxLength = 4000;
@@ -136,8 +136,6 @@ public sealed class PlanItem
         SetParent(parent);
     }
 
-    /// <summary>Marks an edit as one version; called once per saved change so several setters make one increment.</summary>
-    public void Touch() => Version++;
 
     private bool IsAncestorOf(PlanItem other)
     {

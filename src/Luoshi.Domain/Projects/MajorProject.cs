@@ -16,7 +16,7 @@ public enum ProjectStage
 /// 重大项目: a major investment project owned by a region, followed month by month ("以项目看发展论英雄").
 /// Amounts are in 亿元. Starting and completing are dated events; the stage follows them.
 /// </summary>
-public sealed class MajorProject
+public sealed class MajorProject : IVersioned
 {
     public const int NameMaxLength = 200;
 
@@ -119,7 +119,6 @@ public sealed class MajorProject
         Stage = ProjectStage.Completed;
     }
 
-    public void Touch() => Version++;
 }
 
 /// <summary>The investment a project plans for one year (年度投资计划).</summary>

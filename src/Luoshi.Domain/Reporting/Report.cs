@@ -20,6 +20,7 @@ public enum ReportState
 public sealed class Report
 {
     private readonly List<ReportTransition> _transitions = [];
+    private Period? _parsedPeriod;
 
     private Report()
     {
@@ -37,7 +38,11 @@ public sealed class Report
     public int Version { get; private set; }
     public IReadOnlyList<ReportTransition> Transitions => _transitions;
 
-    public Period Period => Common.Period.Parse(PeriodCode);
+    /// <summary>
+    /// <see cref="PeriodCode"/> parsed, once per loaded row. The column stays text so that the indexed range queries
+    /// keep comparing codes (docs/adr/0024).
+    /// </summary>
+    public Period Period => _parsedPeriod ??= Common.Period.Parse(PeriodCode);
 
     public static Report Open(int orgUnitId, Period period, DateOnly dueDate) => new()
     {

@@ -76,9 +76,18 @@ public sealed class SupervisionItem
     /// <summary>The unit whose figure of the linked indicator the item is about (by default the lead unit).</summary>
     public int? IndicatorUnitId { get; private set; }
 
-    /// <summary>A major project or a document, by reference until those features hold them.</summary>
-    public string? ProjectRef { get; private set; }
-    public string? DocumentRef { get; private set; }
+    /// <summary>The major project the item is about.</summary>
+    public int? ProjectId { get; private set; }
+
+    /// <summary>The ingested document (speech, report) the item came from.</summary>
+    public int? DocumentId { get; private set; }
+
+    /// <summary>
+    /// What an item recorded before projects and documents were linked, when it named none that exists: kept as
+    /// written, so that nothing typed in is lost (docs/adr/0024).
+    /// </summary>
+    public string? UnlinkedProject { get; private set; }
+    public string? UnlinkedDocument { get; private set; }
     public string? SourceSentence { get; private set; }
 
     /// <summary>
@@ -175,7 +184,7 @@ public sealed class SupervisionItem
     }
 
     /// <summary>Links the item to what it is about: a plan item, an indicator at a unit, a project, a document sentence.</summary>
-    public void Link(int? planItemId, int? indicatorId, int? indicatorUnitId, string? projectRef, string? documentRef, string? sourceSentence)
+    public void Link(int? planItemId, int? indicatorId, int? indicatorUnitId, int? projectId, int? documentId, string? sourceSentence)
     {
         RequireDraft("links");
         if (indicatorUnitId is not null && indicatorId is null)
@@ -183,14 +192,14 @@ public sealed class SupervisionItem
             throw new DomainException("indicatorOrg", new Text("指定了指标单位却未指定指标", "an indicator unit needs an indicator"));
         }
 
-        var project = Code.OptionalText(projectRef, "project", ReferenceMaxLength);
-        var document = Code.OptionalText(documentRef, "document", ReferenceMaxLength);
         SourceSentence = Code.OptionalText(sourceSentence, "sourceSentence", SourceSentenceMaxLength);
         PlanItemId = planItemId;
         IndicatorId = indicatorId;
         IndicatorUnitId = indicatorId is null ? null : indicatorUnitId ?? LeadUnitId;
-        ProjectRef = project;
-        DocumentRef = document;
+        ProjectId = projectId;
+        DocumentId = documentId;
+        UnlinkedProject = null;
+        UnlinkedDocument = null;
     }
 
     /// <summary>Requires the linked indicator (or every listed figure) to be out of red for <paramref name="periods"/> periods before closing (null: no such rule).</summary>

@@ -1,7 +1,7 @@
 using System.Text;
 using Luoshi.Application.Assessment;
 using Luoshi.Application.Common;
-using Luoshi.Application.Import;
+using Luoshi.Application.Spreadsheets;
 using Luoshi.Domain.Assessment;
 using Luoshi.Domain.Common;
 using Microsoft.EntityFrameworkCore;

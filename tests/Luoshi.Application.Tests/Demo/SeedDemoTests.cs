@@ -1,6 +1,7 @@
 using Luoshi.Application.Common;
 using Luoshi.Application.Demo;
-using Luoshi.Application.Import;
+using Luoshi.Application.Organization;
+using Luoshi.Application.Spreadsheets;
 using Luoshi.Domain.Organization;
 using Microsoft.EntityFrameworkCore;
 
@@ -61,7 +62,7 @@ public sealed class SeedDemoTests
     public async Task Seed_IntoADatabaseWithOtherData_IsRefused()
     {
         await using var host = await AppHost.StartAsync(Db.Sqlite);
-        await host.Run<ImportData, ImportSummary>(i => i.Orgs([(2, new OrgRow("440000", "别省", "Province", null))], default));
+        await host.Run<ImportOrgUnits, ImportSummary>(i => i.Handle([(2, new OrgRow("440000", "别省", "Province", null))], default));
 
         await Should.ThrowAsync<ConflictException>(() => host.Run<SeedDemo, IReadOnlyList<ImportSummary>>(s => s.Handle(null, default)));
     }

@@ -1,9 +1,9 @@
 using System.Text;
 using Luoshi.Application.Common;
 using Luoshi.Application.Evaluation;
-using Luoshi.Application.Import;
 using Luoshi.Application.Indicators;
 using Luoshi.Application.Readings;
+using Luoshi.Application.Spreadsheets;
 using Luoshi.Domain.Common;
 using Luoshi.Domain.Evaluation;
 using Luoshi.Domain.Identity;

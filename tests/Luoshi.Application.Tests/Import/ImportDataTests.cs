@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Luoshi.Application.Common;
-using Luoshi.Application.Import;
+using Luoshi.Application.Spreadsheets;
 using Luoshi.Domain.Indicators;
 using Microsoft.EntityFrameworkCore;
 

@@ -6,8 +6,9 @@ using Luoshi.Application.Common;
 using Luoshi.Application.Data;
 using Luoshi.Application.Demo;
 using Luoshi.Application.Identity;
-using Luoshi.Application.Import;
 using Luoshi.Application.Operations;
+using Luoshi.Application.Readings;
+using Luoshi.Application.Spreadsheets;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -32,7 +33,7 @@ public sealed class BackupRestoreTests : IDisposable
         var backup = await host.Run<BackupDatabase, BackupSummary>(b => b.Handle(file, overwrite: false, null, default));
 
         // Afterwards: values changed (new versions, audit entries), a user added, a whole table emptied.
-        await host.Run<ImportData, ImportSummary>(i => i.Readings([(2, new ReadingRow("FAI", "330102", "2026-06", "1.25"), "changed"), (3, new ReadingRow("FAI", "330102", "2026-05", "0.5"), null)], null, default));
+        await host.Run<ImportReadings, ImportSummary>(i => i.Handle([(2, new ReadingRow("FAI", "330102", "2026-06", "1.25"), "changed"), (3, new ReadingRow("FAI", "330102", "2026-05", "0.5"), null)], null, default));
         await host.Run<AddUser, UserView>(u => u.Handle(new AddUser.Request("late", Domain.Identity.Role.Leader, null, "Bootstrap-2026"), default));
         var deleted = await host.Query(d => d.ProjectProgress.ExecuteDeleteAsync());
         var changed = await Fingerprint(host);

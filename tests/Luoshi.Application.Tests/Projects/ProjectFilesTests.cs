@@ -4,8 +4,6 @@ using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using Luoshi.Application.Common;
 using Luoshi.Application.Data;
-using Luoshi.Application.Export;
-using Luoshi.Application.Import;
 using Luoshi.Application.Projects;
 using Luoshi.Application.Spreadsheets;
 using Luoshi.Domain.Identity;

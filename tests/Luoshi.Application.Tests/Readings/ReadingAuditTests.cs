@@ -1,9 +1,9 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using Luoshi.Application.Identity;
-using Luoshi.Application.Import;
 using Luoshi.Application.Indicators;
 using Luoshi.Application.Readings;
+using Luoshi.Application.Spreadsheets;
 using Luoshi.Domain.Indicators;
 
 namespace Luoshi.Application.Tests.Readings;

@@ -1,8 +1,8 @@
 using System.Text;
 using Luoshi.Application.Common;
 using Luoshi.Application.Data;
-using Luoshi.Application.Import;
 using Luoshi.Application.Readings;
+using Luoshi.Application.Spreadsheets;
 using Luoshi.Domain.Indicators;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,8 +1,8 @@
 using System.Text;
 using Luoshi.Application.Common;
-using Luoshi.Application.Import;
 using Luoshi.Application.Readings;
 using Luoshi.Application.Reporting;
+using Luoshi.Application.Spreadsheets;
 using Luoshi.Domain.Common;
 using Luoshi.Domain.Identity;
 using Luoshi.Domain.Indicators;

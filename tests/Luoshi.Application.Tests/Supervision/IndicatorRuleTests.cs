@@ -1,8 +1,8 @@
 using System.Data.Common;
 using Luoshi.Application.Common;
 using Luoshi.Application.Data;
-using Luoshi.Application.Import;
 using Luoshi.Application.Readings;
+using Luoshi.Application.Spreadsheets;
 using Luoshi.Application.Supervision;
 using Luoshi.Domain.Common;
 using Luoshi.Domain.Indicators;

@@ -1,5 +1,5 @@
 using Luoshi.Application.Common;
-using Luoshi.Application.Import;
+using Luoshi.Application.Spreadsheets;
 using Luoshi.Application.Supervision;
 using Luoshi.Domain.Common;
 using Luoshi.Domain.Supervision;
@@ -126,7 +126,6 @@ public sealed class RunSupervisionRulesTests
         {
             var fai = await d.Indicators.SingleAsync(i => i.Code == "FAI");
             fai.AssignResponsibleUnit(await d.OrgUnits.Where(u => u.Code == "FGW").Select(u => u.Id).SingleAsync());
-            fai.Touch();
             return await d.SaveChangesAsync();
         });
         var withDepartment = await Rules(host);
@@ -145,7 +144,6 @@ public sealed class RunSupervisionRulesTests
         {
             var done = await d.PlanItems.SingleAsync(p => p.Code == "T2");
             done.MarkCompleted(new DateOnly(2026, 6, 28));
-            done.Touch();
             return await d.SaveChangesAsync();
         });
         return host;

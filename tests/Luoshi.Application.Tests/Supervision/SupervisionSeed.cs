@@ -1,5 +1,5 @@
 using System.Text;
-using Luoshi.Application.Import;
+using Luoshi.Application.Spreadsheets;
 using Luoshi.Application.Supervision;
 using Luoshi.Domain.Supervision;
 

@@ -203,16 +203,6 @@ public class IndicatorTests
     }
 
     [Fact]
-    public void Touch_IncrementsVersion()
-    {
-        var indicator = Indicator.Create("GDP", "地区生产总值", "亿元");
-
-        indicator.Touch();
-
-        indicator.Version.ShouldBe(2);
-    }
-
-    [Fact]
     public void CheckFormulaGraph_UnknownInput_NamesItAndTheFormula()
     {
         var formulas = new Dictionary<string, Formula> { ["RATIO"] = Formula.Parse("A / MISSING") };

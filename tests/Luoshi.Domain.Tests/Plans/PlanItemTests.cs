@@ -206,14 +206,12 @@ public class PlanItemTests
     }
 
     [Fact]
-    public void TouchAndPlaceAt_RecordVersionAndOrder()
+    public void PlaceAt_RecordsOrder()
     {
         var task = Task();
 
         task.PlaceAt(3);
-        task.Touch();
 
         task.Order.ShouldBe(3);
-        task.Version.ShouldBe(2);
     }
 }

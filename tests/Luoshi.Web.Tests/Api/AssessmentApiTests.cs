@@ -2,7 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using Luoshi.Application.Assessment;
-using Luoshi.Application.Import;
+using Luoshi.Application.Spreadsheets;
 using Luoshi.Domain.Assessment;
 using Luoshi.Web.Tests.Infrastructure;
 

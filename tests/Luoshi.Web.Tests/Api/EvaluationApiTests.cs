@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using Luoshi.Application.Import;
+using Luoshi.Application.Spreadsheets;
 using Luoshi.Web.Tests.Infrastructure;
 
 namespace Luoshi.Web.Tests.Api;

@@ -107,7 +107,7 @@ public sealed class IdentityApiTests(AppFixture fixture) : IClassFixture<AppFixt
     public async Task ThePublic_SeesApprovedValuesOnly(Db db)
     {
         var app = await fixture.For(db);
-        await app.ImportCsvAsync(Application.Import.ImportKind.Readings, "indicator,org,period,value\nUNEMP,330102,2026-04,4.9\n");
+        await app.ImportCsvAsync(Application.Spreadsheets.ImportKind.Readings, "indicator,org,period,value\nUNEMP,330102,2026-04,4.9\n");
         await app.Client.PostAsJsonAsync("/api/readings", new { indicator = "UNEMP", org = "330103", period = "2026-04", value = 5.1 });
 
         var anonymous = await (await app.Anonymous.GetAsync("/api/readings?indicator=UNEMP&from=2026-04&to=2026-04")).ShouldBeOk<List<Application.Readings.ReadingView>>();

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using Luoshi.Application.Import;
+using Luoshi.Application.Spreadsheets;
 using Luoshi.Cli;
 using Luoshi.Web.Tests.Infrastructure;
 using Microsoft.Extensions.Options;

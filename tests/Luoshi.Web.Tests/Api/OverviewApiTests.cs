@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using Luoshi.Application.Import;
+using Luoshi.Application.Spreadsheets;
 using Luoshi.Web.Tests.Infrastructure;
 
 namespace Luoshi.Web.Tests.Api;

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
-using Luoshi.Application.Import;
 using Luoshi.Application.Projects;
 using Luoshi.Application.Spreadsheets;
 using Luoshi.Web.Tests.Infrastructure;

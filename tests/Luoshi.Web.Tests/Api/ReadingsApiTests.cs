@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using Luoshi.Application.Import;
 using Luoshi.Application.Readings;
+using Luoshi.Application.Spreadsheets;
 using Luoshi.Domain.Indicators;
 using Luoshi.Web.Tests.Infrastructure;
 

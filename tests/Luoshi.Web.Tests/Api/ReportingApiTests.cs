@@ -244,8 +244,8 @@ public sealed class ReportingApiTests(AppFixture fixture) : IClassFixture<AppFix
 
                 (await app.Client.PostAsJsonAsync("/api/reporting/rules", new { code = "PRIVATE_LE_FAI", kind = "compare", severity = "error", expression = "PRIVATE_INV <= FAI", message = "民间投资不能超过固定资产投资" })).EnsureSuccessStatusCode();
                 (await app.Client.PostAsJsonAsync("/api/reporting/rules", new { code = "UNEMP_JUMP", kind = "change", severity = "warning", indicator = "UNEMP", maxChangePercent = 30, message = "失业率变动过大" })).EnsureSuccessStatusCode();
-                await app.ImportCsvAsync(Application.Import.ImportKind.Targets, "indicator,org,year,value,qualifier\nFAI,330103,2026,1200,atLeast\n");
-                await app.ImportCsvAsync(Application.Import.ImportKind.Readings, "indicator,org,period,value\nFAI,330103,2026-01,100\n");
+                await app.ImportCsvAsync(Application.Spreadsheets.ImportKind.Targets, "indicator,org,year,value,qualifier\nFAI,330103,2026,1200,atLeast\n");
+                await app.ImportCsvAsync(Application.Spreadsheets.ImportKind.Readings, "indicator,org,period,value\nFAI,330103,2026-01,100\n");
             }
         }
         finally

@@ -235,7 +235,7 @@ public sealed class OidcAppFixture : IAsyncLifetime
             b.Services.Configure<OidcOptions>(OidcHandler.SchemeName, o => o.BackchannelHttpHandler = provider);
             b.Services.AddSingleton<IStartupFilter, ClientAddress>();
         });
-        await app.ImportCsvAsync(Application.Import.ImportKind.Orgs, AppFixture.OrgsCsv);
+        await app.ImportCsvAsync(Application.Spreadsheets.ImportKind.Orgs, AppFixture.OrgsCsv);
         return (app, provider);
     }
 

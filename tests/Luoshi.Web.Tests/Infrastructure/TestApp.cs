@@ -1,7 +1,7 @@
 using Luoshi.Application.Common;
 using Luoshi.Application.Identity;
+using Luoshi.Application.Spreadsheets;
 using Luoshi.Domain.Identity;
-using Luoshi.Application.Import;
 using Luoshi.Web;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.TestHost;

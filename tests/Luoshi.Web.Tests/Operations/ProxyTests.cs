@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
-using Luoshi.Application.Import;
+using Luoshi.Application.Spreadsheets;
 using Luoshi.Web.Infrastructure.Operations;
 using Luoshi.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Http;

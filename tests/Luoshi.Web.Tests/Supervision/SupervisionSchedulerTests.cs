@@ -19,7 +19,7 @@ public sealed class SupervisionSchedulerTests
     {
         var clock = new FixedClock(new DateTimeOffset(2026, 8, 10, 9, 0, 0, TimeSpan.FromHours(8)));
         await using var app = await TestApp.StartAsync(db, configure: b => b.Services.AddSingleton<TimeProvider>(clock));
-        await app.ImportCsvAsync(Application.Import.ImportKind.Orgs, AppFixture.OrgsCsv);
+        await app.ImportCsvAsync(Application.Spreadsheets.ImportKind.Orgs, AppFixture.OrgsCsv);
         var created = await app.Client.PostAsJsonAsync("/api/supervision/items", new { title = "逾期未办", leadOrg = "330102", deadline = "2026-08-01" });
         int id = JsonNode.Parse(await created.Content.ReadAsStringAsync())!["id"]!.GetValue<int>();
         (await app.Client.PostAsJsonAsync($"/api/supervision/items/{id}/assign", new { comment = "交办" })).EnsureSuccessStatusCode();

@@ -1,7 +1,9 @@
 using Luoshi.Domain.Common;
+using Luoshi.Domain.Documents;
 using Luoshi.Domain.Indicators;
 using Luoshi.Domain.Organization;
 using Luoshi.Domain.Plans;
+using Luoshi.Domain.Projects;
 using Luoshi.Domain.Supervision;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -16,8 +18,8 @@ internal sealed class SupervisionItemConfiguration : IEntityTypeConfiguration<Su
         b.HasKey(x => x.Id);
         b.Property(x => x.Title).HasMaxLength(SupervisionItem.TitleMaxLength).IsRequired();
         b.Property(x => x.Description).HasMaxLength(SupervisionItem.DescriptionMaxLength);
-        b.Property(x => x.ProjectRef).HasMaxLength(SupervisionItem.ReferenceMaxLength);
-        b.Property(x => x.DocumentRef).HasMaxLength(SupervisionItem.ReferenceMaxLength);
+        b.Property(x => x.UnlinkedProject).HasMaxLength(SupervisionItem.ReferenceMaxLength);
+        b.Property(x => x.UnlinkedDocument).HasMaxLength(SupervisionItem.ReferenceMaxLength);
         b.Property(x => x.SourceSentence).HasMaxLength(SupervisionItem.SourceSentenceMaxLength);
         b.Property(x => x.CauseKey).HasMaxLength(SupervisionItem.RuleKeyMaxLength);
         b.Property(x => x.RuleKey).HasMaxLength(SupervisionItem.RuleKeyMaxLength);
@@ -36,6 +38,8 @@ internal sealed class SupervisionItemConfiguration : IEntityTypeConfiguration<Su
         b.HasOne<OrgUnit>().WithMany().HasForeignKey(x => x.IndicatorUnitId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<PlanItem>().WithMany().HasForeignKey(x => x.PlanItemId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Indicator>().WithMany().HasForeignKey(x => x.IndicatorId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<MajorProject>().WithMany().HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Document>().WithMany().HasForeignKey(x => x.DocumentId).OnDelete(DeleteBehavior.Restrict);
 
         b.HasMany(x => x.SupportingUnits).WithOne().HasForeignKey(x => x.ItemId).OnDelete(DeleteBehavior.Cascade);
         b.Navigation(x => x.SupportingUnits).UsePropertyAccessMode(PropertyAccessMode.Field);

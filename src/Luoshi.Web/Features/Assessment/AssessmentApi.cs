@@ -1,6 +1,6 @@
 using Luoshi.Application.Assessment;
 using Luoshi.Application.Common;
-using Luoshi.Application.Export;
+using Luoshi.Application.Spreadsheets;
 using Luoshi.Domain.Common;
 using Luoshi.Domain.Identity;
 using Luoshi.Web.Infrastructure.Security;

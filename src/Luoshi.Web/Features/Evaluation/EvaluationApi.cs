@@ -1,6 +1,6 @@
 using Luoshi.Application.Common;
 using Luoshi.Application.Evaluation;
-using Luoshi.Application.Export;
+using Luoshi.Application.Spreadsheets;
 using Luoshi.Domain.Common;
 using Luoshi.Domain.Identity;
 using Luoshi.Web.Infrastructure.Caching;
@@ -32,7 +32,7 @@ public static class EvaluationApi
         g.MapGet("/export", async (string? format, string? period, string? org, int? depth, DateOnly? asOf, string? status, string? indicator, Evaluate evaluate, CancellationToken ct) =>
         {
             var view = await evaluate.Handle(new(period, org, depth, asOf, status, indicator), ct);
-            var (content, type, extension) = TableExport.Write(Parsing.Enum<ExportFormat>(format ?? "xlsx", "format"), "评估 evaluation", TableExport.EvaluationHeaders, TableExport.EvaluationRows(view.Rows));
+            var (content, type, extension) = TableExport.Write(Parsing.Enum<ExportFormat>(format ?? "xlsx", "format"), "评估 evaluation", EvaluationTable.Headers, EvaluationTable.Rows(view.Rows));
             return TypedResults.File(content, type, $"luoshi-evaluation-{view.Period}.{extension}");
         }).RequireAuthorization(SecurityServices.Policy(Permission.ReadAll)).WithSummary("导出评估表 / export an evaluation as xlsx or csv (?format=xlsx|csv)");
 

@@ -1,7 +1,6 @@
 using Luoshi.Application.Common;
-using Luoshi.Application.Export;
-using Luoshi.Application.Import;
 using Luoshi.Application.Projects;
+using Luoshi.Application.Spreadsheets;
 using Luoshi.Domain.Common;
 using Luoshi.Domain.Identity;
 using Luoshi.Web.Infrastructure.Security;

@@ -1,7 +1,6 @@
 using Luoshi.Application.Common;
-using Luoshi.Application.Export;
-using Luoshi.Application.Import;
 using Luoshi.Application.Readings;
+using Luoshi.Application.Spreadsheets;
 using Luoshi.Domain.Common;
 using Luoshi.Domain.Identity;
 using Luoshi.Domain.Indicators;
@@ -22,7 +21,7 @@ public static class ReadingsApi
         g.MapGet("/export", async (string? format, string? indicator, string? org, string? from, string? to, QueryReadings query, CancellationToken ct) =>
         {
             var rows = await query.Handle(new(indicator, org, from, to, QueryReadings.MaxRows), ct);
-            var (content, type, extension) = TableExport.Write(Parsing.Enum<ExportFormat>(format ?? "xlsx", "format"), "数据 readings", TableExport.ReadingHeaders, TableExport.ReadingRows(rows));
+            var (content, type, extension) = TableExport.Write(Parsing.Enum<ExportFormat>(format ?? "xlsx", "format"), "数据 readings", ExportReadings.Header, ExportReadings.Rows(rows));
             return TypedResults.File(content, type, $"luoshi-readings.{extension}");
         }).AllowAnonymous().WithSummary("导出数据 / export readings as xlsx or csv (the public gets approved values only)");
 
@@ -30,7 +29,7 @@ public static class ReadingsApi
             TypedResults.Ok(await write.Handle(request, ReadingSource.Api, ct)))
             .RequireAuthorization(SecurityServices.Policy(Permission.WriteReadings)).WithSummary("写入数值(追加版本)/ write a value (appends a version)");
 
-        g.MapPost("/import", async (HttpRequest request, ImportData import, CancellationToken ct) =>
+        g.MapPost("/import", async (HttpRequest request, ImportReadings import, CancellationToken ct) =>
         {
             if (!request.HasFormContentType || (await request.ReadFormAsync(ct)).Files.GetFile("file") is not { Length: > 0 } file)
             {
@@ -38,7 +37,7 @@ public static class ReadingsApi
             }
 
             await using var stream = file.OpenReadStream();
-            return TypedResults.Ok(await import.FromCsv(ImportKind.Readings, stream, null, ct));
+            return TypedResults.Ok(await import.FromCsv(stream, null, ct));
         }).RequireAuthorization(SecurityServices.Policy(Permission.WriteReadings))
             .WithSummary("导入数据CSV(全部成功或全部不导入)/ import readings from CSV (indicator,org,period,value[,comment]), all or nothing");
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Luoshi.Application.Common;
-using Luoshi.Application.Import;
 using Luoshi.Application.Organization;
 using Luoshi.Application.Projects;
 using Luoshi.Application.Spreadsheets;

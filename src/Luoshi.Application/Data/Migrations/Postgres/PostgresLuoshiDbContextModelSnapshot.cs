@@ -22,112 +22,6 @@ namespace Luoshi.Application.Data.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
-            modelBuilder.Entity("Luoshi.Application.Assessment.AssessmentRun", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<string>("AppealReason")
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
-
-                    b.Property<DateOnly>("AsOf")
-                        .HasColumnType("date");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("CreatedBy")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<string>("InputsHash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<string>("InputsJson")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<DateTimeOffset?>("PublishedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("PublishedBy")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<string>("ResultJson")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<int>("SchemeVersionId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("State")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
-                    b.Property<int?>("SupersedesId")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("SchemeVersionId");
-
-                    b.HasIndex("SupersedesId");
-
-                    b.ToTable("assessment_runs", (string)null);
-                });
-
-            modelBuilder.Entity("Luoshi.Application.Assessment.SchemeVersion", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("CreatedBy")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<string>("Json")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<int>("Version")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("Year")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Name", "Year", "Version")
-                        .IsUnique();
-
-                    b.ToTable("assessment_schemes", (string)null);
-                });
-
             modelBuilder.Entity("Luoshi.Application.Data.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -272,6 +166,113 @@ namespace Luoshi.Application.Data.Migrations.Postgres
                     b.HasIndex("SentAt", "Id");
 
                     b.ToTable("outbox_messages", (string)null);
+                });
+
+            modelBuilder.Entity("Luoshi.Domain.Assessment.AssessmentRun", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("AsOf")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("InputsHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("InputsJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PublishedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("ResultJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("SchemeVersionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int?>("SupersedesId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<string>("_appeals")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("AppealReason");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SchemeVersionId");
+
+                    b.HasIndex("SupersedesId");
+
+                    b.ToTable("assessment_runs", (string)null);
+                });
+
+            modelBuilder.Entity("Luoshi.Domain.Assessment.SchemeVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name", "Year", "Version")
+                        .IsUnique();
+
+                    b.ToTable("assessment_schemes", (string)null);
                 });
 
             modelBuilder.Entity("Luoshi.Domain.Documents.Document", b =>
@@ -1595,9 +1596,8 @@ namespace Luoshi.Application.Data.Migrations.Postgres
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
-                    b.Property<string>("DocumentRef")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                    b.Property<int?>("DocumentId")
+                        .HasColumnType("integer");
 
                     b.Property<DateOnly?>("EscalatedOn")
                         .HasColumnType("date");
@@ -1628,9 +1628,8 @@ namespace Luoshi.Application.Data.Migrations.Postgres
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
-                    b.Property<string>("ProjectRef")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                    b.Property<int?>("ProjectId")
+                        .HasColumnType("integer");
 
                     b.Property<int?>("RemindedDaysBefore")
                         .HasColumnType("integer");
@@ -1671,6 +1670,14 @@ namespace Luoshi.Application.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("UnlinkedDocument")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("UnlinkedProject")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
@@ -1679,6 +1686,8 @@ namespace Luoshi.Application.Data.Migrations.Postgres
 
                     b.HasIndex("CauseKey");
 
+                    b.HasIndex("DocumentId");
+
                     b.HasIndex("IndicatorId");
 
                     b.HasIndex("IndicatorUnitId");
@@ -1686,6 +1695,8 @@ namespace Luoshi.Application.Data.Migrations.Postgres
                     b.HasIndex("LeadUnitId");
 
                     b.HasIndex("PlanItemId");
+
+                    b.HasIndex("ProjectId");
 
                     b.HasIndex("RuleKey")
                         .IsUnique();
@@ -1830,15 +1841,15 @@ namespace Luoshi.Application.Data.Migrations.Postgres
                     b.ToTable("supervision_rules", (string)null);
                 });
 
-            modelBuilder.Entity("Luoshi.Application.Assessment.AssessmentRun", b =>
+            modelBuilder.Entity("Luoshi.Domain.Assessment.AssessmentRun", b =>
                 {
-                    b.HasOne("Luoshi.Application.Assessment.SchemeVersion", null)
+                    b.HasOne("Luoshi.Domain.Assessment.SchemeVersion", null)
                         .WithMany()
                         .HasForeignKey("SchemeVersionId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("Luoshi.Application.Assessment.AssessmentRun", null)
+                    b.HasOne("Luoshi.Domain.Assessment.AssessmentRun", null)
                         .WithMany()
                         .HasForeignKey("SupersedesId")
                         .OnDelete(DeleteBehavior.Restrict);
@@ -2095,6 +2106,11 @@ namespace Luoshi.Application.Data.Migrations.Postgres
 
             modelBuilder.Entity("Luoshi.Domain.Supervision.SupervisionItem", b =>
                 {
+                    b.HasOne("Luoshi.Domain.Documents.Document", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Luoshi.Domain.Indicators.Indicator", null)
                         .WithMany()
                         .HasForeignKey("IndicatorId")
@@ -2114,6 +2130,11 @@ namespace Luoshi.Application.Data.Migrations.Postgres
                     b.HasOne("Luoshi.Domain.Plans.PlanItem", null)
                         .WithMany()
                         .HasForeignKey("PlanItemId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Luoshi.Domain.Projects.MajorProject", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Luoshi.Domain.Organization.OrgUnit", null)

@@ -17,108 +17,6 @@ namespace Luoshi.Application.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.14");
 
-            modelBuilder.Entity("Luoshi.Application.Assessment.AssessmentRun", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("AppealReason")
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("AsOf")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("CreatedBy")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("InputsHash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("InputsJson")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTimeOffset?>("PublishedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("PublishedBy")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ResultJson")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("SchemeVersionId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("State")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("SupersedesId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("SchemeVersionId");
-
-                    b.HasIndex("SupersedesId");
-
-                    b.ToTable("assessment_runs", (string)null);
-                });
-
-            modelBuilder.Entity("Luoshi.Application.Assessment.SchemeVersion", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("CreatedBy")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Json")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Version")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Year")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Name", "Year", "Version")
-                        .IsUnique();
-
-                    b.ToTable("assessment_schemes", (string)null);
-                });
-
             modelBuilder.Entity("Luoshi.Application.Data.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -259,6 +157,109 @@ namespace Luoshi.Application.Data.Migrations.Sqlite
                     b.HasIndex("SentAt", "Id");
 
                     b.ToTable("outbox_messages", (string)null);
+                });
+
+            modelBuilder.Entity("Luoshi.Domain.Assessment.AssessmentRun", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("AsOf")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InputsHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InputsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublishedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResultJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SchemeVersionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SupersedesId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("_appeals")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("AppealReason");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SchemeVersionId");
+
+                    b.HasIndex("SupersedesId");
+
+                    b.ToTable("assessment_runs", (string)null);
+                });
+
+            modelBuilder.Entity("Luoshi.Domain.Assessment.SchemeVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name", "Year", "Version")
+                        .IsUnique();
+
+                    b.ToTable("assessment_schemes", (string)null);
                 });
 
             modelBuilder.Entity("Luoshi.Domain.Documents.Document", b =>
@@ -1544,9 +1545,8 @@ namespace Luoshi.Application.Data.Migrations.Sqlite
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("DocumentRef")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
+                    b.Property<int?>("DocumentId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateOnly?>("EscalatedOn")
                         .HasColumnType("TEXT");
@@ -1577,9 +1577,8 @@ namespace Luoshi.Application.Data.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("ProjectRef")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
+                    b.Property<int?>("ProjectId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int?>("RemindedDaysBefore")
                         .HasColumnType("INTEGER");
@@ -1620,6 +1619,14 @@ namespace Luoshi.Application.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("UnlinkedDocument")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnlinkedProject")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
@@ -1628,6 +1635,8 @@ namespace Luoshi.Application.Data.Migrations.Sqlite
 
                     b.HasIndex("CauseKey");
 
+                    b.HasIndex("DocumentId");
+
                     b.HasIndex("IndicatorId");
 
                     b.HasIndex("IndicatorUnitId");
@@ -1635,6 +1644,8 @@ namespace Luoshi.Application.Data.Migrations.Sqlite
                     b.HasIndex("LeadUnitId");
 
                     b.HasIndex("PlanItemId");
+
+                    b.HasIndex("ProjectId");
 
                     b.HasIndex("RuleKey")
                         .IsUnique();
@@ -1777,15 +1788,15 @@ namespace Luoshi.Application.Data.Migrations.Sqlite
                     b.ToTable("supervision_rules", (string)null);
                 });
 
-            modelBuilder.Entity("Luoshi.Application.Assessment.AssessmentRun", b =>
+            modelBuilder.Entity("Luoshi.Domain.Assessment.AssessmentRun", b =>
                 {
-                    b.HasOne("Luoshi.Application.Assessment.SchemeVersion", null)
+                    b.HasOne("Luoshi.Domain.Assessment.SchemeVersion", null)
                         .WithMany()
                         .HasForeignKey("SchemeVersionId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("Luoshi.Application.Assessment.AssessmentRun", null)
+                    b.HasOne("Luoshi.Domain.Assessment.AssessmentRun", null)
                         .WithMany()
                         .HasForeignKey("SupersedesId")
                         .OnDelete(DeleteBehavior.Restrict);
@@ -2042,6 +2053,11 @@ namespace Luoshi.Application.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Luoshi.Domain.Supervision.SupervisionItem", b =>
                 {
+                    b.HasOne("Luoshi.Domain.Documents.Document", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Luoshi.Domain.Indicators.Indicator", null)
                         .WithMany()
                         .HasForeignKey("IndicatorId")
@@ -2061,6 +2077,11 @@ namespace Luoshi.Application.Data.Migrations.Sqlite
                     b.HasOne("Luoshi.Domain.Plans.PlanItem", null)
                         .WithMany()
                         .HasForeignKey("PlanItemId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Luoshi.Domain.Projects.MajorProject", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Luoshi.Domain.Organization.OrgUnit", null)

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 
-namespace Luoshi.Application.Import;
+namespace Luoshi.Application.Spreadsheets;
 
 /// <summary>
 /// Inserts many new rows of one entity type inside the context's current transaction. Column names, value converters and parameter types come from the EF model, so the rows

@@ -2,18 +2,11 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using CsvHelper;
-using Luoshi.Application.Import;
+using Luoshi.Application.Spreadsheets;
 using Luoshi.Domain.Common;
 using Microsoft.EntityFrameworkCore;
 
-namespace Luoshi.Application.Export;
-
-public enum ExportFormat
-{
-    Csv,
-    Json,
-    Xlsx,
-}
+namespace Luoshi.Application.Readings;
 
 /// <summary>
 /// Writes every current reading, streamed from the database in key order. The CSV starts with the
@@ -22,6 +15,10 @@ public enum ExportFormat
 public sealed class ExportReadings(Data.LuoshiDbContext db)
 {
     public static readonly string[] Header = ["indicator", "org", "period", "value", "comment", "state", "source", "version", "updatedAt", "updatedBy"];
+
+    /// <summary>The rows of a readings query under <see cref="Header"/>, for <see cref="TableExport"/>.</summary>
+    public static IEnumerable<IReadOnlyList<object?>> Rows(IEnumerable<ReadingView> rows) =>
+        rows.Select(r => (IReadOnlyList<object?>)[r.Indicator, r.Org, r.Period, r.Value, r.Comment, r.State.ToString().ToLowerInvariant(), r.Source.ToString().ToLowerInvariant(), r.Version, r.UpdatedAt.ToString("O", CultureInfo.InvariantCulture), r.UpdatedBy]);
 
     public async Task<int> Handle(Stream output, ExportFormat format, IProgress<ImportProgress>? progress, CancellationToken ct)
     {

@@ -1,12 +1,16 @@
 using System.Globalization;
 using System.Text;
 using CsvHelper;
-using Luoshi.Application.Evaluation;
-using Luoshi.Application.Readings;
-using Luoshi.Application.Spreadsheets;
 using Luoshi.Domain.Common;
 
-namespace Luoshi.Application.Export;
+namespace Luoshi.Application.Spreadsheets;
+
+public enum ExportFormat
+{
+    Csv,
+    Json,
+    Xlsx,
+}
 
 /// <summary>Tables people take away: an evaluation or a readings query as .xlsx or .csv, the same columns in both.</summary>
 public static class TableExport
@@ -53,14 +57,4 @@ public static class TableExport
         // A byte-order mark so that Excel opens the Chinese text of a CSV as UTF-8.
         return ([.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())], "text/csv; charset=utf-8", "csv");
     }
-
-    public static readonly string[] EvaluationHeaders = ["indicator", "indicatorName", "org", "orgName", "period", "actual", "target", "qualifier", "expected", "status", "yoy", "yoyPoints", "national", "rank", "reason", "reasonEn"];
-
-    public static IEnumerable<IReadOnlyList<object?>> EvaluationRows(IEnumerable<EvaluationRowView> rows) =>
-        rows.Select(r => (IReadOnlyList<object?>)[r.Indicator, r.IndicatorName, r.Org, r.OrgName, r.Period, r.Actual, r.Target, r.Qualifier?.ToString(), r.Expected, r.Status.ToString().ToLowerInvariant(), r.Yoy, r.YoyPoints, r.National, r.Rank, r.Reason, r.ReasonEn]);
-
-    public static readonly string[] ReadingHeaders = ["indicator", "org", "period", "value", "comment", "state", "source", "version", "updatedAt", "updatedBy"];
-
-    public static IEnumerable<IReadOnlyList<object?>> ReadingRows(IEnumerable<ReadingView> rows) =>
-        rows.Select(r => (IReadOnlyList<object?>)[r.Indicator, r.Org, r.Period, r.Value, r.Comment, r.State.ToString().ToLowerInvariant(), r.Source.ToString().ToLowerInvariant(), r.Version, r.UpdatedAt.ToString("O", CultureInfo.InvariantCulture), r.UpdatedBy]);
 }

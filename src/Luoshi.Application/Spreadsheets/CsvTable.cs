@@ -5,7 +5,7 @@ using CsvHelper.Configuration;
 using Luoshi.Application.Common;
 using Luoshi.Domain.Common;
 
-namespace Luoshi.Application.Import;
+namespace Luoshi.Application.Spreadsheets;
 
 /// <summary>
 /// A CSV file read whole and checked for shape: the header must hold every required column, may hold the
@@ -29,6 +29,12 @@ public sealed class CsvTable
         _columns.TryGetValue(column, out int i) && i < fields.Length ? fields[i] : null;
 
     public bool Has(string column) => _columns.ContainsKey(column);
+
+    /// <summary>A field trimmed, or null when the file has no such column (an optional one left out).</summary>
+    public string? Trimmed(string[] fields, string column) => Get(fields, column)?.Trim();
+
+    /// <summary>A field trimmed, empty when the file has no such column.</summary>
+    public string Text(string[] fields, string column) => Trimmed(fields, column) ?? string.Empty;
 
     /// <summary>A table whose shape was checked elsewhere (a sheet of a workbook): the columns by name, the rows with their sheet row numbers.</summary>
     internal static CsvTable Of(IReadOnlyList<string> columns, List<(int Line, string[] Fields)> rows) =>

@@ -1,7 +1,7 @@
 using Luoshi.Application.Common;
 using Luoshi.Domain.Common;
 
-namespace Luoshi.Application.Import;
+namespace Luoshi.Application.Spreadsheets;
 
 /// <summary>Collects every problem of a file before anything is written, each with its line and column.</summary>
 internal sealed class RowErrors
@@ -75,6 +75,18 @@ internal sealed class RowErrors
             Add(line, column, e.Detail);
             return false;
         }
+    }
+
+    /// <summary>Looks a code up among the known ones; an unknown code becomes an error at this line and column.</summary>
+    public bool Known(int line, string column, Dictionary<string, int> ids, string code, out int id, Text what)
+    {
+        if (ids.TryGetValue(code, out id))
+        {
+            return true;
+        }
+
+        Add(line, column, new Text($"{what.Zh} {Parsing.Clip(code)} 不存在", $"{what.En} '{Parsing.Clip(code)}' does not exist"));
+        return false;
     }
 
     public void ThrowIfAny()
