@@ -50,12 +50,12 @@ public sealed class SaveScheme(LuoshiDbContext db, ICurrentActor actor, TimeProv
             var c = scheme.Criteria[i];
             if (c.Indicator is { } code && !knownIndicators.Contains(code))
             {
-                throw new DomainException($"criteria[{i}].indicator", new Text($"{c.Code}:指标 {code} 不存在", $"indicator {code} does not exist"));
+                throw new DomainException($"criteria[{i}].indicator", new Text($"{c.Code}:指标 {code} 不存在", $"{c.Code}: indicator {code} does not exist"));
             }
 
             if (c.Indicator is null && c.Source is not ("projects.startRate" or "projects.completionRate" or "reporting.onTime" or "manual"))
             {
-                throw new DomainException($"criteria[{i}].source", new Text($"{c.Code}:须给出 indicator,或 source 为 projects.startRate、projects.completionRate、reporting.onTime、manual", "give an indicator or a known source"));
+                throw new DomainException($"criteria[{i}].source", new Text($"{c.Code}:须给出 indicator,或 source 为 projects.startRate、projects.completionRate、reporting.onTime、manual", $"{c.Code}: give an indicator or a known source"));
             }
         }
 

@@ -87,7 +87,7 @@ public sealed class GetReport(Data.LuoshiDbContext db, Evaluate evaluate, ICurre
                     continue;
                 }
 
-                problems.Add(new(row.IndicatorCode, RuleSeverity.Warning, new Text($"{(row.Status == EvaluationStatus.Red ? "红灯" : "黄灯")}:{row.ReasonZh},须说明原因", $"{row.Status.ToString().ToLowerInvariant()}: explain why"), !string.IsNullOrWhiteSpace(line.Comment)));
+                problems.Add(new(row.IndicatorCode, RuleSeverity.Warning, new Text($"{(row.Status == EvaluationStatus.Red ? "红灯" : "黄灯")}:{row.ReasonZh},须说明原因", $"{row.Status.ToString().ToLowerInvariant()}: {row.ReasonEn}; explain why"), !string.IsNullOrWhiteSpace(line.Comment)));
             }
         }
 

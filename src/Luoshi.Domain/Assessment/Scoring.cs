@@ -109,13 +109,13 @@ public static class Scoring
                 case "tiers" when c.Method.Tiers is { Count: > 0 }:
                     break;
                 case "linear":
-                    throw new DomainException("criteria", new Text($"{c.Code}:线性法需要不同的 floor 和 ceiling", "linear needs distinct floor and ceiling"));
+                    throw new DomainException("criteria", new Text($"{c.Code}:线性法需要不同的 floor 和 ceiling", $"{c.Code}: linear needs distinct floor and ceiling"));
                 case "rank":
-                    throw new DomainException("criteria", new Text($"{c.Code}:lastShare 须在0–1之间", "lastShare must be 0–1"));
+                    throw new DomainException("criteria", new Text($"{c.Code}:lastShare 须在0–1之间", $"{c.Code}: lastShare must be 0–1"));
                 case "tiers":
-                    throw new DomainException("criteria", new Text($"{c.Code}:分档法需要 tiers", "tiers needs its tiers"));
+                    throw new DomainException("criteria", new Text($"{c.Code}:分档法需要 tiers", $"{c.Code}: tiers needs its tiers"));
                 default:
-                    throw new DomainException("criteria", new Text($"{c.Code}:评分方法须为 attainment、linear、rank 或 tiers", "the method must be attainment, linear, rank or tiers"));
+                    throw new DomainException("criteria", new Text($"{c.Code}:评分方法须为 attainment、linear、rank 或 tiers", $"{c.Code}: the method must be attainment, linear, rank or tiers"));
             }
         }
 

@@ -575,7 +575,7 @@ public sealed class SupervisionItem
 
             if (h.First > h.Last || h.First.Kind != h.Last.Kind)
             {
-                throw new DomainException("indicators", new Text($"{h.Label}: 连续期的起止不符", "the streak's first and last periods do not agree"));
+                throw new DomainException("indicators", new Text($"{h.Label}: 连续期的起止不符", $"{h.Label}: the streak's first and last periods do not agree"));
             }
 
             added.Add(h);
