@@ -44,7 +44,7 @@ public sealed class CliConsole(TextWriter output, TextWriter error, CliTerminal?
         }
         catch (InputRefusedException e)
         {
-            await Error.WriteLineAsync(e.Message);
+            await Error.WriteLineAsync(e.Title.ToString());
             foreach (var problem in e.Errors)
             {
                 await Error.WriteLineAsync("  " + problem);
@@ -54,7 +54,7 @@ public sealed class CliConsole(TextWriter output, TextWriter error, CliTerminal?
         }
         catch (Exception e) when (e is DomainException or NotFoundException or ConflictException or Application.Operations.BackupFailedException)
         {
-            await Error.WriteLineAsync(e.Message);
+            await Error.WriteLineAsync(Said.Of(e).ToString());
             return 1;
         }
         catch (Microsoft.Extensions.Options.OptionsValidationException e)

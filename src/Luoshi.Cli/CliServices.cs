@@ -21,7 +21,7 @@ internal static class CliServices
     public static DateOnly? Date(string? text, string option) =>
         text is null ? null
         : DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date) ? date
-        : throw new Domain.Common.DomainException(option, $"日期格式应为 2026-07-25 / --{option} must look like 2026-07-25: '{Application.Common.Parsing.Clip(text)}'");
+        : throw new Domain.Common.DomainException(option, new($"日期格式应为 2026-07-25", $"--{option} must look like 2026-07-25: '{Application.Common.Parsing.Clip(text)}'"));
 
     /// <summary>Opens the database (migrating it first, unless told not to touch it) and returns a scope to resolve use cases from.</summary>
     public static async Task<AsyncServiceScope> OpenAsync(string dataDir, CancellationToken ct, bool migrate = true)

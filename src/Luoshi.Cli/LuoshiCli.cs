@@ -1,5 +1,7 @@
 using System.CommandLine;
+using System.Globalization;
 using Luoshi.Cli.Commands;
+using Luoshi.Domain.Common;
 
 namespace Luoshi.Cli;
 
@@ -7,8 +9,11 @@ namespace Luoshi.Cli;
 public static class LuoshiCli
 {
     /// <param name="terminal">What the output is (a terminal, its width, NO_COLOR); default: read from the process.</param>
-    public static Task<int> RunAsync(string[] args, TextWriter? stdout = null, TextWriter? stderr = null, CliTerminal? terminal = null)
+    public static async Task<int> RunAsync(string[] args, TextWriter? stdout = null, TextWriter? stderr = null, CliTerminal? terminal = null)
     {
+        // The language of what the use cases say (refusals, reasons, notes), chosen before anything runs. Set within
+        // this call only: the caller's language is what it was once the command returns.
+        CultureInfo.CurrentUICulture = Text.CultureOf(LanguageOf(args, Environment.GetEnvironmentVariable("LUOSHI_LANG")));
         var console = new CliConsole(stdout ?? Console.Out, stderr ?? Console.Error, terminal);
         var root = new RootCommand("落实 Luoshi — 计划、指标、填报、序时进度 / plans, indicators, reporting, time progress")
         {
@@ -29,7 +34,46 @@ public static class LuoshiCli
             SuperviseCommand.Create(console),
             DocsCommand.Create(console),
         };
+        root.Options.Add(LangOption);
         var config = new InvocationConfiguration { Output = console.Out, Error = console.Error };
-        return root.Parse(args).InvokeAsync(config);
+        return await root.Parse(args).InvokeAsync(config);
+    }
+
+    private static readonly Option<string> LangOption = CreateLangOption();
+
+    private static Option<string> CreateLangOption()
+    {
+        var option = new Option<string>("--lang")
+        {
+            Description = "消息与原因的语言:zh、en 或 both(默认 both,或取 LUOSHI_LANG)/ the language of messages and reasons: zh, en or both (default: both, or LUOSHI_LANG)",
+            Recursive = true,
+        };
+        option.AcceptOnlyFromAmong("zh", "en", "both");
+        return option;
+    }
+
+    /// <summary><c>--lang zh|en|both</c> (also <c>--lang=…</c>, <c>--lang:…</c>), else the environment's value, else both.</summary>
+    public static Language LanguageOf(IReadOnlyList<string> args, string? environment)
+    {
+        string? chosen = null;
+        for (int i = 0; i < args.Count; i++)
+        {
+            var a = args[i];
+            if (a == "--lang" && i + 1 < args.Count)
+            {
+                chosen = args[i + 1];
+            }
+            else if (a.StartsWith("--lang=", StringComparison.Ordinal) || a.StartsWith("--lang:", StringComparison.Ordinal))
+            {
+                chosen = a[7..];
+            }
+        }
+
+        return (chosen ?? environment ?? string.Empty).Trim().ToLowerInvariant() switch
+        {
+            "zh" or "zh-cn" or "chinese" => Language.Chinese,
+            "en" or "english" => Language.English,
+            _ => Language.Both,
+        };
     }
 }

@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Luoshi.Application;
 using Luoshi.Application.Common;
 using Luoshi.Application.Data;
+using Luoshi.Domain.Common;
 using Luoshi.Web.Features.Assessment;
 using Luoshi.Application.Supervision;
 using Luoshi.Web.Features.Documents;
@@ -82,7 +83,7 @@ public static class LuoshiWebApp
         builder.Services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
         {
             doc.Info.Title = "落实 Luoshi API";
-            doc.Info.Description = "计划、指标、目标、数据、督办 / plans, indicators, targets, readings, supervision. Errors are RFC 7807 problem documents.";
+            doc.Info.Description = new Text("计划、指标、目标、数据、督办", "plans, indicators, targets, readings, supervision. Errors are RFC 7807 problem documents.").Bilingual;
             return Task.CompletedTask;
         }));
 

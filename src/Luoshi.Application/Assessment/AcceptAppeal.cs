@@ -1,6 +1,7 @@
 using Luoshi.Application.Common;
 using Luoshi.Application.Data;
 using Luoshi.Domain.Assessment;
+using Luoshi.Domain.Common;
 using Luoshi.Domain.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -18,7 +19,7 @@ public sealed class AcceptAppeal(LuoshiDbContext db, AssessmentScorer scorer, IC
     public async Task<AssessmentResult> Handle(int id, Request r, CancellationToken ct)
     {
         actor.RequireEverywhere(Permission.ManageTargets);
-        var run = await db.AssessmentRuns.SingleOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException("考核结果/assessment run", AssessmentViews.Inv(id));
+        var run = await db.AssessmentRuns.SingleOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException(new Text("考核结果", "assessment run"), AssessmentViews.Inv(id));
         var version = await db.AssessmentSchemes.AsNoTracking().SingleAsync(s => s.Id == run.SchemeVersionId, ct);
         var scheme = SchemeJson.Parse(version.Json);
         var appeals = run.WithAppeal(r.Org, r.Points, r.Reason, [.. scheme.Group]);
@@ -31,7 +32,7 @@ public sealed class AcceptAppeal(LuoshiDbContext db, AssessmentScorer scorer, IC
         }
         catch (DbUpdateConcurrencyException)
         {
-            throw new ConflictException("state", "该结果刚被他人申诉改版,请对最新版本申诉 / someone else has just superseded this result; appeal the latest version");
+            throw new ConflictException("state", new Text("该结果刚被他人申诉改版,请对最新版本申诉", "someone else has just superseded this result; appeal the latest version"));
         }
 
         return AssessmentViews.Of(next, version);

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Luoshi.Application.Common;
 using Luoshi.Domain.Assessment;
+using Luoshi.Domain.Common;
 using Luoshi.Domain.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -42,7 +43,7 @@ public sealed class AssessmentCatalog(Data.LuoshiDbContext db, ICurrentActor act
     {
         actor.RequireEverywhere(Permission.ReadAll);
         var version = await db.AssessmentSchemes.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, ct)
-            ?? throw new NotFoundException("考核方案/assessment scheme", id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            ?? throw new NotFoundException(new Text("考核方案", "assessment scheme"), id.ToString(System.Globalization.CultureInfo.InvariantCulture));
         var siblings = await db.AssessmentSchemes.AsNoTracking().Where(s => s.Name == version.Name && s.Year == version.Year).OrderByDescending(s => s.Version).ToListAsync(ct);
         var scheme = SchemeJson.Parse(version.Json);
         return new SchemeDetail(ViewOf(version, siblings[0].Id == version.Id), JsonSerializer.Serialize(scheme, Indented), scheme,
@@ -57,7 +58,7 @@ public sealed class AssessmentCatalog(Data.LuoshiDbContext db, ICurrentActor act
                           join s in db.AssessmentSchemes.AsNoTracking() on r.SchemeVersionId equals s.Id
                           where r.Id == runId
                           select s.Json).SingleOrDefaultAsync(ct)
-            ?? throw new NotFoundException("考核结果/assessment run", runId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            ?? throw new NotFoundException(new Text("考核结果", "assessment run"), runId.ToString(System.Globalization.CultureInfo.InvariantCulture));
         return SchemeJson.Parse(json);
     }
 

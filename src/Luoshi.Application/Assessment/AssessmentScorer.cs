@@ -44,7 +44,7 @@ public sealed class AssessmentScorer(LuoshiDbContext db, Evaluate evaluate, Proj
         var unknown = scheme.Group.FirstOrDefault(g => !units.ContainsKey(g));
         if (unknown is not null)
         {
-            throw new DomainException("group", $"单位 {unknown} 不存在 / org unit {unknown} does not exist");
+            throw new DomainException("group", new Text($"单位 {unknown} 不存在", $"org unit {unknown} does not exist"));
         }
 
         EvaluationResult? evaluation = null;
@@ -60,7 +60,7 @@ public sealed class AssessmentScorer(LuoshiDbContext db, Evaluate evaluate, Proj
                 // A run is kept and verified later against the same data: it is judged on the latest, never on a reader's lagging view.
                 evaluation ??= (await evaluate.Run(new Evaluate.Query(period.ToString(), AsOf: date), ct, latest: true)).Result;
                 var indicator = await db.Indicators.AsNoTracking().SingleOrDefaultAsync(i => i.Code == code, ct)
-                    ?? throw new DomainException("criteria", $"{c.Code}:指标 {code} 不存在 / indicator {code} does not exist");
+                    ?? throw new DomainException("criteria", new Text($"{c.Code}:指标 {code} 不存在", $"{c.Code}: indicator {code} does not exist"));
                 foreach (var org in scheme.Group)
                 {
                     var row = evaluation.Find(code, org);
@@ -106,7 +106,7 @@ public sealed class AssessmentScorer(LuoshiDbContext db, Evaluate evaluate, Proj
             }
             else
             {
-                throw new DomainException("criteria", $"{c.Code}:须给出 indicator,或 source 为 projects.startRate、projects.completionRate、reporting.onTime、manual / give an indicator or a known source");
+                throw new DomainException("criteria", new Text($"{c.Code}:须给出 indicator,或 source 为 projects.startRate、projects.completionRate、reporting.onTime、manual", $"{c.Code}: give an indicator or a known source"));
             }
 
             gathered[c.Code] = inputs;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Luoshi.Application.Spreadsheets;
 using Luoshi.Domain.Assessment;
+using Luoshi.Domain.Common;
 
 namespace Luoshi.Application.Assessment;
 
@@ -34,42 +35,42 @@ public static class AssessmentWorkbook
         ],
         run.Results.SelectMany(r => r.Criteria.Select(c => (IReadOnlyList<object?>)
         [
-            r.Org, r.OrgName, c.Category, c.Code, c.Name, criteria.TryGetValue(c.Code, out var k) ? Source(k) : null,
-            c.Value, criteria.TryGetValue(c.Code, out var m) ? Method(m) : null, c.Points, c.MaxPoints, c.Explanation,
+            r.Org, r.OrgName, c.Category, c.Code, c.Name, criteria.TryGetValue(c.Code, out var k) ? Source(k).ToString() : null,
+            c.Value, criteria.TryGetValue(c.Code, out var m) ? Method(m).ToString() : null, c.Points, c.MaxPoints, c.Explanation.ToString(),
         ])));
         return Xlsx.WriteBook([ranking, breakdown],
             $"{run.Scheme} 第{run.SchemeVersion}版 · 考核期 {run.Period} · 截至 {run.AsOf:yyyy-MM-dd} · 输入哈希 SHA-256 {run.InputsHash}");
     }
 
     /// <summary>Where a criterion's value comes from, as "zh / en".</summary>
-    public static string Source(Criterion c) => c.Indicator is { } code
+    public static Text Source(Criterion c) => c.Indicator is { } code
         ? (c.Measure ?? "actual") switch
         {
-            "completion" => $"指标 {code} 完成率 / indicator {code}, completion",
-            "yoy" => $"指标 {code} 同比 / indicator {code}, year-on-year",
-            "gapToNational" => $"指标 {code} 与全国差距 / indicator {code}, gap to national",
-            _ => $"指标 {code} 实际值 / indicator {code}, actual",
+            "completion" => new Text($"指标 {code} 完成率", $"indicator {code}, completion"),
+            "yoy" => new Text($"指标 {code} 同比", $"indicator {code}, year-on-year"),
+            "gapToNational" => new Text($"指标 {code} 与全国差距", $"indicator {code}, gap to national"),
+            _ => new Text($"指标 {code} 实际值", $"indicator {code}, actual"),
         }
         : c.Source switch
         {
-            "projects.startRate" => "重大项目开工率 / major projects: start rate",
-            "projects.completionRate" => "重大项目投资完成率 / major projects: investment completion",
-            "reporting.onTime" => "数据报送及时率 / reporting on time",
-            "manual" => "人工评分(附依据)/ manual scores with evidence",
-            var s => s ?? "–",
+            "projects.startRate" => new Text("重大项目开工率", "major projects: start rate"),
+            "projects.completionRate" => new Text("重大项目投资完成率", "major projects: investment completion"),
+            "reporting.onTime" => new Text("数据报送及时率", "reporting on time"),
+            "manual" => new Text("人工评分(附依据)", "manual scores with evidence"),
+            var s => Text.Same(s ?? "–"),
         };
 
     /// <summary>The scoring method with its parameters, as "zh / en".</summary>
-    public static string Method(Criterion c)
+    public static Text Method(Criterion c)
     {
         var m = c.Method;
         return m.Type switch
         {
-            "attainment" => $"完成度法:分值×min(实际÷目标, {N(m.Cap ?? 1)}) / attainment: points × min(actual ÷ expected, {N(m.Cap ?? 1)})",
-            "linear" => $"线性法:{N(m.Floor)}得0分,{N(m.Ceiling)}得满分 / linear: {N(m.Floor)} → 0, {N(m.Ceiling)} → full",
-            "rank" => $"排名法:第1名满分,末名得{N((m.LastShare ?? 0) * 100)}% / rank: first full, last {N((m.LastShare ?? 0) * 100)}%",
-            "tiers" => $"分档法:{string.Join(",", (m.Tiers ?? []).Select(t => $"{N(t.Threshold)}档得{t.Points:0.##}分"))} / tiers: {string.Join(", ", (m.Tiers ?? []).Select(t => $"{N(t.Threshold)} → {t.Points:0.##}"))}",
-            var t => t,
+            "attainment" => new Text($"完成度法:分值×min(实际÷目标, {N(m.Cap ?? 1)})", $"attainment: points × min(actual ÷ expected, {N(m.Cap ?? 1)})"),
+            "linear" => new Text($"线性法:{N(m.Floor)}得0分,{N(m.Ceiling)}得满分", $"linear: {N(m.Floor)} → 0, {N(m.Ceiling)} → full"),
+            "rank" => new Text($"排名法:第1名满分,末名得{N((m.LastShare ?? 0) * 100)}%", $"rank: first full, last {N((m.LastShare ?? 0) * 100)}%"),
+            "tiers" => new Text($"分档法:{string.Join(",", (m.Tiers ?? []).Select(t => $"{N(t.Threshold)}档得{t.Points:0.##}分"))}", $"tiers: {string.Join(", ", (m.Tiers ?? []).Select(t => $"{N(t.Threshold)} → {t.Points:0.##}"))}"),
+            var t => Text.Same(t),
         };
     }
 

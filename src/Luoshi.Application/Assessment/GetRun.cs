@@ -1,5 +1,6 @@
 using Luoshi.Application.Common;
 using Luoshi.Application.Data;
+using Luoshi.Domain.Common;
 using Luoshi.Domain.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,7 +12,7 @@ public sealed class GetRun(LuoshiDbContext db, ICurrentActor actor)
     public async Task<AssessmentResult> Handle(int id, CancellationToken ct)
     {
         actor.RequireEverywhere(Permission.ReadAll);
-        var run = await db.AssessmentRuns.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, ct) ?? throw new NotFoundException("考核结果/assessment run", AssessmentViews.Inv(id));
+        var run = await db.AssessmentRuns.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, ct) ?? throw new NotFoundException(new Text("考核结果", "assessment run"), AssessmentViews.Inv(id));
         return AssessmentViews.Of(run, await db.AssessmentSchemes.AsNoTracking().SingleAsync(s => s.Id == run.SchemeVersionId, ct));
     }
 }

@@ -1,5 +1,6 @@
 using Luoshi.Application.Common;
 using Luoshi.Application.Data;
+using Luoshi.Domain.Common;
 using Luoshi.Domain.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,7 +12,7 @@ public sealed class PublishRun(LuoshiDbContext db, ICurrentActor actor, TimeProv
     public async Task<AssessmentResult> Handle(int id, CancellationToken ct)
     {
         actor.RequireEverywhere(Permission.ManageTargets);
-        var run = await db.AssessmentRuns.SingleOrDefaultAsync(r => r.Id == id, ct) ?? throw new NotFoundException("考核结果/assessment run", AssessmentViews.Inv(id));
+        var run = await db.AssessmentRuns.SingleOrDefaultAsync(r => r.Id == id, ct) ?? throw new NotFoundException(new Text("考核结果", "assessment run"), AssessmentViews.Inv(id));
         run.Publish(actor.Name, clock.GetUtcNow());
         try
         {
@@ -19,7 +20,7 @@ public sealed class PublishRun(LuoshiDbContext db, ICurrentActor actor, TimeProv
         }
         catch (DbUpdateConcurrencyException)
         {
-            throw new ConflictException("state", "该结果刚被他人发布或取代 / someone else has just published or superseded this result");
+            throw new ConflictException("state", new Text("该结果刚被他人发布或取代", "someone else has just published or superseded this result"));
         }
 
         return AssessmentViews.Of(run, await db.AssessmentSchemes.AsNoTracking().SingleAsync(s => s.Id == run.SchemeVersionId, ct));

@@ -21,14 +21,14 @@ public sealed class SaveScheme(LuoshiDbContext db, ICurrentActor actor, TimeProv
         actor.RequireEverywhere(Permission.ManageTargets);
         if (string.IsNullOrWhiteSpace(json))
         {
-            throw new DomainException("scheme", "方案JSON不能为空 / the scheme JSON is empty");
+            throw new DomainException("scheme", new Text("方案JSON不能为空", "the scheme JSON is empty"));
         }
 
         var scheme = SchemeJson.Parse(json);
         Scoring.Validate(scheme);
         if (scheme.Year is < 2000 or > 2100)
         {
-            throw new DomainException("year", "年度须在2000–2100之间 / the year must be between 2000 and 2100");
+            throw new DomainException("year", new Text("年度须在2000–2100之间", "the year must be between 2000 and 2100"));
         }
 
         if (!string.IsNullOrWhiteSpace(scheme.Period) && !Period.TryParse(scheme.Period, out _, out var periodError))
@@ -40,7 +40,7 @@ public sealed class SaveScheme(LuoshiDbContext db, ICurrentActor actor, TimeProv
         var unknown = scheme.Group.FirstOrDefault(g => !known.Contains(g));
         if (unknown is not null)
         {
-            throw new DomainException("group", $"单位 {unknown} 不存在 / org unit {unknown} does not exist");
+            throw new DomainException("group", new Text($"单位 {unknown} 不存在", $"org unit {unknown} does not exist"));
         }
 
         var indicators = scheme.Criteria.Where(c => c.Indicator is not null).Select(c => c.Indicator!).Distinct().ToList();
@@ -50,12 +50,12 @@ public sealed class SaveScheme(LuoshiDbContext db, ICurrentActor actor, TimeProv
             var c = scheme.Criteria[i];
             if (c.Indicator is { } code && !knownIndicators.Contains(code))
             {
-                throw new DomainException($"criteria[{i}].indicator", $"{c.Code}:指标 {code} 不存在 / indicator {code} does not exist");
+                throw new DomainException($"criteria[{i}].indicator", new Text($"{c.Code}:指标 {code} 不存在", $"{c.Code}: indicator {code} does not exist"));
             }
 
             if (c.Indicator is null && c.Source is not ("projects.startRate" or "projects.completionRate" or "reporting.onTime" or "manual"))
             {
-                throw new DomainException($"criteria[{i}].source", $"{c.Code}:须给出 indicator,或 source 为 projects.startRate、projects.completionRate、reporting.onTime、manual / give an indicator or a known source");
+                throw new DomainException($"criteria[{i}].source", new Text($"{c.Code}:须给出 indicator,或 source 为 projects.startRate、projects.completionRate、reporting.onTime、manual", $"{c.Code}: give an indicator or a known source"));
             }
         }
 
@@ -80,7 +80,7 @@ public sealed class SaveScheme(LuoshiDbContext db, ICurrentActor actor, TimeProv
         }
         catch (DbUpdateException e) when (DatabaseConflict.Is(e))
         {
-            throw new ConflictException("scheme", "该方案刚被他人保存为新版本,请重试 / someone else has just saved a new version of this scheme; retry");
+            throw new ConflictException("scheme", new Text("该方案刚被他人保存为新版本,请重试", "someone else has just saved a new version of this scheme; retry"));
         }
     }
 }

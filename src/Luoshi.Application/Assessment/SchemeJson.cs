@@ -18,6 +18,9 @@ public static class SchemeJson
         PropertyNameCaseInsensitive = true,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+
+        // Texts in stored results keep both languages (schemes and inputs hold none, so their hashes are unchanged).
+        Converters = { new StoredTextJsonConverter() },
     };
 
     /// <summary>Reads a scheme, or refuses it naming the field that could not be read (criteria[0].points).</summary>
@@ -32,10 +35,10 @@ public static class SchemeJson
         {
             var field = string.IsNullOrEmpty(e.Path) ? "scheme" : e.Path.TrimStart('$', '.');
             var line = e.LineNumber is { } n ? $"第{n + 1}行" : string.Empty;
-            throw new DomainException(field, $"方案JSON有误:{line}{(field == "scheme" ? "无法读取" : $" {field} 的值类型或格式不对")} / the scheme JSON is invalid: {Parsing.Clip(e.Message)}");
+            throw new DomainException(field, new Text($"方案JSON有误:{line}{(field == "scheme" ? "无法读取" : $" {field} 的值类型或格式不对")}", $"the scheme JSON is invalid: {Parsing.Clip(e.Message)}"));
         }
 
-        return scheme ?? throw new DomainException("scheme", "方案为空 / the scheme is empty");
+        return scheme ?? throw new DomainException("scheme", new Text("方案为空", "the scheme is empty"));
     }
 
     /// <summary>The scheme as stored: one text for one meaning, whatever spacing or key case it was given in.</summary>

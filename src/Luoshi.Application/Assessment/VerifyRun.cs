@@ -1,5 +1,6 @@
 using Luoshi.Application.Common;
 using Luoshi.Application.Data;
+using Luoshi.Domain.Common;
 using Luoshi.Domain.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,7 +17,7 @@ public sealed class VerifyRun(LuoshiDbContext db, AssessmentScorer scorer, ICurr
     public async Task<Result> Handle(int id, CancellationToken ct)
     {
         actor.RequireEverywhere(Permission.ReadAll);
-        var run = await db.AssessmentRuns.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, ct) ?? throw new NotFoundException("考核结果/assessment run", AssessmentViews.Inv(id));
+        var run = await db.AssessmentRuns.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, ct) ?? throw new NotFoundException(new Text("考核结果", "assessment run"), AssessmentViews.Inv(id));
         var version = await db.AssessmentSchemes.AsNoTracking().SingleAsync(s => s.Id == run.SchemeVersionId, ct);
         var hash = await scorer.Hash(run.AsScored(SchemeJson.Parse(version.Json)), run.AsOf, ct);
         return new Result(run.IsReproducedBy(hash), run.InputsHash, hash);

@@ -1,3 +1,4 @@
+using Luoshi.Domain.Common;
 using Luoshi.Domain.Identity;
 using Luoshi.Domain.Organization;
 
@@ -67,8 +68,8 @@ public static class ActorAuthorization
         }
 
         throw new ForbiddenException(unit is null
-            ? $"无权执行此操作({permission})/ you do not hold the permission {permission}"
-            : $"无权对 {unit.Code} {unit.Name} 执行此操作({permission})/ you do not hold {permission} over {unit.Code}");
+            ? new Text($"无权执行此操作({permission})", $"you do not hold the permission {permission}")
+            : new Text($"无权对 {unit.Code} {unit.Name} 执行此操作({permission})", $"you do not hold {permission} over {unit.Code}"));
     }
 
     /// <summary>Refuses with 401 when nobody is signed in.</summary>
@@ -92,6 +93,6 @@ public static class ActorAuthorization
             throw new UnauthenticatedException();
         }
 
-        throw new ForbiddenException($"此操作须在全省范围拥有权限({permission})/ this needs {permission} over the whole tree");
+        throw new ForbiddenException(new Text($"此操作须在全省范围拥有权限({permission})", $"this needs {permission} over the whole tree"));
     }
 }

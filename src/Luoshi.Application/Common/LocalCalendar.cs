@@ -63,7 +63,7 @@ public sealed partial class CalendarOptions
     public const string Default = "+08:00";
 
     public static readonly TimeZoneInfo ChinaStandardTime =
-        TimeZoneInfo.CreateCustomTimeZone("China Standard Time", TimeSpan.FromHours(8), "中国标准时间 / China Standard Time (UTC+8)", "CST");
+        TimeZoneInfo.CreateCustomTimeZone("China Standard Time", TimeSpan.FromHours(8), new Text("中国标准时间", "China Standard Time (UTC+8)").Bilingual, "CST");
 
     public string TimeZone { get; set; } = Default;
 
@@ -85,7 +85,7 @@ public sealed partial class CalendarOptions
             var offset = new TimeSpan(hours, minutes, 0) * (m.Groups["sign"].Value == "-" ? -1 : 1);
             if (minutes >= 60 || minutes % 15 != 0 || offset.Duration() > TimeSpan.FromHours(14))
             {
-                throw Refused(value, "偏移须在 -14:00 到 +14:00 之间,以15分钟为单位 / the offset must be between -14:00 and +14:00, in steps of 15 minutes");
+                throw Refused(value, new Text("偏移须在 -14:00 到 +14:00 之间,以15分钟为单位", "the offset must be between -14:00 and +14:00, in steps of 15 minutes"));
             }
 
             return offset == TimeSpan.FromHours(8)
@@ -101,11 +101,11 @@ public sealed partial class CalendarOptions
             }
             catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException)
             {
-                throw Refused(value, "本机找不到该时区,请写偏移如 +08:00 / no such zone on this host; give an offset such as +08:00");
+                throw Refused(value, new Text("本机找不到该时区,请写偏移如 +08:00", "no such zone on this host; give an offset such as +08:00"));
             }
         }
 
-        throw Refused(value, "应为偏移(如 +08:00)或时区名(如 Asia/Shanghai)/ must be an offset such as +08:00 or a zone id such as Asia/Shanghai");
+        throw Refused(value, new Text("应为偏移(如 +08:00)或时区名(如 Asia/Shanghai)", "must be an offset such as +08:00 or a zone id such as Asia/Shanghai"));
     }
 
     /// <summary>Every problem with the setting, naming its key; empty when it is usable.</summary>
@@ -122,7 +122,7 @@ public sealed partial class CalendarOptions
         }
     }
 
-    private static DomainException Refused(string value, string why) => new(Key, $"时区“{Parsing.Clip(value)}”无效 / bad time zone '{Parsing.Clip(value)}': {why}");
+    private static DomainException Refused(string value, Text why) => new(Key, new Text($"时区“{Parsing.Clip(value)}”无效:{why.Zh}", $"bad time zone '{Parsing.Clip(value)}': {why.En}"));
 
     private static string FormatOffset(TimeSpan offset) => (offset < TimeSpan.Zero ? "-" : "+") + offset.Duration().ToString(@"hh\:mm", CultureInfo.InvariantCulture);
 

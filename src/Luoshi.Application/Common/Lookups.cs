@@ -1,3 +1,4 @@
+using Luoshi.Domain.Common;
 using Luoshi.Domain.Indicators;
 using Luoshi.Domain.Organization;
 using Microsoft.EntityFrameworkCore;
@@ -15,27 +16,27 @@ internal static class Lookups
     {
         var trimmed = (code ?? string.Empty).Trim();
         return await units.SingleOrDefaultAsync(u => u.Code == trimmed, ct)
-            ?? throw InputRefusedException.Single(field, $"单位 {Parsing.Clip(trimmed)} 不存在 / org unit '{Parsing.Clip(trimmed)}' does not exist");
+            ?? throw InputRefusedException.Single(field, new Text($"单位 {Parsing.Clip(trimmed)} 不存在", $"org unit '{Parsing.Clip(trimmed)}' does not exist"));
     }
 
     public static async Task<OrgUnit> UnitByCodeAsync(this IQueryable<OrgUnit> units, string? code, CancellationToken ct)
     {
         var trimmed = (code ?? string.Empty).Trim();
         return await units.SingleOrDefaultAsync(u => u.Code == trimmed, ct)
-            ?? throw new NotFoundException("单位/org unit", code ?? string.Empty);
+            ?? throw new NotFoundException(new Text("单位", "org unit"), code ?? string.Empty);
     }
 
     public static async Task<Indicator> IndicatorByCodeAsync(this IQueryable<Indicator> indicators, string? code, string field, CancellationToken ct)
     {
         var trimmed = (code ?? string.Empty).Trim();
         return await indicators.SingleOrDefaultAsync(i => i.Code == trimmed, ct)
-            ?? throw InputRefusedException.Single(field, $"指标 {Parsing.Clip(trimmed)} 不存在 / indicator '{Parsing.Clip(trimmed)}' does not exist");
+            ?? throw InputRefusedException.Single(field, new Text($"指标 {Parsing.Clip(trimmed)} 不存在", $"indicator '{Parsing.Clip(trimmed)}' does not exist"));
     }
 
     public static async Task<Indicator> IndicatorByCodeAsync(this IQueryable<Indicator> indicators, string? code, CancellationToken ct)
     {
         var trimmed = (code ?? string.Empty).Trim();
         return await indicators.SingleOrDefaultAsync(i => i.Code == trimmed, ct)
-            ?? throw new NotFoundException("指标/indicator", code ?? string.Empty);
+            ?? throw new NotFoundException(new Text("指标", "indicator"), code ?? string.Empty);
     }
 }

@@ -18,7 +18,7 @@ public static class Parsing
         }
 
         var allowed = string.Join("|", System.Enum.GetNames<TEnum>().Select(n => char.ToLowerInvariant(n[0]) + n[1..]));
-        throw new DomainException(field, $"取值应为 {allowed} / must be one of {allowed}: '{Clip(s)}'");
+        throw new DomainException(field, new Text($"取值应为 {allowed}", $"must be one of {allowed}: '{Clip(s)}'"));
     }
 
     public static decimal Decimal(string? text, string field)
@@ -26,17 +26,17 @@ public static class Parsing
         var s = text?.Trim() ?? string.Empty;
         if (s.Length == 0)
         {
-            throw new DomainException(field, "数值不能为空 / a number is required");
+            throw new DomainException(field, new Text("数值不能为空", "a number is required"));
         }
 
         if (s.Length > 40 || !decimal.TryParse(s, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out var value))
         {
-            throw new DomainException(field, $"不是有效的数字:“{Clip(s)}” / not a number: '{Clip(s)}'");
+            throw new DomainException(field, new Text($"不是有效的数字:“{Clip(s)}”", $"not a number: '{Clip(s)}'"));
         }
 
         if (Math.Abs(value) >= 100_000_000_000_000m)
         {
-            throw new DomainException(field, "数值超出范围 / the number is out of range");
+            throw new DomainException(field, new Text("数值超出范围", "the number is out of range"));
         }
 
         return value;
@@ -55,7 +55,7 @@ public static class Parsing
 
         return DateOnly.TryParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
             ? date
-            : throw new DomainException(field, $"日期格式应为 2026-12-31 / a date must look like 2026-12-31: '{Clip(s)}'");
+            : throw new DomainException(field, new Text("日期格式应为 2026-12-31", $"a date must look like 2026-12-31: '{Clip(s)}'"));
     }
 
     public static string Camel(string name) => char.ToLowerInvariant(name[0]) + name[1..];

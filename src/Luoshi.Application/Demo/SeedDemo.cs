@@ -4,6 +4,7 @@ using Luoshi.Application.Indicators;
 using Luoshi.Application.Organization;
 using Luoshi.Application.Projects;
 using Luoshi.Application.Spreadsheets;
+using Luoshi.Domain.Common;
 using Microsoft.EntityFrameworkCore;
 
 namespace Luoshi.Application.Demo;
@@ -43,7 +44,7 @@ public sealed class SeedDemo(LuoshiDbContext db, DatabaseMigrator migrator, Impo
 
         if (await db.OrgUnits.AnyAsync(ct))
         {
-            throw new Common.ConflictException("demo", "数据目录已有非演示数据,不能载入演示省份 / this data directory already holds data; the demo province is loaded only into an empty one");
+            throw new Common.ConflictException("demo", new Text("数据目录已有非演示数据,不能载入演示省份", "this data directory already holds data; the demo province is loaded only into an empty one"));
         }
 
         var today = calendar.Today;
@@ -90,9 +91,9 @@ public sealed class SeedDemo(LuoshiDbContext db, DatabaseMigrator migrator, Impo
                            select new { r.IndicatorId, r.OrgUnitId }).Distinct().ToListAsync(ct);
         db.ReportingAssignments.AddRange(pairs.Select(p => new Domain.Reporting.ReportingAssignment(p.IndicatorId, p.OrgUnitId, false)));
         db.ValidationRules.AddRange(
-            Domain.Reporting.ValidationRule.Comparison("PRIVATE_LE_FAI", "PRIVATE_INV <= FAI", Domain.Reporting.RuleSeverity.Error, "民间投资不能超过固定资产投资 / private investment cannot exceed fixed-asset investment"),
-            Domain.Reporting.ValidationRule.InRange("UNEMP_RANGE", "UNEMPLOYMENT", 0, 15, Domain.Reporting.RuleSeverity.Error, "调查失业率应在0–15%之间 / the surveyed unemployment rate lies between 0 and 15%"),
-            Domain.Reporting.ValidationRule.ChangeAtMost("PM25_JUMP", "PM25", 40, Domain.Reporting.RuleSeverity.Warning, "PM2.5浓度较上月变动过大,请说明 / PM2.5 moved sharply against last month; explain"));
+            Domain.Reporting.ValidationRule.Comparison("PRIVATE_LE_FAI", "PRIVATE_INV <= FAI", Domain.Reporting.RuleSeverity.Error, new Text("民间投资不能超过固定资产投资", "private investment cannot exceed fixed-asset investment").Bilingual),
+            Domain.Reporting.ValidationRule.InRange("UNEMP_RANGE", "UNEMPLOYMENT", 0, 15, Domain.Reporting.RuleSeverity.Error, new Text("调查失业率应在0–15%之间", "the surveyed unemployment rate lies between 0 and 15%").Bilingual),
+            Domain.Reporting.ValidationRule.ChangeAtMost("PM25_JUMP", "PM25", 40, Domain.Reporting.RuleSeverity.Warning, new Text("PM2.5浓度较上月变动过大,请说明", "PM2.5 moved sharply against last month; explain").Bilingual));
         await db.SaveChangesAsync(ct);
 
         var monthly = await (from a in db.ReportingAssignments.AsNoTracking()

@@ -49,7 +49,7 @@ public sealed class AcceptDirective(Data.LuoshiDbContext db, ICurrentActor actor
                 code,
                 r.Kind ?? PlanItemKind.Task,
                 string.IsNullOrWhiteSpace(r.Title) ? DocumentReview.Clip(item.Text, PlanItem.TitleMaxLength) : r.Title,
-                $"起草自文件《{DocumentReview.Clip(document.Title, 100)}》第{number}条 / drafted from document {id}, item {number}",
+                new Text($"起草自文件《{DocumentReview.Clip(document.Title, 100)}》第{number}条", $"drafted from document {id}, item {number}").Bilingual,
                 r.Parent,
                 r.Lead,
                 r.Supporting,

@@ -26,14 +26,14 @@ public sealed class AcceptReading(Data.LuoshiDbContext db, ICurrentActor actor, 
         document.Pending(number);
         if (item.Kind != DocumentItemKind.Figure)
         {
-            throw InputRefusedException.Single("number", $"第{number}条不是数据 / item {number} is not a stated figure");
+            throw InputRefusedException.Single("number", new Text($"第{number}条不是数据", $"item {number} is not a stated figure"));
         }
 
         var figure = DocumentReview.Figure(item);
         var period = string.IsNullOrWhiteSpace(r.Period) ? figure.PeriodCode : r.Period;
         if (string.IsNullOrWhiteSpace(period))
         {
-            throw InputRefusedException.Single("period", "无法从文件判断期间,请提供 / the period cannot be told from the document; send it");
+            throw InputRefusedException.Single("period", new Text("无法从文件判断期间,请提供", "the period cannot be told from the document; send it"));
         }
 
         var indicator = (r.Indicator ?? string.Empty).Trim();

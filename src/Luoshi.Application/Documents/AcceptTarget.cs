@@ -35,12 +35,12 @@ public sealed class AcceptTarget(Data.LuoshiDbContext db, ICurrentActor actor, T
         document.Pending(number);
         if (item.Kind != DocumentItemKind.Target)
         {
-            throw InputRefusedException.Single("number", $"第{number}条不是目标 / item {number} is not a target");
+            throw InputRefusedException.Single("number", new Text($"第{number}条不是目标", $"item {number} is not a target"));
         }
 
         var figure = DocumentReview.Figure(item);
         var year = r.Year ?? YearOf(figure, document)
-            ?? throw InputRefusedException.Single("year", "无法从文件判断年份,请提供 / the year cannot be told from the document; send it");
+            ?? throw InputRefusedException.Single("year", new Text("无法从文件判断年份,请提供", "the year cannot be told from the document; send it"));
 
         // A plain number in a deployment (增长5%) is read as a floor; 左右, 以内 and ranges say otherwise.
         var (qualifier, stretch) = figure.Qualifier switch

@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using System.Text;
+using Luoshi.Domain.Common;
 using Luoshi.Domain.Documents;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -30,7 +31,7 @@ public static class ChineseConverters
             log ??= NullLogger.Instance;
             var failures = new List<string>();
             _best = OpenCcConverter.TryCreate(failures) ?? IcuConverter.TryCreate(failures) ?? (ITextConverter)new NoTextConversion(
-                "未找到繁简转换词典(libopencc1.1/libicu),繁体字不会转换为简体 / no traditional→simplified dictionary was found "
+                new Text("未找到繁简转换词典(libopencc1.1/libicu),繁体字不会转换为简体", "no traditional→simplified dictionary was found ")
                 + "(install libopencc1.1 and libopencc-data); traditional characters are left as they are: " + string.Join("; ", failures));
             if (_best.Warning is { } warning)
             {

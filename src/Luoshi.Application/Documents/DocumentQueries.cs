@@ -1,4 +1,5 @@
 using Luoshi.Application.Common;
+using Luoshi.Domain.Common;
 using Luoshi.Domain.Documents;
 using Luoshi.Domain.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -47,7 +48,7 @@ public sealed class GetDocument(Data.LuoshiDbContext db, ICurrentActor actor)
     {
         actor.Require(Permission.ReadAll);
         var document = await db.Documents.AsNoTracking().Include(d => d.Items).AsSplitQuery().SingleOrDefaultAsync(d => d.Id == id, ct)
-            ?? throw new NotFoundException("文件/document", id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            ?? throw new NotFoundException(new Text("文件", "document"), id.ToString(System.Globalization.CultureInfo.InvariantCulture));
         return DocumentJson.View(document);
     }
 
@@ -56,7 +57,7 @@ public sealed class GetDocument(Data.LuoshiDbContext db, ICurrentActor actor)
     {
         actor.Require(Permission.ReadAll);
         var doc = await db.Documents.AsNoTracking().Where(d => d.Id == id).Select(d => new { d.Original, d.Source, d.Format }).SingleOrDefaultAsync(ct)
-            ?? throw new NotFoundException("文件/document", id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            ?? throw new NotFoundException(new Text("文件", "document"), id.ToString(System.Globalization.CultureInfo.InvariantCulture));
         var type = doc.Format switch
         {
             SourceFormat.Html => "text/html",

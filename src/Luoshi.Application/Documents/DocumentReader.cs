@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using Luoshi.Application.Common;
+using Luoshi.Domain.Common;
 using Luoshi.Domain.Documents;
 
 namespace Luoshi.Application.Documents;
@@ -29,12 +30,12 @@ public static partial class DocumentReader
         ArgumentNullException.ThrowIfNull(bytes);
         if (bytes.Length == 0)
         {
-            throw Refused("文件为空 / the file is empty");
+            throw Refused(new Text("文件为空", "the file is empty"));
         }
 
         if (bytes.Length > Document.MaxOriginalBytes)
         {
-            throw Refused($"文件过大(上限{Document.MaxOriginalBytes / 1024 / 1024} MB)/ the file is too large (at most {Document.MaxOriginalBytes / 1024 / 1024} MB)");
+            throw Refused(new Text($"文件过大(上限{Document.MaxOriginalBytes / 1024 / 1024} MB)", $"the file is too large (at most {Document.MaxOriginalBytes / 1024 / 1024} MB)"));
         }
 
         var extension = Path.GetExtension(fileName ?? string.Empty).ToLowerInvariant();
@@ -48,7 +49,7 @@ public static partial class DocumentReader
             case ".txt" or ".text" or ".md" or "":
                 break;
             default:
-                throw Refused($"不支持的文件类型 {extension} / unsupported file type {extension}: use .txt, .html or .docx");
+                throw Refused(new Text($"不支持的文件类型 {extension}", $"unsupported file type {extension}: use .txt, .html or .docx"));
         }
 
         if (zip)
@@ -210,14 +211,14 @@ public static partial class DocumentReader
 
         if (sample > 0 && bad * 20 > sample)
         {
-            throw Refused("文件看起来不是文本(含大量无法识别的字节)/ the file does not look like text (too many unreadable bytes)");
+            throw Refused(new Text("文件看起来不是文本(含大量无法识别的字节)", "the file does not look like text (too many unreadable bytes)"));
         }
 
         int dropped = text.AsSpan().Count('\uFFFD');
         return dropped == 0 ? (text, encoding) : (text.Replace("\uFFFD", string.Empty, StringComparison.Ordinal), $"{encoding} ({dropped} unreadable)");
     }
 
-    internal static InputRefusedException Refused(string message) => InputRefusedException.Single("file", message);
+    internal static InputRefusedException Refused(Text message) => InputRefusedException.Single("file", message);
 
     [GeneratedRegex(@"^\s*(?:<!doctype\s+html|<html|<head|<meta|<body|<div|<p>)", RegexOptions.IgnoreCase)]
     private static partial Regex HtmlSniff();

@@ -18,11 +18,11 @@ internal static class DocumentReview
 {
     public static async Task<Document> Load(Data.LuoshiDbContext db, int id, CancellationToken ct) =>
         await db.Documents.Include(d => d.Items).SingleOrDefaultAsync(d => d.Id == id, ct)
-        ?? throw new NotFoundException("文件/document", id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        ?? throw new NotFoundException(new Text("文件", "document"), id.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
     public static DocumentItem Item(Document document, int number) =>
         document.Items.FirstOrDefault(i => i.Number == number)
-        ?? throw new NotFoundException("文件条目/document item", $"{document.Id}/{number}");
+        ?? throw new NotFoundException(new Text("文件条目", "document item"), $"{document.Id}/{number}");
 
     public static FigureView Figure(DocumentItem item) =>
         JsonSerializer.Deserialize<FigureView>(item.Data, DocumentJson.Options)
@@ -30,7 +30,7 @@ internal static class DocumentReview
 
     /// <summary>Where a value came from, short enough for a version's reason: 文件《…》第3条: the sentence.</summary>
     public static string Cite(Document document, DocumentItem item, int max) =>
-        Clip($"文件《{document.Title}》第{item.Number}条 / document {document.Id} item {item.Number}: {document.SentenceOf(item)}", max);
+        Clip(new Text($"文件《{document.Title}》第{item.Number}条", $"document {document.Id} item {item.Number}: {document.SentenceOf(item)}").Bilingual, max);
 
     public static string Clip(string s, int max) => s.Length <= max ? s : s[..(max - 1)] + "…";
 
@@ -58,7 +58,7 @@ internal static class DocumentReview
         }
         catch (DbUpdateConcurrencyException)
         {
-            throw new ConflictException("version", "文件刚被他人审核,请刷新后重试 / someone else has just reviewed this document; reload and retry");
+            throw new ConflictException("version", new Text("文件刚被他人审核,请刷新后重试", "someone else has just reviewed this document; reload and retry"));
         }
     }
 

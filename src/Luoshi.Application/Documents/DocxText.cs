@@ -17,7 +17,7 @@ internal static class DocxText
             using var stream = new MemoryStream(bytes, writable: false);
             using var doc = WordprocessingDocument.Open(stream, false);
             var body = doc.MainDocumentPart?.Document?.Body
-                ?? throw DocumentReader.Refused("docx 文件没有正文 / the .docx file has no body");
+                ?? throw DocumentReader.Refused(new Domain.Common.Text("docx 文件没有正文", "the .docx file has no body"));
             var sb = new StringBuilder();
             foreach (var paragraph in body.Descendants<Paragraph>())
             {
@@ -40,7 +40,7 @@ internal static class DocxText
                 sb.Append('\n');
                 if (sb.Length > TextNormalizer.MaxChars)
                 {
-                    throw DocumentReader.Refused("docx 文件的文字过多 / the .docx file holds too much text");
+                    throw DocumentReader.Refused(new Domain.Common.Text("docx 文件的文字过多", "the .docx file holds too much text"));
                 }
             }
 
@@ -49,7 +49,7 @@ internal static class DocxText
         }
         catch (Exception e) when (e is not Common.InputRefusedException && Spreadsheets.OpenXmlDamage.Is(e))
         {
-            throw DocumentReader.Refused($"无法读取 docx 文件(已损坏或不是 Word 文档)/ the .docx file cannot be read (damaged, or not a Word document): {e.Message}");
+            throw DocumentReader.Refused(new Domain.Common.Text("无法读取 docx 文件(已损坏或不是 Word 文档)", $"the .docx file cannot be read (damaged, or not a Word document): {e.Message}"));
         }
     }
 }

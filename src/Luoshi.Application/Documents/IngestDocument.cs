@@ -33,17 +33,17 @@ public sealed class IngestDocument(Data.LuoshiDbContext db, ICurrentActor actor,
         actor.Require(Permission.ManagePlans);
         if (string.IsNullOrWhiteSpace(request.Text))
         {
-            throw InputRefusedException.Single("text", "文本不能为空 / the text is required");
+            throw InputRefusedException.Single("text", new Text("文本不能为空", "the text is required"));
         }
 
         var bytes = Encoding.UTF8.GetBytes(request.Text);
         if (bytes.Length > Document.MaxOriginalBytes)
         {
-            throw InputRefusedException.Single("text", $"文本过长(上限{Document.MaxOriginalBytes / 1024 / 1024} MB)/ the text is too long (at most {Document.MaxOriginalBytes / 1024 / 1024} MB)");
+            throw InputRefusedException.Single("text", new Text($"文本过长(上限{Document.MaxOriginalBytes / 1024 / 1024} MB)", $"the text is too long (at most {Document.MaxOriginalBytes / 1024 / 1024} MB)"));
         }
 
         var read = new DocumentText(request.Text, SourceFormat.Pasted, "utf-16", null);
-        var fallback = string.IsNullOrWhiteSpace(request.Title) ? "粘贴的文本 / pasted text" : request.Title;
+        var fallback = string.IsNullOrWhiteSpace(request.Title) ? new Text("粘贴的文本", "pasted text").Bilingual : request.Title;
         return await Store(bytes, read, string.IsNullOrWhiteSpace(request.Source) ? "pasted" : request.Source.Trim(), fallback, !string.IsNullOrWhiteSpace(request.Title), ct);
     }
 
@@ -53,14 +53,14 @@ public sealed class IngestDocument(Data.LuoshiDbContext db, ICurrentActor actor,
         var existing = await db.Documents.Where(d => d.Sha256 == sha).Select(d => (int?)d.Id).FirstOrDefaultAsync(ct);
         if (existing is { } id)
         {
-            throw new ConflictException("file", $"该文件已导入(文件 {id})/ this file was already ingested as document {id}");
+            throw new ConflictException("file", new Text($"该文件已导入(文件 {id})", $"this file was already ingested as document {id}"));
         }
 
         var result = extract.Extract(read);
         var x = result.Extraction;
         if (x.Directives.Count + x.Figures.Count > MaxItems)
         {
-            throw InputRefusedException.Single("file", $"抽取出的条目过多({x.Directives.Count + x.Figures.Count}条,上限{MaxItems}),请拆分文件 / too many items extracted ({x.Directives.Count + x.Figures.Count}, at most {MaxItems}); split the document");
+            throw InputRefusedException.Single("file", new Text($"抽取出的条目过多({x.Directives.Count + x.Figures.Count}条,上限{MaxItems}),请拆分文件", $"too many items extracted ({x.Directives.Count + x.Figures.Count}, at most {MaxItems}); split the document"));
         }
 
         var view = result.View;
@@ -101,7 +101,7 @@ public sealed class IngestDocument(Data.LuoshiDbContext db, ICurrentActor actor,
             db.ChangeTracker.Clear();
             if (await db.Documents.AsNoTracking().AnyAsync(d => d.Sha256 == sha, ct))
             {
-                throw new ConflictException("file", "该文件刚被他人导入 / someone else has just ingested this file");
+                throw new ConflictException("file", new Text("该文件刚被他人导入", "someone else has just ingested this file"));
             }
 
             throw;

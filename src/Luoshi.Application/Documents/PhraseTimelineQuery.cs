@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Luoshi.Application.Common;
+using Luoshi.Domain.Common;
 using Luoshi.Domain.Documents;
 using Luoshi.Domain.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -63,7 +64,7 @@ public sealed class CompareDocuments(Data.LuoshiDbContext db, ICurrentActor acto
         actor.Require(Permission.ReadAll);
         if (from is null || to is null)
         {
-            throw InputRefusedException.Single(from is null ? "from" : "to", "须指明要比较的两份文件 / name the two documents to compare (from, to)");
+            throw InputRefusedException.Single(from is null ? "from" : "to", new Text("须指明要比较的两份文件", "name the two documents to compare (from, to)"));
         }
 
         var a = await Load(from.Value, ct);
@@ -92,7 +93,7 @@ public sealed class CompareDocuments(Data.LuoshiDbContext db, ICurrentActor acto
     private async Task<(DocumentRef Ref, IReadOnlyList<(string, int, bool)> Terms, IReadOnlyList<(string, string, string, FigureSide)> Figures)> Load(int id, CancellationToken ct)
     {
         var doc = await db.Documents.AsNoTracking().Where(d => d.Id == id).Select(d => new { d.Id, d.Title, d.Date }).SingleOrDefaultAsync(ct)
-            ?? throw new NotFoundException("文件/document", id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            ?? throw new NotFoundException(new Text("文件", "document"), id.ToString(System.Globalization.CultureInfo.InvariantCulture));
         var terms = await db.DocumentTerms.AsNoTracking().Where(t => t.DocumentId == id).Select(t => new { t.Term, t.Count, t.Numbered }).ToListAsync(ct);
         var items = await db.DocumentItems.AsNoTracking()
             .Where(i => i.DocumentId == id && (i.Kind == DocumentItemKind.Figure || i.Kind == DocumentItemKind.Target))

@@ -60,7 +60,7 @@ public sealed class Evaluate(Common.Deferred<Data.LuoshiDbContext> db, Evaluatio
     {
         if (q.Depth is < 0 or > 10)
         {
-            throw new DomainException("depth", "depth 须在0–10之间 / depth must be 0–10");
+            throw new DomainException("depth", new Text("depth 须在0–10之间", "depth must be 0–10"));
         }
 
         var asOf = q.AsOf ?? calendar.Today;
@@ -72,7 +72,7 @@ public sealed class Evaluate(Common.Deferred<Data.LuoshiDbContext> db, Evaluatio
             entry = await cache.Latest(db, ct);
         }
 
-        var scope = string.IsNullOrWhiteSpace(q.Org) ? null : entry.Units.GetValueOrDefault(q.Org.Trim()) ?? throw new NotFoundException("单位/org unit", q.Org);
+        var scope = string.IsNullOrWhiteSpace(q.Org) ? null : entry.Units.GetValueOrDefault(q.Org.Trim()) ?? throw new NotFoundException(new Text("单位", "org unit"), q.Org);
         if (scope is null)
         {
             actor.RequireEverywhere(Permission.ReadAll);

@@ -18,16 +18,16 @@ public sealed class EvaluateIndicator(Data.LuoshiDbContext db, EvaluationCache c
     /// <summary>The rows of one indicator at one unit for every period of the indicator's frequency from <paramref name="from"/> to <paramref name="to"/> (default: this year so far).</summary>
     public async Task<IReadOnlyList<EvaluationRowView>> Handle(string? indicator, string? org, string? from, string? to, DateOnly? asOf, CancellationToken ct)
     {
-        var code = string.IsNullOrWhiteSpace(indicator) ? throw InputRefusedException.Single("indicator", "须指定指标 / indicator is required") : indicator.Trim();
-        var unit = string.IsNullOrWhiteSpace(org) ? throw InputRefusedException.Single("org", "须指定单位 / org is required") : org.Trim();
+        var code = string.IsNullOrWhiteSpace(indicator) ? throw InputRefusedException.Single("indicator", new Text("须指定指标", "indicator is required")) : indicator.Trim();
+        var unit = string.IsNullOrWhiteSpace(org) ? throw InputRefusedException.Single("org", new Text("须指定单位", "org is required")) : org.Trim();
         var frequency = await db.Indicators.AsNoTracking().Where(i => i.Code == code).Select(i => (Frequency?)i.Frequency).SingleOrDefaultAsync(ct)
-            ?? throw new NotFoundException("指标/indicator", code);
+            ?? throw new NotFoundException(new Text("指标", "indicator"), code);
         var today = asOf ?? calendar.Today;
         var last = string.IsNullOrWhiteSpace(to) ? Period.Containing(frequency, today) : Parse(to, "to");
         var first = string.IsNullOrWhiteSpace(from) ? Period.Create(frequency, last.Year, 1) : Parse(from, "from");
         if (first.Kind != frequency || last.Kind != frequency || first > last)
         {
-            throw new DomainException("from", $"起止须为{code}的期间({frequency})且由早到晚 / from and to must be {frequency} periods of {code}, from first");
+            throw new DomainException("from", new Text($"起止须为{code}的期间({frequency})且由早到晚", $"from and to must be {frequency} periods of {code}, from first"));
         }
 
         var periods = new List<Period>();
@@ -44,7 +44,7 @@ public sealed class EvaluateIndicator(Data.LuoshiDbContext db, EvaluationCache c
     {
         if (periods.Count > MaxPeriods)
         {
-            throw new DomainException("to", $"最多{MaxPeriods}期 / at most {MaxPeriods} periods");
+            throw new DomainException("to", new Text($"最多{MaxPeriods}期", $"at most {MaxPeriods} periods"));
         }
 
         if (!actor.CanEverywhere(Permission.ReadAll))

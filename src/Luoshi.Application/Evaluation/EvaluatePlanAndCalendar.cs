@@ -25,7 +25,7 @@ public sealed class CalendarChecks(Evaluate evaluate, LocalCalendar calendar)
         int y = year ?? today.Year;
         if (y is < Period.MinYear or > Period.MaxYear)
         {
-            throw new DomainException("year", $"年份须在{Period.MinYear}–{Period.MaxYear}之间 / year must be {Period.MinYear}–{Period.MaxYear}");
+            throw new DomainException("year", new Text($"年份须在{Period.MinYear}–{Period.MaxYear}之间", $"year must be {Period.MinYear}–{Period.MaxYear}"));
         }
 
         var march = Period.OfMonth(y, 3);

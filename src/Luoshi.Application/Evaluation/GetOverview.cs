@@ -159,7 +159,7 @@ public sealed class GetOverview(
 
         return period.Kind == Frequency.Month
             ? period
-            : throw new DomainException("period", $"总览按月查看,如 2026-06 / the overview is of a month, e.g. 2026-06: '{Parsing.Clip(text)}'");
+            : throw new DomainException("period", new Text("总览按月查看,如 2026-06", $"the overview is of a month, e.g. 2026-06: '{Parsing.Clip(text)}'"));
     }
 
     private List<IndicatorView> Headline(Frame frame) =>

@@ -15,7 +15,7 @@ public sealed class AddUser(Data.LuoshiDbContext db, ICurrentActor actor, TimePr
 
     public async Task<UserView> Handle(Request r, CancellationToken ct)
     {
-        var role = r.Role ?? throw InputRefusedException.Single("role", "角色不能为空 / role is required");
+        var role = r.Role ?? throw InputRefusedException.Single("role", new Text("角色不能为空", "role is required"));
         Domain.Organization.OrgUnit? scope = null;
         if (!string.IsNullOrWhiteSpace(r.Org))
         {
@@ -52,7 +52,7 @@ internal static class UserQueries
     public static async Task<UserView> View(Data.LuoshiDbContext db, string name, TimeProvider clock, CancellationToken ct)
     {
         var user = await db.Users.AsNoTracking().Include(u => u.Grants).SingleOrDefaultAsync(u => u.Name == name, ct)
-            ?? throw new NotFoundException("用户/user", name);
+            ?? throw new NotFoundException(new Text("用户", "user"), name);
         var scopes = user.Grants.Where(g => g.ScopeUnitId != null).Select(g => g.ScopeUnitId!.Value).ToList();
         var codes = await db.OrgUnits.AsNoTracking().Where(u => scopes.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Code, ct);
         return new UserView(

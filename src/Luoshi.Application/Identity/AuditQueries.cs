@@ -1,4 +1,5 @@
 using Luoshi.Application.Common;
+using Luoshi.Domain.Common;
 using Luoshi.Domain.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -38,17 +39,17 @@ public sealed class ReadAudit(Data.LuoshiDbContext db, ICurrentActor actor, Loca
         actor.Require(Permission.ReadAudit);
         if (limit is < 1 or > MaxRows)
         {
-            throw InputRefusedException.Single("limit", $"limit 须在1–{MaxRows}之间 / limit must be 1–{MaxRows}");
+            throw InputRefusedException.Single("limit", new Text($"limit 须在1–{MaxRows}之间", $"limit must be 1–{MaxRows}"));
         }
 
         if (filter.From is { } f && filter.To is { } t && f > t)
         {
-            throw InputRefusedException.Single("to", $"截止日期早于起始日期 / the end date {t:yyyy-MM-dd} is before the start date {f:yyyy-MM-dd}");
+            throw InputRefusedException.Single("to", new Text("截止日期早于起始日期", $"the end date {t:yyyy-MM-dd} is before the start date {f:yyyy-MM-dd}"));
         }
 
         if (filter.Before is < 1)
         {
-            throw InputRefusedException.Single("before", "before 须为正整数 / before must be a positive entry id");
+            throw InputRefusedException.Single("before", new Text("before 须为正整数", "before must be a positive entry id"));
         }
 
         var q = Between(filter.From is { } from ? StartOf(from) : null, filter.To is { } to ? StartOf(to.AddDays(1)) : null);

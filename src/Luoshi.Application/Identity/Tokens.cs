@@ -1,4 +1,5 @@
 using Luoshi.Application.Common;
+using Luoshi.Domain.Common;
 using Luoshi.Domain.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -27,7 +28,7 @@ public sealed class ManageTokens(Data.LuoshiDbContext db, ICurrentActor actor, T
     public async Task Revoke(int id, CancellationToken ct)
     {
         var token = await db.ApiTokens.SingleOrDefaultAsync(t => t.Id == id, ct)
-            ?? throw new NotFoundException("令牌/token", id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            ?? throw new NotFoundException(new Text("令牌", "token"), id.ToString(System.Globalization.CultureInfo.InvariantCulture));
         var owner = await db.Users.AsNoTracking().SingleAsync(u => u.Id == token.UserId, ct);
         await Owner(owner.Name, ct);
         token.Revoke(clock.GetUtcNow());
@@ -48,6 +49,6 @@ public sealed class ManageTokens(Data.LuoshiDbContext db, ICurrentActor actor, T
             actor.RequireEverywhere(Permission.ManageUsers);
         }
 
-        return await db.Users.SingleOrDefaultAsync(u => u.Name == name, ct) ?? throw new NotFoundException("用户/user", userName);
+        return await db.Users.SingleOrDefaultAsync(u => u.Name == name, ct) ?? throw new NotFoundException(new Text("用户", "user"), userName);
     }
 }

@@ -49,7 +49,7 @@ public sealed class ImportIndicators(Data.LuoshiDbContext db, ICurrentActor acto
         {
             if (!seen.Add(row.Code))
             {
-                errors.Add(line, "code", $"代码 {Parsing.Clip(row.Code)} 在文件中重复 / code '{Parsing.Clip(row.Code)}' appears twice in the file");
+                errors.Add(line, "code", new Text($"代码 {Parsing.Clip(row.Code)} 在文件中重复", $"code '{Parsing.Clip(row.Code)}' appears twice in the file"));
                 continue;
             }
 
@@ -103,7 +103,7 @@ public sealed class ImportIndicators(Data.LuoshiDbContext db, ICurrentActor acto
             catch (DomainException e)
             {
                 var culprit = lineOf.Keys.FirstOrDefault(c => e.Message.StartsWith(c + " ", StringComparison.Ordinal) || e.Message.Contains(c, StringComparison.Ordinal));
-                errors.Add(culprit is null ? 1 : lineOf[culprit], "formula", e.Message);
+                errors.Add(culprit is null ? 1 : lineOf[culprit], "formula", e.Detail);
             }
         }
 

@@ -35,12 +35,12 @@ public sealed class ImportTargets(Data.LuoshiDbContext db, ICurrentActor actor, 
         var targets = await db.Targets.ToDictionaryAsync(t => (t.IndicatorId, t.OrgUnitId, t.PeriodCode), ct);
         db.AuditNames.Know(indicators, orgs);
         var seen = new HashSet<(int, int, string)>();
-        var stamp = Stamp.Of(actor.Name, clock.GetUtcNow(), "导入 / import");
+        var stamp = Stamp.Of(actor.Name, clock.GetUtcNow(), new Text("导入", "import").Bilingual);
         int created = 0, updated = 0;
         foreach (var (line, row) in rows)
         {
-            bool known = errors.Known(line, "indicator", indicators, row.Indicator, out int indicatorId, "指标/indicator")
-                & errors.Known(line, "org", orgs, row.Org, out int orgId, "单位/org unit");
+            bool known = errors.Known(line, "indicator", indicators, row.Indicator, out int indicatorId, new Text("指标", "indicator"))
+                & errors.Known(line, "org", orgs, row.Org, out int orgId, new Text("单位", "org unit"));
             var period = errors.Try(line, "year", () => (Period?)Period.Parse(row.Year));
             var value = errors.Try(line, "value", () => (decimal?)Parsing.Decimal(row.Value, "value"));
             var qualifier = errors.Try(line, "qualifier", () => (TargetQualifier?)Parsing.Enum<TargetQualifier>(row.Qualifier, "qualifier"));
@@ -58,7 +58,7 @@ public sealed class ImportTargets(Data.LuoshiDbContext db, ICurrentActor actor, 
             var key = (indicatorId, orgId, period.Value.ToString());
             if (!seen.Add(key))
             {
-                errors.Add(line, "year", $"同一指标、单位、年份的目标在文件中重复 / the same indicator, unit and year appear twice in the file");
+                errors.Add(line, "year", new Text("同一指标、单位、年份的目标在文件中重复", "the same indicator, unit and year appear twice in the file"));
                 continue;
             }
 

@@ -35,7 +35,7 @@ public sealed class SaveIndicator(Data.LuoshiDbContext db, ICurrentActor actor)
         var indicator = Indicator.Create(r.Code!, r.Name!, r.Unit ?? string.Empty);
         if (await db.Indicators.AnyAsync(i => i.Code == indicator.Code, ct))
         {
-            throw new ConflictException("code", $"指标代码 {indicator.Code} 已存在 / indicator code {indicator.Code} already exists");
+            throw new ConflictException("code", new Text($"指标代码 {indicator.Code} 已存在", $"indicator code {indicator.Code} already exists"));
         }
 
         await Fill(indicator, r, ct);
@@ -49,13 +49,13 @@ public sealed class SaveIndicator(Data.LuoshiDbContext db, ICurrentActor actor)
         actor.RequireEverywhere(Permission.ManageIndicators);
         if (r.Version is null)
         {
-            throw InputRefusedException.Single("version", "须提供读取时的版本号 / the version you read is required");
+            throw InputRefusedException.Single("version", new Text("须提供读取时的版本号", "the version you read is required"));
         }
 
         var indicator = await db.Indicators.Include(i => i.PlanLinks).IndicatorByCodeAsync(code, ct);
         if (indicator.Version != r.Version)
         {
-            throw new ConflictException("version", $"指标已被他人修改(当前版本 {indicator.Version})/ the indicator was changed by someone else (now version {indicator.Version})");
+            throw new ConflictException("version", new Text($"指标已被他人修改(当前版本 {indicator.Version})", $"the indicator was changed by someone else (now version {indicator.Version})"));
         }
 
         await Fill(indicator, r, ct);
@@ -66,7 +66,7 @@ public sealed class SaveIndicator(Data.LuoshiDbContext db, ICurrentActor actor)
         }
         catch (DbUpdateConcurrencyException)
         {
-            throw new ConflictException("version", "指标已被他人修改 / the indicator was changed by someone else");
+            throw new ConflictException("version", new Text("指标已被他人修改", "the indicator was changed by someone else"));
         }
 
         return await new GetIndicator(db).Handle(indicator.Code, ct);
@@ -94,7 +94,7 @@ public sealed class SaveIndicator(Data.LuoshiDbContext db, ICurrentActor actor)
         if (!string.IsNullOrWhiteSpace(r.ResponsibleUnit))
         {
             responsible = await db.OrgUnits.Where(u => u.Code == r.ResponsibleUnit.Trim()).Select(u => (int?)u.Id).SingleOrDefaultAsync(ct)
-                ?? throw InputRefusedException.Single("responsibleUnit", $"单位 {Parsing.Clip(r.ResponsibleUnit)} 不存在 / org unit '{Parsing.Clip(r.ResponsibleUnit)}' does not exist");
+                ?? throw InputRefusedException.Single("responsibleUnit", new Text($"单位 {Parsing.Clip(r.ResponsibleUnit)} 不存在", $"org unit '{Parsing.Clip(r.ResponsibleUnit)}' does not exist"));
         }
 
         indicator.AssignResponsibleUnit(responsible);
@@ -103,7 +103,7 @@ public sealed class SaveIndicator(Data.LuoshiDbContext db, ICurrentActor actor)
         foreach (var code in r.PlanItems ?? [])
         {
             planIds.Add(await db.PlanItems.Where(p => p.Code == code.Trim()).Select(p => (int?)p.Id).SingleOrDefaultAsync(ct)
-                ?? throw InputRefusedException.Single("planItems", $"计划项 {Parsing.Clip(code)} 不存在 / plan item '{Parsing.Clip(code)}' does not exist"));
+                ?? throw InputRefusedException.Single("planItems", new Text($"计划项 {Parsing.Clip(code)} 不存在", $"plan item '{Parsing.Clip(code)}' does not exist")));
         }
 
         indicator.LinkPlanItems(planIds);
@@ -111,7 +111,7 @@ public sealed class SaveIndicator(Data.LuoshiDbContext db, ICurrentActor actor)
     }
 
     private static InputRefusedException Required(string field) =>
-        InputRefusedException.Single(field, "不能为空 / is required");
+        InputRefusedException.Single(field, new Text("不能为空", "is required"));
 }
 
 internal static class FormulaGraph

@@ -27,8 +27,8 @@ public sealed class SetTarget(Data.LuoshiDbContext db, ICurrentActor actor, Time
         var org = await db.OrgUnits.UnitByCodeAsync(r.Org, "org", ct);
         actor.Require(Permission.ManageTargets, org);
         var period = Period.TryParse(r.Year, out var p, out var error) ? p : throw new DomainException("year", error);
-        var value = r.Value ?? throw InputRefusedException.Single("value", "目标值不能为空 / value is required");
-        var qualifier = r.Qualifier ?? throw InputRefusedException.Single("qualifier", "限定词不能为空 / qualifier is required");
+        var value = r.Value ?? throw InputRefusedException.Single("value", new Text("目标值不能为空", "value is required"));
+        var qualifier = r.Qualifier ?? throw InputRefusedException.Single("qualifier", new Text("限定词不能为空", "qualifier is required"));
 
         var code = period.ToString();
         var target = await db.Targets.SingleOrDefaultAsync(t => t.IndicatorId == indicator.Id && t.OrgUnitId == org.Id && t.PeriodCode == code, ct);
@@ -39,7 +39,7 @@ public sealed class SetTarget(Data.LuoshiDbContext db, ICurrentActor actor, Time
         }
         else if (r.Version is { } expected && expected != target.Version)
         {
-            throw new ConflictException("version", $"目标值已被他人修改(当前版本 {target.Version})/ the target was changed by someone else (now version {target.Version})");
+            throw new ConflictException("version", new Text($"目标值已被他人修改(当前版本 {target.Version})", $"the target was changed by someone else (now version {target.Version})"));
         }
 
         target.Set(value, qualifier, r.UpperValue, r.Stretch, Stamp.Of(actor.Name, clock.GetUtcNow(), r.Reason));
@@ -49,11 +49,11 @@ public sealed class SetTarget(Data.LuoshiDbContext db, ICurrentActor actor, Time
         }
         catch (DbUpdateConcurrencyException)
         {
-            throw new ConflictException("version", "目标值已被他人修改 / the target was changed by someone else");
+            throw new ConflictException("version", new Text("目标值已被他人修改", "the target was changed by someone else"));
         }
         catch (DbUpdateException) when (target.Version == 1)
         {
-            throw new ConflictException("year", "该目标值刚被他人设定,请刷新后重试 / someone else has just set this target; reload and retry");
+            throw new ConflictException("year", new Text("该目标值刚被他人设定,请刷新后重试", "someone else has just set this target; reload and retry"));
         }
 
         return IndicatorViews.From(target, indicator.Code, org.Code);

@@ -1,5 +1,6 @@
 using Luoshi.Application.Common;
 using Luoshi.Application.Data;
+using Luoshi.Domain.Common;
 using Luoshi.Domain.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -18,12 +19,12 @@ public sealed class ReadInbox(LuoshiDbContext db, ICurrentActor actor)
     {
         if (string.IsNullOrWhiteSpace(org))
         {
-            throw InputRefusedException.Single("org", "须指定单位 / the org unit is required");
+            throw InputRefusedException.Single("org", new Text("须指定单位", "the org unit is required"));
         }
 
         if (limit is < 1 or > MaxRows)
         {
-            throw InputRefusedException.Single("limit", $"limit 须在1–{MaxRows}之间 / limit must be 1–{MaxRows}");
+            throw InputRefusedException.Single("limit", new Text($"limit 须在1–{MaxRows}之间", $"limit must be 1–{MaxRows}"));
         }
 
         var unit = await db.OrgUnits.AsNoTracking().UnitByCodeAsync(org, ct);
@@ -51,7 +52,7 @@ public sealed class MarkNotificationRead(LuoshiDbContext db, ICurrentActor actor
         }
 
         var n = await db.Notifications.SingleOrDefaultAsync(x => x.Id == id, ct)
-            ?? throw new NotFoundException("通知/notification", id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            ?? throw new NotFoundException(new Text("通知", "notification"), id.ToString(System.Globalization.CultureInfo.InvariantCulture));
         var unit = await db.OrgUnits.AsNoTracking().SingleAsync(u => u.Id == n.OrgUnitId, ct);
         actor.Require(Permission.ReadAll, unit);
         n.MarkRead(actor.Name, clock.GetUtcNow());

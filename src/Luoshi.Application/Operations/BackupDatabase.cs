@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Luoshi.Application.Data;
 using Luoshi.Application.Spreadsheets;
+using Luoshi.Domain.Common;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 
@@ -25,7 +26,7 @@ public sealed class BackupDatabase(DatabaseOptions options)
         var target = Path.GetFullPath(file);
         if (File.Exists(target) && !overwrite)
         {
-            throw new Common.ConflictException("output", $"文件已存在,加 --force 覆盖 / {target} exists; pass --force to overwrite it");
+            throw new Common.ConflictException("output", new Text("文件已存在,加 --force 覆盖", $"{target} exists; pass --force to overwrite it"));
         }
 
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
@@ -50,7 +51,7 @@ public sealed class BackupDatabase(DatabaseOptions options)
     {
         if (!File.Exists(options.SqlitePath))
         {
-            throw new Common.NotFoundException("数据库 / database", options.SqlitePath);
+            throw new Common.NotFoundException(new Text("数据库", "database"), options.SqlitePath);
         }
 
         await using var source = (SqliteConnection)DatabaseTables.Connect(options);
@@ -64,7 +65,7 @@ public sealed class BackupDatabase(DatabaseOptions options)
         var check = await SqlitePages.IntegrityCheck(copy, ct);
         if (check != "ok")
         {
-            throw new BackupFailedException($"备份文件校验失败 / the copy failed its integrity check: {check}");
+            throw new BackupFailedException(new Text("备份文件校验失败", $"the copy failed its integrity check: {check}"));
         }
 
         return await DatabaseTables.CountAsync(copy, ct);
@@ -83,7 +84,7 @@ public sealed class BackupDatabase(DatabaseOptions options)
             }
             catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InvalidCatalogName)
             {
-                throw new Common.NotFoundException("数据库 / database", options.Describe());
+                throw new Common.NotFoundException(new Text("数据库", "database"), options.Describe());
             }
 
             tables = await DatabaseTables.CountAsync(connection, ct);

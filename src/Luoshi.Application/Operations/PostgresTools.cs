@@ -1,11 +1,15 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
+using Luoshi.Domain.Common;
 using Npgsql;
 
 namespace Luoshi.Application.Operations;
 
 /// <summary>Backup or restore could not be carried out (a tool missing or failing, a file that is not a backup).</summary>
-public sealed class BackupFailedException(string message) : Exception(message);
+public sealed class BackupFailedException(Text detail) : Exception(detail.Bilingual)
+{
+    public Text Detail { get; } = detail;
+}
 
 /// <summary>
 /// PostgreSQL's own client programs, pg_dump and pg_restore: they know every object type and version of the
@@ -33,7 +37,7 @@ internal static partial class PostgresTools
             .Select(dir => Path.Combine(dir, tool)));
         return candidates.FirstOrDefault(File.Exists)
             ?? throw new BackupFailedException(
-                $"找不到 {tool};请安装 PostgreSQL 客户端(apt-get install postgresql-client)/ {tool} was found neither on PATH nor under {VersionedBinaries}/*/bin: install the PostgreSQL client programs (apt-get install postgresql-client)");
+                new Text($"找不到 {tool};请安装 PostgreSQL 客户端(apt-get install postgresql-client)", $"{tool} was found neither on PATH nor under {VersionedBinaries}/*/bin: install the PostgreSQL client programs (apt-get install postgresql-client)"));
     }
 
     /// <summary>
@@ -68,7 +72,7 @@ internal static partial class PostgresTools
         }
 
         start.Environment["PGCONNECT_TIMEOUT"] = "15";
-        using var process = Process.Start(start) ?? throw new BackupFailedException($"{tool} could not be started");
+        using var process = Process.Start(start) ?? throw new BackupFailedException(Text.Same($"{tool} could not be started"));
         var errors = new List<string>();
         process.ErrorDataReceived += (_, e) =>
         {
@@ -111,7 +115,8 @@ internal static partial class PostgresTools
                 failures = errors.Where(l => !VerboseLine().IsMatch(l)).TakeLast(8).ToArray();
             }
 
-            throw new BackupFailedException($"{tool} 失败(退出码 {process.ExitCode})/ {tool} failed (exit code {process.ExitCode}):{Environment.NewLine}  " + string.Join(Environment.NewLine + "  ", failures));
+            var output = Environment.NewLine + "  " + string.Join(Environment.NewLine + "  ", failures);
+            throw new BackupFailedException(new Text($"{tool} 失败(退出码 {process.ExitCode}):{output}", $"{tool} failed (exit code {process.ExitCode}):{output}"));
         }
     }
 

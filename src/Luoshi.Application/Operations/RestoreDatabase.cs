@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Luoshi.Application.Data;
 using Luoshi.Application.Spreadsheets;
+using Luoshi.Domain.Common;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 
@@ -36,7 +37,7 @@ public sealed class RestoreDatabase(DatabaseOptions options)
     {
         if (StartsWith(file, PgDumpMagic))
         {
-            throw NotABackup(file, "这是 PostgreSQL 备份 / it is a PostgreSQL backup; set LUOSHI_DATABASE to restore it into PostgreSQL");
+            throw NotABackup(file, new Text("这是 PostgreSQL 备份", "it is a PostgreSQL backup; set LUOSHI_DATABASE to restore it into PostgreSQL"));
         }
 
         await using var backup = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = file, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
@@ -46,17 +47,17 @@ public sealed class RestoreDatabase(DatabaseOptions options)
             var check = await SqlitePages.IntegrityCheck(backup, ct);
             if (check != "ok")
             {
-                throw NotABackup(file, "integrity check: " + check);
+                throw NotABackup(file, new Text("完整性检查未通过:" + check, "integrity check: " + check));
             }
 
             if (!(await DatabaseTables.ListAsync(backup, ct)).Contains("__migrations"))
             {
-                throw NotABackup(file, "没有迁移记录 / it has no migrations table");
+                throw NotABackup(file, new Text("没有迁移记录", "it has no migrations table"));
             }
         }
         catch (SqliteException e)
         {
-            throw NotABackup(file, e.Message);
+            throw NotABackup(file, Text.Same(e.Message));
         }
 
         Directory.CreateDirectory(Path.GetFullPath(options.DataDir));
@@ -77,7 +78,7 @@ public sealed class RestoreDatabase(DatabaseOptions options)
     {
         if (!StartsWith(file, PgDumpMagic))
         {
-            throw NotABackup(file, "不是 pg_dump -Fc 文件 / not a pg_dump custom-format file");
+            throw NotABackup(file, new Text("不是 pg_dump -Fc 文件", "not a pg_dump custom-format file"));
         }
 
         var connection = options.PostgresConnectionString!;
@@ -140,9 +141,9 @@ public sealed class RestoreDatabase(DatabaseOptions options)
         return stream.ReadAtLeast(head, magic.Length, throwOnEndOfStream: false) == magic.Length && head.SequenceEqual(magic);
     }
 
-    private static BackupFailedException NotABackup(string file, string why) =>
-        new($"不是 Luoshi 备份 / {file} is not a Luoshi backup: {why}");
+    private static BackupFailedException NotABackup(string file, Text why) =>
+        new(new Text($"{file} 不是 Luoshi 备份:{why.Zh}", $"{file} is not a Luoshi backup: {why.En}"));
 
     private static Common.ConflictException Occupied() =>
-        new("force", "目标数据库已有数据,加 --force 覆盖 / the target database already holds data (org units, users or audit entries); pass --force to replace it");
+        new("force", new Text("目标数据库已有数据,加 --force 覆盖", "the target database already holds data (org units, users or audit entries); pass --force to replace it"));
 }

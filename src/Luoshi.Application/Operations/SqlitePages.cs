@@ -1,4 +1,5 @@
 using Luoshi.Application.Spreadsheets;
+using Luoshi.Domain.Common;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
@@ -17,7 +18,7 @@ internal static class SqlitePages
     public static async Task Copy(SqliteConnection source, SqliteConnection destination, IProgress<ImportProgress>? progress, CancellationToken ct)
     {
         var backup = raw.sqlite3_backup_init(destination.Handle, "main", source.Handle, "main")
-            ?? throw new BackupFailedException("sqlite3_backup_init: " + raw.sqlite3_errmsg(destination.Handle).utf8_to_string());
+            ?? throw new BackupFailedException(Text.Same("sqlite3_backup_init: " + raw.sqlite3_errmsg(destination.Handle).utf8_to_string()));
         long? busySince = null;
         try
         {
@@ -37,7 +38,7 @@ internal static class SqlitePages
                     busySince ??= System.Diagnostics.Stopwatch.GetTimestamp();
                     if (System.Diagnostics.Stopwatch.GetElapsedTime(busySince.Value).TotalSeconds > BusySeconds)
                     {
-                        throw new BackupFailedException($"数据库一直被占用 / the database stayed locked for {BusySeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)} s; stop the servers writing to it and try again");
+                        throw new BackupFailedException(new Text("数据库一直被占用", $"the database stayed locked for {BusySeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)} s; stop the servers writing to it and try again"));
                     }
 
                     await Task.Delay(50, ct);
@@ -47,7 +48,7 @@ internal static class SqlitePages
                 busySince = null;
                 if (rc != raw.SQLITE_OK)
                 {
-                    throw new BackupFailedException($"SQLite backup step failed ({rc}): {raw.sqlite3_errmsg(destination.Handle).utf8_to_string()}");
+                    throw new BackupFailedException(Text.Same($"SQLite backup step failed ({rc}): {raw.sqlite3_errmsg(destination.Handle).utf8_to_string()}"));
                 }
             }
         }

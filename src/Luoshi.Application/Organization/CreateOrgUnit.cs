@@ -14,7 +14,7 @@ public sealed class CreateOrgUnit(Data.LuoshiDbContext db, ICurrentActor actor)
     {
         if (request.Kind is null)
         {
-            throw InputRefusedException.Single("kind", "单位类型不能为空 / kind is required");
+            throw InputRefusedException.Single("kind", new Text("单位类型不能为空", "kind is required"));
         }
 
         var parent = await OrgUnitLookup.FindParent(db, request.Parent, ct);
@@ -23,7 +23,7 @@ public sealed class CreateOrgUnit(Data.LuoshiDbContext db, ICurrentActor actor)
 
         if (await db.OrgUnits.AnyAsync(u => u.Code == unit.Code, ct))
         {
-            throw new ConflictException("code", $"单位代码 {unit.Code} 已存在 / org unit code {unit.Code} already exists");
+            throw new ConflictException("code", new Text($"单位代码 {unit.Code} 已存在", $"org unit code {unit.Code} already exists"));
         }
 
         db.OrgUnits.Add(unit);
@@ -55,6 +55,6 @@ internal static class OrgUnitLookup
         }
 
         return await db.OrgUnits.SingleOrDefaultAsync(u => u.Code == parentCode.Trim(), ct)
-            ?? throw InputRefusedException.Single("parent", $"上级单位 {Parsing.Clip(parentCode)} 不存在 / parent unit '{Parsing.Clip(parentCode)}' does not exist");
+            ?? throw InputRefusedException.Single("parent", new Text($"上级单位 {Parsing.Clip(parentCode)} 不存在", $"parent unit '{Parsing.Clip(parentCode)}' does not exist"));
     }
 }

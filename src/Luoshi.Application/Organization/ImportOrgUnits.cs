@@ -36,7 +36,7 @@ public sealed class ImportOrgUnits(Data.LuoshiDbContext db, ICurrentActor actor)
         {
             if (!seen.Add(row.Code))
             {
-                errors.Add(line, "code", $"代码 {Parsing.Clip(row.Code)} 在文件中重复 / code '{Parsing.Clip(row.Code)}' appears twice in the file");
+                errors.Add(line, "code", new Text($"代码 {Parsing.Clip(row.Code)} 在文件中重复", $"code '{Parsing.Clip(row.Code)}' appears twice in the file"));
                 continue;
             }
 
@@ -44,7 +44,7 @@ public sealed class ImportOrgUnits(Data.LuoshiDbContext db, ICurrentActor actor)
             OrgUnit? parent = null;
             if (!string.IsNullOrWhiteSpace(row.Parent) && !units.TryGetValue(row.Parent, out parent))
             {
-                errors.Add(line, "parent", $"上级单位 {Parsing.Clip(row.Parent)} 不存在(上级须在前面的行或已在系统中)/ parent '{Parsing.Clip(row.Parent)}' does not exist (it must come on an earlier line or exist already)");
+                errors.Add(line, "parent", new Text($"上级单位 {Parsing.Clip(row.Parent)} 不存在(上级须在前面的行或已在系统中)", $"parent '{Parsing.Clip(row.Parent)}' does not exist (it must come on an earlier line or exist already)"));
                 continue;
             }
 

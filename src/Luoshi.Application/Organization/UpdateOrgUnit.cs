@@ -17,13 +17,13 @@ public sealed class UpdateOrgUnit(Data.LuoshiDbContext db, ICurrentActor actor)
     {
         if (request.Version is null)
         {
-            throw InputRefusedException.Single("version", "须提供读取时的版本号 / the version you read is required");
+            throw InputRefusedException.Single("version", new Text("须提供读取时的版本号", "the version you read is required"));
         }
 
         var unit = await db.OrgUnits.Include(u => u.Parent).UnitByCodeAsync(code, ct);
         if (unit.Version != request.Version)
         {
-            throw new ConflictException("version", $"单位已被他人修改(当前版本 {unit.Version})/ the unit was changed by someone else (now version {unit.Version})");
+            throw new ConflictException("version", new Text($"单位已被他人修改(当前版本 {unit.Version})", $"the unit was changed by someone else (now version {unit.Version})"));
         }
 
         OrgUnitLookup.RequireManage(actor, unit.Parent);
@@ -57,7 +57,7 @@ public sealed class UpdateOrgUnit(Data.LuoshiDbContext db, ICurrentActor actor)
         }
         catch (DbUpdateConcurrencyException)
         {
-            throw new ConflictException("version", "单位已被他人修改 / the unit was changed by someone else");
+            throw new ConflictException("version", new Text("单位已被他人修改", "the unit was changed by someone else"));
         }
 
         return OrgUnitView.From(unit);

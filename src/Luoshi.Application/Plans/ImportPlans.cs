@@ -80,7 +80,7 @@ public sealed class ImportPlans(Data.LuoshiDbContext db, ICurrentActor actor)
                     var indicator = await db.Indicators.Include(i => i.PlanLinks).SingleOrDefaultAsync(i => i.Code == code, ct);
                     if (indicator is null)
                     {
-                        errors.Add(line, "indicators", $"指标 {Parsing.Clip(code)} 不存在 / indicator '{Parsing.Clip(code)}' does not exist");
+                        errors.Add(line, "indicators", new Text($"指标 {Parsing.Clip(code)} 不存在", $"indicator '{Parsing.Clip(code)}' does not exist"));
                         break;
                     }
 
@@ -98,11 +98,11 @@ public sealed class ImportPlans(Data.LuoshiDbContext db, ICurrentActor actor)
             }
             catch (DomainException e)
             {
-                errors.Add(line, e.Field, e.Message);
+                errors.Add(line, e.Field, e.Detail);
             }
             catch (ConflictException e)
             {
-                errors.Add(line, e.Field, e.Message);
+                errors.Add(line, e.Field, e.Detail);
             }
 
             if (errors.Any)

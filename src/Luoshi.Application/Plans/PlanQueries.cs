@@ -1,4 +1,5 @@
 using Luoshi.Application.Common;
+using Luoshi.Domain.Common;
 using Luoshi.Domain.Plans;
 using Microsoft.EntityFrameworkCore;
 
@@ -33,7 +34,7 @@ public sealed class GetPlanItem(Data.LuoshiDbContext db)
     public async Task<PlanItemView> Handle(string code, CancellationToken ct)
     {
         var item = await db.PlanItems.AsNoTracking().Include(p => p.SupportingUnits).SingleOrDefaultAsync(p => p.Code == code, ct)
-            ?? throw new NotFoundException("计划项/plan item", code);
+            ?? throw new NotFoundException(new Text("计划项", "plan item"), code);
         return PlanViews.From(item, await PlanViews.CodeMaps(db, ct));
     }
 }

@@ -36,14 +36,14 @@ public sealed class SavePlanItem(Data.LuoshiDbContext db, ICurrentActor actor)
     {
         if (r.Kind is null)
         {
-            throw InputRefusedException.Single("kind", "计划项类型不能为空 / kind is required");
+            throw InputRefusedException.Single("kind", new Text("计划项类型不能为空", "kind is required"));
         }
 
         var parent = await FindPlan(r.Parent, ct);
         var item = PlanItem.Create(r.Code!, r.Kind.Value, r.Title!, parent);
         if (await db.PlanItems.AnyAsync(p => p.Code == item.Code, ct))
         {
-            throw new ConflictException("code", $"计划项代码 {item.Code} 已存在 / plan item code {item.Code} already exists");
+            throw new ConflictException("code", new Text($"计划项代码 {item.Code} 已存在", $"plan item code {item.Code} already exists"));
         }
 
         await Fill(item, r, ct);
@@ -56,14 +56,14 @@ public sealed class SavePlanItem(Data.LuoshiDbContext db, ICurrentActor actor)
     {
         if (r.Version is null)
         {
-            throw InputRefusedException.Single("version", "须提供读取时的版本号 / the version you read is required");
+            throw InputRefusedException.Single("version", new Text("须提供读取时的版本号", "the version you read is required"));
         }
 
         var item = await db.PlanItems.Include(p => p.SupportingUnits).Include(p => p.Parent).SingleOrDefaultAsync(p => p.Code == code, ct)
-            ?? throw new NotFoundException("计划项/plan item", code);
+            ?? throw new NotFoundException(new Text("计划项", "plan item"), code);
         if (item.Version != r.Version)
         {
-            throw new ConflictException("version", $"计划项已被他人修改(当前版本 {item.Version})/ the plan item was changed by someone else (now version {item.Version})");
+            throw new ConflictException("version", new Text($"计划项已被他人修改(当前版本 {item.Version})", $"the plan item was changed by someone else (now version {item.Version})"));
         }
 
         // Whoever edits an item must manage it as it stands, not only as the request would make it: naming one's own
@@ -94,7 +94,7 @@ public sealed class SavePlanItem(Data.LuoshiDbContext db, ICurrentActor actor)
         }
         catch (DbUpdateConcurrencyException)
         {
-            throw new ConflictException("version", "计划项已被他人修改 / the plan item was changed by someone else");
+            throw new ConflictException("version", new Text("计划项已被他人修改", "the plan item was changed by someone else"));
         }
 
         return PlanViews.From(item, await PlanViews.CodeMaps(db, ct));
@@ -136,9 +136,9 @@ public sealed class SavePlanItem(Data.LuoshiDbContext db, ICurrentActor actor)
         string.IsNullOrWhiteSpace(code)
             ? null
             : await db.PlanItems.SingleOrDefaultAsync(p => p.Code == code.Trim(), ct)
-              ?? throw InputRefusedException.Single("parent", $"上级计划项 {Parsing.Clip(code)} 不存在 / parent plan item '{Parsing.Clip(code)}' does not exist");
+              ?? throw InputRefusedException.Single("parent", new Text($"上级计划项 {Parsing.Clip(code)} 不存在", $"parent plan item '{Parsing.Clip(code)}' does not exist"));
 
     private async Task<int> OrgId(string code, string field, CancellationToken ct) =>
         await db.OrgUnits.Where(u => u.Code == code.Trim()).Select(u => (int?)u.Id).SingleOrDefaultAsync(ct)
-        ?? throw InputRefusedException.Single(field, $"单位 {Parsing.Clip(code)} 不存在 / org unit '{Parsing.Clip(code)}' does not exist");
+        ?? throw InputRefusedException.Single(field, new Text($"单位 {Parsing.Clip(code)} 不存在", $"org unit '{Parsing.Clip(code)}' does not exist"));
 }

@@ -64,7 +64,7 @@ public sealed class ImportProjects(Data.LuoshiDbContext db, ICurrentActor actor,
         catch (DomainException)
         {
             var words = string.Join("/", ChineseStages.Keys);
-            throw new DomainException("stage", $"阶段“{Parsing.Clip(text)}”无效,应为 {words} / unknown stage '{Parsing.Clip(text)}'; one of {words} or reserve, preliminary, newStart, continuing, completed");
+            throw new DomainException("stage", new Text($"阶段“{Parsing.Clip(text)}”无效,应为 {words}", $"unknown stage '{Parsing.Clip(text)}'; one of {words} or reserve, preliminary, newStart, continuing, completed"));
         }
     }
 
@@ -115,7 +115,7 @@ public sealed class ImportProjects(Data.LuoshiDbContext db, ICurrentActor actor,
         lines.Errors.ThrowIfAny();
         if (kind == ProjectImportKind.ProjectProgress && lines.Touched.Count > 0)
         {
-            var stamp = Stamp.Of(actor.Name, clock.GetUtcNow(), $"重大项目进度导入({source})/ major-project progress import ({source})");
+            var stamp = Stamp.Of(actor.Name, clock.GetUtcNow(), new Text($"重大项目进度导入({source})", $"major-project progress import ({source})").Bilingual);
             await ProjectInvestmentFeed.Refresh(db, projects.Values, existingProgress.Values, lines.Touched, stamp, ct);
         }
 
@@ -155,13 +155,13 @@ public sealed class ImportProjects(Data.LuoshiDbContext db, ICurrentActor actor,
             var code = table.Text(fields, "code");
             if (!_seen.Add(code))
             {
-                Errors.Add(line, "code", $"项目代码 {Parsing.Clip(code)} 在文件中重复 / project code '{Parsing.Clip(code)}' appears twice");
+                Errors.Add(line, "code", new Text($"项目代码 {Parsing.Clip(code)} 在文件中重复", $"project code '{Parsing.Clip(code)}' appears twice"));
                 return;
             }
 
             if (!units.TryGetValue(table.Text(fields, "org"), out var org))
             {
-                Errors.Add(line, "org", $"单位 {Parsing.Clip(table.Text(fields, "org"))} 不存在 / org unit '{Parsing.Clip(table.Text(fields, "org"))}' does not exist");
+                Errors.Add(line, "org", new Text($"单位 {Parsing.Clip(table.Text(fields, "org"))} 不存在", $"org unit '{Parsing.Clip(table.Text(fields, "org"))}' does not exist"));
                 return;
             }
 
@@ -179,8 +179,8 @@ public sealed class ImportProjects(Data.LuoshiDbContext db, ICurrentActor actor,
             }
 
             var total = Errors.Try(line, "totalInvestment", () => (decimal?)Parsing.Decimal(table.Text(fields, "totalInvestment"), "totalInvestment"));
-            var plannedStart = Errors.Try(line, "plannedStart", () => Parsing.OptionalDate(table.Text(fields, "plannedStart"), "plannedStart") ?? throw new DomainException("plannedStart", "计划开工日期不能为空 / the planned start is required"));
-            var plannedCompletion = Errors.Try(line, "plannedCompletion", () => Parsing.OptionalDate(table.Text(fields, "plannedCompletion"), "plannedCompletion") ?? throw new DomainException("plannedCompletion", "计划竣工日期不能为空 / the planned completion is required"));
+            var plannedStart = Errors.Try(line, "plannedStart", () => Parsing.OptionalDate(table.Text(fields, "plannedStart"), "plannedStart") ?? throw new DomainException("plannedStart", new Text("计划开工日期不能为空", "the planned start is required")));
+            var plannedCompletion = Errors.Try(line, "plannedCompletion", () => Parsing.OptionalDate(table.Text(fields, "plannedCompletion"), "plannedCompletion") ?? throw new DomainException("plannedCompletion", new Text("计划竣工日期不能为空", "the planned completion is required")));
             var stage = Errors.Try(line, "stage", () => (ProjectStage?)Stage(table.Text(fields, "stage")));
             var share = Errors.Try(line, "privateShare", () => Parsing.OptionalDecimal(table.Get(fields, "privateShare"), "privateShare") ?? 0m);
             var actualStart = Errors.Try(line, "actualStart", () => Parsing.OptionalDate(table.Get(fields, "actualStart"), "actualStart"));
@@ -194,7 +194,7 @@ public sealed class ImportProjects(Data.LuoshiDbContext db, ICurrentActor actor,
                 }
                 else
                 {
-                    Errors.Add(line, "leadDepartment", $"单位 {Parsing.Clip(leadCode)} 不存在 / org unit '{Parsing.Clip(leadCode)}' does not exist");
+                    Errors.Add(line, "leadDepartment", new Text($"单位 {Parsing.Clip(leadCode)} 不存在", $"org unit '{Parsing.Clip(leadCode)}' does not exist"));
                 }
             }
 
@@ -207,7 +207,7 @@ public sealed class ImportProjects(Data.LuoshiDbContext db, ICurrentActor actor,
             if (project is not null && project.OrgUnitId != org.Id)
             {
                 var owner = _unitPaths[project.OrgUnitId].Code;
-                Errors.Add(line, "org", $"项目 {Parsing.Clip(code)} 属于 {owner},导入不能把项目改到别的地区 / project '{Parsing.Clip(code)}' belongs to {owner}; an import cannot move it to another region");
+                Errors.Add(line, "org", new Text($"项目 {Parsing.Clip(code)} 属于 {owner},导入不能把项目改到别的地区", $"project '{Parsing.Clip(code)}' belongs to {owner}; an import cannot move it to another region"));
                 return;
             }
 
@@ -246,7 +246,7 @@ public sealed class ImportProjects(Data.LuoshiDbContext db, ICurrentActor actor,
             var projectCode = table.Text(fields, "project");
             if (!projects.TryGetValue(projectCode, out var p))
             {
-                Errors.Add(line, "project", $"项目 {Parsing.Clip(projectCode)} 不存在 / project '{Parsing.Clip(projectCode)}' does not exist");
+                Errors.Add(line, "project", new Text($"项目 {Parsing.Clip(projectCode)} 不存在", $"project '{Parsing.Clip(projectCode)}' does not exist"));
                 return null;
             }
 
@@ -262,13 +262,13 @@ public sealed class ImportProjects(Data.LuoshiDbContext db, ICurrentActor actor,
         public void Plan(int line, string[] fields, MajorProject p)
         {
             var projectCode = table.Text(fields, "project");
-            var year = Errors.Try(line, "year", () => int.TryParse(table.Text(fields, "year"), NumberStyles.None, CultureInfo.InvariantCulture, out int y) && y is >= Period.MinYear and <= Period.MaxYear ? y : throw new DomainException("year", "年份无效 / not a year"));
+            var year = Errors.Try(line, "year", () => int.TryParse(table.Text(fields, "year"), NumberStyles.None, CultureInfo.InvariantCulture, out int y) && y is >= Period.MinYear and <= Period.MaxYear ? y : throw new DomainException("year", new Text("年份无效", "not a year")));
             var planned = Errors.Try(line, "plannedInvestment", () => (decimal?)Parsing.Decimal(table.Text(fields, "plannedInvestment"), "plannedInvestment"));
             if (year == 0 || planned is null || !_seen.Add($"{projectCode}|{year}"))
             {
                 if (year != 0 && planned is not null)
                 {
-                    Errors.Add(line, "year", "同一项目同一年份重复 / the same project and year appear twice");
+                    Errors.Add(line, "year", new Text("同一项目同一年份重复", "the same project and year appear twice"));
                 }
 
                 return;
@@ -291,14 +291,14 @@ public sealed class ImportProjects(Data.LuoshiDbContext db, ICurrentActor actor,
         public void Progress(int line, string[] fields, MajorProject p)
         {
             var projectCode = table.Text(fields, "project");
-            var month = Errors.Try(line, "month", () => Period.Parse(table.Text(fields, "month")) is { Kind: Frequency.Month } m ? m.ToString() : throw new DomainException("month", "须为月份,如 2026-05 / a month such as 2026-05"));
+            var month = Errors.Try(line, "month", () => Period.Parse(table.Text(fields, "month")) is { Kind: Frequency.Month } m ? m.ToString() : throw new DomainException("month", new Text("须为月份,如 2026-05", "a month such as 2026-05")));
             var amount = Errors.Try(line, "completedInvestment", () => (decimal?)Parsing.Decimal(table.Text(fields, "completedInvestment"), "completedInvestment"));
             var actualStart = Errors.Try(line, "actualStart", () => Parsing.OptionalDate(table.Text(fields, "actualStart"), "actualStart"));
             if (month is null || amount is null || !_seen.Add($"{projectCode}|{month}"))
             {
                 if (month is not null && amount is not null)
                 {
-                    Errors.Add(line, "month", "同一项目同一月份重复 / the same project and month appear twice");
+                    Errors.Add(line, "month", new Text("同一项目同一月份重复", "the same project and month appear twice"));
                 }
 
                 return;

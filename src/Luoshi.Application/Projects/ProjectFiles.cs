@@ -57,7 +57,7 @@ public sealed class ProjectFiles(Data.LuoshiDbContext db, ICurrentActor actor, I
         "projects" => ProjectImportKind.Projects,
         "project-plans" => ProjectImportKind.ProjectPlans,
         "project-progress" => ProjectImportKind.ProjectProgress,
-        _ => throw InputRefusedException.Single("kind", "应为 projects、project-plans 或 project-progress / one of projects, project-plans, project-progress"),
+        _ => throw InputRefusedException.Single("kind", new Text("应为 projects、project-plans 或 project-progress", "one of projects, project-plans, project-progress")),
     };
 
     public static string KindName(ProjectImportKind kind) => kind switch
@@ -76,13 +76,13 @@ public sealed class ProjectFiles(Data.LuoshiDbContext db, ICurrentActor actor, I
 
         if (request.Format == ExportFormat.Json)
         {
-            throw InputRefusedException.Single("format", "应为 xlsx 或 csv / xlsx or csv");
+            throw InputRefusedException.Single("format", new Text("应为 xlsx 或 csv", "xlsx or csv"));
         }
 
         var units = await db.OrgUnits.AsNoTracking().ToListAsync(ct);
         var root = string.IsNullOrWhiteSpace(request.Org)
             ? units.Where(u => u.Kind == OrgUnitKind.Province).OrderBy(u => u.Path, StringComparer.Ordinal).FirstOrDefault()
-            : units.SingleOrDefault(u => u.Code == request.Org.Trim()) ?? throw new NotFoundException("单位/org unit", request.Org);
+            : units.SingleOrDefault(u => u.Code == request.Org.Trim()) ?? throw new NotFoundException(new Text("单位", "org unit"), request.Org);
         if (root is null)
         {
             actor.RequireEverywhere(Permission.ReadAll);
@@ -98,7 +98,7 @@ public sealed class ProjectFiles(Data.LuoshiDbContext db, ICurrentActor actor, I
         var projects = (await db.Projects.AsNoTracking().Where(x => ids.Contains(x.OrgUnitId)).ToListAsync(ct))
             .OrderBy(x => inside[x.OrgUnitId].Path, StringComparer.Ordinal).ThenBy(x => x.Code, StringComparer.Ordinal)
             .ToList();
-        var region = root?.Name ?? "全部 / all";
+        var region = root?.Name ?? new Text("全部", "all").ToString();
         var (rows, note, stem) = kind switch
         {
             ProjectImportKind.Projects => ProjectRows(projects, inside, codes, region, root),
@@ -178,7 +178,7 @@ public sealed class ProjectFiles(Data.LuoshiDbContext db, ICurrentActor actor, I
         int y = year ?? calendar.Today.Year;
         if (y is < Period.MinYear or > Period.MaxYear)
         {
-            throw InputRefusedException.Single("year", $"年份须在 {Period.MinYear}–{Period.MaxYear} 之间 / the year must be {Period.MinYear}–{Period.MaxYear}");
+            throw InputRefusedException.Single("year", new Text($"年份须在 {Period.MinYear}–{Period.MaxYear} 之间", $"the year must be {Period.MinYear}–{Period.MaxYear}"));
         }
 
         var projectIds = projects.Select(x => x.Id).ToList();
@@ -197,7 +197,7 @@ public sealed class ProjectFiles(Data.LuoshiDbContext db, ICurrentActor actor, I
     {
         var period = string.IsNullOrWhiteSpace(month)
             ? calendar.LastCompleteMonth
-            : Period.TryParse(month.Trim(), out var p) && p.Kind == Frequency.Month ? p : throw InputRefusedException.Single("month", "须为月份,如 2026-05 / a month such as 2026-05");
+            : Period.TryParse(month.Trim(), out var p) && p.Kind == Frequency.Month ? p : throw InputRefusedException.Single("month", new Text("须为月份,如 2026-05", "a month such as 2026-05"));
         var monthStart = period.Start;
         var code = period.ToString();
         var open = projects.Where(x => x.ActualCompletion is not { } done || done >= monthStart).ToList();

@@ -24,8 +24,8 @@ public static class ProjectInvestmentFeed
 
     /// <summary>The readings' comment: where the figure came from.</summary>
     public static string Comment(int projects, int month) => month == 1
-        ? string.Create(CultureInfo.InvariantCulture, $"由{projects}个重大项目1月完成投资计算 / computed from the investment {projects} major projects completed in January")
-        : string.Create(CultureInfo.InvariantCulture, $"由{projects}个重大项目1–{month}月完成投资累计计算 / computed from the investment {projects} major projects completed in months 1–{month}");
+        ? new Text($"由{projects}个重大项目1月完成投资计算", $"computed from the investment {projects} major projects completed in January").Bilingual
+        : new Text($"由{projects}个重大项目1–{month}月完成投资累计计算", $"computed from the investment {projects} major projects completed in months 1–{month}").Bilingual;
 
     /// <summary>Writes the indicator for every (unit, year) in <paramref name="touched"/> from all of that unit's progress in that year.</summary>
     /// <returns>How many readings got a new version.</returns>

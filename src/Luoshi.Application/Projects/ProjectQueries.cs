@@ -128,7 +128,7 @@ public sealed class ProjectQueries(Data.LuoshiDbContext db, ICurrentActor actor,
         int year = filter.Year ?? today.Year;
         if (year is < Period.MinYear or > Period.MaxYear)
         {
-            throw InputRefusedException.Single("year", "年份无效 / not a year");
+            throw InputRefusedException.Single("year", new Text("年份无效", "not a year"));
         }
 
         var units = await db.OrgUnits.AsNoTracking().ToDictionaryAsync(u => u.Id, ct);
@@ -210,7 +210,7 @@ public sealed class ProjectQueries(Data.LuoshiDbContext db, ICurrentActor actor,
         "notStarted" => [.. rows.Where(r => r.StartStatus is ProjectStartStatus.Overdue or ProjectStartStatus.NotDue)],
         "overdue" => [.. rows.Where(r => r.StartStatus == ProjectStartStatus.Overdue)],
         "late" => [.. rows.Where(r => r.StartStatus == ProjectStartStatus.Late)],
-        _ => throw InputRefusedException.Single("started", "取值应为 started|notStarted|overdue|late / must be one of started|notStarted|overdue|late"),
+        _ => throw InputRefusedException.Single("started", new Text("取值应为 started|notStarted|overdue|late", "must be one of started|notStarted|overdue|late")),
     };
 
     private static IEnumerable<ProjectListRow> Sorted(List<ProjectListRow> rows, ProjectFilter filter)
@@ -224,7 +224,7 @@ public sealed class ProjectQueries(Data.LuoshiDbContext db, ICurrentActor actor,
             "total" => rows.OrderBy(r => r.TotalInvestment).ThenBy(r => r.Code, StringComparer.Ordinal),
             "plannedStart" => rows.OrderBy(r => r.PlannedStart).ThenBy(r => r.Code, StringComparer.Ordinal),
             "completion" => rows.OrderBy(r => r.CompletionRate ?? -1).ThenBy(r => r.Code, StringComparer.Ordinal),
-            _ => throw InputRefusedException.Single("sort", "取值应为 code|name|org|category|total|plannedStart|completion / must be one of code|name|org|category|total|plannedStart|completion"),
+            _ => throw InputRefusedException.Single("sort", new Text("取值应为 code|name|org|category|total|plannedStart|completion", "must be one of code|name|org|category|total|plannedStart|completion")),
         };
         return filter.Descending ? sorted.Reverse() : sorted;
     }
@@ -254,7 +254,7 @@ public sealed class ProjectQueries(Data.LuoshiDbContext db, ICurrentActor actor,
     public async Task<ProjectCurve> Curve(string code, int? year, DateOnly? asOf, CancellationToken ct)
     {
         var today = asOf ?? calendar.Today;
-        var p = await db.Projects.AsNoTracking().SingleOrDefaultAsync(x => x.Code == code, ct) ?? throw new NotFoundException("项目/project", code);
+        var p = await db.Projects.AsNoTracking().SingleOrDefaultAsync(x => x.Code == code, ct) ?? throw new NotFoundException(new Text("项目", "project"), code);
         int y = year ?? today.Year;
         var plan = await db.ProjectPlans.AsNoTracking().Where(x => x.ProjectId == p.Id && x.Year == y).Select(x => (decimal?)x.PlannedInvestment).SingleOrDefaultAsync(ct);
         var prefix = y.ToString(CultureInfo.InvariantCulture) + "-";
@@ -306,7 +306,7 @@ public sealed class ProjectQueries(Data.LuoshiDbContext db, ICurrentActor actor,
 
     public async Task<ProjectView> Get(string code, int? year, CancellationToken ct)
     {
-        var p = await db.Projects.AsNoTracking().SingleOrDefaultAsync(x => x.Code == code, ct) ?? throw new NotFoundException("项目/project", code);
+        var p = await db.Projects.AsNoTracking().SingleOrDefaultAsync(x => x.Code == code, ct) ?? throw new NotFoundException(new Text("项目", "project"), code);
         var codes = await db.OrgUnits.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.Code, ct);
         var plans = await db.ProjectPlans.AsNoTracking().Where(x => x.ProjectId == p.Id).OrderBy(x => x.Year).ToListAsync(ct);
         var progress = await db.ProjectProgress.AsNoTracking().Where(x => x.ProjectId == p.Id).OrderBy(x => x.Month).ToListAsync(ct);
@@ -360,7 +360,7 @@ public sealed class ProjectQueries(Data.LuoshiDbContext db, ICurrentActor actor,
         {
             var scope = facts.Where(f => root is null || f.Facts.OrgPath.StartsWith(root.Path, StringComparison.Ordinal)).ToList();
             return [.. scope.GroupBy(f => f.Facts.Category).OrderBy(g => g.Key, StringComparer.Ordinal)
-                .Select(g => Row(root?.Code ?? "*", root?.Name ?? "全部 / all", g.Key, ProjectMetrics.Summarize(g.Select(x => x.Facts), y, today)))];
+                .Select(g => Row(root?.Code ?? "*", root?.Name ?? new Text("全部", "all").ToString(), g.Key, ProjectMetrics.Summarize(g.Select(x => x.Facts), y, today)))];
         }
 
         var regions = units.Where(u => u.Kind is OrgUnitKind.Province or OrgUnitKind.City or OrgUnitKind.County && (root is null || u.Path.StartsWith(root.Path, StringComparison.Ordinal)))
@@ -385,7 +385,7 @@ public sealed class ProjectQueries(Data.LuoshiDbContext db, ICurrentActor actor,
     private static double? Round(double? v) => v is { } x ? Math.Round(x, 1, MidpointRounding.AwayFromZero) : null;
 
     private async Task<OrgUnit> Unit(string code, CancellationToken ct) =>
-        await db.OrgUnits.AsNoTracking().SingleOrDefaultAsync(u => u.Code == code.Trim(), ct) ?? throw new NotFoundException("单位/org unit", code);
+        await db.OrgUnits.AsNoTracking().SingleOrDefaultAsync(u => u.Code == code.Trim(), ct) ?? throw new NotFoundException(new Text("单位", "org unit"), code);
 
     private static ProjectView View(MajorProject p, IReadOnlyDictionary<int, string> codes, IEnumerable<ProjectPlan> plans, IReadOnlyList<ProjectMonthView> months) => new(
         p.Code, p.Name, codes[p.OrgUnitId], p.LeadDepartmentId is { } d ? codes[d] : null, p.Category, Numbers.Normalize(p.TotalInvestment), Numbers.Normalize(p.PrivateShare),

@@ -67,15 +67,15 @@ public sealed class ImportReadings(Data.LuoshiDbContext db, ICurrentActor actor,
             Indicator? indicator = null;
             if (!indicators.TryGetValue(row.Indicator, out indicator))
             {
-                errors.Add(line, "indicator", $"指标 {Parsing.Clip(row.Indicator)} 不存在 / indicator '{Parsing.Clip(row.Indicator)}' does not exist");
+                errors.Add(line, "indicator", new Text($"指标 {Parsing.Clip(row.Indicator)} 不存在", $"indicator '{Parsing.Clip(row.Indicator)}' does not exist"));
             }
             else if (indicator.IsDerived)
             {
-                errors.Add(line, "indicator", $"{indicator.Code} 是派生指标,由公式计算,不能导入 / {indicator.Code} is derived by formula and cannot be imported");
+                errors.Add(line, "indicator", new Text($"{indicator.Code} 是派生指标,由公式计算,不能导入", $"{indicator.Code} is derived by formula and cannot be imported"));
                 indicator = null;
             }
 
-            bool orgKnown = errors.Known(line, "org", orgs, row.Org, out int orgId, "单位/org unit");
+            bool orgKnown = errors.Known(line, "org", orgs, row.Org, out int orgId, new Text("单位", "org unit"));
             var period = errors.Try(line, "period", () => (Period?)Period.Parse(row.Period));
             var value = errors.Try(line, "value", () => (decimal?)Parsing.Decimal(row.Value, "value"));
             if (indicator is null || !orgKnown || period is null || value is null)
@@ -91,19 +91,19 @@ public sealed class ImportReadings(Data.LuoshiDbContext db, ICurrentActor actor,
 
             if (period.Value.Kind != indicator.Frequency)
             {
-                errors.Add(line, "period", $"{indicator.Code} 按 {indicator.Frequency.ToString().ToLowerInvariant()} 报送,期间 {period} 不符 / {indicator.Code} is reported per {indicator.Frequency.ToString().ToLowerInvariant()}, not as {period}");
+                errors.Add(line, "period", new Text($"{indicator.Code} 按 {indicator.Frequency.ToString().ToLowerInvariant()} 报送,期间 {period} 不符", $"{indicator.Code} is reported per {indicator.Frequency.ToString().ToLowerInvariant()}, not as {period}"));
                 continue;
             }
 
             if (comment is { Length: > Reading.CommentMaxLength })
             {
-                errors.Add(line, "comment", $"说明不能超过{Reading.CommentMaxLength}字 / the comment is longer than {Reading.CommentMaxLength}");
+                errors.Add(line, "comment", new Text($"说明不能超过{Reading.CommentMaxLength}字", $"the comment is longer than {Reading.CommentMaxLength}"));
                 continue;
             }
 
             if (!seen.Add((indicator.Id, orgId, period.Value)))
             {
-                errors.Add(line, "period", "同一指标、单位、期间在文件中重复 / the same indicator, unit and period appear twice in the file");
+                errors.Add(line, "period", new Text("同一指标、单位、期间在文件中重复", "the same indicator, unit and period appear twice in the file"));
                 continue;
             }
 
@@ -137,7 +137,7 @@ public sealed class ImportReadings(Data.LuoshiDbContext db, ICurrentActor actor,
     /// <summary>Writes the cells in batches inside one transaction, and records the import in the audit log.</summary>
     private async Task<(int Created, int Updated)> Write(List<Cell> cells, Dictionary<(int, int, string), long> existing, Dictionary<int, string> codes, IProgress<ImportProgress>? progress, CancellationToken ct)
     {
-        var stamp = Stamp.Of(actor.Name, clock.GetUtcNow(), "导入 / import");
+        var stamp = Stamp.Of(actor.Name, clock.GetUtcNow(), new Text("导入", "import").Bilingual);
         int created = 0, updated = 0;
         var bulk = new Dictionary<(int IndicatorId, string Period), int>();
         var readingRows = new BulkInsert<Reading>(db);

@@ -17,7 +17,7 @@ public sealed class QueryReadings(Data.LuoshiDbContext db, ICurrentActor actor)
     {
         if (q.Limit is < 1 or > MaxRows)
         {
-            throw InputRefusedException.Single("limit", $"limit 须在1–{MaxRows}之间 / limit must be 1–{MaxRows}");
+            throw InputRefusedException.Single("limit", new Text($"limit 须在1–{MaxRows}之间", $"limit must be 1–{MaxRows}"));
         }
 
         var rows = ReadingQueries.Joined(db);
@@ -73,7 +73,7 @@ public sealed class GetReadingHistory(Data.LuoshiDbContext db, ICurrentActor act
         actor.Require(Permission.ReadAll, unit);
         var code = p.ToString();
         var cell = await ReadingQueries.Joined(db).SingleOrDefaultAsync(x => x.Indicator == indicator && x.Org == org && x.Reading.PeriodCode == code, ct)
-            ?? throw new NotFoundException("数据/reading", $"{indicator} × {org} × {code}");
+            ?? throw new NotFoundException(new Text("数据", "reading"), $"{indicator} × {org} × {code}");
         var versions = await db.ReadingVersions.AsNoTracking().Where(v => v.ReadingId == cell.Reading.Id).OrderByDescending(v => v.Version).ToListAsync(ct);
         return [.. versions.Select(v => new ReadingVersionView(v.Version, v.Value, v.State, v.Comment, v.Source, v.Actor, v.At, v.Reason))];
     }

@@ -99,12 +99,12 @@ public sealed class WriteReading(Data.LuoshiDbContext db, ICurrentActor actor, T
         }
         catch (DbUpdateConcurrencyException)
         {
-            throw new ConflictException("version", "该数据已被他人修改 / the value was changed by someone else");
+            throw new ConflictException("version", new Text("该数据已被他人修改", "the value was changed by someone else"));
         }
         catch (DbUpdateException) when (readVersion == 0)
         {
             // Two first writes of the same cell raced; the unique key kept one of them.
-            throw new ConflictException("version", "该数据刚被他人写入,请刷新后重试 / someone else has just written this cell; reload and retry");
+            throw new ConflictException("version", new Text("该数据刚被他人写入,请刷新后重试", "someone else has just written this cell; reload and retry"));
         }
     }
 }

@@ -32,7 +32,7 @@ public sealed class WriteReadings(Data.LuoshiDbContext db, ICurrentActor actor, 
 
         if (r.Cells is not { Count: > 0 and <= MaxCells })
         {
-            throw InputRefusedException.Single("cells", $"须有1–{MaxCells}个单元格 / a batch holds 1–{MaxCells} cells");
+            throw InputRefusedException.Single("cells", new Text($"须有1–{MaxCells}个单元格", $"a batch holds 1–{MaxCells} cells"));
         }
 
         var indicatorCodes = r.Cells.Select(c => (c.Indicator ?? "").Trim()).Distinct().ToList();
@@ -48,7 +48,7 @@ public sealed class WriteReadings(Data.LuoshiDbContext db, ICurrentActor actor, 
         {
             var c = r.Cells[k];
             var name = Name(c);
-            void Refuse(string field, string message) => errors.Add(new FieldError($"cells[{k}].{field}", Named(name, message)));
+            void Refuse(string field, Text message) => errors.Add(new FieldError($"cells[{k}].{field}", Named(name, message)));
 
             var indicator = indicators.GetValueOrDefault((c.Indicator ?? "").Trim());
             if (indicator is null)
@@ -74,7 +74,7 @@ public sealed class WriteReadings(Data.LuoshiDbContext db, ICurrentActor actor, 
             }
             else if (indicator is not null && p.Kind != indicator.Frequency)
             {
-                Refuse("period", $"{indicator.Code} 按 {indicator.Frequency.ToString().ToLowerInvariant()} 报送,期间 {p} 不符 / {indicator.Code} is reported per {indicator.Frequency.ToString().ToLowerInvariant()}, not as {p}");
+                Refuse("period", new Text($"{indicator.Code} 按 {indicator.Frequency.ToString().ToLowerInvariant()} 报送,期间 {p} 不符", $"{indicator.Code} is reported per {indicator.Frequency.ToString().ToLowerInvariant()}, not as {p}"));
             }
             else
             {
@@ -92,7 +92,7 @@ public sealed class WriteReadings(Data.LuoshiDbContext db, ICurrentActor actor, 
             }
             catch (DomainException e)
             {
-                Refuse("comment", e.Message);
+                Refuse("comment", e.Detail);
             }
 
             if (indicator is null || org is null || period is null || c.Value is null)
@@ -102,7 +102,7 @@ public sealed class WriteReadings(Data.LuoshiDbContext db, ICurrentActor actor, 
 
             if (!seen.Add((indicator.Id, org.Id, period.Value)))
             {
-                Refuse("period", "同一单元格在本批中出现两次 / the same cell appears twice in the batch");
+                Refuse("period", new Text("同一单元格在本批中出现两次", "the same cell appears twice in the batch"));
                 continue;
             }
 
@@ -132,7 +132,7 @@ public sealed class WriteReadings(Data.LuoshiDbContext db, ICurrentActor actor, 
         foreach (var (k, indicator, org, period, c) in checkedCells)
         {
             var code = period.ToString();
-            void Refuse(string field, string message) => errors.Add(new FieldError($"cells[{k}].{field}", Named(Name(c), message)));
+            void Refuse(string field, Text message) => errors.Add(new FieldError($"cells[{k}].{field}", Named(Name(c), message)));
 
             var reading = stored.GetValueOrDefault((indicator.Id, org.Id, code));
             if (ReadingRules.Against(reading, c.Version, reports.GetValueOrDefault((org.Id, code)), org, code) is { } problem)
@@ -173,13 +173,13 @@ public sealed class WriteReadings(Data.LuoshiDbContext db, ICurrentActor actor, 
         catch (DbUpdateConcurrencyException)
         {
             db.ChangeTracker.Clear();
-            throw new ConflictException("version", "有数据已被他人修改,本批未保存 / someone else changed one of the values; nothing of the batch was saved");
+            throw new ConflictException("version", new Text("有数据已被他人修改,本批未保存", "someone else changed one of the values; nothing of the batch was saved"));
         }
         catch (DbUpdateException) when (written.Any(w => w.ReadVersion == 0))
         {
             // Two first writes of the same cell raced; the unique key kept the other one, and this transaction rolled back.
             db.ChangeTracker.Clear();
-            throw new ConflictException("version", "有单元格刚被他人写入,本批未保存,请刷新后重试 / someone else has just written one of these cells; nothing was saved; reload and retry");
+            throw new ConflictException("version", new Text("有单元格刚被他人写入,本批未保存,请刷新后重试", "someone else has just written one of these cells; nothing was saved; reload and retry"));
         }
 
         return [.. written.Select(w => ReadingQueries.View(w.Reading, w.Indicator, w.Org))];
@@ -189,13 +189,9 @@ public sealed class WriteReadings(Data.LuoshiDbContext db, ICurrentActor actor, 
     private static string Name(Cell c) =>
         Data.AuditNames.Key(Parsing.Clip((c.Indicator ?? "").Trim()), Parsing.Clip((c.Org ?? "").Trim()), Parsing.Clip((c.Period ?? "").Trim()));
 
-    /// <summary>A bilingual message ("中文 / English") with the cell named in both languages.</summary>
-    private static string Named(string name, string message)
-    {
-        var split = message.IndexOf("/ ", StringComparison.Ordinal);
-        return split <= 0 ? $"{name}: {message}" : $"{name}:{message[..split].TrimEnd()} / {name}: {message[(split + 2)..]}";
-    }
+    /// <summary>A message with the cell it is about named first, in both languages.</summary>
+    private static Text Named(string name, Text message) => new($"{name}:{message.Zh}", $"{name}: {message.En}");
 
     private static InputRefusedException Refused(List<FieldError> errors) =>
-        new(errors, $"有 {errors.Count} 个单元格不能保存,本批未保存任何数据 / {errors.Count} cell(s) cannot be saved; nothing of the batch was saved");
+        new(errors, new Text($"有 {errors.Count} 个单元格不能保存,本批未保存任何数据", $"{errors.Count} cell(s) cannot be saved; nothing of the batch was saved"));
 }

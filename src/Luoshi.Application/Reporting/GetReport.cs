@@ -1,5 +1,6 @@
 using Luoshi.Application.Common;
 using Luoshi.Application.Evaluation;
+using Luoshi.Domain.Common;
 using Luoshi.Domain.Evaluation;
 using Luoshi.Domain.Identity;
 using Luoshi.Domain.Reporting;
@@ -7,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Luoshi.Application.Reporting;
 
-public sealed record ReportProblem(string Indicator, RuleSeverity Severity, string Message, bool Explained);
+public sealed record ReportProblem(string Indicator, RuleSeverity Severity, Text Message, bool Explained);
 
 public sealed record ReportTransitionView(ReportState From, ReportState To, string Actor, DateTimeOffset At, string? Comment, bool OnBehalf);
 
@@ -55,7 +56,7 @@ public sealed class GetReport(Data.LuoshiDbContext db, Evaluate evaluate, ICurre
         var lines = content.Lines.ToDictionary(l => l.Indicator, StringComparer.Ordinal);
         foreach (var line in content.Lines.Where(l => l.Compulsory && l.Value is null))
         {
-            problems.Add(new(line.Indicator, RuleSeverity.Error, $"{line.Name}为必报指标,尚未填报 / {line.Indicator} is compulsory and has no value", false));
+            problems.Add(new(line.Indicator, RuleSeverity.Error, new Text($"{line.Name}为必报指标,尚未填报", $"{line.Indicator} is compulsory and has no value"), false));
         }
 
         var previousValues = await PreviousValues(content, ct);
@@ -71,7 +72,7 @@ public sealed class GetReport(Data.LuoshiDbContext db, Evaluate evaluate, ICurre
 
             var subject = inputs.FirstOrDefault(lines.ContainsKey) ?? inputs[0];
             bool explained = rule.Severity == RuleSeverity.Warning && inputs.Where(lines.ContainsKey).Any(i => !string.IsNullOrWhiteSpace(lines[i].Comment));
-            problems.Add(new(subject, rule.Severity, $"[{rule.Code}] {message}", explained));
+            problems.Add(new(subject, rule.Severity, new Text($"[{rule.Code}] {message.Zh}", $"[{rule.Code}] {message.En}"), explained));
         }
 
         // A red or lagging figure needs the unit's explanation before it goes up (the comment on the value).
@@ -86,7 +87,7 @@ public sealed class GetReport(Data.LuoshiDbContext db, Evaluate evaluate, ICurre
                     continue;
                 }
 
-                problems.Add(new(row.IndicatorCode, RuleSeverity.Warning, $"{(row.Status == EvaluationStatus.Red ? "红灯" : "黄灯")}:{row.ReasonZh},须说明原因 / {row.Status.ToString().ToLowerInvariant()}: explain why", !string.IsNullOrWhiteSpace(line.Comment)));
+                problems.Add(new(row.IndicatorCode, RuleSeverity.Warning, new Text($"{(row.Status == EvaluationStatus.Red ? "红灯" : "黄灯")}:{row.ReasonZh},须说明原因", $"{row.Status.ToString().ToLowerInvariant()}: {row.ReasonEn}; explain why"), !string.IsNullOrWhiteSpace(line.Comment)));
             }
         }
 

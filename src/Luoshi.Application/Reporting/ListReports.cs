@@ -1,5 +1,6 @@
 using Luoshi.Application.Common;
 using Luoshi.Application.Evaluation;
+using Luoshi.Domain.Common;
 using Luoshi.Domain.Identity;
 using Luoshi.Domain.Reporting;
 using Microsoft.EntityFrameworkCore;
@@ -40,7 +41,7 @@ public sealed class ListReports(Data.LuoshiDbContext db, ICurrentActor actor, Lo
         var readable = actor.Grants.Where(g => g.Role.Grants(Permission.ReadAll)).Select(g => g.ScopePath).ToList();
         if (readable.Count == 0)
         {
-            throw new ForbiddenException($"无权查看报表({Permission.ReadAll})/ you do not hold the permission {Permission.ReadAll}");
+            throw new ForbiddenException(new Text($"无权查看报表({Permission.ReadAll})", $"you do not hold the permission {Permission.ReadAll}"));
         }
 
         var rows = from r in db.Reports.AsNoTracking()

@@ -34,8 +34,10 @@ public sealed class ReportFiles(Data.LuoshiDbContext db, ICurrentActor actor, Ti
             new($"{Labels[5]} {Header[5]}", 14, DecimalOnly: true), new($"{Labels[6]} {Header[6]}", 40),
         ];
         var rows = content.Lines.Select(l => (IReadOnlyList<object?>)[l.Indicator, l.Name, l.Unit, l.Previous, l.Target, l.Value, l.Comment]);
-        var note = $"{content.Unit.Name}({content.Unit.Code})· {content.Period} · 截止 due {content.DueDate:yyyy-MM-dd}。只填“本期值”和“说明”两列,不要改动其他列、行或工作表名称 / fill in only 'value' and 'comment'; keep the other columns, rows and the sheet name.";
-        var bytes = Xlsx.Write(SheetName, columns, rows, note);
+        var note = new Text(
+            $"{content.Unit.Name}({content.Unit.Code})· {content.Period} · 截止 {content.DueDate:yyyy-MM-dd}。只填“本期值”和“说明”两列,不要改动其他列、行或工作表名称",
+            $"{content.Unit.Name} ({content.Unit.Code}) · {content.Period} · due {content.DueDate:yyyy-MM-dd}. Fill in only 'value' and 'comment'; keep the other columns, rows and the sheet name.");
+        var bytes = Xlsx.Write(SheetName, columns, rows, note.ToString());
         return (bytes, $"luoshi-{content.Unit.Code}-{content.Period}.xlsx");
     }
 
@@ -45,7 +47,7 @@ public sealed class ReportFiles(Data.LuoshiDbContext db, ICurrentActor actor, Ti
         actor.Require(Permission.WriteReadings, content.Unit);
         if (content.Report is { IsOpenForEntry: false } report)
         {
-            throw new DomainConflictException("state", $"报表{Domain.Reporting.Report.Describe(report.State)},不能再上传;已审核的数据须提出更正申请 / the report is {report.State.ToString().ToLowerInvariant()}; approved values change only through a revision request");
+            throw new DomainConflictException("state", new Text($"报表{Domain.Reporting.Report.Describe(report.State)},不能再上传;已审核的数据须提出更正申请", $"the report is {report.State.ToString().ToLowerInvariant()}; approved values change only through a revision request"));
         }
 
         var rows = fileName.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) ? FromCsv(file, content) : FromXlsx(file);
@@ -58,13 +60,13 @@ public sealed class ReportFiles(Data.LuoshiDbContext db, ICurrentActor actor, Ti
         {
             if (!byCode.TryGetValue(row.Indicator, out var indicator))
             {
-                errors.Add(row.Line, row.IndicatorColumn, $"{content.Unit.Code} 在 {content.Period} 不报送指标 {Parsing.Clip(row.Indicator)} / {content.Unit.Code} does not report '{Parsing.Clip(row.Indicator)}' for {content.Period}");
+                errors.Add(row.Line, row.IndicatorColumn, new Text($"{content.Unit.Code} 在 {content.Period} 不报送指标 {Parsing.Clip(row.Indicator)}", $"{content.Unit.Code} does not report '{Parsing.Clip(row.Indicator)}' for {content.Period}"));
                 continue;
             }
 
             if (!seen.Add(row.Indicator))
             {
-                errors.Add(row.Line, row.IndicatorColumn, $"指标 {row.Indicator} 重复 / indicator {row.Indicator} appears twice");
+                errors.Add(row.Line, row.IndicatorColumn, new Text($"指标 {row.Indicator} 重复", $"indicator {row.Indicator} appears twice"));
                 continue;
             }
 
@@ -76,7 +78,7 @@ public sealed class ReportFiles(Data.LuoshiDbContext db, ICurrentActor actor, Ti
 
             if (row.Comment is { Length: > Reading.CommentMaxLength })
             {
-                errors.Add(row.Line, row.CommentColumn, $"说明不能超过{Reading.CommentMaxLength}字 / the comment is longer than {Reading.CommentMaxLength}");
+                errors.Add(row.Line, row.CommentColumn, new Text($"说明不能超过{Reading.CommentMaxLength}字", $"the comment is longer than {Reading.CommentMaxLength}"));
                 continue;
             }
 
@@ -95,11 +97,11 @@ public sealed class ReportFiles(Data.LuoshiDbContext db, ICurrentActor actor, Ti
         foreach (var (indicator, _, _) in cells.Where(c => existing.TryGetValue(c.Indicator.Id, out var r) && r.State == ReadingState.Approved))
         {
             var line = rows.First(r => r.Indicator == indicator.Code);
-            errors.Add(line.Line, line.ValueColumn, $"{indicator.Code} 已审核锁定,须提出更正申请 / {indicator.Code} is approved and locked; request a revision");
+            errors.Add(line.Line, line.ValueColumn, new Text($"{indicator.Code} 已审核锁定,须提出更正申请", $"{indicator.Code} is approved and locked; request a revision"));
         }
 
         errors.ThrowIfAny();
-        var stamp = Stamp.Of(actor.Name, clock.GetUtcNow(), $"上传 / upload {Parsing.Clip(fileName)}");
+        var stamp = Stamp.Of(actor.Name, clock.GetUtcNow(), new Text("上传", $"upload {Parsing.Clip(fileName)}").Bilingual);
         int written = 0;
         foreach (var (indicator, value, comment) in cells)
         {
@@ -121,14 +123,14 @@ public sealed class ReportFiles(Data.LuoshiDbContext db, ICurrentActor actor, Ti
         return new UploadSummary(content.Unit.Code, code, rows.Count, written, cells.Count - written, skipped);
     }
 
-    private sealed record UploadRow(int Line, string Indicator, decimal? Value, string? Comment, string? Error, string IndicatorColumn, string ValueColumn, string CommentColumn);
+    private sealed record UploadRow(int Line, string Indicator, decimal? Value, string? Comment, Text? Error, string IndicatorColumn, string ValueColumn, string CommentColumn);
 
     private static List<UploadRow> FromXlsx(Stream file)
     {
         var sheet = Xlsx.Read(file, SheetName);
         if (sheet.Rows.Count == 0)
         {
-            throw new InputRefusedException([new FieldError("sheet", "工作表为空 / the sheet is empty", 1, "sheet")]);
+            throw new InputRefusedException([new FieldError("sheet", new Text("工作表为空", "the sheet is empty"), 1, "sheet")]);
         }
 
         // Header cells read "中文 english"; the English word names the column.
@@ -137,12 +139,12 @@ public sealed class ReportFiles(Data.LuoshiDbContext db, ICurrentActor actor, Ti
         var errors = new RowErrors();
         foreach (var missing in new[] { "indicator", "value" }.Where(h => !columns.ContainsKey(h)))
         {
-            errors.Add(headerRow, missing, $"缺少列 {missing} / missing column {missing}");
+            errors.Add(headerRow, missing, new Text($"缺少列 {missing}", $"missing column {missing}"));
         }
 
         foreach (var (name, letter) in columns.Where(c => !Header.Contains(c.Key)))
         {
-            errors.Add(headerRow, letter, $"未知的列 '{Parsing.Clip(name)}' / unknown column '{Parsing.Clip(name)}'");
+            errors.Add(headerRow, letter, new Text($"未知的列 '{Parsing.Clip(name)}'", $"unknown column '{Parsing.Clip(name)}'"));
         }
 
         errors.ThrowIfAny();
@@ -157,20 +159,20 @@ public sealed class ReportFiles(Data.LuoshiDbContext db, ICurrentActor actor, Ti
             }
 
             var cell = cells.GetValueOrDefault(vc);
-            string? error = null;
+            Text? error = null;
             decimal? value = null;
             if (cell.IsFormula)
             {
-                error = "单元格含公式,请填写数值 / the cell holds a formula; enter a number";
+                error = new Text("单元格含公式,请填写数值", "the cell holds a formula; enter a number");
             }
             else if (cell.Number is { } n)
             {
                 value = double.IsFinite(n) && Math.Abs(n) < 1e14 ? Math.Round((decimal)n, 6) : null;
-                error = value is null ? "数值超出范围 / the number is out of range" : null;
+                error = value is null ? new Text("数值超出范围", "the number is out of range") : null;
             }
             else if (!string.IsNullOrWhiteSpace(cell.Text))
             {
-                error = $"不是数字:'{Parsing.Clip(cell.Text)}' / not a number: '{Parsing.Clip(cell.Text)}'";
+                error = new Text($"不是数字:'{Parsing.Clip(cell.Text)}'", $"not a number: '{Parsing.Clip(cell.Text)}'");
             }
 
             var comment = cells.GetValueOrDefault(cc).Text;
@@ -191,17 +193,17 @@ public sealed class ReportFiles(Data.LuoshiDbContext db, ICurrentActor actor, Ti
             var period = table.Get(fields, "period")?.Trim();
             if (org != content.Unit.Code)
             {
-                errors.Add(line, "org", $"文件中的单位 {Parsing.Clip(org ?? "")} 与所报单位 {content.Unit.Code} 不符 / the row's unit is not {content.Unit.Code}");
+                errors.Add(line, "org", new Text($"文件中的单位 {Parsing.Clip(org ?? "")} 与所报单位 {content.Unit.Code} 不符", $"the row's unit is not {content.Unit.Code}"));
             }
 
             if (!Period.TryParse(period, out var p) || p != content.Period)
             {
-                errors.Add(line, "period", $"文件中的期间 {Parsing.Clip(period ?? "")} 与所报期间 {content.Period} 不符 / the row's period is not {content.Period}");
+                errors.Add(line, "period", new Text($"文件中的期间 {Parsing.Clip(period ?? "")} 与所报期间 {content.Period} 不符", $"the row's period is not {content.Period}"));
             }
 
             var text = table.Get(fields, "value")?.Trim() ?? string.Empty;
             decimal? value = null;
-            string? error = null;
+            Text? error = null;
             if (text.Length > 0)
             {
                 try
@@ -210,7 +212,7 @@ public sealed class ReportFiles(Data.LuoshiDbContext db, ICurrentActor actor, Ti
                 }
                 catch (DomainException e)
                 {
-                    error = e.Message;
+                    error = e.Detail;
                 }
             }
 

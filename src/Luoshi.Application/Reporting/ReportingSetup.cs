@@ -1,4 +1,5 @@
 using Luoshi.Application.Common;
+using Luoshi.Domain.Common;
 using Luoshi.Domain.Identity;
 using Luoshi.Domain.Reporting;
 using Microsoft.EntityFrameworkCore;
@@ -33,12 +34,12 @@ public sealed class ReportingSetup(Data.LuoshiDbContext db, ICurrentActor actor)
         var unknown = rule.Inputs.FirstOrDefault(i => !known.Contains(i));
         if (unknown is not null)
         {
-            throw new Domain.Common.DomainException("expression", $"规则引用了不存在的指标 {unknown} / the rule refers to unknown indicator {unknown}");
+            throw new Domain.Common.DomainException("expression", new Text($"规则引用了不存在的指标 {unknown}", $"the rule refers to unknown indicator {unknown}"));
         }
 
         if (await db.ValidationRules.AnyAsync(x => x.Code == rule.Code, ct))
         {
-            throw new ConflictException("code", $"规则 {rule.Code} 已存在 / rule {rule.Code} already exists");
+            throw new ConflictException("code", new Text($"规则 {rule.Code} 已存在", $"rule {rule.Code} already exists"));
         }
 
         db.ValidationRules.Add(rule);
@@ -67,7 +68,7 @@ public sealed class ReportingSetup(Data.LuoshiDbContext db, ICurrentActor actor)
         var indicator = await db.Indicators.AsNoTracking().IndicatorByCodeAsync(r.Indicator, "indicator", ct);
         if (indicator.IsDerived)
         {
-            throw InputRefusedException.Single("indicator", $"{indicator.Code} 由公式计算,不需填报 / {indicator.Code} is computed, not reported");
+            throw InputRefusedException.Single("indicator", new Text($"{indicator.Code} 由公式计算,不需填报", $"{indicator.Code} is computed, not reported"));
         }
 
         var existing = await db.ReportingAssignments.SingleOrDefaultAsync(a => a.IndicatorId == indicator.Id && a.OrgUnitId == unit.Id, ct);
@@ -86,7 +87,7 @@ public sealed class ReportingSetup(Data.LuoshiDbContext db, ICurrentActor actor)
 
     private async Task<string> KnownIndicator(string? code, CancellationToken ct) =>
         await db.Indicators.AsNoTracking().Where(i => i.Code == (code ?? "").Trim()).Select(i => i.Code).SingleOrDefaultAsync(ct)
-        ?? throw InputRefusedException.Single("indicator", $"指标 {Parsing.Clip(code ?? "")} 不存在 / indicator '{Parsing.Clip(code ?? "")}' does not exist");
+        ?? throw InputRefusedException.Single("indicator", new Text($"指标 {Parsing.Clip(code ?? "")} 不存在", $"indicator '{Parsing.Clip(code ?? "")}' does not exist"));
 
     private static RuleView View(ValidationRule r) => new(r.Code, r.Kind, r.Severity, r.Expression, r.IndicatorCode, r.Min, r.Max, r.MaxChangePercent, r.Message);
 }

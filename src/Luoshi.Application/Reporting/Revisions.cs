@@ -23,13 +23,13 @@ public sealed class Revisions(Data.LuoshiDbContext db, ICurrentActor actor, Time
                              join i in db.Indicators on x.IndicatorId equals i.Id
                              where i.Code == (r.Indicator ?? "") && x.OrgUnitId == unit.Id && x.PeriodCode == period
                              select x).SingleOrDefaultAsync(ct)
-            ?? throw new NotFoundException("数据/reading", $"{r.Indicator} × {r.Org} × {period}");
+            ?? throw new NotFoundException(new Text("数据", "reading"), $"{r.Indicator} × {r.Org} × {period}");
         if (reading.State != ReadingState.Approved)
         {
-            throw new DomainConflictException("state", "只有已审核锁定的数据需要更正申请,未锁定的可直接修改 / only approved (locked) values need a revision request; others can be changed directly");
+            throw new DomainConflictException("state", new Text("只有已审核锁定的数据需要更正申请,未锁定的可直接修改", "only approved (locked) values need a revision request; others can be changed directly"));
         }
 
-        var value = r.Value ?? throw InputRefusedException.Single("value", "数值不能为空 / value is required");
+        var value = r.Value ?? throw InputRefusedException.Single("value", new Text("数值不能为空", "value is required"));
         var request = RevisionRequest.Open(reading.Id, reading.Value, value, Stamp.Of(actor.Name, clock.GetUtcNow(), r.Reason));
         db.RevisionRequests.Add(request);
         await db.SaveChangesAsync(ct);
@@ -39,7 +39,7 @@ public sealed class Revisions(Data.LuoshiDbContext db, ICurrentActor actor, Time
     public async Task<RevisionView> Decide(int id, bool approve, string? comment, CancellationToken ct)
     {
         var request = await db.RevisionRequests.SingleOrDefaultAsync(x => x.Id == id, ct)
-            ?? throw new NotFoundException("更正申请/revision request", id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            ?? throw new NotFoundException(new Text("更正申请", "revision request"), id.ToString(System.Globalization.CultureInfo.InvariantCulture));
         var reading = await db.Readings.SingleAsync(x => x.Id == request.ReadingId, ct);
         var unit = await db.OrgUnits.AsNoTracking().SingleAsync(u => u.Id == reading.OrgUnitId, ct);
         actor.Require(Permission.ReviewReadings, unit);
@@ -47,7 +47,7 @@ public sealed class Revisions(Data.LuoshiDbContext db, ICurrentActor actor, Time
         request.Decide(approve, stamp);
         if (approve)
         {
-            reading.Revise(request.ProposedValue, Stamp.Of(actor.Name, stamp.At, $"更正申请#{request.Id}:{request.Reason} / revision #{request.Id}"));
+            reading.Revise(request.ProposedValue, Stamp.Of(actor.Name, stamp.At, new Text($"更正申请#{request.Id}:{request.Reason}", $"revision #{request.Id}").Bilingual));
         }
 
         await db.SaveChangesAsync(ct);

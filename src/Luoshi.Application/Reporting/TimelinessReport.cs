@@ -28,7 +28,7 @@ public sealed class TimelinessReport(Data.LuoshiDbContext db, ICurrentActor acto
         var first = string.IsNullOrWhiteSpace(from) ? Period.OfMonth(last.Year, 1) : ReportContents.ParsePeriod(from);
         if (first.Kind != Frequency.Month || last.Kind != Frequency.Month || first > last)
         {
-            throw new DomainException("from", "时限报告按月,起止须为月份且由早到晚 / timeliness runs over months: from and to are months, from first");
+            throw new DomainException("from", new Text("时限报告按月,起止须为月份且由早到晚", "timeliness runs over months: from and to are months, from first"));
         }
 
         var periods = new List<Period>();
@@ -37,7 +37,7 @@ public sealed class TimelinessReport(Data.LuoshiDbContext db, ICurrentActor acto
             periods.Add(p);
             if (periods.Count > MaxPeriods)
             {
-                throw new DomainException("from", $"最多{MaxPeriods}个月 / at most {MaxPeriods} months");
+                throw new DomainException("from", new Text($"最多{MaxPeriods}个月", $"at most {MaxPeriods} months"));
             }
         }
 

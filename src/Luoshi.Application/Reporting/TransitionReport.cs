@@ -43,13 +43,13 @@ public sealed class TransitionReport(Data.LuoshiDbContext db, GetReport reader, 
             case ReportAction.Submit:
                 if (!report.IsOpenForEntry)
                 {
-                    throw new DomainConflictException("state", $"报表{Report.Describe(report.State)},不能再次报送 / the report is {report.State.ToString().ToLowerInvariant()} and cannot be submitted");
+                    throw new DomainConflictException("state", new Text($"报表{Report.Describe(report.State)},不能再次报送", $"the report is {report.State.ToString().ToLowerInvariant()} and cannot be submitted"));
                 }
 
                 var blocking = (await reader.Problems(content, ct)).Where(p => p.Severity == RuleSeverity.Error || !p.Explained).ToList();
                 if (blocking.Count > 0)
                 {
-                    throw new InputRefusedException([.. blocking.Select(p => new FieldError(p.Indicator, p.Message))], "报表有未解决的问题,不能报送 / the report has unresolved problems and cannot be submitted");
+                    throw new InputRefusedException([.. blocking.Select(p => new FieldError(p.Indicator, p.Message))], new Text("报表有未解决的问题,不能报送", "the report has unresolved problems and cannot be submitted"));
                 }
 
                 report.Submit(stamp, calendar.Today, onBehalf);
@@ -78,7 +78,7 @@ public sealed class TransitionReport(Data.LuoshiDbContext db, GetReport reader, 
         }
         catch (DbUpdateException) when (report.Id == 0 || db.Entry(report).State == EntityState.Modified)
         {
-            throw new ConflictException("state", "报表刚被他人处理,请刷新 / someone else has just acted on this report; reload");
+            throw new ConflictException("state", new Text("报表刚被他人处理,请刷新", "someone else has just acted on this report; reload"));
         }
 
         return await reader.Handle(org, period, ct);

@@ -3,6 +3,7 @@ using System.Text;
 using CsvHelper;
 using CsvHelper.Configuration;
 using Luoshi.Application.Common;
+using Luoshi.Domain.Common;
 
 namespace Luoshi.Application.Spreadsheets;
 
@@ -75,7 +76,7 @@ public sealed class CsvTable
 
                 if (fields.Length != header.Length)
                 {
-                    errors.Add(new FieldError("row", $"该行有{fields.Length}列,表头有{header.Length}列 / the row has {fields.Length} fields, the header {header.Length}", line, null));
+                    errors.Add(new FieldError("row", new Text($"该行有{fields.Length}列,表头有{header.Length}列", $"the row has {fields.Length} fields, the header {header.Length}"), line, null));
                     if (errors.Count >= MaxErrors)
                     {
                         break;
@@ -87,16 +88,16 @@ public sealed class CsvTable
         }
         catch (DecoderFallbackException)
         {
-            throw new InputRefusedException([new FieldError("file", "文件不是UTF-8编码的文本 / the file is not UTF-8 text", csv.Parser.RawRow + 1, null)]);
+            throw new InputRefusedException([new FieldError("file", new Text("文件不是UTF-8编码的文本", "the file is not UTF-8 text"), csv.Parser.RawRow + 1, null)]);
         }
         catch (CsvHelperException e)
         {
-            throw new InputRefusedException([new FieldError("file", $"CSV格式错误 / malformed CSV: {Parsing.Clip(e.Message)}", csv.Parser.RawRow, null)]);
+            throw new InputRefusedException([new FieldError("file", new Text("CSV格式错误", $"malformed CSV: {Parsing.Clip(e.Message)}"), csv.Parser.RawRow, null)]);
         }
 
         if (header is null)
         {
-            throw new InputRefusedException([new FieldError("file", "文件为空,缺少表头 / the file is empty: no header", 1, null)]);
+            throw new InputRefusedException([new FieldError("file", new Text("文件为空,缺少表头", "the file is empty: no header"), 1, null)]);
         }
 
         var columns = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -106,22 +107,22 @@ public sealed class CsvTable
             var name = header[i];
             if (!allowed.Contains(name))
             {
-                errors.Add(new FieldError("header", $"未知的列 '{Parsing.Clip(name)}',应为 {string.Join(",", required)} / unknown column '{Parsing.Clip(name)}'; expected {string.Join(",", required)}", 1, name));
+                errors.Add(new FieldError("header", new Text($"未知的列 '{Parsing.Clip(name)}',应为 {string.Join(",", required)}", $"unknown column '{Parsing.Clip(name)}'; expected {string.Join(",", required)}"), 1, name));
             }
             else if (!columns.TryAdd(name, i))
             {
-                errors.Add(new FieldError("header", $"列 '{name}' 重复 / column '{name}' appears twice", 1, name));
+                errors.Add(new FieldError("header", new Text($"列 '{name}' 重复", $"column '{name}' appears twice"), 1, name));
             }
         }
 
         foreach (var missing in required.Where(c => !columns.ContainsKey(c)))
         {
-            errors.Add(new FieldError("header", $"缺少列 '{missing}' / missing column '{missing}'", 1, missing));
+            errors.Add(new FieldError("header", new Text($"缺少列 '{missing}'", $"missing column '{missing}'"), 1, missing));
         }
 
         if (errors.Count > 0)
         {
-            throw new InputRefusedException([.. errors.Take(MaxErrors)], "文件格式有误,未导入任何数据 / the file was refused; nothing was imported");
+            throw new InputRefusedException([.. errors.Take(MaxErrors)], new Text("文件格式有误,未导入任何数据", "the file was refused; nothing was imported"));
         }
 
         return new CsvTable(columns, rows);

@@ -12,7 +12,7 @@ internal sealed class RowErrors
 
     public bool Full => _errors.Count >= CsvTable.MaxErrors;
 
-    public void Add(int line, string column, string message)
+    public void Add(int line, string column, Text message)
     {
         if (!Full)
         {
@@ -29,7 +29,7 @@ internal sealed class RowErrors
         }
         catch (DomainException e)
         {
-            Add(line, column, e.Message);
+            Add(line, column, e.Detail);
             return default;
         }
     }
@@ -43,7 +43,7 @@ internal sealed class RowErrors
         }
         catch (DomainException e)
         {
-            Add(line, e.Field, e.Message);
+            Add(line, e.Field, e.Detail);
             return default;
         }
     }
@@ -58,7 +58,7 @@ internal sealed class RowErrors
         }
         catch (DomainException e)
         {
-            Add(line, e.Field, e.Message);
+            Add(line, e.Field, e.Detail);
             return false;
         }
     }
@@ -72,20 +72,20 @@ internal sealed class RowErrors
         }
         catch (DomainException e)
         {
-            Add(line, column, e.Message);
+            Add(line, column, e.Detail);
             return false;
         }
     }
 
     /// <summary>Looks a code up among the known ones; an unknown code becomes an error at this line and column.</summary>
-    public bool Known(int line, string column, Dictionary<string, int> ids, string code, out int id, string what)
+    public bool Known(int line, string column, Dictionary<string, int> ids, string code, out int id, Text what)
     {
         if (ids.TryGetValue(code, out id))
         {
             return true;
         }
 
-        Add(line, column, $"{what} {Parsing.Clip(code)} 不存在 / {what} '{Parsing.Clip(code)}' does not exist");
+        Add(line, column, new Text($"{what.Zh} {Parsing.Clip(code)} 不存在", $"{what.En} '{Parsing.Clip(code)}' does not exist"));
         return false;
     }
 
@@ -93,7 +93,7 @@ internal sealed class RowErrors
     {
         if (Any)
         {
-            throw new InputRefusedException([.. _errors], "文件有误,未导入任何数据 / the file has errors; nothing was imported");
+            throw new InputRefusedException([.. _errors], new Text("文件有误,未导入任何数据", "the file has errors; nothing was imported"));
         }
     }
 }
@@ -115,8 +115,8 @@ internal sealed class OutOfScope
     {
         if (_rows.Count > 0)
         {
-            var list = string.Join("; ", _rows.Take(10).Select(r => $"第{r.Line}行 {r.Org} / row {r.Line} {r.Org}"));
-            throw new ForbiddenException($"文件中有{_rows.Count}行超出你的权限范围,未导入任何数据 / {_rows.Count} rows are outside your scope; nothing was imported: {list}");
+            var list = string.Join("; ", _rows.Take(10).Select(r => new Text($"第{r.Line}行 {r.Org}", $"row {r.Line} {r.Org}")));
+            throw new ForbiddenException(new Text($"文件中有{_rows.Count}行超出你的权限范围,未导入任何数据", $"{_rows.Count} rows are outside your scope; nothing was imported: {list}"));
         }
     }
 }

@@ -19,7 +19,7 @@ public static class TableExport
     {
         if (format == ExportFormat.Json)
         {
-            throw new DomainException("format", "表格导出只支持 xlsx 或 csv / tables export as xlsx or csv");
+            throw new DomainException("format", new Text("表格导出只支持 xlsx 或 csv", "tables export as xlsx or csv"));
         }
 
         if (format == ExportFormat.Xlsx)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Luoshi.Application.Common;
+using Luoshi.Domain.Common;
 
 namespace Luoshi.Application.Spreadsheets;
 
@@ -54,7 +55,7 @@ public sealed class TemplateSheet(string name, IReadOnlyList<SheetColumn> column
         var sheet = Xlsx.Read(file, Name);
         if (sheet.Rows.Count == 0)
         {
-            throw new InputRefusedException([new FieldError("sheet", $"工作表“{Name}”为空 / the sheet '{Name}' is empty", 1, "sheet")], "工作表为空,未导入任何数据 / the sheet is empty; nothing was imported");
+            throw new InputRefusedException([new FieldError("sheet", new Text($"工作表“{Name}”为空", $"the sheet '{Name}' is empty"), 1, "sheet")], new Text("工作表为空,未导入任何数据", "the sheet is empty; nothing was imported"));
         }
 
         var (headerRow, headerCells) = sheet.Rows[0];
@@ -85,7 +86,7 @@ public sealed class TemplateSheet(string name, IReadOnlyList<SheetColumn> column
 
         if (errors.Count > 0)
         {
-            throw new InputRefusedException(errors, "表头有误,未导入任何数据 / the header is wrong; nothing was imported");
+            throw new InputRefusedException(errors, new Text("表头有误,未导入任何数据", "the header is wrong; nothing was imported"));
         }
 
         var rows = new List<(int, string[])>();
@@ -126,7 +127,7 @@ public sealed class TemplateSheet(string name, IReadOnlyList<SheetColumn> column
 
         if (errors.Count > 0)
         {
-            throw new InputRefusedException(errors, "文件有误,未导入任何数据 / the file has errors; nothing was imported");
+            throw new InputRefusedException(errors, new Text("文件有误,未导入任何数据", "the file has errors; nothing was imported"));
         }
 
         return new SheetTable(this, CsvTable.Of(Imported, rows), letters);
@@ -156,7 +157,7 @@ public sealed class TemplateSheet(string name, IReadOnlyList<SheetColumn> column
     {
         var where = letter is null ? $"第{row}行" : $"第{row}行{letter}列";
         var whereEn = letter is null ? $"row {row}" : $"row {row} column {letter}";
-        return new FieldError(field, $"工作表“{Name}”{where}({field}):{zh} / sheet '{Name}' {whereEn} ({field}): {en}", row, letter);
+        return new FieldError(field, new Text($"工作表“{Name}”{where}({field}):{zh}", $"sheet '{Name}' {whereEn} ({field}): {en}"), row, letter);
     }
 }
 
@@ -164,7 +165,7 @@ public sealed class TemplateSheet(string name, IReadOnlyList<SheetColumn> column
 public sealed record SheetTable(TemplateSheet Sheet, CsvTable Table, IReadOnlyDictionary<string, string> Letters)
 {
     /// <summary>The import names columns by name and rows by number; a sheet's reader wants the sheet, the row and the column letter.</summary>
-    public InputRefusedException Locate(InputRefusedException refused) => new([.. refused.Errors.Select(Locate)], refused.Message);
+    public InputRefusedException Locate(InputRefusedException refused) => new([.. refused.Errors.Select(Locate)], refused.Title);
 
     private FieldError Locate(FieldError error)
     {
@@ -174,8 +175,6 @@ public sealed record SheetTable(TemplateSheet Sheet, CsvTable Table, IReadOnlyDi
         }
 
         var letter = error.Column is { } name && Letters.TryGetValue(name, out var l) ? l : error.Column;
-        var split = error.Message.IndexOf("/ ", StringComparison.Ordinal);
-        var (zh, en) = split > 0 ? (error.Message[..split].Trim(), error.Message[(split + 2)..].Trim()) : (error.Message, error.Message);
-        return Sheet.At(row, letter, error.Field, zh, en);
+        return Sheet.At(row, letter, error.Field, error.Message.Zh, error.Message.En);
     }
 }

@@ -117,8 +117,8 @@ public static class Xlsx
                     Operator = DataValidationOperatorValues.Between,
                     AllowBlank = true,
                     ShowErrorMessage = true,
-                    ErrorTitle = "数值 / number",
-                    Error = "请填写数字 / enter a number",
+                    ErrorTitle = new Domain.Common.Text("数值", "number").ToString(),
+                    Error = new Domain.Common.Text("请填写数字", "enter a number").ToString(),
                     SequenceOfReferences = new ListValue<StringValue> { InnerText = $"{Ref(i, 2)}:{Ref(i, r)}" },
                     Formula1 = new Formula1("-100000000000000"),
                     Formula2 = new Formula2("100000000000000"),
@@ -142,7 +142,7 @@ public static class Xlsx
         }
         catch (Exception e) when (OpenXmlDamage.Is(e))
         {
-            throw new InputRefusedException([new FieldError("file", "文件不是有效的Excel工作簿(.xlsx)/ the file is not a valid Excel workbook (.xlsx)", 1, null)], "文件无法读取 / the file cannot be read");
+            throw new InputRefusedException([new FieldError("file", new Domain.Common.Text("文件不是有效的Excel工作簿(.xlsx)", "the file is not a valid Excel workbook (.xlsx)"), 1, null)], new Domain.Common.Text("文件无法读取", "the file cannot be read"));
         }
 
         using (doc)
@@ -152,7 +152,7 @@ public static class Xlsx
                 var workbook = doc.WorkbookPart ?? throw new InvalidDataException("no workbook part");
                 var names = workbook.Workbook.Sheets?.Elements<Sheet>().Select(s => s.Name?.Value ?? string.Empty).ToList() ?? [];
                 var sheet = workbook.Workbook.Sheets?.Elements<Sheet>().FirstOrDefault(s => s.Name?.Value == sheetName)
-                    ?? throw new InputRefusedException([new FieldError("sheet", $"找不到工作表“{sheetName}”,文件中有:{string.Join("、", names.Select(Parsing.Clip))} / no sheet named '{sheetName}'; the file has: {string.Join(", ", names.Select(Parsing.Clip))}", 1, "sheet")], "工作表名称不符 / wrong sheet");
+                    ?? throw new InputRefusedException([new FieldError("sheet", new Domain.Common.Text($"找不到工作表“{sheetName}”,文件中有:{string.Join("、", names.Select(Parsing.Clip))}", $"no sheet named '{sheetName}'; the file has: {string.Join(", ", names.Select(Parsing.Clip))}"), 1, "sheet")], new Domain.Common.Text("工作表名称不符", "wrong sheet"));
                 var part = (WorksheetPart)workbook.GetPartById(sheet.Id!.Value!);
                 var shared = workbook.SharedStringTablePart?.SharedStringTable.Elements<SharedStringItem>().Select(i => i.InnerText).ToList() ?? [];
                 var rows = new List<(int, IReadOnlyDictionary<string, XlsxCell>)>();
@@ -172,7 +172,7 @@ public static class Xlsx
             }
             catch (Exception e) when (e is not InputRefusedException && OpenXmlDamage.Is(e))
             {
-                throw new InputRefusedException([new FieldError("file", "Excel文件已损坏或格式不受支持 / the workbook is damaged or of an unsupported shape", 1, null)], "文件无法读取 / the file cannot be read");
+                throw new InputRefusedException([new FieldError("file", new Domain.Common.Text("Excel文件已损坏或格式不受支持", "the workbook is damaged or of an unsupported shape"), 1, null)], new Domain.Common.Text("文件无法读取", "the file cannot be read"));
             }
         }
     }

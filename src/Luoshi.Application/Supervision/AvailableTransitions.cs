@@ -1,5 +1,6 @@
 using Luoshi.Application.Common;
 using Luoshi.Application.Data;
+using Luoshi.Domain.Common;
 using Luoshi.Domain.Supervision;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,7 +16,7 @@ public sealed class AvailableTransitions(LuoshiDbContext db, ICurrentActor actor
     public async Task<IReadOnlyList<SupervisionOption>> Handle(int id, CancellationToken ct)
     {
         var item = await db.SupervisionItems.AsNoTracking().Include(i => i.SupportingUnits).SingleOrDefaultAsync(i => i.Id == id, ct)
-            ?? throw new NotFoundException("督办事项/supervision item", id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            ?? throw new NotFoundException(new Text("督办事项", "supervision item"), id.ToString(System.Globalization.CultureInfo.InvariantCulture));
         var unitIds = item.SupportingUnits.Select(s => s.OrgUnitId).Append(item.LeadUnitId).Append(item.SupervisingUnitId).ToList();
         var units = await db.OrgUnits.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToListAsync(ct);
         var lead = units.Single(u => u.Id == item.LeadUnitId);

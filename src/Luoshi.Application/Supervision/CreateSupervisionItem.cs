@@ -2,6 +2,7 @@ using System.Globalization;
 using Luoshi.Application.Common;
 using Luoshi.Application.Data;
 using Luoshi.Application.Evaluation;
+using Luoshi.Domain.Common;
 using Luoshi.Domain.Organization;
 using Luoshi.Domain.Supervision;
 using Microsoft.EntityFrameworkCore;
@@ -43,12 +44,12 @@ public sealed class CreateSupervisionItem(LuoshiDbContext db, ICurrentActor acto
         var errors = new List<FieldError>();
         if (string.IsNullOrWhiteSpace(r.Title))
         {
-            errors.Add(new("title", "标题不能为空 / title is required"));
+            errors.Add(new("title", new Text("标题不能为空", "title is required")));
         }
 
         if (r.Deadline is null)
         {
-            errors.Add(new("deadline", "截止日期不能为空 / deadline is required"));
+            errors.Add(new("deadline", new Text("截止日期不能为空", "deadline is required")));
         }
 
         var lead = await Unit(r.LeadOrg, "leadOrg", required: true, errors, ct);
@@ -65,20 +66,20 @@ public sealed class CreateSupervisionItem(LuoshiDbContext db, ICurrentActor acto
         var plan = string.IsNullOrWhiteSpace(r.PlanItem) ? null : await db.PlanItems.AsNoTracking().Where(p => p.Code == r.PlanItem.Trim()).Select(p => (int?)p.Id).SingleOrDefaultAsync(ct);
         if (!string.IsNullOrWhiteSpace(r.PlanItem) && plan is null)
         {
-            errors.Add(new("planItem", $"计划项 {Parsing.Clip(r.PlanItem)} 不存在 / plan item '{Parsing.Clip(r.PlanItem)}' does not exist"));
+            errors.Add(new("planItem", new Text($"计划项 {Parsing.Clip(r.PlanItem)} 不存在", $"plan item '{Parsing.Clip(r.PlanItem)}' does not exist")));
         }
 
         var indicator = string.IsNullOrWhiteSpace(r.Indicator) ? null : await db.Indicators.AsNoTracking().Where(i => i.Code == r.Indicator.Trim()).Select(i => (int?)i.Id).SingleOrDefaultAsync(ct);
         if (!string.IsNullOrWhiteSpace(r.Indicator) && indicator is null)
         {
-            errors.Add(new("indicator", $"指标 {Parsing.Clip(r.Indicator)} 不存在 / indicator '{Parsing.Clip(r.Indicator)}' does not exist"));
+            errors.Add(new("indicator", new Text($"指标 {Parsing.Clip(r.Indicator)} 不存在", $"indicator '{Parsing.Clip(r.Indicator)}' does not exist")));
         }
 
         var indicatorUnit = await Unit(r.IndicatorOrg, "indicatorOrg", required: false, errors, ct);
         var project = string.IsNullOrWhiteSpace(r.Project) ? null : await db.Projects.AsNoTracking().Where(p => p.Code == r.Project.Trim()).Select(p => (int?)p.Id).SingleOrDefaultAsync(ct);
         if (!string.IsNullOrWhiteSpace(r.Project) && project is null)
         {
-            errors.Add(new("project", $"项目 {Parsing.Clip(r.Project)} 不存在 / project '{Parsing.Clip(r.Project)}' does not exist"));
+            errors.Add(new("project", new Text($"项目 {Parsing.Clip(r.Project)} 不存在", $"project '{Parsing.Clip(r.Project)}' does not exist")));
         }
 
         // A document is named by its id, as the documents API and pages show it.
@@ -86,7 +87,7 @@ public sealed class CreateSupervisionItem(LuoshiDbContext db, ICurrentActor acto
             && await db.Documents.AnyAsync(d => d.Id == documentId, ct) ? documentId : null;
         if (!string.IsNullOrWhiteSpace(r.Document) && document is null)
         {
-            errors.Add(new("document", $"文件 {Parsing.Clip(r.Document)} 不存在 / document '{Parsing.Clip(r.Document)}' does not exist"));
+            errors.Add(new("document", new Text($"文件 {Parsing.Clip(r.Document)} 不存在", $"document '{Parsing.Clip(r.Document)}' does not exist")));
         }
 
         if (errors.Count > 0)
@@ -100,7 +101,7 @@ public sealed class CreateSupervisionItem(LuoshiDbContext db, ICurrentActor acto
         bool topLeadsItself = lead!.ParentId is null && supervising.Id == lead.Id;
         if (supervising.IsWithin(lead) && !topLeadsItself)
         {
-            throw InputRefusedException.Single("supervisingOrg", "督办单位不能是牵头单位或其下级 / the supervising unit cannot be the lead unit or below it");
+            throw InputRefusedException.Single("supervisingOrg", new Text("督办单位不能是牵头单位或其下级", "the supervising unit cannot be the lead unit or below it"));
         }
 
         var by = SupervisionParties.Of(actor, lead!);
@@ -121,7 +122,7 @@ public sealed class CreateSupervisionItem(LuoshiDbContext db, ICurrentActor acto
         {
             if (required)
             {
-                errors.Add(new(field, "单位不能为空 / an org unit is required"));
+                errors.Add(new(field, new Text("单位不能为空", "an org unit is required")));
             }
 
             return null;
@@ -130,11 +131,11 @@ public sealed class CreateSupervisionItem(LuoshiDbContext db, ICurrentActor acto
         var unit = await db.OrgUnits.AsNoTracking().SingleOrDefaultAsync(u => u.Code == code.Trim(), ct);
         if (unit is null)
         {
-            errors.Add(new(field, $"单位 {Parsing.Clip(code)} 不存在 / org unit '{Parsing.Clip(code)}' does not exist"));
+            errors.Add(new(field, new Text($"单位 {Parsing.Clip(code)} 不存在", $"org unit '{Parsing.Clip(code)}' does not exist")));
         }
         else if (unit.Kind == OrgUnitKind.Reference)
         {
-            errors.Add(new(field, $"{unit.Code} 是对标单位,不承担督办事项 / {unit.Code} is a reference unit and takes no items"));
+            errors.Add(new(field, new Text($"{unit.Code} 是对标单位,不承担督办事项", $"{unit.Code} is a reference unit and takes no items")));
             return null;
         }
 

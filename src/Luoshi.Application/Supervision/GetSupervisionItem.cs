@@ -1,6 +1,7 @@
 using Luoshi.Application.Common;
 using Luoshi.Application.Data;
 using Luoshi.Application.Evaluation;
+using Luoshi.Domain.Common;
 using Microsoft.EntityFrameworkCore;
 
 namespace Luoshi.Application.Supervision;
@@ -11,7 +12,7 @@ public sealed class GetSupervisionItem(LuoshiDbContext db, ICurrentActor actor, 
     public async Task<SupervisionItemView> Handle(int id, CancellationToken ct)
     {
         var item = await db.SupervisionItems.AsNoTracking().Include(i => i.SupportingUnits).Include(i => i.Events).Include(i => i.Indicators).AsSplitQuery().SingleOrDefaultAsync(i => i.Id == id, ct)
-            ?? throw new NotFoundException("督办事项/supervision item", id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            ?? throw new NotFoundException(new Text("督办事项", "supervision item"), id.ToString(System.Globalization.CultureInfo.InvariantCulture));
         var unitIds = item.SupportingUnits.Select(s => s.OrgUnitId).Append(item.LeadUnitId).Append(item.SupervisingUnitId).ToList();
         var units = await db.OrgUnits.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToListAsync(ct);
         if (!SupervisionParties.CanRead(actor, units))

@@ -24,7 +24,7 @@ internal sealed class IndicatorRuleHits(LuoshiDbContext db, IndicatorStatuses st
 
     public sealed record Outcome(IReadOnlyList<Finding> Findings, int AlreadyFollowed);
 
-    public async Task<Outcome> Find(IReadOnlyList<SupervisionRule> rules, DateOnly date, IReadOnlyDictionary<string, RuleUnit> units, FollowedFigures followed, List<string> notes, CancellationToken ct)
+    public async Task<Outcome> Find(IReadOnlyList<SupervisionRule> rules, DateOnly date, IReadOnlyDictionary<string, RuleUnit> units, FollowedFigures followed, List<Text> notes, CancellationToken ct)
     {
         if (rules.Count == 0)
         {
@@ -113,7 +113,7 @@ internal sealed class IndicatorRuleHits(LuoshiDbContext db, IndicatorStatuses st
 
             if (unled > 0)
             {
-                notes.Add($"规则 {rule.Code}:{unled}个最上级单位的落后指标未设责任部门,未开事项 / rule {rule.Code}: {unled} lagging figures of the top unit have no responsible department: not opened");
+                notes.Add(new Text($"规则 {rule.Code}:{unled}个最上级单位的落后指标未设责任部门,未开事项", $"rule {rule.Code}: {unled} lagging figures of the top unit have no responsible department: not opened"));
             }
 
             findings.AddRange(byLead.Select(l => new Finding(
@@ -127,7 +127,7 @@ internal sealed class IndicatorRuleHits(LuoshiDbContext db, IndicatorStatuses st
     }
 
     /// <summary>The indicators a rule covers: those it names and those linked to its plan item and the items below; all when it names none.</summary>
-    private static List<SnapshotIndicator> Covered(SupervisionRule rule, EvaluationSnapshot snapshot, PlanLinks? planned, List<string> notes)
+    private static List<SnapshotIndicator> Covered(SupervisionRule rule, EvaluationSnapshot snapshot, PlanLinks? planned, List<Text> notes)
     {
         var all = snapshot.Indicators.Where(i => !i.IsNationalFigure).ToList();
         if (rule.IndicatorCodes.Count == 0 && rule.PlanItemCode is null)
@@ -157,13 +157,13 @@ internal sealed class IndicatorRuleHits(LuoshiDbContext db, IndicatorStatuses st
             }
             else
             {
-                notes.Add($"规则 {rule.Code}:计划项 {plan} 不存在 / rule {rule.Code}: plan item {plan} does not exist");
+                notes.Add(new Text($"规则 {rule.Code}:计划项 {plan} 不存在", $"rule {rule.Code}: plan item {plan} does not exist"));
             }
         }
 
         if (unknown.Count > 0)
         {
-            notes.Add($"规则 {rule.Code}:指标 {string.Join("、", unknown)} 不存在,已跳过 / rule {rule.Code}: no indicator {string.Join(", ", unknown)}; skipped");
+            notes.Add(new Text($"规则 {rule.Code}:指标 {string.Join("、", unknown)} 不存在,已跳过", $"rule {rule.Code}: no indicator {string.Join(", ", unknown)}; skipped"));
         }
 
         return [.. all.Where(i => wanted.Contains(i.Id))];

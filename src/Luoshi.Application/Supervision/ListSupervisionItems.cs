@@ -1,6 +1,7 @@
 using Luoshi.Application.Common;
 using Luoshi.Application.Data;
 using Luoshi.Application.Evaluation;
+using Luoshi.Domain.Common;
 using Luoshi.Domain.Supervision;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,7 +18,7 @@ public sealed class ListSupervisionItems(LuoshiDbContext db, ICurrentActor actor
     {
         if (q.Limit is < 1 or > MaxRows)
         {
-            throw InputRefusedException.Single("limit", $"limit 须在1–{MaxRows}之间 / limit must be 1–{MaxRows}");
+            throw InputRefusedException.Single("limit", new Text($"limit 须在1–{MaxRows}之间", $"limit must be 1–{MaxRows}"));
         }
 
         var (_, items) = await SupervisionScope.Resolve(db, actor, q.Org, ct);

@@ -69,7 +69,7 @@ public sealed class RunSupervisionRules(
         public string? LeadOrgName { get; init; }
     }
 
-    public sealed record Result(DateOnly AsOf, IReadOnlyList<Opened> Opened, int AlreadyOpen, IReadOnlyList<string> Notes)
+    public sealed record Result(DateOnly AsOf, IReadOnlyList<Opened> Opened, int AlreadyOpen, IReadOnlyList<Text> Notes)
     {
         public bool DryRun { get; init; }
         public IReadOnlyList<Absorbed> Absorbed { get; init; } = [];
@@ -115,7 +115,7 @@ public sealed class RunSupervisionRules(
             rules = [.. rules.Where(r => r.Code == only.Trim())];
             if (rules.Count == 0)
             {
-                throw new NotFoundException("督办规则/supervision rule", only);
+                throw new NotFoundException(new Text("督办规则", "supervision rule"), only);
             }
         }
         else
@@ -130,7 +130,7 @@ public sealed class RunSupervisionRules(
             .Select(i => new { i.Id, i.CauseKey, i.RuleKey, i.State, i.CauseDate, i.Title }).ToListAsync(ct))
             .Select(p => new Prior(p.Id, p.CauseKey!, p.RuleKey, p.State, p.CauseDate, p.Title))
             .ToLookup(p => p.CauseKey, StringComparer.Ordinal);
-        var notes = new List<string>();
+        var notes = new List<Text>();
 
         var found = await new IndicatorRuleHits(db, statuses).Find(rules, date, byCode, await Followed(ct), notes, ct);
         int already = found.AlreadyFollowed;
@@ -160,7 +160,7 @@ public sealed class RunSupervisionRules(
                 if (sameCause.Any(p => p.RuleKey == c.RuleKey))
                 {
                     already += c.Hits.Count;
-                    notes.Add($"{c.CauseKey}:本期已有同一规则的事项(已办结或撤销),{c.Hits.Count}项新落后指标下期再开 / this period's item of the rule is finished already; {c.Hits.Count} newly lagging figures open next period");
+                    notes.Add(new Text($"{c.CauseKey}:本期已有同一规则的事项(已办结或撤销),{c.Hits.Count}项新落后指标下期再开", $"{c.CauseKey}: this period's item of the rule is finished already; {c.Hits.Count} newly lagging figures open next period"));
                     continue;
                 }
             }
@@ -175,7 +175,7 @@ public sealed class RunSupervisionRules(
             var lead = byId[c.LeadUnitId];
             if (Root(lead, byCode).Id == lead.Id)
             {
-                notes.Add($"{c.CauseKey}: 牵头单位是最上级单位,无人督办,未开事项 / the lead is the top unit, which nobody above supervises: not opened");
+                notes.Add(new Text($"{c.CauseKey}: 牵头单位是最上级单位,无人督办,未开事项", $"{c.CauseKey}: the lead is the top unit, which nobody above supervises: not opened"));
                 continue;
             }
 
@@ -242,11 +242,11 @@ public sealed class RunSupervisionRules(
             ? ($"{firsts[0]}–{lasts[0]}", $"{firsts[0]}–{lasts[0]}")
             : ($"截至{lasts.Max()}", $"to {lasts.Max()}");
         var title = hits.Count == 1
-            ? $"{hits[0].View.IndicatorName}{zh}:{hits[0].View.OrgName}({spanZh})/ {hits[0].View.Indicator} {en} at {hits[0].View.Org}"
-            : $"{f.Lead.Name}:{hits[0].View.IndicatorName}等{hits.Count}项指标{zh}({spanZh})/ {f.Lead.Code}: {hits.Count} figures {en} ({spanEn})";
+            ? new Text($"{hits[0].View.IndicatorName}{zh}:{hits[0].View.OrgName}({spanZh})", $"{hits[0].View.Indicator} {en} at {hits[0].View.Org}")
+            : new Text($"{f.Lead.Name}:{hits[0].View.IndicatorName}等{hits.Count}项指标{zh}({spanZh})", $"{f.Lead.Code}: {hits.Count} figures {en} ({spanEn})");
         var lines = hits.Select((h, k) => string.Create(CultureInfo.InvariantCulture,
             $"{k + 1}. {h.View.Indicator} {h.View.IndicatorName} @ {h.View.OrgName} {h.View.Org}({h.View.From}–{h.View.To}):{h.View.ReasonZh} / {h.View.ReasonEn}"));
-        var description = $"规则「{rule.Name}」({rule.Code}):{f.Lead.Name}{hits.Count}项指标{zh} / rule {rule.Code}: {hits.Count} figures at {f.Lead.Code} {en}\n" + string.Join("\n", lines);
+        var description = new Text($"规则「{rule.Name}」({rule.Code}):{f.Lead.Name}{hits.Count}项指标{zh}", $"rule {rule.Code}: {hits.Count} figures at {f.Lead.Code} {en}\n").Bilingual + string.Join("\n", lines);
         return new Candidate(
             RedIndicatorRule,
             cause,
@@ -255,7 +255,7 @@ public sealed class RunSupervisionRules(
             hits.Min(h => h.Figure.First.Start),
             f.Lead.Id,
             rule.DeadlineDays,
-            Clip(title),
+            Clip(title.Bilingual),
             Clip(description, SupervisionItem.DescriptionMaxLength),
             SupervisionSource.IndicatorRule,
             ClearPeriods: rule.ClearPeriodsToClose,
@@ -279,7 +279,7 @@ public sealed class RunSupervisionRules(
 
     /// <summary>Opens the items batch by batch; a batch that meets an item another server opened a moment ago is opened again one by one.</summary>
     private async Task<(List<Opened> Opened, int Raced)> Open(
-        List<Candidate> candidates, Dictionary<int, RuleUnit> byId, Dictionary<string, RuleUnit> byCode, DateOnly date, JobBatches batches, List<string> notes, CancellationToken ct)
+        List<Candidate> candidates, Dictionary<int, RuleUnit> byId, Dictionary<string, RuleUnit> byCode, DateOnly date, JobBatches batches, List<Text> notes, CancellationToken ct)
     {
         var opened = new List<Opened>();
         int raced = 0;
@@ -316,7 +316,7 @@ public sealed class RunSupervisionRules(
                 catch (DbUpdateException e) when (DatabaseConflict.Is(e))
                 {
                     raced++;
-                    notes.Add($"{c.CauseKey}: 刚被另一进程开立 / opened by another process a moment ago");
+                    notes.Add(new Text($"{c.CauseKey}: 刚被另一进程开立", $"{c.CauseKey}: opened by another process a moment ago"));
                 }
             }
         }
@@ -359,7 +359,7 @@ public sealed class RunSupervisionRules(
     /// Adds newly caught figures to the items still open for them, batch by batch; an item someone moved meanwhile
     /// is tried again alone from what is stored now, and one finished meanwhile is left for the next run.
     /// </summary>
-    private async Task<List<Absorbed>> Absorb(List<(Prior Item, Candidate Candidate)> work, Dictionary<int, RuleUnit> byId, JobBatches batches, List<string> notes, CancellationToken ct)
+    private async Task<List<Absorbed>> Absorb(List<(Prior Item, Candidate Candidate)> work, Dictionary<int, RuleUnit> byId, JobBatches batches, List<Text> notes, CancellationToken ct)
     {
         var absorbed = new List<Absorbed>();
         foreach (var chunk in JobBatches.Split(work, w => Rows(w.Candidate)))
@@ -397,7 +397,7 @@ public sealed class RunSupervisionRules(
                 }
                 catch (DbUpdateException)
                 {
-                    notes.Add($"{one.Candidate.CauseKey}: 事项 #{one.Item.Id} 正被他人处理,下次再并入 / item #{one.Item.Id} is being changed by someone; its figures are added next run");
+                    notes.Add(new Text($"{one.Candidate.CauseKey}: 事项 #{one.Item.Id} 正被他人处理,下次再并入", $"{one.Candidate.CauseKey}: item #{one.Item.Id} is being changed by someone; its figures are added next run"));
                 }
             }
         }
@@ -406,7 +406,7 @@ public sealed class RunSupervisionRules(
     }
 
     /// <summary>Loads the items (tracked) and adds the figures and their messages in memory; those that took any in.</summary>
-    private async Task<List<(Prior Item, Candidate Candidate)>> Absorbing(IReadOnlyCollection<(Prior Item, Candidate Candidate)> work, List<string> notes, CancellationToken ct)
+    private async Task<List<(Prior Item, Candidate Candidate)>> Absorbing(IReadOnlyCollection<(Prior Item, Candidate Candidate)> work, List<Text> notes, CancellationToken ct)
     {
         var ids = work.Select(w => w.Item.Id).ToList();
         var items = await db.SupervisionItems.Include(i => i.Indicators).Where(i => ids.Contains(i.Id)).ToDictionaryAsync(i => i.Id, ct);
@@ -429,14 +429,14 @@ public sealed class RunSupervisionRules(
             }
             catch (DomainConflictException)
             {
-                notes.Add($"{c.CauseKey}: 事项 #{prior.Id} 刚刚办结或撤销,下次再开 / item #{prior.Id} was just finished; its figures open next run");
+                notes.Add(new Text($"{c.CauseKey}: 事项 #{prior.Id} 刚刚办结或撤销,下次再开", $"{c.CauseKey}: item #{prior.Id} was just finished; its figures open next run"));
             }
         }
 
         return changed;
     }
 
-    private async Task<List<Candidate>> OverdueTasks(DateOnly date, SupervisionOptions settings, Dictionary<int, RuleUnit> units, List<string> notes, CancellationToken ct)
+    private async Task<List<Candidate>> OverdueTasks(DateOnly date, SupervisionOptions settings, Dictionary<int, RuleUnit> units, List<Text> notes, CancellationToken ct)
     {
         var cutoff = date.AddDays(-settings.OverdueTaskGraceDays);
         var late = await db.PlanItems.AsNoTracking()
@@ -463,15 +463,15 @@ public sealed class RunSupervisionRules(
                 due,
                 lead,
                 settings.RuleDeadlineDays,
-                Clip($"逾期未完成:{p.Title}(应于{dueText}完成)/ past due: {p.Code} (due {dueText})"),
-                $"计划项 {p.Code}「{p.Title}」应于{dueText}完成,截至{date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}未报完成 / plan item {p.Code} was due {dueText} and is not reported done",
+                Clip(new Text($"逾期未完成:{p.Title}(应于{dueText}完成)", $"past due: {p.Code} (due {dueText})").Bilingual),
+                new Text($"计划项 {p.Code}「{p.Title}」应于{dueText}完成,截至{date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}未报完成", $"plan item {p.Code} was due {dueText} and is not reported done").Bilingual,
                 SupervisionSource.OverdueTask,
                 PlanItemId: p.Id));
         }
 
         if (unled > 0)
         {
-            notes.Add($"{unled}个逾期计划项未设牵头单位,未开事项 / {unled} overdue plan items have no lead unit: not opened");
+            notes.Add(new Text($"{unled}个逾期计划项未设牵头单位,未开事项", $"{unled} overdue plan items have no lead unit: not opened"));
         }
 
         return found;
@@ -542,8 +542,8 @@ public sealed class RunSupervisionRules(
                 due,
                 unit.Id,
                 settings.RuleDeadlineDays,
-                Clip($"逾期未报送:{unit.Name}{month}月报(应于{dueText}前报送)/ report missing: {unit.Code} {month} (due {dueText})"),
-                $"{unit.Name}({unit.Code}){month}月报应于{dueText}前报送,截至{Iso(date)}未报送{also.Zh} / {unit.Code}'s report for {month} was due {dueText} and is not submitted as of {Iso(date)}{also.En}",
+                Clip(new Text($"逾期未报送:{unit.Name}{month}月报(应于{dueText}前报送)", $"report missing: {unit.Code} {month} (due {dueText})").Bilingual),
+                new Text($"{unit.Name}({unit.Code}){month}月报应于{dueText}前报送,截至{Iso(date)}未报送{also.Zh}", $"{unit.Code}'s report for {month} was due {dueText} and is not submitted as of {Iso(date)}{also.En}").Bilingual,
                 SupervisionSource.MissingReport));
         }
 

@@ -1,5 +1,6 @@
 using Luoshi.Application.Common;
 using Luoshi.Application.Data;
+using Luoshi.Domain.Common;
 using Luoshi.Domain.Identity;
 using Luoshi.Domain.Indicators;
 using Luoshi.Domain.Organization;
@@ -39,7 +40,7 @@ public sealed class SaveSupervisionRule(LuoshiDbContext db, ICurrentActor actor,
         actor.RequireEverywhere(Permission.Supervise);
         if (r.Code?.Trim() is { } wanted && Reserved.Contains(wanted))
         {
-            throw InputRefusedException.Single("code", $"{wanted} 是保留字,不能作规则代码 / '{wanted}' is reserved and cannot name a rule");
+            throw InputRefusedException.Single("code", new Text($"{wanted} 是保留字,不能作规则代码", $"'{wanted}' is reserved and cannot name a rule"));
         }
 
         var definition = await Definition(r, ct);
@@ -47,7 +48,7 @@ public sealed class SaveSupervisionRule(LuoshiDbContext db, ICurrentActor actor,
         var rule = SupervisionRule.Create(r.Code!, r.Name!, definition, actor.Name, now);
         if (await db.SupervisionRules.AnyAsync(x => x.Code == rule.Code, ct))
         {
-            throw new ConflictException("code", $"规则代码 {rule.Code} 已存在 / rule code {rule.Code} already exists");
+            throw new ConflictException("code", new Text($"规则代码 {rule.Code} 已存在", $"rule code {rule.Code} already exists"));
         }
 
         if (r.Enabled == true)
@@ -62,7 +63,7 @@ public sealed class SaveSupervisionRule(LuoshiDbContext db, ICurrentActor actor,
         }
         catch (DbUpdateException e) when (DatabaseConflict.Is(e))
         {
-            throw new ConflictException("code", $"规则代码 {rule.Code} 刚被他人使用 / rule code {rule.Code} was taken a moment ago");
+            throw new ConflictException("code", new Text($"规则代码 {rule.Code} 刚被他人使用", $"rule code {rule.Code} was taken a moment ago"));
         }
 
         return SupervisionRuleView.Of(rule);
@@ -73,7 +74,7 @@ public sealed class SaveSupervisionRule(LuoshiDbContext db, ICurrentActor actor,
         actor.RequireEverywhere(Permission.Supervise);
         if (r.Version is not { } read)
         {
-            throw InputRefusedException.Single("version", "须提供读取时的版本号 / the version you read is required");
+            throw InputRefusedException.Single("version", new Text("须提供读取时的版本号", "the version you read is required"));
         }
 
         var now = clock.GetUtcNow();
@@ -108,12 +109,12 @@ public sealed class SaveSupervisionRule(LuoshiDbContext db, ICurrentActor actor,
         {
             if (key != SupervisionRule.DefaultCode)
             {
-                throw new NotFoundException("督办规则/supervision rule", Parsing.Clip(code));
+                throw new NotFoundException(new Text("督办规则", "supervision rule"), Parsing.Clip(code));
             }
 
             if (read is { } v && v != 0)
             {
-                throw new ConflictException("version", "默认规则已被他人修改,请刷新 / the default rule was changed by someone else; reload");
+                throw new ConflictException("version", new Text("默认规则已被他人修改,请刷新", "the default rule was changed by someone else; reload"));
             }
 
             rule = SupervisionRule.Adopt(SupervisionRuleSet.Default(settings), by, now);
@@ -123,7 +124,7 @@ public sealed class SaveSupervisionRule(LuoshiDbContext db, ICurrentActor actor,
 
         if (read is { } expected && expected != rule.Version)
         {
-            throw new ConflictException("version", $"规则已被他人修改(当前版本 {rule.Version})/ the rule was changed by someone else (now version {rule.Version})");
+            throw new ConflictException("version", new Text($"规则已被他人修改(当前版本 {rule.Version})", $"the rule was changed by someone else (now version {rule.Version})"));
         }
 
         return rule;
@@ -138,7 +139,7 @@ public sealed class SaveSupervisionRule(LuoshiDbContext db, ICurrentActor actor,
         }
         catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || DatabaseConflict.Is(e))
         {
-            throw new ConflictException("version", "规则刚被他人修改,请刷新后重试 / someone else has just changed the rule; reload and retry");
+            throw new ConflictException("version", new Text("规则刚被他人修改,请刷新后重试", "someone else has just changed the rule; reload and retry"));
         }
     }
 
@@ -150,20 +151,20 @@ public sealed class SaveSupervisionRule(LuoshiDbContext db, ICurrentActor actor,
         var codes = (r.Indicators ?? []).Where(c => !string.IsNullOrWhiteSpace(c)).Select(c => c.Trim()).Distinct(StringComparer.Ordinal).ToList();
         if (codes.Count > SupervisionRule.MaxIndicators)
         {
-            errors.Add(new("indicators", $"最多列{SupervisionRule.MaxIndicators}个指标 / at most {SupervisionRule.MaxIndicators} indicators"));
+            errors.Add(new("indicators", new Text($"最多列{SupervisionRule.MaxIndicators}个指标", $"at most {SupervisionRule.MaxIndicators} indicators")));
             codes = [];
         }
 
         var known = codes.Count == 0 ? [] : await db.Indicators.AsNoTracking().Where(i => codes.Contains(i.Code)).Select(i => i.Code).ToListAsync(ct);
         foreach (var missing in codes.Except(known, StringComparer.Ordinal).Take(5))
         {
-            errors.Add(new("indicators", $"指标 {Parsing.Clip(missing)} 不存在 / indicator '{Parsing.Clip(missing)}' does not exist"));
+            errors.Add(new("indicators", new Text($"指标 {Parsing.Clip(missing)} 不存在", $"indicator '{Parsing.Clip(missing)}' does not exist")));
         }
 
         var plan = string.IsNullOrWhiteSpace(r.PlanItem) ? null : r.PlanItem.Trim();
         if (plan is not null && !await db.PlanItems.AsNoTracking().AnyAsync(p => p.Code == plan, ct))
         {
-            errors.Add(new("planItem", $"计划项 {Parsing.Clip(plan)} 不存在 / plan item '{Parsing.Clip(plan)}' does not exist"));
+            errors.Add(new("planItem", new Text($"计划项 {Parsing.Clip(plan)} 不存在", $"plan item '{Parsing.Clip(plan)}' does not exist")));
         }
 
         var kinds = new List<OrgUnitKind>();
@@ -175,7 +176,7 @@ public sealed class SaveSupervisionRule(LuoshiDbContext db, ICurrentActor actor,
             }
             else
             {
-                errors.Add(new("unitKinds", $"单位类型 {Parsing.Clip(text)} 无效,应为 Province、City、County 或 Department / unit kind '{Parsing.Clip(text)}' is not Province, City, County or Department"));
+                errors.Add(new("unitKinds", new Text($"单位类型 {Parsing.Clip(text)} 无效,应为 Province、City、County 或 Department", $"unit kind '{Parsing.Clip(text)}' is not Province, City, County or Department")));
             }
         }
 

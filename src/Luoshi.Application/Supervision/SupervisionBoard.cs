@@ -1,6 +1,7 @@
 using Luoshi.Application.Common;
 using Luoshi.Application.Data;
 using Luoshi.Application.Evaluation;
+using Luoshi.Domain.Common;
 using Luoshi.Domain.Supervision;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,7 +18,7 @@ public sealed class SupervisionBoard(LuoshiDbContext db, ICurrentActor actor, Lo
     {
         if (perColumn is < 0 or > 500)
         {
-            throw InputRefusedException.Single("limit", "limit 须在0–500之间 / limit must be 0–500");
+            throw InputRefusedException.Single("limit", new Text("limit 须在0–500之间", "limit must be 0–500"));
         }
 
         var (code, items) = await SupervisionScope.Resolve(db, actor, org, ct);

@@ -1,6 +1,7 @@
 using Luoshi.Application.Data;
 using Luoshi.Application.Common;
 using Luoshi.Application.Evaluation;
+using Luoshi.Domain.Common;
 using Luoshi.Domain.Supervision;
 using Microsoft.EntityFrameworkCore;
 
@@ -21,7 +22,7 @@ public sealed class SupervisionMetrics(LuoshiDbContext db, ICurrentActor actor, 
     {
         if (from is not null && to is not null && to < from)
         {
-            throw InputRefusedException.Single("to", "结束日期不能早于开始日期 / 'to' cannot precede 'from'");
+            throw InputRefusedException.Single("to", new Text("结束日期不能早于开始日期", "'to' cannot precede 'from'"));
         }
 
         var (code, items) = await SupervisionScope.Resolve(db, actor, org, ct);
@@ -60,6 +61,6 @@ public sealed class SupervisionMetrics(LuoshiDbContext db, ICurrentActor actor, 
             .Select(g => Measure(names.Unit(g.Key), names.UnitName(g.Key), [.. g]))
             .OrderBy(m => m.Org, StringComparer.Ordinal)
             .ToList();
-        return new SupervisionMetricsView(code, date, Measure(code ?? "*", "合计 / total", list), units);
+        return new SupervisionMetricsView(code, date, Measure(code ?? "*", new Text("合计", "total").ToString(), list), units);
     }
 }

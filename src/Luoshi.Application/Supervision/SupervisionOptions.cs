@@ -46,12 +46,12 @@ public sealed class SupervisionOptions
 
     public TimeOnly RunAtTime => TimeOnly.TryParseExact(RunAt, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var t)
         ? t
-        : throw new DomainException(Section + ":RunAt", $"时间格式应为 HH:mm,如 01:00 / must look like 01:00: '{RunAt}'");
+        : throw new DomainException(Section + ":RunAt", new Text("时间格式应为 HH:mm,如 01:00", $"must look like 01:00: '{RunAt}'"));
 
     /// <summary>Every problem with the settings, each naming the setting; empty when they are usable.</summary>
-    public IReadOnlyList<string> Problems()
+    public IReadOnlyList<Text> Problems()
     {
-        var problems = new List<string>();
+        var problems = new List<Text>();
         void Check(Action read)
         {
             try
@@ -60,7 +60,7 @@ public sealed class SupervisionOptions
             }
             catch (DomainException e)
             {
-                problems.Add($"{e.Field}: {e.Message}");
+                problems.Add(new Text($"{e.Field}: {e.Detail.Zh}", $"{e.Field}: {e.Detail.En}"));
             }
         }
 
@@ -69,27 +69,27 @@ public sealed class SupervisionOptions
         Check(() => _ = RunAtTime);
         if (RedPeriods is < 1 or > 24)
         {
-            problems.Add($"{Section}:RedPeriods: 须在1–24之间 / must be 1–24");
+            problems.Add(new Text($"{Section}:RedPeriods: 须在1–24之间", $"{Section}:RedPeriods: must be 1–24"));
         }
 
         if (RuleDeadlineDays is < 1 or > 365)
         {
-            problems.Add($"{Section}:RuleDeadlineDays: 须在1–365之间 / must be 1–365");
+            problems.Add(new Text($"{Section}:RuleDeadlineDays: 须在1–365之间", $"{Section}:RuleDeadlineDays: must be 1–365"));
         }
 
         if (RedItemClearPeriods is < 0 or > SupervisionItem.MaxClearPeriods)
         {
-            problems.Add($"{Section}:RedItemClearPeriods: 须在0–{SupervisionItem.MaxClearPeriods}之间 / must be 0–{SupervisionItem.MaxClearPeriods}");
+            problems.Add(new Text($"{Section}:RedItemClearPeriods: 须在0–{SupervisionItem.MaxClearPeriods}之间", $"{Section}:RedItemClearPeriods: must be 0–{SupervisionItem.MaxClearPeriods}"));
         }
 
         if (OverdueTaskGraceDays is < 0 or > 365)
         {
-            problems.Add($"{Section}:OverdueTaskGraceDays: 须在0–365之间 / must be 0–365");
+            problems.Add(new Text($"{Section}:OverdueTaskGraceDays: 须在0–365之间", $"{Section}:OverdueTaskGraceDays: must be 0–365"));
         }
 
         if (CheckMinutes is < 1 or > 1440)
         {
-            problems.Add($"{Section}:CheckMinutes: 须在1–1440之间 / must be 1–1440");
+            problems.Add(new Text($"{Section}:CheckMinutes: 须在1–1440之间", $"{Section}:CheckMinutes: must be 1–1440"));
         }
 
         return problems;
@@ -102,6 +102,6 @@ internal sealed class SupervisionOptionsValidator : IValidateOptions<Supervision
     public ValidateOptionsResult Validate(string? name, SupervisionOptions options)
     {
         var problems = options.Problems();
-        return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
+        return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems.Select(p => p.Bilingual));
     }
 }

@@ -1,5 +1,6 @@
 using Luoshi.Application.Common;
 using Luoshi.Application.Data;
+using Luoshi.Domain.Common;
 using Luoshi.Domain.Identity;
 using Microsoft.Extensions.Options;
 
@@ -21,7 +22,7 @@ public sealed class GetSupervisionRule(LuoshiDbContext db, ICurrentActor actor, 
     {
         actor.Require(Permission.ReadAll);
         var rule = (await SupervisionRuleSet.Load(db, options.Value, ct)).FirstOrDefault(r => r.Code == code.Trim())
-            ?? throw new NotFoundException("督办规则/supervision rule", Parsing.Clip(code));
+            ?? throw new NotFoundException(new Text("督办规则", "supervision rule"), Parsing.Clip(code));
         return SupervisionRuleView.Of(rule);
     }
 }

@@ -1,6 +1,7 @@
 using Luoshi.Application.Common;
 using Luoshi.Application.Data;
 using Luoshi.Application.Evaluation;
+using Luoshi.Domain.Common;
 using Luoshi.Domain.Supervision;
 using Microsoft.EntityFrameworkCore;
 
@@ -21,7 +22,7 @@ public sealed class TransitionSupervisionItem(LuoshiDbContext db, ICurrentActor 
     {
         if (!SupervisionWorkflow.Transitions.Contains(action))
         {
-            throw InputRefusedException.Single("action", $"不是可执行的流转 / not a transition: {action}");
+            throw InputRefusedException.Single("action", new Text("不是可执行的流转", $"not a transition: {action}"));
         }
 
         if (!actor.IsAuthenticated)
@@ -30,12 +31,12 @@ public sealed class TransitionSupervisionItem(LuoshiDbContext db, ICurrentActor 
         }
 
         var item = await db.SupervisionItems.Include(i => i.SupportingUnits).Include(i => i.Events).Include(i => i.Indicators).AsSplitQuery().SingleOrDefaultAsync(i => i.Id == id, ct)
-            ?? throw new NotFoundException("督办事项/supervision item", id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            ?? throw new NotFoundException(new Text("督办事项", "supervision item"), id.ToString(System.Globalization.CultureInfo.InvariantCulture));
         var lead = await db.OrgUnits.AsNoTracking().SingleAsync(u => u.Id == item.LeadUnitId, ct);
         var by = SupervisionParties.Of(actor, lead);
         if (r.Version is { } expected && expected != item.Version)
         {
-            throw new ConflictException("version", $"事项已被他人处理(当前版本 {item.Version})/ the item was changed by someone else (now version {item.Version})");
+            throw new ConflictException("version", new Text($"事项已被他人处理(当前版本 {item.Version})", $"the item was changed by someone else (now version {item.Version})"));
         }
 
         var now = calendar.UtcNow;
@@ -64,7 +65,7 @@ public sealed class TransitionSupervisionItem(LuoshiDbContext db, ICurrentActor 
         catch (DbUpdateException ex) when (ex is DbUpdateConcurrencyException || IsDuplicateEntry(ex))
         {
             // Two people moved the item at once: the other's change is in, this one is refused whole.
-            throw new ConflictException("version", "事项刚被他人处理,请刷新后重试 / someone else has just changed the item; reload and retry");
+            throw new ConflictException("version", new Text("事项刚被他人处理,请刷新后重试", "someone else has just changed the item; reload and retry"));
         }
 
         return SupervisionViews.Full(item, await SupervisionViews.NamesFor(db, [item], ct), calendar);

@@ -149,7 +149,7 @@ internal static class DocsCommand
 
         if (file.Length > Document.MaxOriginalBytes)
         {
-            throw InputRefusedException.Single("file", $"文件过大(上限{Document.MaxOriginalBytes / 1024 / 1024} MB)/ the file is too large (at most {Document.MaxOriginalBytes / 1024 / 1024} MB): {file.Name}");
+            throw InputRefusedException.Single("file", new($"文件过大(上限{Document.MaxOriginalBytes / 1024 / 1024} MB):{file.Name}", $"the file is too large (at most {Document.MaxOriginalBytes / 1024 / 1024} MB): {file.Name}"));
         }
 
         return await File.ReadAllBytesAsync(file.FullName, ct);

@@ -31,7 +31,7 @@ internal static class ExportCommand
                 {
                     "xlsx" => ExportFormat.Xlsx,
                     "csv" => ExportFormat.Csv,
-                    "json" => throw InputRefusedException.Single("format", "项目导出为 xlsx 或 csv / projects export as xlsx or csv"),
+                    "json" => throw InputRefusedException.Single("format", new("项目导出为 xlsx 或 csv", "projects export as xlsx or csv")),
                     _ => file?.Extension.Equals(".xlsx", StringComparison.OrdinalIgnoreCase) == true ? ExportFormat.Xlsx : ExportFormat.Csv,
                 };
                 var kind = ProjectFiles.ParseKind(name);
@@ -60,7 +60,7 @@ internal static class ExportCommand
             {
                 null or "csv" => ExportFormat.Csv,
                 "json" => ExportFormat.Json,
-                _ => throw InputRefusedException.Single("format", "读数导出为 csv 或 json / readings export as csv or json"),
+                _ => throw InputRefusedException.Single("format", new("读数导出为 csv 或 json", "readings export as csv or json")),
             };
             int rows;
             if (file is null)

@@ -103,7 +103,7 @@ internal static class SuperviseCommand
 
             foreach (var note in result.Notes)
             {
-                await console.Error.WriteLineAsync(note);
+                await console.Error.WriteLineAsync(note.ToString());
             }
 
             await Written(console, result.Writes);

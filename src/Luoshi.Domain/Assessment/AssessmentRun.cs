@@ -88,8 +88,8 @@ public sealed class AssessmentRun
         if (State != RunState.Draft)
         {
             throw new DomainConflictException("state", State == RunState.Published
-                ? "已发布的结果不能再改 / a published result is frozen"
-                : "该结果已被新版本取代,不能发布 / a superseded result cannot be published");
+                ? new Text("已发布的结果不能再改", "a published result is frozen")
+                : new Text("该结果已被新版本取代,不能发布", "a superseded result cannot be published"));
         }
 
         PublishedBy = Code.RequireText(by, "actor", Stamp.ActorMaxLength);
@@ -107,26 +107,26 @@ public sealed class AssessmentRun
     {
         ArgumentNullException.ThrowIfNull(group);
         RequireAppealable();
-        var unit = Code.OptionalText(org, "org", Code.MaxLength) ?? throw new DomainException("org", "申诉须写明单位 / an appeal needs the unit");
+        var unit = Code.OptionalText(org, "org", Code.MaxLength) ?? throw new DomainException("org", new Text("申诉须写明单位", "an appeal needs the unit"));
         if (!group.Contains(unit, StringComparer.Ordinal))
         {
-            throw new DomainException("org", $"{unit} 不在考核对象中 / {unit} is not in the assessed group");
+            throw new DomainException("org", new Text($"{unit} 不在考核对象中", $"{unit} is not in the assessed group"));
         }
 
         if (points is not { } p || p == 0)
         {
-            throw new DomainException("points", "申诉须写明调整的分值(不为0)/ an appeal needs the points to adjust by (not 0)");
+            throw new DomainException("points", new Text("申诉须写明调整的分值(不为0)", "an appeal needs the points to adjust by (not 0)"));
         }
 
         if (Math.Abs(p) > MaxAppealPoints || decimal.Round(p, 2) != p)
         {
-            throw new DomainException("points", $"分值须在±{MaxAppealPoints:0}之内,最多两位小数 / the points must be within ±{MaxAppealPoints:0} with at most two decimals");
+            throw new DomainException("points", new Text($"分值须在±{MaxAppealPoints:0}之内,最多两位小数", $"the points must be within ±{MaxAppealPoints:0} with at most two decimals"));
         }
 
-        var why = Code.OptionalText(reason, "reason", AppealReasonMaxLength) ?? throw new DomainException("reason", "申诉须写明理由 / an appeal needs the reason");
+        var why = Code.OptionalText(reason, "reason", AppealReasonMaxLength) ?? throw new DomainException("reason", new Text("申诉须写明理由", "an appeal needs the reason"));
         if (Appeals.Count >= MaxAppeals)
         {
-            throw new DomainConflictException("appeals", $"一次考核最多受理{MaxAppeals}项申诉 / at most {MaxAppeals} appeals are accepted on one assessment");
+            throw new DomainConflictException("appeals", new Text($"一次考核最多受理{MaxAppeals}项申诉", $"at most {MaxAppeals} appeals are accepted on one assessment"));
         }
 
         return [.. Appeals, new Adjustment(unit, p, AppealPrefix + why)];
@@ -164,8 +164,8 @@ public sealed class AssessmentRun
         if (State != RunState.Published)
         {
             throw new DomainConflictException("state", State == RunState.Draft
-                ? "只能对已发布的结果申诉 / only a published result can be appealed"
-                : "该结果已被新版本取代,请对最新版本申诉 / this result has been superseded; appeal the latest version");
+                ? new Text("只能对已发布的结果申诉", "only a published result can be appealed")
+                : new Text("该结果已被新版本取代,请对最新版本申诉", "this result has been superseded; appeal the latest version"));
         }
     }
 

@@ -41,7 +41,7 @@ public sealed class SchemeVersion
         Code.RequireText(name, "name", NameMaxLength);
         if (name.Length > NameMaxLength)
         {
-            throw new DomainException("name", $"长度不能超过{NameMaxLength} / must be at most {NameMaxLength} characters");
+            throw new DomainException("name", new Text($"长度不能超过{NameMaxLength}", $"must be at most {NameMaxLength} characters"));
         }
 
         if (latest is not null && (latest.Name != name || latest.Year != scheme.Year))

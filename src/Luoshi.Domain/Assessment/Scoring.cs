@@ -6,7 +6,7 @@ namespace Luoshi.Domain.Assessment;
 /// <summary>What a criterion reads for one unit: the value, what was expected of it, and how to say it.</summary>
 public sealed record CriterionInput(string Org, string OrgName, double? Value, double? Expected, bool LowerIsBetter, string Unit, string? Note);
 
-public sealed record CriterionScore(string Code, string Name, string? Category, decimal Points, decimal MaxPoints, double? Value, string Explanation);
+public sealed record CriterionScore(string Code, string Name, string? Category, decimal Points, decimal MaxPoints, double? Value, Text Explanation);
 
 public sealed record UnitResult(string Org, string OrgName, decimal Score, int Rank, string Grade, bool Vetoed, IReadOnlyList<CriterionScore> Criteria, IReadOnlyList<Adjustment> Adjustments, string? VetoReason);
 
@@ -36,7 +36,7 @@ public static class Scoring
             {
                 perUnit[org].Add(rows.TryGetValue(org, out var input) && input.Value is not null
                     ? Score(criterion, input, ranks?.GetValueOrDefault(org), ranked)
-                    : new CriterionScore(criterion.Code, criterion.Name, criterion.Category, 0, criterion.Points, null, $"{criterion.Name}无数据,得0分 / no value, 0 points"));
+                    : new CriterionScore(criterion.Code, criterion.Name, criterion.Category, 0, criterion.Points, null, new Text($"{criterion.Name}无数据,得0分", $"{criterion.Name}: no value, 0 points")));
             }
         }
 
@@ -73,29 +73,29 @@ public static class Scoring
     {
         if (string.IsNullOrWhiteSpace(scheme.Name))
         {
-            throw new DomainException("name", "方案名称不能为空 / the scheme needs a name");
+            throw new DomainException("name", new Text("方案名称不能为空", "the scheme needs a name"));
         }
 
         if (scheme.Group is not { Count: > 0 })
         {
-            throw new DomainException("group", "考核对象不能为空 / the group of units is empty");
+            throw new DomainException("group", new Text("考核对象不能为空", "the group of units is empty"));
         }
 
         if (scheme.Criteria is not { Count: > 0 })
         {
-            throw new DomainException("criteria", "至少需要一项考核指标 / at least one criterion is needed");
+            throw new DomainException("criteria", new Text("至少需要一项考核指标", "at least one criterion is needed"));
         }
 
         if (scheme.Grades is not { Count: > 0 })
         {
-            throw new DomainException("grades", "至少需要一个等次 / at least one grade is needed");
+            throw new DomainException("grades", new Text("至少需要一个等次", "at least one grade is needed"));
         }
 
         foreach (var c in scheme.Criteria)
         {
             if (c.Points <= 0)
             {
-                throw new DomainException("criteria", $"{c.Code} 的分值须为正 / the points of {c.Code} must be positive");
+                throw new DomainException("criteria", new Text($"{c.Code} 的分值须为正", $"the points of {c.Code} must be positive"));
             }
 
             switch (c.Method?.Type)
@@ -109,20 +109,20 @@ public static class Scoring
                 case "tiers" when c.Method.Tiers is { Count: > 0 }:
                     break;
                 case "linear":
-                    throw new DomainException("criteria", $"{c.Code}:线性法需要不同的 floor 和 ceiling / linear needs distinct floor and ceiling");
+                    throw new DomainException("criteria", new Text($"{c.Code}:线性法需要不同的 floor 和 ceiling", $"{c.Code}: linear needs distinct floor and ceiling"));
                 case "rank":
-                    throw new DomainException("criteria", $"{c.Code}:lastShare 须在0–1之间 / lastShare must be 0–1");
+                    throw new DomainException("criteria", new Text($"{c.Code}:lastShare 须在0–1之间", $"{c.Code}: lastShare must be 0–1"));
                 case "tiers":
-                    throw new DomainException("criteria", $"{c.Code}:分档法需要 tiers / tiers needs its tiers");
+                    throw new DomainException("criteria", new Text($"{c.Code}:分档法需要 tiers", $"{c.Code}: tiers needs its tiers"));
                 default:
-                    throw new DomainException("criteria", $"{c.Code}:评分方法须为 attainment、linear、rank 或 tiers / the method must be attainment, linear, rank or tiers");
+                    throw new DomainException("criteria", new Text($"{c.Code}:评分方法须为 attainment、linear、rank 或 tiers", $"{c.Code}: the method must be attainment, linear, rank or tiers"));
             }
         }
 
         var codes = scheme.Criteria.GroupBy(c => c.Code).FirstOrDefault(g => g.Count() > 1);
         if (codes is not null)
         {
-            throw new DomainException("criteria", $"指标代码 {codes.Key} 重复 / criterion {codes.Key} appears twice");
+            throw new DomainException("criteria", new Text($"指标代码 {codes.Key} 重复", $"criterion {codes.Key} appears twice"));
         }
     }
 
@@ -131,39 +131,39 @@ public static class Scoring
         double v = i.Value!.Value;
         var m = c.Method;
         double share;
-        string how;
+        Text how;
         switch (m.Type)
         {
             case "attainment":
                 if (i.Expected is not { } expected || expected == 0 || (i.LowerIsBetter && v == 0))
                 {
-                    return new CriterionScore(c.Code, c.Name, c.Category, 0, c.Points, v, $"{c.Name}{F(v)}{i.Unit},无可比目标,得0分 / no expected value to compare, 0 points");
+                    return new CriterionScore(c.Code, c.Name, c.Category, 0, c.Points, v, new Text($"{c.Name}{F(v)}{i.Unit},无可比目标,得0分", $"{c.Name} {F(v)} {i.Unit}: no expected value to compare, 0 points"));
                 }
 
                 double ratio = i.LowerIsBetter ? expected / v : v / expected;
                 share = Math.Max(0, Math.Min(ratio, m.Cap ?? 1.0));
-                how = $"完成目标{ratio * 100:0.#}%(目标{F(expected)}{i.Unit}) / {ratio * 100:0.#}% of the expected {F(expected)}";
+                how = new Text($"完成目标{ratio * 100:0.#}%(目标{F(expected)}{i.Unit})", $"{ratio * 100:0.#}% of the expected {F(expected)}");
                 break;
             case "linear":
                 share = Math.Clamp((v - m.Floor!.Value) / (m.Ceiling!.Value - m.Floor.Value), 0, 1);
-                how = $"介于{F(m.Floor.Value)}(0分)与{F(m.Ceiling.Value)}(满分)之间 / between {F(m.Floor.Value)} (0) and {F(m.Ceiling.Value)} (full)";
+                how = new Text($"介于{F(m.Floor.Value)}(0分)与{F(m.Ceiling.Value)}(满分)之间", $"between {F(m.Floor.Value)} (0) and {F(m.Ceiling.Value)} (full)");
                 break;
             case "rank":
                 double last = m.LastShare ?? 0;
                 share = ranked <= 1 ? 1 : 1 - ((1 - last) * (rank!.Value - 1) / (ranked - 1));
-                how = $"组内第{rank}名(共{ranked}) / rank {rank} of {ranked}";
+                how = new Text($"组内第{rank}名(共{ranked})", $"rank {rank} of {ranked}");
                 break;
             default:
                 var tiers = m.Tiers!.OrderBy(t => i.LowerIsBetter ? t.Threshold : -t.Threshold).ToList();
                 var tier = tiers.FirstOrDefault(t => i.LowerIsBetter ? v <= t.Threshold : v >= t.Threshold);
                 var tierPoints = Math.Min(tier?.Points ?? 0, c.Points);
                 return new CriterionScore(c.Code, c.Name, c.Category, tierPoints, c.Points, v,
-                    $"{c.Name}{F(v)}{i.Unit},{(tier is null ? "未达最低档" : $"达到{F(tier.Threshold)}档")},得{tierPoints:0.0#}分 / {(tier is null ? "below every tier" : $"tier {F(tier.Threshold)}")}: {tierPoints:0.0#} points");
+                    new Text($"{c.Name}{F(v)}{i.Unit},{(tier is null ? "未达最低档" : $"达到{F(tier.Threshold)}档")},得{tierPoints:0.0#}分", $"{c.Name} {F(v)} {i.Unit}: {(tier is null ? "below every tier" : $"tier {F(tier.Threshold)}")}, {tierPoints:0.0#} points"));
         }
 
         decimal points = Math.Round(c.Points * (decimal)share, 2);
         return new CriterionScore(c.Code, c.Name, c.Category, points, c.Points, v,
-            $"{c.Name}{F(v)}{i.Unit},{how},得{points:0.0#}分 / {points:0.0#} of {c.Points:0.##} points{(i.Note is null ? "" : ";" + i.Note)}");
+            new Text($"{c.Name}{F(v)}{i.Unit},{how.Zh},得{points:0.0#}分{(i.Note is null ? "" : ";" + i.Note)}", $"{c.Name} {F(v)} {i.Unit}: {how.En}, {points:0.0#} of {c.Points:0.##} points{(i.Note is null ? "" : "; " + i.Note)}"));
     }
 
     /// <summary>Competition ranking in the good direction; equal values share the better rank.</summary>
@@ -185,22 +185,22 @@ public static class Scoring
 
     /// <summary>
     /// How a unit's grade was decided, for the reader: the veto that set it, or the band it met (by score or by its
-    /// rank within the share of the group), as "zh / en".
+    /// rank within the share of the group).
     /// </summary>
-    public static string ExplainGrade(Scheme scheme, decimal score, int rank, string? vetoReason)
+    public static Text ExplainGrade(Scheme scheme, decimal score, int rank, string? vetoReason)
     {
         var vetoGrade = scheme.VetoGrade ?? "不合格";
         if (vetoReason is not null)
         {
-            return $"一票否决({vetoReason}),等次定为{vetoGrade} / vetoed ({vetoReason}): graded {vetoGrade} whatever the score";
+            return new Text($"一票否决({vetoReason}),等次定为{vetoGrade}", $"vetoed ({vetoReason}): graded {vetoGrade} whatever the score");
         }
 
         var (band, byScore, places) = GradeOf(scheme.Grades, score, rank, scheme.Group.Count);
         return byScore && band.MinScore is { } min
-            ? $"得分{score:0.00}不低于{band.Name}线{min:0.##}分 / score {score:0.00} is at least the {band.Name} line of {min:0.##}"
+            ? new Text($"得分{score:0.00}不低于{band.Name}线{min:0.##}分", $"score {score:0.00} is at least the {band.Name} line of {min:0.##}")
             : band.TopShare is { } top && places > 0 && rank <= places
-                ? $"第{rank}名,在组内前{top * 100:0.#}%(前{places}名)之内,评为{band.Name} / rank {rank} is within the top {top * 100:0.#}% of the group (the first {places}): {band.Name}"
-                : $"未达更高等次的条件,评为{band.Name} / meets no higher band: {band.Name}";
+                ? new Text($"第{rank}名,在组内前{top * 100:0.#}%(前{places}名)之内,评为{band.Name}", $"rank {rank} is within the top {top * 100:0.#}% of the group (the first {places}): {band.Name}")
+                : new Text($"未达更高等次的条件,评为{band.Name}", $"meets no higher band: {band.Name}");
     }
 
     private static (GradeBand Band, bool ByScore, int Places) GradeOf(IReadOnlyList<GradeBand> grades, decimal score, int rank, int groupSize)

@@ -16,12 +16,12 @@ public static partial class Code
         var code = value?.Trim() ?? string.Empty;
         if (code.Length == 0)
         {
-            throw new DomainException(field, "代码不能为空 / code is required");
+            throw new DomainException(field, new Text("代码不能为空", "code is required"));
         }
 
         if (!CodePattern().IsMatch(code))
         {
-            throw new DomainException(field, $"代码只能包含字母、数字、点、下划线和连字符,最长{MaxLength}位 / code may hold letters, digits, '.', '_' and '-', at most {MaxLength} characters: '{(code.Length > 40 ? code[..40] + "…" : code)}'");
+            throw new DomainException(field, new Text($"代码只能包含字母、数字、点、下划线和连字符,最长{MaxLength}位", $"code may hold letters, digits, '.', '_' and '-', at most {MaxLength} characters: '{(code.Length > 40 ? code[..40] + "…" : code)}'"));
         }
 
         return code;
@@ -32,17 +32,17 @@ public static partial class Code
         var text = value?.Trim() ?? string.Empty;
         if (text.Length == 0)
         {
-            throw new DomainException(field, "不能为空 / is required");
+            throw new DomainException(field, new Text("不能为空", "is required"));
         }
 
         if (text.Length > maxLength)
         {
-            throw new DomainException(field, $"长度不能超过{maxLength} / must be at most {maxLength} characters");
+            throw new DomainException(field, new Text($"长度不能超过{maxLength}", $"must be at most {maxLength} characters"));
         }
 
         if (text.Any(c => char.IsControl(c) && c is not '\n' and not '\r' and not '\t'))
         {
-            throw new DomainException(field, "含有控制字符 / contains control characters");
+            throw new DomainException(field, new Text("含有控制字符", "contains control characters"));
         }
 
         return text;

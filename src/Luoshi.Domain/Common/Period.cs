@@ -35,12 +35,12 @@ public readonly record struct Period : IComparable<Period>
     {
         if (year is < MinYear or > MaxYear)
         {
-            throw new DomainException("period", $"年份须在{MinYear}–{MaxYear}之间 / year must be between {MinYear} and {MaxYear}: {year}");
+            throw new DomainException("period", new Text($"年份须在{MinYear}–{MaxYear}之间", $"year must be between {MinYear} and {MaxYear}: {year}"));
         }
 
         if (index < 1 || index > kind.PeriodsPerYear())
         {
-            throw new DomainException("period", $"期次超出范围 / index {index} is out of range for {kind}");
+            throw new DomainException("period", new Text("期次超出范围", $"index {index} is out of range for {kind}"));
         }
 
         return new Period(kind, year, index);
@@ -139,11 +139,11 @@ public readonly record struct Period : IComparable<Period>
 
     public static bool TryParse([NotNullWhen(true)] string? text, out Period period) => TryParse(text, out period, out _);
 
-    public static bool TryParse(string? text, out Period period, out string error)
+    public static bool TryParse(string? text, out Period period, out Text error)
     {
         period = default;
         var s = text?.Trim() ?? string.Empty;
-        error = $"期间格式应为 2026、2026H1、2026Q2 或 2026-05 / period must look like 2026, 2026H1, 2026Q2 or 2026-05: '{Truncate(s)}'";
+        error = new Text("期间格式应为 2026、2026H1、2026Q2 或 2026-05", $"period must look like 2026, 2026H1, 2026Q2 or 2026-05: '{Truncate(s)}'");
         if (s.Length is < 4 or > 7 || !int.TryParse(s.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out int year))
         {
             return false;
@@ -178,7 +178,7 @@ public readonly record struct Period : IComparable<Period>
         }
 
         period = new Period(kind, year, index);
-        error = string.Empty;
+        error = default;
         return true;
     }
 

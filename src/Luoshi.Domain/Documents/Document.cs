@@ -116,17 +116,17 @@ public sealed class Document
         ArgumentNullException.ThrowIfNull(original);
         if (original.Length == 0)
         {
-            throw new DomainException("file", "文件为空 / the file is empty");
+            throw new DomainException("file", new Text("文件为空", "the file is empty"));
         }
 
         if (original.Length > MaxOriginalBytes)
         {
-            throw new DomainException("file", $"文件过大(上限{MaxOriginalBytes / 1024 / 1024} MB)/ the file is too large (at most {MaxOriginalBytes / 1024 / 1024} MB)");
+            throw new DomainException("file", new Text($"文件过大(上限{MaxOriginalBytes / 1024 / 1024} MB)", $"the file is too large (at most {MaxOriginalBytes / 1024 / 1024} MB)"));
         }
 
         if (!Enum.IsDefined(format))
         {
-            throw new DomainException("format", "文件格式无效 / unknown format");
+            throw new DomainException("format", new Text("文件格式无效", "unknown format"));
         }
 
         var doc = new Document
@@ -152,7 +152,7 @@ public sealed class Document
         {
             if (sentence.Start < 0 || sentence.End > text.Length)
             {
-                throw new DomainException("items", "条目的句子超出正文范围 / an item's sentence lies outside the text");
+                throw new DomainException("items", new Text("条目的句子超出正文范围", "an item's sentence lies outside the text"));
             }
 
             doc._items.Add(new DocumentItem(++number, kind, itemText, sentence, data));
@@ -170,7 +170,7 @@ public sealed class Document
     public string SentenceOf(DocumentItem item) => Text.Substring(item.SentenceStart, item.SentenceLength);
 
     public DocumentItem Item(int number) =>
-        _items.FirstOrDefault(i => i.Number == number) ?? throw new DomainException("number", $"文件没有第{number}条 / the document has no item {number}");
+        _items.FirstOrDefault(i => i.Number == number) ?? throw new DomainException("number", new Text($"文件没有第{number}条", $"the document has no item {number}"));
 
     /// <summary>Records that an item became something in the platform (<paramref name="linkedTo"/>, e.g. plan:T12).</summary>
     public void Accept(int number, DocumentItemKind expected, string linkedTo, Stamp stamp)
@@ -178,7 +178,7 @@ public sealed class Document
         var item = Pending(number);
         if (item.Kind != expected)
         {
-            throw new DomainException("number", $"第{number}条是{item.Kind},不能作为{expected}接受 / item {number} is a {item.Kind} and cannot be accepted as a {expected}");
+            throw new DomainException("number", new Text($"第{number}条是{item.Kind},不能作为{expected}接受", $"item {number} is a {item.Kind} and cannot be accepted as a {expected}"));
         }
 
         item.Decide(ItemDecision.Accepted, linkedTo, stamp);
@@ -197,7 +197,7 @@ public sealed class Document
         var item = Item(number);
         if (item.Decision != ItemDecision.Pending)
         {
-            throw new DomainConflictException("number", $"第{number}条已处理({item.Decision})/ item {number} was already {item.Decision.ToString().ToLowerInvariant()}");
+            throw new DomainConflictException("number", new Text($"第{number}条已处理({item.Decision})", $"item {number} was already {item.Decision.ToString().ToLowerInvariant()}"));
         }
 
         return item;

@@ -32,7 +32,7 @@ public static partial class TextNormalizer
         ArgumentNullException.ThrowIfNull(converter);
         if (raw.Length > MaxChars)
         {
-            throw new DomainException("text", $"文本过长(超过{MaxChars / 1_000_000}百万字符)/ the text is too long (over {MaxChars / 1_000_000} million characters)");
+            throw new DomainException("text", new Text($"文本过长(超过{MaxChars / 1_000_000}百万字符)", $"the text is too long (over {MaxChars / 1_000_000} million characters)"));
         }
 
         var text = Prepare(converter.Convert(raw));

@@ -36,7 +36,7 @@ public static partial class Evaluator
         var period = atMidYear.Period;
         if (period.EndMonth != 6)
         {
-            throw new DomainException("period", $"双过半在6月、二季度或上半年检查 / the half-year check runs at June, Q2 or H1, not {period}");
+            throw new DomainException("period", new Text("双过半在6月、二季度或上半年检查", $"the half-year check runs at June, Q2 or H1, not {period}"));
         }
 
         var items = new List<HalfYearItem>();
@@ -71,7 +71,7 @@ public static partial class Evaluator
         var period = atFirstQuarter.Period;
         if (period.EndMonth != 3)
         {
-            throw new DomainException("period", $"开门红在3月或一季度检查 / the first-quarter check runs at March or Q1, not {period}");
+            throw new DomainException("period", new Text("开门红在3月或一季度检查", $"the first-quarter check runs at March or Q1, not {period}"));
         }
 
         var items = new List<FirstQuarterItem>();

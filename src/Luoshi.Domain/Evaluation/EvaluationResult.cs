@@ -74,10 +74,10 @@ public sealed class EvaluationResult
     {
         ArgumentNullException.ThrowIfNull(orgCodes);
         var tree = Snapshot.Tree;
-        var units = orgCodes.Select(code => tree.TryGetIndex(code, out int u) ? u : throw new DomainException("org", $"未知单位 {code} / unknown org unit {code}")).ToArray();
+        var units = orgCodes.Select(code => tree.TryGetIndex(code, out int u) ? u : throw new DomainException("org", new Text($"未知单位 {code}", $"unknown org unit {code}"))).ToArray();
         var indicators = indicatorCodes is null
             ? Enumerable.Range(0, _segments.Length).Where(i => units.Any(u => Find(i, u) is not null)).ToArray()
-            : [.. indicatorCodes.Select(code => Snapshot.TryGetIndicator(code, out int i) ? i : throw new DomainException("indicator", $"未知指标 {code} / unknown indicator {code}"))];
+            : [.. indicatorCodes.Select(code => Snapshot.TryGetIndicator(code, out int i) ? i : throw new DomainException("indicator", new Text($"未知指标 {code}", $"unknown indicator {code}")))];
         var cells = units.Select(u => (IReadOnlyList<EvaluationStatus>)[.. indicators.Select(i => Find(i, u)?.Status ?? EvaluationStatus.None)]).ToArray();
         return new LightMatrix(
             [.. units.Select(u => tree.Codes[u])],

@@ -53,12 +53,12 @@ public sealed partial class EvaluationSnapshotBuilder
         var checkedName = Code.RequireText(name, "name", OrgUnit.NameMaxLength);
         if (!Enum.IsDefined(kind))
         {
-            throw new DomainException("kind", "单位类型无效 / unknown kind");
+            throw new DomainException("kind", new Text("单位类型无效", "unknown kind"));
         }
 
         if (_unitIndexById.ContainsKey(id) || _unitCodes.Contains(checkedCode))
         {
-            throw new DomainException("code", $"单位重复: {id} {checkedCode} / duplicate unit {id} {checkedCode}");
+            throw new DomainException("code", new Text($"单位重复: {id} {checkedCode}", $"duplicate unit {id} {checkedCode}"));
         }
 
         _unitIndexById.Add(id, _units.Count);
@@ -85,26 +85,26 @@ public sealed partial class EvaluationSnapshotBuilder
         var checkedCode = code?.Trim() ?? string.Empty;
         if (!IndicatorCodePattern().IsMatch(checkedCode))
         {
-            throw new DomainException("code", $"指标代码须以字母或下划线开头,只含字母、数字和下划线 / an indicator code starts with a letter or '_' and holds letters, digits and '_': '{Shorten(checkedCode)}'");
+            throw new DomainException("code", new Text("指标代码须以字母或下划线开头,只含字母、数字和下划线", $"an indicator code starts with a letter or '_' and holds letters, digits and '_': '{Shorten(checkedCode)}'"));
         }
 
         if (_indicatorIndexById.ContainsKey(id) || _indicatorIndexByCode.ContainsKey(checkedCode))
         {
-            throw new DomainException("code", $"指标重复: {id} {checkedCode} / duplicate indicator {id} {checkedCode}");
+            throw new DomainException("code", new Text($"指标重复: {id} {checkedCode}", $"duplicate indicator {id} {checkedCode}"));
         }
 
-        Require(Enum.IsDefined(direction), "direction", "方向无效 / unknown direction");
-        Require(Enum.IsDefined(frequency), "frequency", "频度无效 / unknown frequency");
-        Require(Enum.IsDefined(valueKind), "valueKind", "数值类型无效 / unknown value kind");
-        Require(Enum.IsDefined(aggregation), "aggregation", "汇总方式无效 / unknown aggregation");
-        Require(Enum.IsDefined(profile), "profile", "序时进度曲线无效 / unknown profile");
-        Require(decimals is >= 0 and <= Indicator.MaxDecimals, "decimals", $"小数位数须在0–{Indicator.MaxDecimals}之间 / decimals must be 0–{Indicator.MaxDecimals}");
-        Require(dueDay is >= 1 and <= 28, "dueDay", "报送截止日须在1–28之间 / the due day must be 1–28");
-        Require(tolerance.Amount >= 0, "tolerance", "容差不能为负 / the tolerance cannot be negative");
+        Require(Enum.IsDefined(direction), "direction", new Text("方向无效", "unknown direction"));
+        Require(Enum.IsDefined(frequency), "frequency", new Text("频度无效", "unknown frequency"));
+        Require(Enum.IsDefined(valueKind), "valueKind", new Text("数值类型无效", "unknown value kind"));
+        Require(Enum.IsDefined(aggregation), "aggregation", new Text("汇总方式无效", "unknown aggregation"));
+        Require(Enum.IsDefined(profile), "profile", new Text("序时进度曲线无效", "unknown profile"));
+        Require(decimals is >= 0 and <= Indicator.MaxDecimals, "decimals", new Text($"小数位数须在0–{Indicator.MaxDecimals}之间", $"decimals must be 0–{Indicator.MaxDecimals}"));
+        Require(dueDay is >= 1 and <= 28, "dueDay", new Text("报送截止日须在1–28之间", "the due day must be 1–28"));
+        Require(tolerance.Amount >= 0, "tolerance", new Text("容差不能为负", "the tolerance cannot be negative"));
         var text = string.IsNullOrWhiteSpace(formula) ? null : formula.Trim();
-        Require((aggregation == Aggregation.Formula) == (text is not null), "formula", "有公式的派生指标按公式汇总,按公式汇总的指标须有公式 / a formula goes with aggregation 'formula' and only with it");
+        Require((aggregation == Aggregation.Formula) == (text is not null), "formula", new Text("有公式的派生指标按公式汇总,按公式汇总的指标须有公式", "a formula goes with aggregation 'formula' and only with it"));
         var parsed = text is null ? null : Formula.Parse(text);
-        Require(parsed?.Inputs.Contains(checkedCode, StringComparer.Ordinal) != true, "formula", $"公式不能引用指标自身 {checkedCode} / the formula cannot refer to {checkedCode} itself");
+        Require(parsed?.Inputs.Contains(checkedCode, StringComparer.Ordinal) != true, "formula", new Text($"公式不能引用指标自身 {checkedCode}", $"the formula cannot refer to {checkedCode} itself"));
 
         var data = new IndicatorData
         {
@@ -135,10 +135,10 @@ public sealed partial class EvaluationSnapshotBuilder
         EnsureOpen();
         var indicator = IndicatorOf(indicatorId);
         int unit = UnitIndexOf(unitId);
-        Require(period.Kind is Frequency.Year or Frequency.Quarter, "period", "目标值按年或按季度设定 / targets are set per year or per quarter");
-        Require(Enum.IsDefined(qualifier), "qualifier", "目标限定词无效 / unknown qualifier");
-        Require(qualifier != TargetQualifier.Range || upperValue >= value, "upperValue", "区间目标需要不小于下限的上限 / a range target needs an upper value not below the value");
-        Require(qualifier == TargetQualifier.Range || upperValue is null, "upperValue", "只有区间目标才有上限 / only a range target has an upper value");
+        Require(period.Kind is Frequency.Year or Frequency.Quarter, "period", new Text("目标值按年或按季度设定", "targets are set per year or per quarter"));
+        Require(Enum.IsDefined(qualifier), "qualifier", new Text("目标限定词无效", "unknown qualifier"));
+        Require(qualifier != TargetQualifier.Range || upperValue >= value, "upperValue", new Text("区间目标需要不小于下限的上限", "a range target needs an upper value not below the value"));
+        Require(qualifier == TargetQualifier.Range || upperValue is null, "upperValue", new Text("只有区间目标才有上限", "only a range target has an upper value"));
 
         int y = period.Year - Period.MinYear;
         int[] slots;
@@ -154,7 +154,7 @@ public sealed partial class EvaluationSnapshotBuilder
             cell = ((period.Index - 1) * _unitCount) + unit;
         }
 
-        Require(slots[cell] == 0, "target", $"目标重复: {indicator.Code} {_units[unit].Code} {period} / duplicate target for {indicator.Code} at {_units[unit].Code} in {period}");
+        Require(slots[cell] == 0, "target", new Text($"目标重复: {indicator.Code} {_units[unit].Code} {period}", $"duplicate target for {indicator.Code} at {_units[unit].Code} in {period}"));
         slots[cell] = _targets.Add(value, qualifier, upperValue, stretch);
     }
 
@@ -166,12 +166,12 @@ public sealed partial class EvaluationSnapshotBuilder
         int unit = UnitIndexOf(unitId);
         if (period.Kind != indicator.Frequency)
         {
-            throw new DomainException("period", $"{indicator.Code} 按{indicator.Frequency}报送,期间 {period} 不符 / {indicator.Code} is reported per {indicator.Frequency}, not as {period}");
+            throw new DomainException("period", new Text($"{indicator.Code} 按{indicator.Frequency}报送,期间 {period} 不符", $"{indicator.Code} is reported per {indicator.Frequency}, not as {period}"));
         }
 
         if (!double.IsFinite(value))
         {
-            throw new DomainException("value", "数值无效 / the value must be a finite number");
+            throw new DomainException("value", new Text("数值无效", "the value must be a finite number"));
         }
 
         int y = period.Year - Period.MinYear;
@@ -181,7 +181,7 @@ public sealed partial class EvaluationSnapshotBuilder
         int cell = ((period.Index - 1) * units) + unit;
         if (IndicatorData.IsSet(own, cell))
         {
-            throw new DomainException("reading", $"读数重复: {indicator.Code} {_units[unit].Code} {period} / duplicate reading for {indicator.Code} at {_units[unit].Code} in {period}");
+            throw new DomainException("reading", new Text($"读数重复: {indicator.Code} {_units[unit].Code} {period}", $"duplicate reading for {indicator.Code} at {_units[unit].Code} in {period}"));
         }
 
         IndicatorData.Set(own, cell);
@@ -195,7 +195,7 @@ public sealed partial class EvaluationSnapshotBuilder
     {
         EnsureOpen();
         var draft = PlanItemDraft.Create(id, code, title, kind, parentId, leadUnitId, due, completed, indicatorIds);
-        Require(_planItemIds.Add(id), "id", $"计划项重复: {id} / duplicate plan item {id}");
+        Require(_planItemIds.Add(id), "id", new Text($"计划项重复: {id}", $"duplicate plan item {id}"));
         _planItems.Add(draft);
     }
 
@@ -220,7 +220,7 @@ public sealed partial class EvaluationSnapshotBuilder
         return snapshot;
     }
 
-    internal static void Require(bool condition, string field, string message)
+    internal static void Require(bool condition, string field, Text message)
     {
         if (!condition)
         {
@@ -374,7 +374,7 @@ public sealed partial class EvaluationSnapshotBuilder
 
         return _unitIndexById.TryGetValue(unitId, out int index)
             ? index
-            : throw new DomainException("unitId", $"未知单位 {unitId} / unknown org unit {unitId}");
+            : throw new DomainException("unitId", new Text($"未知单位 {unitId}", $"unknown org unit {unitId}"));
     }
 
     private IndicatorData IndicatorOf(int indicatorId)
@@ -388,6 +388,6 @@ public sealed partial class EvaluationSnapshotBuilder
         FreezeUnits();
         return _lastIndicator = _indicatorIndexById.TryGetValue(indicatorId, out int index)
             ? _indicators[index]
-            : throw new DomainException("indicatorId", $"未知指标 {indicatorId} / unknown indicator {indicatorId}");
+            : throw new DomainException("indicatorId", new Text($"未知指标 {indicatorId}", $"unknown indicator {indicatorId}"));
     }
 }

@@ -69,7 +69,7 @@ public static partial class Evaluator
         ArgumentNullException.ThrowIfNull(snapshot);
         if (from.Kind != to.Kind || from > to)
         {
-            throw new DomainException("to", $"期间范围须同类且由早到晚 / the range must run forward between periods of one kind: {from}..{to}");
+            throw new DomainException("to", new Text("期间范围须同类且由早到晚", $"the range must run forward between periods of one kind: {from}..{to}"));
         }
 
         var periods = new List<Period>();

@@ -18,7 +18,7 @@ public static partial class Evaluator
         ArgumentNullException.ThrowIfNull(orgCodes);
         if (!snapshot.TryGetIndicator(indicatorCode, out int i))
         {
-            throw new DomainException("indicator", $"未知指标 {indicatorCode} / unknown indicator {indicatorCode}");
+            throw new DomainException("indicator", new Text($"未知指标 {indicatorCode}", $"unknown indicator {indicatorCode}"));
         }
 
         var tree = snapshot.Tree;

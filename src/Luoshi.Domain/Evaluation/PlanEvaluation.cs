@@ -151,7 +151,7 @@ internal sealed record PlanItemDraft(int Id, string Code, string Title, PlanItem
     public static PlanItemDraft Create(int id, string code, string title, PlanItemKind kind, int? parentId, int? leadUnitId, DateOnly? due, bool completed, IReadOnlyList<int> indicatorIds)
     {
         ArgumentNullException.ThrowIfNull(indicatorIds);
-        EvaluationSnapshotBuilder.Require(Enum.IsDefined(kind), "kind", "计划项类型无效 / unknown kind");
+        EvaluationSnapshotBuilder.Require(Enum.IsDefined(kind), "kind", new Text("计划项类型无效", "unknown kind"));
         return new PlanItemDraft(
             id,
             Common.Code.Require(code, "code"),
@@ -212,7 +212,7 @@ internal sealed class PlanTree
         if (order.Count < items.Length)
         {
             var stray = items[Enumerable.Range(0, items.Length).Except(order).First()];
-            throw new DomainException("parentId", $"计划项 {stray.Code} 的上下级关系构成循环 / the parents of plan item {stray.Code} form a cycle");
+            throw new DomainException("parentId", new Text($"计划项 {stray.Code} 的上下级关系构成循环", $"the parents of plan item {stray.Code} form a cycle"));
         }
 
         Preorder = [.. order];
@@ -245,14 +245,14 @@ internal sealed class PlanTree
             d.Title,
             d.Kind,
             d.ParentId is int parent
-                ? indexById.GetValueOrDefault(parent, -1) is int pi and >= 0 ? pi : throw new DomainException("parentId", $"计划项 {d.Code} 的上级 {parent} 不存在 / the parent {parent} of plan item {d.Code} is unknown")
+                ? indexById.GetValueOrDefault(parent, -1) is int pi and >= 0 ? pi : throw new DomainException("parentId", new Text($"计划项 {d.Code} 的上级 {parent} 不存在", $"the parent {parent} of plan item {d.Code} is unknown"))
                 : -1,
             d.LeadUnitId is int lead
-                ? unitIndexById.GetValueOrDefault(lead, -1) is int li and >= 0 ? li : throw new DomainException("leadUnitId", $"计划项 {d.Code} 的牵头单位 {lead} 不存在 / the lead unit {lead} of plan item {d.Code} is unknown")
+                ? unitIndexById.GetValueOrDefault(lead, -1) is int li and >= 0 ? li : throw new DomainException("leadUnitId", new Text($"计划项 {d.Code} 的牵头单位 {lead} 不存在", $"the lead unit {lead} of plan item {d.Code} is unknown"))
                 : -1,
             d.Due,
             d.Completed,
-            [.. d.IndicatorIds.Select(id => indicatorIndexById.TryGetValue(id, out int i) ? i : throw new DomainException("indicatorIds", $"计划项 {d.Code} 关联的指标 {id} 不存在 / plan item {d.Code} links unknown indicator {id}"))])).ToArray();
+            [.. d.IndicatorIds.Select(id => indicatorIndexById.TryGetValue(id, out int i) ? i : throw new DomainException("indicatorIds", new Text($"计划项 {d.Code} 关联的指标 {id} 不存在", $"plan item {d.Code} links unknown indicator {id}")))])).ToArray();
         return new PlanTree(items);
     }
 }

@@ -102,7 +102,7 @@ internal sealed class UnitTree
     {
         if (depth < 0)
         {
-            throw new DomainException("depth", "层级不能为负数 / depth cannot be negative");
+            throw new DomainException("depth", new Text("层级不能为负数", "depth cannot be negative"));
         }
 
         int from = 0;
@@ -112,7 +112,7 @@ internal sealed class UnitTree
         {
             if (!TryGetIndex(orgCode.Trim(), out int u))
             {
-                throw new DomainException("org", $"未知单位 {Truncate(orgCode)} / unknown org unit {Truncate(orgCode)}");
+                throw new DomainException("org", new Text($"未知单位 {Truncate(orgCode)}", $"unknown org unit {Truncate(orgCode)}"));
             }
 
             from = Position[u];
@@ -145,12 +145,12 @@ internal sealed class UnitTree
 
         if (!indexById.TryGetValue(parentId, out int parent))
         {
-            throw new DomainException("parentId", $"单位 {unit.Code} 的上级 {parentId} 不存在 / the parent {parentId} of {unit.Code} is unknown");
+            throw new DomainException("parentId", new Text($"单位 {unit.Code} 的上级 {parentId} 不存在", $"the parent {parentId} of {unit.Code} is unknown"));
         }
 
         if (unit.Kind == OrgUnitKind.Reference || Kinds[parent] == OrgUnitKind.Reference)
         {
-            throw new DomainException("parentId", $"对标单位不在单位树内 / reference units stand outside the tree ({unit.Code})");
+            throw new DomainException("parentId", new Text("对标单位不在单位树内", $"reference units stand outside the tree ({unit.Code})"));
         }
 
         return parent;
@@ -234,7 +234,7 @@ internal sealed class UnitTree
         if (pos < Count)
         {
             string stray = Codes[Array.IndexOf(seen, false)];
-            throw new DomainException("parentId", $"单位 {stray} 的上下级关系构成循环 / the parents of {stray} form a cycle");
+            throw new DomainException("parentId", new Text($"单位 {stray} 的上下级关系构成循环", $"the parents of {stray} form a cycle"));
         }
     }
 
@@ -281,7 +281,7 @@ internal sealed class UnitTree
 
         return Kinds[u] == OrgUnitKind.Reference
             ? u
-            : throw new DomainException("nationalUnitCode", $"全国对标单位 {nationalCode} 必须是对标单位 / the national unit {nationalCode} must be a reference unit");
+            : throw new DomainException("nationalUnitCode", new Text($"全国对标单位 {nationalCode} 必须是对标单位", $"the national unit {nationalCode} must be a reference unit"));
     }
 }
 

@@ -234,9 +234,9 @@ internal sealed class ValueSource
                 }
             }
 
-            return Indicator.Formula!.TryEvaluate(values, out _, out string? failure)
+            return Indicator.Formula!.TryEvaluate(values, out _, out Text? failure)
                 ? (ValueIssue.NoReading, null)
-                : (failure!.StartsWith("除数为零", StringComparison.Ordinal) ? ValueIssue.DivisionByZero : ValueIssue.OutOfRange, failure);
+                : (failure == Formula.DivisionByZero ? ValueIssue.DivisionByZero : ValueIssue.OutOfRange, null);
         }
 
         if (_mode == Mode.Sum && _block is not null)

@@ -36,7 +36,7 @@ public sealed class ApiToken
     {
         if (expiresAt is not null && expiresAt <= now)
         {
-            throw new DomainException("expiresAt", "过期时间须在将来 / the expiry must be in the future");
+            throw new DomainException("expiresAt", new Text("过期时间须在将来", "the expiry must be in the future"));
         }
 
         var secret = Prefix + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');

@@ -42,7 +42,7 @@ public sealed partial class User
         var n = name?.Trim().ToLowerInvariant() ?? string.Empty;
         if (!NamePattern().IsMatch(n))
         {
-            throw new DomainException("name", "用户名须以字母开头,由2–64位小写字母、数字、点、下划线或连字符组成 / a user name starts with a letter and has 2–64 lower-case letters, digits, '.', '_' or '-'");
+            throw new DomainException("name", new Text("用户名须以字母开头,由2–64位小写字母、数字、点、下划线或连字符组成", "a user name starts with a letter and has 2–64 lower-case letters, digits, '.', '_' or '-'"));
         }
 
         return new User
@@ -59,18 +59,18 @@ public sealed partial class User
     {
         if (password is null || password.Length < MinPasswordLength)
         {
-            throw new DomainException("password", $"密码至少{MinPasswordLength}位 / a password needs at least {MinPasswordLength} characters");
+            throw new DomainException("password", new Text($"密码至少{MinPasswordLength}位", $"a password needs at least {MinPasswordLength} characters"));
         }
 
         if (password.Length > 256)
         {
-            throw new DomainException("password", "密码过长 / the password is too long");
+            throw new DomainException("password", new Text("密码过长", "the password is too long"));
         }
 
         int classes = (password.Any(char.IsLower) ? 1 : 0) + (password.Any(char.IsUpper) ? 1 : 0) + (password.Any(char.IsDigit) ? 1 : 0) + (password.Any(c => !char.IsLetterOrDigit(c)) ? 1 : 0);
         if (classes < 2 || password.Distinct().Count() < 5)
         {
-            throw new DomainException("password", "密码过于简单:须混合字母、数字或符号 / the password is too simple: mix letters, digits or symbols");
+            throw new DomainException("password", new Text("密码过于简单:须混合字母、数字或符号", "the password is too simple: mix letters, digits or symbols"));
         }
     }
 
@@ -86,7 +86,7 @@ public sealed partial class User
     {
         if (!Enum.IsDefined(role))
         {
-            throw new DomainException("role", "角色无效 / unknown role");
+            throw new DomainException("role", new Text("角色无效", "unknown role"));
         }
 
         if (_grants.Any(g => g.Role == role && g.ScopeUnitId == scopeUnitId))

@@ -35,12 +35,12 @@ public sealed class Formula
         var source = text?.Trim() ?? string.Empty;
         if (source.Length == 0)
         {
-            throw new DomainException(field, "公式不能为空 / the formula is empty");
+            throw new DomainException(field, new Text("公式不能为空", "the formula is empty"));
         }
 
         if (source.Length > MaxLength)
         {
-            throw new DomainException(field, $"公式不能超过{MaxLength}个字符 / the formula is longer than {MaxLength} characters");
+            throw new DomainException(field, new Text($"公式不能超过{MaxLength}个字符", $"the formula is longer than {MaxLength} characters"));
         }
 
         var parser = new Parser(source, field);
@@ -49,11 +49,14 @@ public sealed class Formula
         return new Formula(source, [.. parser.Program], [.. parser.Inputs]);
     }
 
+    /// <summary>The failure of an evaluation that divided by zero.</summary>
+    public static readonly Text DivisionByZero = new("除数为零,无法计算", "division by zero");
+
     /// <summary>
     /// Evaluates the formula. <paramref name="inputs"/> holds one value per <see cref="Inputs"/> slot;
     /// NaN means "no value". On failure returns false with the reason (Chinese / English).
     /// </summary>
-    public bool TryEvaluate(ReadOnlySpan<double> inputs, out double value, out string? failure)
+    public bool TryEvaluate(ReadOnlySpan<double> inputs, out double value, out Text? failure)
     {
         if (inputs.Length < Inputs.Count)
         {
@@ -74,7 +77,7 @@ public sealed class Formula
                     if (double.IsNaN(v))
                     {
                         value = double.NaN;
-                        failure = $"缺少{Inputs[ins.Arg]}的数据 / no value for {Inputs[ins.Arg]}";
+                        failure = new Text($"缺少{Inputs[ins.Arg]}的数据", $"no value for {Inputs[ins.Arg]}");
                         return false;
                     }
 
@@ -100,7 +103,7 @@ public sealed class Formula
                     if (stack[sp] == 0)
                     {
                         value = double.NaN;
-                        failure = "除数为零,无法计算 / division by zero";
+                        failure = DivisionByZero;
                         return false;
                     }
 
@@ -127,7 +130,7 @@ public sealed class Formula
         if (!double.IsFinite(value))
         {
             value = double.NaN;
-            failure = "计算结果超出范围 / the result is out of range";
+            failure = new Text("计算结果超出范围", "the result is out of range");
             return false;
         }
 
@@ -136,7 +139,7 @@ public sealed class Formula
     }
 
     /// <summary>Evaluates with inputs looked up by code; a code the lookup does not know counts as missing.</summary>
-    public bool TryEvaluate(Func<string, double?> lookup, out double value, out string? failure)
+    public bool TryEvaluate(Func<string, double?> lookup, out double value, out Text? failure)
     {
         var values = new double[Inputs.Count];
         for (int i = 0; i < values.Length; i++)
@@ -179,7 +182,7 @@ public sealed class Formula
             SkipSpace();
             if (_pos < text.Length)
             {
-                throw Error($"多余的内容 '{text[_pos]}' / unexpected '{text[_pos]}'");
+                throw Error(new Text($"多余的内容 '{text[_pos]}'", $"unexpected '{text[_pos]}'"));
             }
         }
 
@@ -188,7 +191,7 @@ public sealed class Formula
         {
             if (++_depth > MaxDepth / 2)
             {
-                throw Error("公式嵌套过深 / the formula nests too deeply");
+                throw Error(new Text("公式嵌套过深", "the formula nests too deeply"));
             }
 
             if (level == 0)
@@ -239,7 +242,7 @@ public sealed class Formula
             SkipSpace();
             if (_pos >= text.Length)
             {
-                throw Error("公式不完整 / the formula ends too early");
+                throw Error(new Text("公式不完整", "the formula ends too early"));
             }
 
             char c = text[_pos];
@@ -250,7 +253,7 @@ public sealed class Formula
                 SkipSpace();
                 if (_pos >= text.Length || text[_pos] is not (')' or '）'))
                 {
-                    throw Error("缺少右括号 / missing ')'");
+                    throw Error(new Text("缺少右括号", "missing ')'"));
                 }
 
                 _pos++;
@@ -268,7 +271,7 @@ public sealed class Formula
                 var literal = text[start.._pos];
                 if (!double.TryParse(literal, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out double number))
                 {
-                    throw Error($"无效的数字 '{literal}' / invalid number '{literal}'");
+                    throw Error(new Text($"无效的数字 '{literal}'", $"invalid number '{literal}'"));
                 }
 
                 Emit(new Instruction(OpCode.Number, 0, number), 1);
@@ -302,7 +305,7 @@ public sealed class Formula
                 return;
             }
 
-            throw Error($"无法识别的字符 '{c}' / unexpected character '{c}'");
+            throw Error(new Text($"无法识别的字符 '{c}'", $"unexpected character '{c}'"));
         }
 
         private void ParseCall(string name)
@@ -312,7 +315,7 @@ public sealed class Formula
                 "abs" => OpCode.Abs,
                 "min" => OpCode.Min,
                 "max" => OpCode.Max,
-                _ => throw Error($"未知函数 {name}(可用 min、max、abs)/ unknown function {name} (min, max, abs are known)"),
+                _ => throw Error(new Text($"未知函数 {name}(可用 min、max、abs)", $"unknown function {name} (min, max, abs are known)")),
             };
             _pos++;
             int args = 0;
@@ -333,12 +336,12 @@ public sealed class Formula
                     break;
                 }
 
-                throw Error($"函数 {name} 缺少右括号 / missing ')' after the arguments of {name}");
+                throw Error(new Text($"函数 {name} 缺少右括号", $"missing ')' after the arguments of {name}"));
             }
 
             if (op == OpCode.Abs && args != 1)
             {
-                throw Error("abs 只接受一个参数 / abs takes one argument");
+                throw Error(new Text("abs 只接受一个参数", "abs takes one argument"));
             }
 
             Emit(new Instruction(op, args), op == OpCode.Abs ? 0 : 1 - args);
@@ -378,7 +381,7 @@ public sealed class Formula
             _stack += stackEffect;
             if (_stack > MaxDepth)
             {
-                throw Error("公式过于复杂 / the formula is too complex");
+                throw Error(new Text("公式过于复杂", "the formula is too complex"));
             }
         }
 
@@ -390,10 +393,7 @@ public sealed class Formula
             }
         }
 
-        private DomainException Error(string message)
-        {
-            var where = new StringBuilder().Append(" (位置/at ").Append(_pos + 1).Append(')').ToString();
-            return new DomainException(field, message + where);
-        }
+        private DomainException Error(Text message) =>
+            new(field, new Text($"{message.Zh}(位置 {_pos + 1})", $"{message.En} (at {_pos + 1})"));
     }
 }

@@ -56,7 +56,7 @@ public sealed partial class Indicator : IVersioned
         var c = code?.Trim() ?? string.Empty;
         if (!CodePattern().IsMatch(c))
         {
-            throw new DomainException("code", "指标代码须以字母或下划线开头,只含字母、数字和下划线,最长32位(以便用于公式)/ an indicator code starts with a letter or '_' and holds letters, digits and '_', at most 32 (so formulas can name it)");
+            throw new DomainException("code", new Text("指标代码须以字母或下划线开头,只含字母、数字和下划线,最长32位(以便用于公式)", "an indicator code starts with a letter or '_' and holds letters, digits and '_', at most 32 (so formulas can name it)"));
         }
 
         var indicator = new Indicator { Code = c, Version = 1, DueDay = 20 };
@@ -84,31 +84,31 @@ public sealed partial class Indicator : IVersioned
         // Everything is checked before anything is assigned, so a refused definition changes nothing.
         var newName = Common.Code.RequireText(name, "name", NameMaxLength);
         var newUnit = Common.Code.OptionalText(unit, "unit", UnitMaxLength) ?? string.Empty;
-        _ = Enum.IsDefined(direction) ? direction : throw new DomainException("direction", "方向无效 / unknown direction");
-        _ = Enum.IsDefined(frequency) ? frequency : throw new DomainException("frequency", "频度无效 / unknown frequency");
-        _ = Enum.IsDefined(valueKind) ? valueKind : throw new DomainException("valueKind", "数值类型无效 / unknown value kind");
-        _ = Enum.IsDefined(aggregation) ? aggregation : throw new DomainException("aggregation", "汇总方式无效 / unknown aggregation");
-        _ = Enum.IsDefined(profile) ? profile : throw new DomainException("profile", "序时进度曲线无效 / unknown profile");
+        _ = Enum.IsDefined(direction) ? direction : throw new DomainException("direction", new Text("方向无效", "unknown direction"));
+        _ = Enum.IsDefined(frequency) ? frequency : throw new DomainException("frequency", new Text("频度无效", "unknown frequency"));
+        _ = Enum.IsDefined(valueKind) ? valueKind : throw new DomainException("valueKind", new Text("数值类型无效", "unknown value kind"));
+        _ = Enum.IsDefined(aggregation) ? aggregation : throw new DomainException("aggregation", new Text("汇总方式无效", "unknown aggregation"));
+        _ = Enum.IsDefined(profile) ? profile : throw new DomainException("profile", new Text("序时进度曲线无效", "unknown profile"));
         if (decimals is < 0 or > MaxDecimals)
         {
-            throw new DomainException("decimals", $"小数位数须在0–{MaxDecimals}之间 / decimals must be 0–{MaxDecimals}");
+            throw new DomainException("decimals", new Text($"小数位数须在0–{MaxDecimals}之间", $"decimals must be 0–{MaxDecimals}"));
         }
 
         var text = string.IsNullOrWhiteSpace(formula) ? null : formula.Trim();
         if (aggregation == Aggregation.Formula && text is null)
         {
-            throw new DomainException("formula", "汇总方式为公式时必须给出公式 / aggregation 'formula' needs a formula");
+            throw new DomainException("formula", new Text("汇总方式为公式时必须给出公式", "aggregation 'formula' needs a formula"));
         }
 
         if (aggregation != Aggregation.Formula && text is not null)
         {
-            throw new DomainException("aggregation", "有公式的派生指标须按公式汇总 / a derived indicator (with a formula) must use aggregation 'formula'");
+            throw new DomainException("aggregation", new Text("有公式的派生指标须按公式汇总", "a derived indicator (with a formula) must use aggregation 'formula'"));
         }
 
         var parsed = text is null ? null : Formula.Parse(text);
         if (parsed?.Inputs.Contains(Code, StringComparer.Ordinal) == true)
         {
-            throw new DomainException("formula", $"公式不能引用指标自身 {Code} / the formula cannot refer to {Code} itself");
+            throw new DomainException("formula", new Text($"公式不能引用指标自身 {Code}", $"the formula cannot refer to {Code} itself"));
         }
 
         Name = newName;
@@ -128,7 +128,7 @@ public sealed partial class Indicator : IVersioned
     {
         if (day is < 1 or > 28)
         {
-            throw new DomainException("dueDay", "报送截止日须在1–28之间 / the due day must be 1–28");
+            throw new DomainException("dueDay", new Text("报送截止日须在1–28之间", "the due day must be 1–28"));
         }
 
         DueDay = day;
@@ -159,7 +159,7 @@ public sealed partial class Indicator : IVersioned
             var unknown = formula.Inputs.FirstOrDefault(i => !knownCodes.Contains(i));
             if (unknown is not null)
             {
-                throw new DomainException("formula", $"{code} 的公式引用了不存在的指标 {unknown} / the formula of {code} refers to unknown indicator {unknown}");
+                throw new DomainException("formula", new Text($"{code} 的公式引用了不存在的指标 {unknown}", $"the formula of {code} refers to unknown indicator {unknown}"));
             }
         }
 
@@ -182,7 +182,7 @@ public sealed partial class Indicator : IVersioned
             trail.Add(code);
             if (state.GetValueOrDefault(code) == 1)
             {
-                throw new DomainException("formula", $"公式循环引用 / the formulas form a cycle: {string.Join(" → ", trail)}");
+                throw new DomainException("formula", new Text("公式循环引用", $"the formulas form a cycle: {string.Join(" → ", trail)}"));
             }
 
             state[code] = 1;

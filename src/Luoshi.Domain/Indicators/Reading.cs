@@ -47,7 +47,7 @@ public sealed class Reading
     {
         if (period.Kind != indicatorFrequency)
         {
-            throw new DomainException("period", $"该指标按{Describe(indicatorFrequency)}报送,期间 {period} 不符 / the indicator is reported per {indicatorFrequency.ToString().ToLowerInvariant()}, not as {period}");
+            throw new DomainException("period", new Text($"该指标按{Describe(indicatorFrequency)}报送,期间 {period} 不符", $"the indicator is reported per {indicatorFrequency.ToString().ToLowerInvariant()}, not as {period}"));
         }
 
         return new Reading
@@ -70,12 +70,12 @@ public sealed class Reading
     {
         if (!Enum.IsDefined(source) || !Enum.IsDefined(state))
         {
-            throw new DomainException("source", "来源或状态无效 / unknown source or state");
+            throw new DomainException("source", new Text("来源或状态无效", "unknown source or state"));
         }
 
         if (State == ReadingState.Approved && Version > 0 && source is ReadingSource.Entry or ReadingSource.Api or ReadingSource.Document)
         {
-            throw new DomainConflictException("value", "该数据已审核锁定,修改须提交更正申请并经审核 / this value is approved and locked; changing it needs a revision request approved by a reviewer");
+            throw new DomainConflictException("value", new Text("该数据已审核锁定,修改须提交更正申请并经审核", "this value is approved and locked; changing it needs a revision request approved by a reviewer"));
         }
 
         var checkedComment = Code.OptionalText(comment, "comment", CommentMaxLength);

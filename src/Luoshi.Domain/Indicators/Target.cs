@@ -49,7 +49,7 @@ public sealed class Target
     {
         if (period.Kind is not (Frequency.Year or Frequency.Quarter))
         {
-            throw new DomainException("year", "目标值按年或按季度设定 / targets are set per year or per quarter");
+            throw new DomainException("year", new Text("目标值按年或按季度设定", "targets are set per year or per quarter"));
         }
 
         return new Target
@@ -57,7 +57,7 @@ public sealed class Target
             IndicatorId = indicatorId,
             OrgUnitId = orgUnitId,
             PeriodCode = period.ToString(),
-            Horizon = Enum.IsDefined(horizon) ? horizon : throw new DomainException("horizon", "期限类型无效 / unknown horizon"),
+            Horizon = Enum.IsDefined(horizon) ? horizon : throw new DomainException("horizon", new Text("期限类型无效", "unknown horizon")),
         };
     }
 
@@ -66,17 +66,17 @@ public sealed class Target
     {
         if (!Enum.IsDefined(qualifier))
         {
-            throw new DomainException("qualifier", "目标限定词无效 / unknown qualifier");
+            throw new DomainException("qualifier", new Text("目标限定词无效", "unknown qualifier"));
         }
 
         if (qualifier == TargetQualifier.Range && (upperValue is null || upperValue < value))
         {
-            throw new DomainException("upperValue", "区间目标需要不小于下限的上限 / a range target needs an upper value not below the value");
+            throw new DomainException("upperValue", new Text("区间目标需要不小于下限的上限", "a range target needs an upper value not below the value"));
         }
 
         if (qualifier != TargetQualifier.Range && upperValue is not null)
         {
-            throw new DomainException("upperValue", "只有区间目标才有上限 / only a range target has an upper value");
+            throw new DomainException("upperValue", new Text("只有区间目标才有上限", "only a range target has an upper value"));
         }
 
         if (Value == value && Qualifier == qualifier && UpperValue == upperValue && Stretch == stretch && !IsDeleted)

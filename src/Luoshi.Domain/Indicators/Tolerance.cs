@@ -31,12 +31,12 @@ public readonly record struct Tolerance(decimal Amount, bool IsRelative)
         var number = relative ? s[..^1].Trim() : s;
         if (!decimal.TryParse(number, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount))
         {
-            throw new DomainException(field, $"容差应为 5% 或 0.3 这样的非负数 / tolerance must look like 5% or 0.3: '{(s.Length > 20 ? s[..20] : s)}'");
+            throw new DomainException(field, new Text("容差应为 5% 或 0.3 这样的非负数", $"tolerance must look like 5% or 0.3: '{(s.Length > 20 ? s[..20] : s)}'"));
         }
 
         if (relative && amount > 100m)
         {
-            throw new DomainException(field, "相对容差不能超过100% / a relative tolerance cannot exceed 100%");
+            throw new DomainException(field, new Text("相对容差不能超过100%", "a relative tolerance cannot exceed 100%"));
         }
 
         return new Tolerance(amount, relative);

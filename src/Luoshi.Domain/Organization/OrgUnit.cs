@@ -68,7 +68,7 @@ public sealed class OrgUnit
 
         if (parent is not null && (parent == this || parent.Path.StartsWith(Path, StringComparison.Ordinal)))
         {
-            throw new DomainException("parent", "不能把单位移到它自己的下级 / a unit cannot move under itself or its descendants");
+            throw new DomainException("parent", new Text("不能把单位移到它自己的下级", "a unit cannot move under itself or its descendants"));
         }
 
         var previousKind = Kind;
@@ -127,17 +127,17 @@ public sealed class OrgUnit
         }
     }
 
-    private static string KindRuleMessage(OrgUnitKind kind, OrgUnit? parent) => kind switch
+    private static Text KindRuleMessage(OrgUnitKind kind, OrgUnit? parent) => kind switch
     {
-        OrgUnitKind.Reference => "对标单位不在单位树内,不能有上级 / a reference unit stands outside the tree and has no parent",
-        OrgUnitKind.Province => "省是树的根,不能有上级 / a province is a root and has no parent",
-        OrgUnitKind.City => "市的上级必须是省 / a city's parent must be a province",
-        OrgUnitKind.County => "县(市、区)的上级必须是市 / a county's parent must be a city",
+        OrgUnitKind.Reference => new Text("对标单位不在单位树内,不能有上级", "a reference unit stands outside the tree and has no parent"),
+        OrgUnitKind.Province => new Text("省是树的根,不能有上级", "a province is a root and has no parent"),
+        OrgUnitKind.City => new Text("市的上级必须是省", "a city's parent must be a province"),
+        OrgUnitKind.County => new Text("县(市、区)的上级必须是市", "a county's parent must be a city"),
         _ => parent is null
-            ? "部门必须隶属于省、市或县 / a department belongs to a province, city or county"
-            : $"部门不能隶属于{parent.Kind} / a department cannot belong to a {parent.Kind}",
+            ? new Text("部门必须隶属于省、市或县", "a department belongs to a province, city or county")
+            : new Text($"部门不能隶属于{parent.Kind}", $"a department cannot belong to a {parent.Kind}"),
     };
 
     private static OrgUnitKind RequireKind(OrgUnitKind kind) =>
-        Enum.IsDefined(kind) ? kind : throw new DomainException("kind", "单位类型无效 / unknown kind");
+        Enum.IsDefined(kind) ? kind : throw new DomainException("kind", new Text("单位类型无效", "unknown kind"));
 }

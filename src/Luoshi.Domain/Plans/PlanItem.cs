@@ -56,7 +56,7 @@ public sealed class PlanItem : IVersioned
         var item = new PlanItem
         {
             Code = Common.Code.Require(code, "code"),
-            Kind = Enum.IsDefined(kind) ? kind : throw new DomainException("kind", "计划项类型无效 / unknown kind"),
+            Kind = Enum.IsDefined(kind) ? kind : throw new DomainException("kind", new Text("计划项类型无效", "unknown kind")),
             Title = Common.Code.RequireText(title, "title", TitleMaxLength),
             Horizon = Horizon.Annual,
             Version = 1,
@@ -76,12 +76,12 @@ public sealed class PlanItem : IVersioned
     {
         if (start is not null && due is not null && due < start)
         {
-            throw new DomainException("dueDate", "截止日期不能早于开始日期 / the due date cannot precede the start date");
+            throw new DomainException("dueDate", new Text("截止日期不能早于开始日期", "the due date cannot precede the start date"));
         }
 
         if (!Enum.IsDefined(horizon))
         {
-            throw new DomainException("horizon", "期限类型无效 / unknown horizon");
+            throw new DomainException("horizon", new Text("期限类型无效", "unknown horizon"));
         }
 
         StartDate = start;
@@ -95,7 +95,7 @@ public sealed class PlanItem : IVersioned
         var supporters = supportingUnitIds.Distinct().ToList();
         if (leadUnitId is not null && supporters.Contains(leadUnitId.Value))
         {
-            throw new DomainException("supportingUnits", "牵头单位不能同时是配合单位 / the lead unit cannot also be a supporting unit");
+            throw new DomainException("supportingUnits", new Text("牵头单位不能同时是配合单位", "the lead unit cannot also be a supporting unit"));
         }
 
         LeadUnitId = leadUnitId;
@@ -120,7 +120,7 @@ public sealed class PlanItem : IVersioned
     {
         if (on is { } date && StartDate is { } start && date < start)
         {
-            throw new DomainException("completedOn", "完成日期不能早于开始日期 / completion cannot precede the start");
+            throw new DomainException("completedOn", new Text("完成日期不能早于开始日期", "completion cannot precede the start"));
         }
 
         CompletedOn = on;
@@ -130,7 +130,7 @@ public sealed class PlanItem : IVersioned
     {
         if (parent is not null && IsAncestorOf(parent))
         {
-            throw new DomainException("parent", "不能把计划项移到它自己的下级 / a plan item cannot move under itself");
+            throw new DomainException("parent", new Text("不能把计划项移到它自己的下级", "a plan item cannot move under itself"));
         }
 
         SetParent(parent);
@@ -158,8 +158,8 @@ public sealed class PlanItem : IVersioned
         if (!ok)
         {
             throw new DomainException("parent", parent is null
-                ? $"{Kind}必须有上级计划项 / a {Kind} needs a parent"
-                : $"{Kind}不能放在{parent.Kind}之下 / a {Kind} cannot sit under a {parent.Kind}");
+                ? new Text($"{Kind}必须有上级计划项", $"a {Kind} needs a parent")
+                : new Text($"{Kind}不能放在{parent.Kind}之下", $"a {Kind} cannot sit under a {parent.Kind}"));
         }
 
         Parent = parent;

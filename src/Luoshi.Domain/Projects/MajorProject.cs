@@ -68,17 +68,17 @@ public sealed class MajorProject : IVersioned
     {
         if (totalInvestment <= 0)
         {
-            throw new DomainException("totalInvestment", "总投资须为正数 / the total investment must be positive");
+            throw new DomainException("totalInvestment", new Text("总投资须为正数", "the total investment must be positive"));
         }
 
         if (plannedCompletion < plannedStart)
         {
-            throw new DomainException("plannedCompletion", "计划竣工不能早于计划开工 / planned completion cannot precede the planned start");
+            throw new DomainException("plannedCompletion", new Text("计划竣工不能早于计划开工", "planned completion cannot precede the planned start"));
         }
 
         if (privateShare is < 0 or > 100)
         {
-            throw new DomainException("privateShare", "民间投资占比须在0–100之间 / the private share must be 0–100");
+            throw new DomainException("privateShare", new Text("民间投资占比须在0–100之间", "the private share must be 0–100"));
         }
 
         TotalInvestment = totalInvestment;
@@ -91,14 +91,14 @@ public sealed class MajorProject : IVersioned
     /// <summary>Sets the stage as declared (imports); a started or completed stage needs its date to be known before it counts.</summary>
     public void Declare(ProjectStage stage)
     {
-        Stage = Enum.IsDefined(stage) ? stage : throw new DomainException("stage", "项目阶段无效 / unknown stage");
+        Stage = Enum.IsDefined(stage) ? stage : throw new DomainException("stage", new Text("项目阶段无效", "unknown stage"));
     }
 
     public void Start(DateOnly on)
     {
         if (ActualCompletion is { } done && on > done)
         {
-            throw new DomainException("actualStart", "开工日期不能晚于竣工日期 / the start cannot follow the completion");
+            throw new DomainException("actualStart", new Text("开工日期不能晚于竣工日期", "the start cannot follow the completion"));
         }
 
         ActualStart = on;
@@ -112,7 +112,7 @@ public sealed class MajorProject : IVersioned
     {
         if (ActualStart is { } start && on < start)
         {
-            throw new DomainException("actualCompletion", "竣工日期不能早于开工日期 / completion cannot precede the start");
+            throw new DomainException("actualCompletion", new Text("竣工日期不能早于开工日期", "completion cannot precede the start"));
         }
 
         ActualCompletion = on;
@@ -126,9 +126,9 @@ public sealed class ProjectPlan(int projectId, int year, decimal plannedInvestme
 {
     public int ProjectId { get; private set; } = projectId;
     public int Year { get; private set; } = year;
-    public decimal PlannedInvestment { get; private set; } = plannedInvestment >= 0 ? plannedInvestment : throw new DomainException("plannedInvestment", "计划投资不能为负 / planned investment cannot be negative");
+    public decimal PlannedInvestment { get; private set; } = plannedInvestment >= 0 ? plannedInvestment : throw new DomainException("plannedInvestment", new Text("计划投资不能为负", "planned investment cannot be negative"));
 
-    public void Change(decimal planned) => PlannedInvestment = planned >= 0 ? planned : throw new DomainException("plannedInvestment", "计划投资不能为负 / planned investment cannot be negative");
+    public void Change(decimal planned) => PlannedInvestment = planned >= 0 ? planned : throw new DomainException("plannedInvestment", new Text("计划投资不能为负", "planned investment cannot be negative"));
 }
 
 /// <summary>Investment completed in one month (实物工作量), with what happened.</summary>
@@ -138,12 +138,12 @@ public sealed class ProjectProgress(int projectId, string month, decimal complet
 
     /// <summary>The month, as <c>2026-05</c>.</summary>
     public string Month { get; private set; } = month;
-    public decimal CompletedInvestment { get; private set; } = completedInvestment >= 0 ? completedInvestment : throw new DomainException("completedInvestment", "完成投资不能为负 / completed investment cannot be negative");
+    public decimal CompletedInvestment { get; private set; } = completedInvestment >= 0 ? completedInvestment : throw new DomainException("completedInvestment", new Text("完成投资不能为负", "completed investment cannot be negative"));
     public string? Narrative { get; private set; }
 
     public void Change(decimal completed, string? narrative)
     {
-        CompletedInvestment = completed >= 0 ? completed : throw new DomainException("completedInvestment", "完成投资不能为负 / completed investment cannot be negative");
+        CompletedInvestment = completed >= 0 ? completed : throw new DomainException("completedInvestment", new Text("完成投资不能为负", "completed investment cannot be negative"));
         Narrative = Common.Code.OptionalText(narrative, "narrative", 2000);
     }
 }

@@ -65,7 +65,7 @@ public sealed class Report
     {
         if (string.IsNullOrWhiteSpace(stamp.Reason))
         {
-            throw new DomainException("comment", "退回须说明理由 / a return needs a reason");
+            throw new DomainException("comment", new Text("退回须说明理由", "a return needs a reason"));
         }
 
         Move(ReportState.Returned, stamp, onBehalf, ReportState.Submitted);
@@ -78,7 +78,7 @@ public sealed class Report
     {
         if (!from.Contains(State))
         {
-            throw new DomainConflictException("state", $"报表当前为{Describe(State)},不能{Describe(to)} / the report is {State.ToString().ToLowerInvariant()}; it cannot become {to.ToString().ToLowerInvariant()}");
+            throw new DomainConflictException("state", new Text($"报表当前为{Describe(State)},不能{Describe(to)}", $"the report is {State.ToString().ToLowerInvariant()}; it cannot become {to.ToString().ToLowerInvariant()}"));
         }
 
         _transitions.Add(new ReportTransition(State, to, stamp, onBehalf));

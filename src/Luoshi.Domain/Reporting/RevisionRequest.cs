@@ -39,7 +39,7 @@ public sealed class RevisionRequest
         ReadingId = readingId,
         PreviousValue = previous,
         ProposedValue = proposed,
-        Reason = stamp.Reason is { Length: > 0 } reason ? reason : throw new DomainException("reason", "更正申请须说明理由 / a revision request needs a reason"),
+        Reason = stamp.Reason is { Length: > 0 } reason ? reason : throw new DomainException("reason", new Text("更正申请须说明理由", "a revision request needs a reason")),
         RequestedBy = stamp.Actor,
         RequestedAt = stamp.At,
         State = RevisionState.Pending,
@@ -50,12 +50,12 @@ public sealed class RevisionRequest
     {
         if (State != RevisionState.Pending)
         {
-            throw new DomainConflictException("state", "该更正申请已处理 / this revision request has been decided already");
+            throw new DomainConflictException("state", new Text("该更正申请已处理", "this revision request has been decided already"));
         }
 
         if (stamp.Actor == RequestedBy)
         {
-            throw new DomainConflictException("decidedBy", "申请人不能审核自己的更正申请 / the requester cannot decide their own request");
+            throw new DomainConflictException("decidedBy", new Text("申请人不能审核自己的更正申请", "the requester cannot decide their own request"));
         }
 
         State = approve ? RevisionState.Approved : RevisionState.Rejected;

@@ -60,7 +60,7 @@ public sealed class ValidationRule
     {
         if (min is null && max is null || min > max)
         {
-            throw new DomainException("min", "范围规则需要下限或上限,且下限不大于上限 / a range needs a minimum or maximum, the minimum not above the maximum");
+            throw new DomainException("min", new Text("范围规则需要下限或上限,且下限不大于上限", "a range needs a minimum or maximum, the minimum not above the maximum"));
         }
 
         return new ValidationRule { Code = Common.Code.Require(code, "code"), Kind = RuleKind.Range, IndicatorCode = indicator, Min = min, Max = max, Severity = severity, Message = Common.Code.RequireText(message, "message", 500) };
@@ -70,7 +70,7 @@ public sealed class ValidationRule
     {
         if (percent <= 0)
         {
-            throw new DomainException("maxChangePercent", "变动幅度须为正数 / the change threshold must be positive");
+            throw new DomainException("maxChangePercent", new Text("变动幅度须为正数", "the change threshold must be positive"));
         }
 
         return new ValidationRule { Code = Common.Code.Require(code, "code"), Kind = RuleKind.Change, IndicatorCode = indicator, MaxChangePercent = percent, Severity = severity, Message = Common.Code.RequireText(message, "message", 500) };
@@ -85,7 +85,7 @@ public sealed class ValidationRule
     /// Checks the rule against this period's values (and last period's, for changes). Returns the
     /// violation's explanation, or null when the rule holds or cannot be judged (inputs missing).
     /// </summary>
-    public string? Check(Func<string, double?> current, Func<string, double?> previous)
+    public Text? Check(Func<string, double?> current, Func<string, double?> previous)
     {
         switch (Kind)
         {
@@ -105,7 +105,7 @@ public sealed class ValidationRule
                     "<" => l < r,
                     _ => l > r,
                 };
-                return holds ? null : $"{Message}({left} = {Fmt(l)},{right} = {Fmt(r)})";
+                return holds ? null : Text.Same($"{Message}({left} = {Fmt(l)},{right} = {Fmt(r)})");
             case RuleKind.Range:
                 if (current(IndicatorCode!) is not { } v)
                 {
@@ -113,7 +113,7 @@ public sealed class ValidationRule
                 }
 
                 return (Min is { } min && v < (double)min) || (Max is { } max && v > (double)max)
-                    ? $"{Message}({IndicatorCode} = {Fmt(v)},范围/range {Fmt((double?)Min)}–{Fmt((double?)Max)})"
+                    ? new Text($"{Message}({IndicatorCode} = {Fmt(v)},范围 {Fmt((double?)Min)}–{Fmt((double?)Max)})", $"{Message} ({IndicatorCode} = {Fmt(v)}, range {Fmt((double?)Min)}–{Fmt((double?)Max)})")
                     : null;
             default:
                 if (current(IndicatorCode!) is not { } now || previous(IndicatorCode!) is not { } before || before == 0)
@@ -123,7 +123,7 @@ public sealed class ValidationRule
 
                 double change = (now - before) / Math.Abs(before) * 100;
                 return Math.Abs(change) > (double)MaxChangePercent!.Value
-                    ? $"{Message}({IndicatorCode} 较上期变动 {Fmt(change)}%,超过 {Fmt((double)MaxChangePercent.Value)}% / changed {Fmt(change)}% against last period)"
+                    ? new Text($"{Message}({IndicatorCode} 较上期变动 {Fmt(change)}%,超过 {Fmt((double)MaxChangePercent.Value)}%)", $"{Message} ({IndicatorCode} changed {Fmt(change)}% against last period, more than {Fmt((double)MaxChangePercent.Value)}%)")
                     : null;
         }
     }
@@ -140,7 +140,7 @@ public sealed class ValidationRule
             }
         }
 
-        throw new DomainException("expression", "规则须为“公式 比较符 公式”,如 PRIVATE_INV <= FAI / a rule compares two formulas, e.g. PRIVATE_INV <= FAI");
+        throw new DomainException("expression", new Text("规则须为“公式 比较符 公式”,如 PRIVATE_INV <= FAI", "a rule compares two formulas, e.g. PRIVATE_INV <= FAI"));
     }
 
     private static string Fmt(double? v) => v is { } x ? x.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture) : "—";

@@ -24,14 +24,14 @@ public sealed class EscalationLadder
         var days = DayList.Parse(text, field);
         if (days.Length != Levels)
         {
-            throw new DomainException(field, $"升级阶梯须有{Levels}级,如 1,7,15 / the ladder needs {Levels} levels, e.g. 1,7,15: '{text}'");
+            throw new DomainException(field, new Text($"升级阶梯须有{Levels}级,如 1,7,15", $"the ladder needs {Levels} levels, e.g. 1,7,15: '{text}'"));
         }
 
         for (int i = 0; i < days.Length; i++)
         {
             if (days[i] < 1 || (i > 0 && days[i] <= days[i - 1]))
             {
-                throw new DomainException(field, $"逾期天数须从1起严格递增 / days overdue must be at least 1 and strictly increasing: '{text}'");
+                throw new DomainException(field, new Text("逾期天数须从1起严格递增", $"days overdue must be at least 1 and strictly increasing: '{text}'"));
             }
         }
 
@@ -77,7 +77,7 @@ public sealed class ReminderSchedule
         var days = DayList.Parse(text, field);
         if (days.Any(d => d is < 0 or > 365))
         {
-            throw new DomainException(field, $"提醒天数须在0–365之间 / reminder days must be 0–365: '{text}'");
+            throw new DomainException(field, new Text("提醒天数须在0–365之间", $"reminder days must be 0–365: '{text}'"));
         }
 
         return new ReminderSchedule([.. days.Distinct().OrderDescending()]);
@@ -114,7 +114,7 @@ internal static class DayList
         {
             if (!int.TryParse(parts[i], NumberStyles.None, CultureInfo.InvariantCulture, out days[i]) || days[i] > 3650)
             {
-                throw new DomainException(field, $"应为逗号分隔的天数,如 1,7,15 / expected days separated by commas, e.g. 1,7,15: '{text}'");
+                throw new DomainException(field, new Text("应为逗号分隔的天数,如 1,7,15", $"expected days separated by commas, e.g. 1,7,15: '{text}'"));
             }
         }
 

@@ -141,7 +141,7 @@ public sealed class SupervisionItem
         var item = new SupervisionItem
         {
             Title = Code.RequireText(title, "title", TitleMaxLength),
-            Source = Enum.IsDefined(source) ? source : throw new DomainException("source", "来源无效 / unknown source"),
+            Source = Enum.IsDefined(source) ? source : throw new DomainException("source", new Text("来源无效", "unknown source")),
             Priority = SupervisionPriority.Normal,
             State = SupervisionState.Draft,
             LeadUnitId = leadUnitId,
@@ -163,7 +163,7 @@ public sealed class SupervisionItem
         RequireDraft("title");
         var newTitle = Code.RequireText(title, "title", TitleMaxLength);
         Description = Code.OptionalText(description, "description", DescriptionMaxLength);
-        Priority = Enum.IsDefined(priority) ? priority : throw new DomainException("priority", "优先级无效 / unknown priority");
+        Priority = Enum.IsDefined(priority) ? priority : throw new DomainException("priority", new Text("优先级无效", "unknown priority"));
         Title = newTitle;
     }
 
@@ -173,7 +173,7 @@ public sealed class SupervisionItem
         var ids = unitIds.Distinct().ToList();
         if (ids.Contains(LeadUnitId))
         {
-            throw new DomainException("supportingOrgs", "牵头单位不能同时是配合单位 / the lead unit cannot also be a supporting unit");
+            throw new DomainException("supportingOrgs", new Text("牵头单位不能同时是配合单位", "the lead unit cannot also be a supporting unit"));
         }
 
         _supportingUnits.RemoveAll(s => !ids.Contains(s.OrgUnitId));
@@ -189,7 +189,7 @@ public sealed class SupervisionItem
         RequireDraft("links");
         if (indicatorUnitId is not null && indicatorId is null)
         {
-            throw new DomainException("indicatorOrg", "指定了指标单位却未指定指标 / an indicator unit needs an indicator");
+            throw new DomainException("indicatorOrg", new Text("指定了指标单位却未指定指标", "an indicator unit needs an indicator"));
         }
 
         SourceSentence = Code.OptionalText(sourceSentence, "sourceSentence", SourceSentenceMaxLength);
@@ -208,12 +208,12 @@ public sealed class SupervisionItem
         RequireDraft("clearPeriodsToClose");
         if (periods is not null && IndicatorId is null && _indicators.Count == 0)
         {
-            throw new DomainException("clearPeriodsToClose", "须先关联指标 / the rule needs a linked indicator");
+            throw new DomainException("clearPeriodsToClose", new Text("须先关联指标", "the rule needs a linked indicator"));
         }
 
         if (periods is < 1 or > MaxClearPeriods)
         {
-            throw new DomainException("clearPeriodsToClose", $"期数须在1–{MaxClearPeriods}之间 / periods must be 1–{MaxClearPeriods}");
+            throw new DomainException("clearPeriodsToClose", new Text($"期数须在1–{MaxClearPeriods}之间", $"periods must be 1–{MaxClearPeriods}"));
         }
 
         ClearPeriodsToClose = periods;
@@ -242,7 +242,7 @@ public sealed class SupervisionItem
     {
         if (SupervisionWorkflow.IsFinished(State))
         {
-            throw new DomainConflictException("state", $"事项{SupervisionWorkflow.Name(State)},不能再并入指标 / cannot add figures to an item that is {Camel(State)}");
+            throw new DomainConflictException("state", new Text($"事项{SupervisionWorkflow.Name(State)},不能再并入指标", $"cannot add figures to an item that is {Camel(State)}"));
         }
 
         var added = Add(hits, at);
@@ -252,8 +252,10 @@ public sealed class SupervisionItem
         }
 
         var list = string.Join("、", added.Select(h => $"{h.Label}({h.First}–{h.Last})"));
-        var note = $"并入{added.Count}项新落后指标:{list} / {added.Count} more lagging figures added: {string.Join(", ", added.Select(h => $"{h.Label} ({h.First}–{h.Last})"))}";
-        return Record(SupervisionAction.Absorb, by, at, note.Length <= CommentMaxLength ? note : note[..(CommentMaxLength - 1)] + "…", null, null);
+        var note = new Text($"并入{added.Count}项新落后指标:{list}", $"{added.Count} more lagging figures added: {string.Join(", ", added.Select(h => $"{h.Label} ({h.First}–{h.Last})"))}");
+        // Comments are stored, so in both languages: whoever reads the history later reads it in theirs.
+        var comment = note.Bilingual;
+        return Record(SupervisionAction.Absorb, by, at, comment.Length <= CommentMaxLength ? comment : comment[..(CommentMaxLength - 1)] + "…", null, null);
     }
 
     /// <summary>交办: hands the draft to the lead unit; the deadline may be fixed now.</summary>
@@ -304,7 +306,7 @@ public sealed class SupervisionItem
         var proof = Evidence(evidence);
         if (proof.Count == 0)
         {
-            throw new DomainException("evidence", "办结须附核验证据(文字说明或文件引用)/ closing needs evidence of the verification (text or a file reference)");
+            throw new DomainException("evidence", new Text("办结须附核验证据(文字说明或文件引用)", "closing needs evidence of the verification (text or a file reference)"));
         }
 
         if (ClearPeriodsToClose is { } n)
@@ -315,13 +317,13 @@ public sealed class SupervisionItem
             if (behind.Count == 1 && known.Count == 1)
             {
                 int clear = behind[0].Clear;
-                throw new DomainConflictException("clearPeriodsToClose", $"关联指标须连续{n}期脱离红灯方可办结,目前最近{clear}期达标 / the linked indicator must be out of red for {n} periods in a row before closing; the latest {clear} are");
+                throw new DomainConflictException("clearPeriodsToClose", new Text($"关联指标须连续{n}期脱离红灯方可办结,目前最近{clear}期达标", $"the linked indicator must be out of red for {n} periods in a row before closing; the latest {clear} are"));
             }
 
             if (behind.Count > 0)
             {
                 var names = string.Join(", ", behind.Take(10).Select(f => $"{f.Label} ({f.Clear})")) + (behind.Count > 10 ? ", …" : string.Empty);
-                throw new DomainConflictException("clearPeriodsToClose", $"所列{known.Count}项指标须全部连续{n}期脱离红灯方可办结,尚有{behind.Count}项未达到 / all {known.Count} listed figures must be out of red for {n} periods in a row before closing; {behind.Count} are not yet (latest periods out of red): {names}");
+                throw new DomainConflictException("clearPeriodsToClose", new Text($"所列{known.Count}项指标须全部连续{n}期脱离红灯方可办结,尚有{behind.Count}项未达到", $"all {known.Count} listed figures must be out of red for {n} periods in a row before closing; {behind.Count} are not yet (latest periods out of red): {names}"));
             }
         }
 
@@ -341,7 +343,7 @@ public sealed class SupervisionItem
     {
         var (party, onBehalf) = Begin(SupervisionAction.RequestExtension, by);
         var reason = Comment(comment, required: true);
-        var requested = Later(deadline ?? throw new DomainException("deadline", "须提供申请延至的日期 / the requested deadline is required"));
+        var requested = Later(deadline ?? throw new DomainException("deadline", new Text("须提供申请延至的日期", "the requested deadline is required")));
         StateBeforeExtension = State;
         RequestedDeadline = requested;
         return Move(SupervisionAction.RequestExtension, SupervisionState.ExtensionRequested, by, party, onBehalf, at, reason, null, requested);
@@ -406,9 +408,9 @@ public sealed class SupervisionItem
         RemindedFor = Deadline;
         RemindedDaysBefore = due;
         var note = daysLeft == 0
-            ? $"今日到期 / due today ({Iso(Deadline)})"
-            : $"距截止还有{daysLeft}天 / {daysLeft} days to the deadline ({Iso(Deadline)})";
-        return Record(SupervisionAction.Remind, by, at, note, Deadline, null);
+            ? new Text("今日到期", $"due today ({Iso(Deadline)})")
+            : new Text($"距截止还有{daysLeft}天", $"{daysLeft} days to the deadline ({Iso(Deadline)})");
+        return Record(SupervisionAction.Remind, by, at, note.Bilingual, Deadline, null);
     }
 
     /// <summary>
@@ -429,7 +431,7 @@ public sealed class SupervisionItem
                 SupervisionAction.Escalate,
                 by,
                 at,
-                $"截至{Iso(asOf)}逾期{overdue}天,升级至第{EscalationLevel}级 / {overdue} days overdue as of {Iso(asOf)}: escalated to level {EscalationLevel}",
+                new Text($"截至{Iso(asOf)}逾期{overdue}天,升级至第{EscalationLevel}级", $"{overdue} days overdue as of {Iso(asOf)}: escalated to level {EscalationLevel}").Bilingual,
                 Deadline,
                 EscalationLevel));
         }
@@ -462,11 +464,11 @@ public sealed class SupervisionItem
     private static (SupervisionParty Party, bool OnBehalf) Authorize(SupervisionAction action, SupervisionParticipant by)
     {
         var (party, onBehalf, refusal) = Standing(action, by);
-        return refusal is null ? (party, onBehalf) : throw new DomainForbiddenException("actor", refusal);
+        return refusal is null ? (party, onBehalf) : throw new DomainForbiddenException("actor", refusal.Value);
     }
 
     /// <summary>The party an action is made for and whether by an Admin on its behalf, or why the participant may not make it.</summary>
-    private static (SupervisionParty Party, bool OnBehalf, string? Refusal) Standing(SupervisionAction action, SupervisionParticipant by)
+    private static (SupervisionParty Party, bool OnBehalf, Text? Refusal) Standing(SupervisionAction action, SupervisionParticipant by)
     {
         if (by.IsSystem && action == SupervisionAction.Create)
         {
@@ -479,17 +481,17 @@ public sealed class SupervisionItem
         {
             return by.LeadMember ? (party, false, null)
                 : by.Admin ? (party, true, null)
-                : (party, false, $"只有牵头单位的人员可以{zh}督办事项 / only people of the lead unit may {en} an item");
+                : (party, false, new Text($"只有牵头单位的人员可以{zh}督办事项", $"only people of the lead unit may {en} an item"));
         }
 
         if (by.FromLeadUnit)
         {
-            return (party, false, $"牵头单位的人员不能{zh}本单位的督办事项 / people of the lead unit cannot {en} its own item");
+            return (party, false, new Text($"牵头单位的人员不能{zh}本单位的督办事项", $"people of the lead unit cannot {en} its own item"));
         }
 
         return by.Supervisor ? (party, false, null)
             : by.Admin ? (party, true, null)
-            : (party, false, $"只有督办单位可以{zh}督办事项 / only the supervising unit may {en} an item");
+            : (party, false, new Text($"只有督办单位可以{zh}督办事项", $"only the supervising unit may {en} an item"));
     }
 
     /// <summary>Checks the party first (who may), then the state (whether now): an outsider learns nothing about the state.</summary>
@@ -500,7 +502,7 @@ public sealed class SupervisionItem
         if (!SupervisionWorkflow.Allows(State, action))
         {
             var (zh, en) = SupervisionWorkflow.Verb(action);
-            throw new DomainConflictException("state", $"事项{SupervisionWorkflow.Name(State)},不能{zh} / cannot {en} an item that is {Camel(State)}");
+            throw new DomainConflictException("state", new Text($"事项{SupervisionWorkflow.Name(State)},不能{zh}", $"cannot {en} an item that is {Camel(State)}"));
         }
 
         return authorized;
@@ -528,17 +530,17 @@ public sealed class SupervisionItem
     {
         if (State != SupervisionState.Draft)
         {
-            throw new DomainConflictException(field, "事项已交办,内容不能再改 / the item has been assigned; what it says can no longer change");
+            throw new DomainConflictException(field, new Text("事项已交办,内容不能再改", "the item has been assigned; what it says can no longer change"));
         }
     }
 
     private DateOnly Later(DateOnly requested) => requested > Deadline
         ? CheckDeadline(requested, "deadline")
-        : throw new DomainException("deadline", $"延期后的截止日期须晚于当前截止日期 {Iso(Deadline)} / the new deadline must be after the current one, {Iso(Deadline)}");
+        : throw new DomainException("deadline", new Text($"延期后的截止日期须晚于当前截止日期 {Iso(Deadline)}", $"the new deadline must be after the current one, {Iso(Deadline)}"));
 
     private static DateOnly CheckDeadline(DateOnly deadline, string field) => deadline.Year is >= 2000 and <= Period.MaxYear
         ? deadline
-        : throw new DomainException(field, $"截止日期须在2000–{Period.MaxYear}年之间 / the deadline must fall in 2000–{Period.MaxYear}");
+        : throw new DomainException(field, new Text($"截止日期须在2000–{Period.MaxYear}年之间", $"the deadline must fall in 2000–{Period.MaxYear}"));
 
     private static string? Comment(string? comment, bool required) => required
         ? Code.RequireText(comment, "comment", CommentMaxLength)
@@ -557,7 +559,7 @@ public sealed class SupervisionItem
 
         return list.Count <= MaxEvidence
             ? list
-            : throw new DomainException("evidence", $"证据最多{MaxEvidence}项 / at most {MaxEvidence} pieces of evidence");
+            : throw new DomainException("evidence", new Text($"证据最多{MaxEvidence}项", $"at most {MaxEvidence} pieces of evidence"));
     }
 
     private List<IndicatorHit> Add(IEnumerable<IndicatorHit> hits, DateTimeOffset at)
@@ -573,7 +575,7 @@ public sealed class SupervisionItem
 
             if (h.First > h.Last || h.First.Kind != h.Last.Kind)
             {
-                throw new DomainException("indicators", $"{h.Label}: 连续期的起止不符 / the streak's first and last periods do not agree");
+                throw new DomainException("indicators", new Text($"{h.Label}: 连续期的起止不符", $"{h.Label}: the streak's first and last periods do not agree"));
             }
 
             added.Add(h);
@@ -581,7 +583,7 @@ public sealed class SupervisionItem
 
         if (_indicators.Count + added.Count > MaxIndicators)
         {
-            throw new DomainException("indicators", $"一个事项最多列{MaxIndicators}项指标 / an item lists at most {MaxIndicators} figures");
+            throw new DomainException("indicators", new Text($"一个事项最多列{MaxIndicators}项指标", $"an item lists at most {MaxIndicators} figures"));
         }
 
         foreach (var h in added)

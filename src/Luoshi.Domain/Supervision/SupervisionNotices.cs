@@ -1,4 +1,5 @@
 using System.Globalization;
+using Luoshi.Domain.Common;
 
 namespace Luoshi.Domain.Supervision;
 
@@ -26,24 +27,24 @@ public static class SupervisionNotices
         string why = e.Comment is { } c ? $" — {c}" : string.Empty;
 
         // The item's title is quoted once, after the bilingual label: titles written by people are in one language.
-        (int[] To, string Kind, string Label)? notice = e.Action switch
+        (int[] To, string Kind, Text Label)? notice = e.Action switch
         {
-            SupervisionAction.Create when e.Party == SupervisionParty.System => ([office], "opened", "规则新开督办事项,待交办 / opened by a rule, awaiting assignment"),
-            SupervisionAction.Assign => ([lead, .. supporters], "assigned", $"新交办督办事项,{due}截止 / new item assigned, due {due}"),
-            SupervisionAction.Accept => ([office], "accepted", "已签收 / accepted"),
-            SupervisionAction.Submit => ([office], "submitted", "已报结,待核验 / submitted for verification"),
-            SupervisionAction.Verify => ([lead, .. supporters], "closed", "已核验办结 / verified and closed"),
-            SupervisionAction.Return => ([lead], "returned", $"核验未通过,已退回 / returned after verification{why}"),
-            SupervisionAction.RequestExtension => ([office], "extensionRequested", $"申请延期至{Iso(e.Deadline!.Value)} / extension requested to {Iso(e.Deadline!.Value)}{why}"),
-            SupervisionAction.ApproveExtension => ([lead], "extensionApproved", $"延期已批准,{Iso(e.Deadline!.Value)}截止 / extension approved, now due {Iso(e.Deadline!.Value)}"),
-            SupervisionAction.RejectExtension => ([lead], "extensionRejected", $"延期未批准,仍于{due}截止 / extension rejected, still due {due}{why}"),
-            SupervisionAction.Cancel when e.FromState != SupervisionState.Draft => ([lead, .. supporters], "cancelled", $"督办事项已撤销 / item cancelled{why}"),
-            SupervisionAction.Remind => ([lead], "reminder", $"催办 / reminder — {e.Comment}"),
-            SupervisionAction.Escalate => (Audience(e.Level ?? 1, lead, leadParentUnitId, office), "escalated", $"督办升级至第{e.Level}级 / escalated to level {e.Level} — {e.Comment}"),
+            SupervisionAction.Create when e.Party == SupervisionParty.System => ([office], "opened", new Text("规则新开督办事项,待交办", "opened by a rule, awaiting assignment")),
+            SupervisionAction.Assign => ([lead, .. supporters], "assigned", new Text($"新交办督办事项,{due}截止", $"new item assigned, due {due}")),
+            SupervisionAction.Accept => ([office], "accepted", new Text("已签收", "accepted")),
+            SupervisionAction.Submit => ([office], "submitted", new Text("已报结,待核验", "submitted for verification")),
+            SupervisionAction.Verify => ([lead, .. supporters], "closed", new Text("已核验办结", "verified and closed")),
+            SupervisionAction.Return => ([lead], "returned", new Text("核验未通过,已退回", $"returned after verification{why}")),
+            SupervisionAction.RequestExtension => ([office], "extensionRequested", new Text($"申请延期至{Iso(e.Deadline!.Value)}", $"extension requested to {Iso(e.Deadline!.Value)}{why}")),
+            SupervisionAction.ApproveExtension => ([lead], "extensionApproved", new Text($"延期已批准,{Iso(e.Deadline!.Value)}截止", $"extension approved, now due {Iso(e.Deadline!.Value)}")),
+            SupervisionAction.RejectExtension => ([lead], "extensionRejected", new Text($"延期未批准,仍于{due}截止", $"extension rejected, still due {due}{why}")),
+            SupervisionAction.Cancel when e.FromState != SupervisionState.Draft => ([lead, .. supporters], "cancelled", new Text("督办事项已撤销", $"item cancelled{why}")),
+            SupervisionAction.Remind => ([lead], "reminder", new Text("催办", $"reminder — {e.Comment}")),
+            SupervisionAction.Escalate => (Audience(e.Level ?? 1, lead, leadParentUnitId, office), "escalated", new Text($"督办升级至第{e.Level}级", $"escalated to level {e.Level} — {e.Comment}")),
 
             // A draft is still the office's to review; once handed over, the lead unit has more to answer for.
-            SupervisionAction.Absorb when item.State == SupervisionState.Draft => ([office], "absorbed", "规则并入新落后指标 / more lagging figures added by a rule"),
-            SupervisionAction.Absorb => ([lead, office], "absorbed", "督办事项并入新落后指标 / more lagging figures added to the item"),
+            SupervisionAction.Absorb when item.State == SupervisionState.Draft => ([office], "absorbed", new Text("规则并入新落后指标", "more lagging figures added by a rule")),
+            SupervisionAction.Absorb => ([lead, office], "absorbed", new Text("督办事项并入新落后指标", "more lagging figures added to the item")),
             _ => null,
         };
 
@@ -52,8 +53,9 @@ public static class SupervisionNotices
             return [];
         }
 
-        var title = $"{n.Label}:{t}";
-        var body = string.Create(CultureInfo.InvariantCulture, $"督办事项 #{item.Id}「{t}」,截止 {due},{SupervisionWorkflow.Name(item.State)} / item #{item.Id}, due {due}, {item.State}");
+        // A notice is stored and read later by whoever opens the inbox, so it keeps both languages.
+        var title = $"{n.Label.Bilingual}:{t}";
+        var body = new Text($"督办事项 #{item.Id}「{t}」,截止 {due},{SupervisionWorkflow.Name(item.State)}", $"item #{item.Id}, due {due}, {item.State}").Bilingual;
         return [.. n.To.Distinct().Select(unit => new SupervisionNotice(unit, n.Kind, title, body))];
     }
 

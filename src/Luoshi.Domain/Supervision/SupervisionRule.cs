@@ -89,7 +89,7 @@ public sealed partial class SupervisionRule
         var c = code?.Trim() ?? string.Empty;
         if (!CodePattern().IsMatch(c))
         {
-            throw new DomainException("code", $"规则代码须由小写字母、数字和连字符组成,以字母或数字开头,最长{CodeMaxLength}位 / a rule code holds lower-case letters, digits and '-', starts with a letter or digit, at most {CodeMaxLength}");
+            throw new DomainException("code", new Text($"规则代码须由小写字母、数字和连字符组成,以字母或数字开头,最长{CodeMaxLength}位", $"a rule code holds lower-case letters, digits and '-', starts with a letter or digit, at most {CodeMaxLength}"));
         }
 
         var rule = new SupervisionRule
@@ -112,7 +112,7 @@ public sealed partial class SupervisionRule
     public static SupervisionRule FromSettingsOf(int redPeriods, int clearPeriods, int deadlineDays)
     {
         var rule = new SupervisionRule { Code = DefaultCode, Enabled = true, CreatedBy = "settings", UpdatedBy = "settings" };
-        rule.Apply("默认规则:指标连续红灯 / default: indicators red in a row", new RuleDefinition([], null, redPeriods, null, [], clearPeriods > 0 ? clearPeriods : null, deadlineDays));
+        rule.Apply(new Text("默认规则:指标连续红灯", "default: indicators red in a row").Bilingual, new RuleDefinition([], null, redPeriods, null, [], clearPeriods > 0 ? clearPeriods : null, deadlineDays));
         return rule;
     }
 
@@ -179,33 +179,33 @@ public sealed partial class SupervisionRule
 
         if (codes.Count > MaxIndicators)
         {
-            throw new DomainException("indicators", $"最多列{MaxIndicators}个指标 / at most {MaxIndicators} indicators");
+            throw new DomainException("indicators", new Text($"最多列{MaxIndicators}个指标", $"at most {MaxIndicators} indicators"));
         }
 
         var plan = string.IsNullOrWhiteSpace(d.PlanItemCode) ? null : Common.Code.Require(d.PlanItemCode, "planItem");
         if (d.Periods is < 1 or > MaxPeriods)
         {
-            throw new DomainException("periods", $"连续期数须在1–{MaxPeriods}之间 / periods must be 1–{MaxPeriods}");
+            throw new DomainException("periods", new Text($"连续期数须在1–{MaxPeriods}之间", $"periods must be 1–{MaxPeriods}"));
         }
 
         if (d.MinGapPoints is { } gap && (gap <= 0 || gap > MaxGapPoints))
         {
-            throw new DomainException("minGapPoints", $"最小差距须大于0且不超过{MaxGapPoints} / the minimum gap must be above 0 and at most {MaxGapPoints}");
+            throw new DomainException("minGapPoints", new Text($"最小差距须大于0且不超过{MaxGapPoints}", $"the minimum gap must be above 0 and at most {MaxGapPoints}"));
         }
 
         if (d.UnitKinds.Contains(OrgUnitKind.Reference) || d.UnitKinds.Any(k => !Enum.IsDefined(k)))
         {
-            throw new DomainException("unitKinds", "单位类型只能是省、市、县、部门 / unit kinds are Province, City, County or Department");
+            throw new DomainException("unitKinds", new Text("单位类型只能是省、市、县、部门", "unit kinds are Province, City, County or Department"));
         }
 
         if (d.ClearPeriodsToClose is < 1 or > SupervisionItem.MaxClearPeriods)
         {
-            throw new DomainException("clearPeriodsToClose", $"期数须在1–{SupervisionItem.MaxClearPeriods}之间 / periods must be 1–{SupervisionItem.MaxClearPeriods}");
+            throw new DomainException("clearPeriodsToClose", new Text($"期数须在1–{SupervisionItem.MaxClearPeriods}之间", $"periods must be 1–{SupervisionItem.MaxClearPeriods}"));
         }
 
         if (d.DeadlineDays is < 1 or > MaxDeadlineDays)
         {
-            throw new DomainException("deadlineDays", $"办理期限须在1–{MaxDeadlineDays}天之间 / the deadline must be 1–{MaxDeadlineDays} days");
+            throw new DomainException("deadlineDays", new Text($"办理期限须在1–{MaxDeadlineDays}天之间", $"the deadline must be 1–{MaxDeadlineDays} days"));
         }
 
         Name = newName;
@@ -224,7 +224,7 @@ public sealed partial class SupervisionRule
     {
         if (Enabled == enabled)
         {
-            throw new DomainConflictException("enabled", enabled ? "规则已启用 / the rule is already enabled" : "规则已停用 / the rule is already disabled");
+            throw new DomainConflictException("enabled", enabled ? new Text("规则已启用", "the rule is already enabled") : new Text("规则已停用", "the rule is already disabled"));
         }
 
         Enabled = enabled;

@@ -8,7 +8,7 @@ namespace Luoshi.Web.Infrastructure;
 public sealed class PeriodJsonConverter : JsonConverter<Period>
 {
     public override Period Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-        Period.TryParse(reader.GetString(), out var p, out var error) ? p : throw new JsonException(error);
+        Period.TryParse(reader.GetString(), out var p, out var error) ? p : throw new JsonException(error.ToString());
 
     public override void Write(Utf8JsonWriter writer, Period value, JsonSerializerOptions options) => writer.WriteStringValue(value.ToString());
 }

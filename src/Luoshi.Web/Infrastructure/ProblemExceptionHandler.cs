@@ -16,18 +16,20 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
     {
+        // The handler runs outside the request's own pipeline, so the client's language is set again here.
+        ApiLanguage.Apply(http);
         var problem = exception switch
         {
             InputRefusedException e => Refused(e),
-            DomainConflictException e => Problem(StatusCodes.Status409Conflict, "冲突 / conflict", e.Message, e.Field),
-            DomainForbiddenException e => Problem(StatusCodes.Status403Forbidden, "无权限 / forbidden", e.Message, e.Field),
-            DomainException e => Problem(StatusCodes.Status400BadRequest, "输入有误 / invalid input", e.Message, e.Field),
-            NotFoundException e => Problem(StatusCodes.Status404NotFound, "未找到 / not found", e.Message, null),
-            UnauthenticatedException e => Problem(StatusCodes.Status401Unauthorized, "需要登录 / sign-in required", e.Message, null),
-            ForbiddenException e => Problem(StatusCodes.Status403Forbidden, "无权限 / forbidden", e.Message, null),
-            ConflictException e => Problem(StatusCodes.Status409Conflict, "冲突 / conflict", e.Message, e.Field),
-            DbUpdateException when DatabaseConflict.Is(exception) => Problem(StatusCodes.Status409Conflict, "冲突 / conflict", "数据刚被他人同时修改,请刷新后重试 / someone changed the same data at the same moment; reload and try again", "version"),
-            DbUpdateConcurrencyException => Problem(StatusCodes.Status409Conflict, "冲突 / conflict", "数据已被他人修改 / the data was changed by someone else", "version"),
+            DomainConflictException e => Problem(StatusCodes.Status409Conflict, new Text("冲突", "conflict"), e.Detail, e.Field),
+            DomainForbiddenException e => Problem(StatusCodes.Status403Forbidden, new Text("无权限", "forbidden"), e.Detail, e.Field),
+            DomainException e => Problem(StatusCodes.Status400BadRequest, new Text("输入有误", "invalid input"), e.Detail, e.Field),
+            NotFoundException e => Problem(StatusCodes.Status404NotFound, new Text("未找到", "not found"), e.Detail, null),
+            UnauthenticatedException e => Problem(StatusCodes.Status401Unauthorized, new Text("需要登录", "sign-in required"), e.Detail, null),
+            ForbiddenException e => Problem(StatusCodes.Status403Forbidden, new Text("无权限", "forbidden"), e.Detail, null),
+            ConflictException e => Problem(StatusCodes.Status409Conflict, new Text("冲突", "conflict"), e.Detail, e.Field),
+            DbUpdateException when DatabaseConflict.Is(exception) => Problem(StatusCodes.Status409Conflict, new Text("冲突", "conflict"), new Text("数据刚被他人同时修改,请刷新后重试", "someone changed the same data at the same moment; reload and try again"), "version"),
+            DbUpdateConcurrencyException => Problem(StatusCodes.Status409Conflict, new Text("冲突", "conflict"), new Text("数据已被他人修改", "the data was changed by someone else"), "version"),
             BadHttpRequestException e => BadRequest(e),
             OperationCanceledException when http.RequestAborted.IsCancellationRequested => null,
             _ when DatabaseUnavailable.Is(exception) => Unavailable(http),
@@ -45,7 +47,7 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
             problem = new ProblemDetails
             {
                 Status = StatusCodes.Status500InternalServerError,
-                Title = "服务器内部错误 / internal server error",
+                Title = new Text("服务器内部错误", "internal server error").ToString(),
                 Detail = env.IsDevelopment() ? exception.Message : null,
             };
         }
@@ -64,19 +66,19 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
         return new ProblemDetails
         {
             Status = StatusCodes.Status503ServiceUnavailable,
-            Title = "服务暂不可用 / service temporarily unavailable",
-            Detail = "数据库暂时无法访问,请稍后重试 / the database cannot be reached right now; please retry shortly",
+            Title = new Text("服务暂不可用", "service temporarily unavailable").ToString(),
+            Detail = new Text("数据库暂时无法访问,请稍后重试", "the database cannot be reached right now; please retry shortly").ToString(),
         };
     }
 
     public const string RetryAfterSeconds = "5";
 
-    private static ProblemDetails Problem(int status, string title, string detail, string? field)
+    private static ProblemDetails Problem(int status, Text title, Text detail, string? field)
     {
-        var p = new ProblemDetails { Status = status, Title = title, Detail = detail };
+        var p = new ProblemDetails { Status = status, Title = title.ToString(), Detail = detail.ToString() };
         if (field is not null)
         {
-            p.Extensions["errors"] = new Dictionary<string, string[]> { [field] = [detail] };
+            p.Extensions["errors"] = new Dictionary<string, string[]> { [field] = [p.Detail] };
         }
 
         return p;
@@ -87,11 +89,11 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
         var p = new ProblemDetails
         {
             Status = e.IsFileContent ? StatusCodes.Status422UnprocessableEntity : StatusCodes.Status400BadRequest,
-            Title = e.Message,
+            Title = e.Title.ToString(),
             Detail = string.Join("; ", e.Errors.Take(5).Select(x => x.ToString())),
         };
         p.Extensions["errors"] = e.Errors.GroupBy(x => x.Column ?? x.Field).ToDictionary(g => g.Key, g => g.Select(x => x.ToString()).ToArray());
-        p.Extensions["problems"] = e.Errors.Select(x => new { field = x.Field, row = x.Row, column = x.Column, message = x.Message }).ToArray();
+        p.Extensions["problems"] = e.Errors.Select(x => new { field = x.Field, row = x.Row, column = x.Column, message = x.Message.ToString() }).ToArray();
         return p;
     }
 
@@ -101,10 +103,10 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
         var json = e.InnerException as JsonException ?? e.InnerException?.InnerException as JsonException;
         var field = json?.Path is { Length: > 2 } path ? path.TrimStart('$', '.') : "body";
         var detail = json is not null
-            ? $"请求体中 {field} 的值无效 / the value of '{field}' in the request body is invalid"
+            ? new Text($"请求体中 {field} 的值无效", $"the value of '{field}' in the request body is invalid")
             : e.StatusCode == StatusCodes.Status413PayloadTooLarge
-                ? "请求体过大 / the request body is too large"
-                : $"请求无效 / bad request: {e.Message}";
-        return Problem(e.StatusCode, "输入有误 / invalid input", detail, field);
+                ? new Text("请求体过大", "the request body is too large")
+                : new Text("请求无效", $"bad request: {e.Message}");
+        return Problem(e.StatusCode, new Text("输入有误", "invalid input"), detail, field);
     }
 }

@@ -27,10 +27,10 @@ public static class FormErrors
 
                 return true;
             case DomainException e:
-                Add(state, input, e.Field, e.Message);
+                Add(state, input, e.Field, e.Detail);
                 return true;
             case ConflictException e:
-                Add(state, input, e.Field, e.Message);
+                Add(state, input, e.Field, e.Detail);
                 return true;
             default:
                 return false;
@@ -40,7 +40,7 @@ public static class FormErrors
     public static bool IsStale(Exception exception) =>
         exception is ConflictException { Field: "version" } or DomainConflictException { Field: "version" };
 
-    private static void Add(ModelStateDictionary state, Type input, string field, string message)
+    private static void Add(ModelStateDictionary state, Type input, string field, Text message)
     {
         var property = field == "version" ? null : input.GetProperty(field, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase);
         state.AddModelError(property is null ? string.Empty : $"{Prefix}.{property.Name}", UiFormat.Message(message));

@@ -121,9 +121,13 @@ public sealed class UiFormat(IStringLocalizer<UiText> text, LocalCalendar calend
             : spoken;
     }
 
+    /// <summary>A message from the use cases, in the reader's language.</summary>
+    public static string Message(Text message) => message.ToString();
+
     /// <summary>
-    /// Messages from the use cases are written "中文 / English" (after a closing bracket, "中文(…)/ English");
-    /// the reader sees the half in their language. A slash inside the Chinese half ("单位/org unit") has no space after it.
+    /// Text that was stored in both languages, "中文 / English" (after a closing bracket, "中文(…)/ English"): the titles
+    /// and comments the supervision rules write, which every later reader must be able to read. The reader sees the half
+    /// in their language. A slash inside the Chinese half ("单位/org unit") has no space after it.
     /// </summary>
     public static string Message(string message)
     {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Luoshi.Web.Infrastructure;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
@@ -65,12 +66,14 @@ public static class UiServices
     }
 
     /// <summary>
-    /// Middleware before the endpoints: the request's culture, and HTML status pages for the UI. It goes after
-    /// UseStatusCodePages so that a page's 404 is rendered here first; the API keeps its problem documents.
+    /// Middleware before the endpoints: the request's language (the UI's switch for pages, <c>Accept-Language</c> for
+    /// the API), and HTML status pages for the UI. It goes after UseStatusCodePages so that a page's 404 is rendered
+    /// here first; the API keeps its problem documents.
     /// </summary>
     public static WebApplication UseLuoshiUi(this WebApplication app)
     {
-        app.UseRequestLocalization();
+        app.UseWhen(http => IsUiRequest(http.Request), ui => ui.UseRequestLocalization());
+        app.UseWhen(http => !IsUiRequest(http.Request), api => api.UseApiLanguage());
         app.UseWhen(
             http => IsUiRequest(http.Request),
             ui => ui.UseStatusCodePagesWithReExecute("/status/{0}"));

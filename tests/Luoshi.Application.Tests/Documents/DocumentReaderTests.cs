@@ -112,7 +112,7 @@ public sealed class DocumentReaderTests
         var e = Should.Throw<InputRefusedException>(() => DocumentReader.Read(bytes, name));
 
         e.Errors.ShouldHaveSingleItem().Field.ShouldBe("file");
-        e.Errors[0].Message.ShouldContain(says);
+        e.Errors[0].Message.Bilingual.ShouldContain(says);
     }
 
     [Fact]

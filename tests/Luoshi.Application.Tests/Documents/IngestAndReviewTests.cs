@@ -213,7 +213,7 @@ public sealed class IngestAndReviewTests
         var e = await Should.ThrowAsync<InputRefusedException>(() => Ingest(host, text, "flood.txt"));
 
         e.Errors[0].Field.ShouldBe("file");
-        e.Errors[0].Message.ShouldContain("too many items");
+        e.Errors[0].Message.Bilingual.ShouldContain("too many items");
         (await host.Query(d => d.Documents.CountAsync())).ShouldBe(0);
     }
 

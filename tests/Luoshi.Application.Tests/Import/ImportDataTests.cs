@@ -164,7 +164,7 @@ public sealed class ImportDataTests
             """));
 
         e.Errors.ShouldHaveSingleItem().Column.ShouldBe("formula");
-        e.Errors[0].Message.ShouldContain("循环");
+        e.Errors[0].Message.Bilingual.ShouldContain("循环");
         (await host.Query(d => d.Indicators.CountAsync())).ShouldBe(0);
     }
 

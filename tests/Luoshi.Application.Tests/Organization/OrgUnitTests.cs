@@ -32,7 +32,7 @@ public sealed class OrgUnitTests
         var e = await Should.ThrowAsync<InputRefusedException>(() => Create(host, "339900", "无主市", OrgUnitKind.City, "999999"));
 
         e.Errors.ShouldHaveSingleItem().Field.ShouldBe("parent");
-        e.Errors[0].Message.ShouldContain("999999");
+        e.Errors[0].Message.Bilingual.ShouldContain("999999");
         (await List(host, new())).ShouldNotContain(u => u.Code == "339900");
     }
 

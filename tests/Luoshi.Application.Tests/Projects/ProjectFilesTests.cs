@@ -177,7 +177,7 @@ public sealed class ProjectFilesTests
         (after.Name, after.Category, after.Version).ShouldBe(("甲一区新能源产业园二期", "能源", xa.Version + 1));
         var refusal = moved.Errors.ShouldHaveSingleItem();
         (refusal.Row, refusal.Field).ShouldBe((2, "org"));
-        refusal.Message.ShouldContain("330102");
+        refusal.Message.Bilingual.ShouldContain("330102");
         blank.Errors.ShouldHaveSingleItem().Field.ShouldBe("category");
         (await Facts(host)).ShouldBe(before, "a refused file writes nothing");
     }
@@ -259,11 +259,11 @@ public sealed class ProjectFilesTests
 
         var error = e.Errors.FirstOrDefault(x => x.Row == row && x.Column == column);
         error.ShouldNotBeNull(string.Join(" | ", e.Errors));
-        error.Message.ShouldContain(words);
+        error.Message.Bilingual.ShouldContain(words);
         if (sheet is not null && column is { Length: 1 })
         {
-            error.Message.ShouldContain($"工作表“{sheet}”第{row}行{column}列");
-            error.Message.ShouldContain($"sheet '{sheet}' row {row} column {column}");
+            error.Message.Bilingual.ShouldContain($"工作表“{sheet}”第{row}行{column}列");
+            error.Message.Bilingual.ShouldContain($"sheet '{sheet}' row {row} column {column}");
         }
 
         (await Facts(host)).ShouldBe(before);

@@ -36,9 +36,9 @@ public sealed class WriteReadingsTests
             new("FAI", "999999", "2026-10", 1m)));
 
         e.Errors.Select(x => x.Field).ShouldBe(["cells[1].value", "cells[2].indicator", "cells[3].period", "cells[4].org"]);
-        e.Errors[0].Message.ShouldStartWith("PRIVATE_INV/330102/2026-10:");
-        e.Errors[0].Message.ShouldContain("/ PRIVATE_INV/330102/2026-10: value is required");
-        e.Errors[3].Message.ShouldContain("FAI/999999/2026-10");
+        e.Errors[0].Message.Bilingual.ShouldStartWith("PRIVATE_INV/330102/2026-10:");
+        e.Errors[0].Message.Bilingual.ShouldContain("/ PRIVATE_INV/330102/2026-10: value is required");
+        e.Errors[3].Message.Bilingual.ShouldContain("FAI/999999/2026-10");
         (await host.Query(d => d.Readings.CountAsync())).ShouldBe(0, "nothing of a refused batch is written");
         (await host.Query(d => d.AuditEntries.CountAsync(a => a.Entity == nameof(Reading)))).ShouldBe(0);
         (await EvaluationVersion(host)).ShouldBe(before);

@@ -115,7 +115,7 @@ public sealed class ReportWorkflowTests
         await Write(host, ("FAI", 30m));
         var broken = await Should.ThrowAsync<InputRefusedException>(() => Act(host, "2026-07", ReportAction.Submit, null));
         broken.Errors.ShouldHaveSingleItem().Field.ShouldBe("PRIVATE_INV");
-        broken.Errors[0].Message.ShouldContain("[R1]");
+        broken.Errors[0].Message.Bilingual.ShouldContain("[R1]");
 
         var report = await Get(host, "2026-07");
         report.State.ShouldBe(ReportState.Draft);

@@ -221,7 +221,7 @@ public sealed class IndicatorRuleTests
         var twice = await Should.ThrowAsync<ConflictException>(() => Save(host, new("r1", "规则")));
 
         refused.Errors.Select(e => e.Field).ShouldBe(["indicators", "planItem", "unitKinds", "unitKinds"]);
-        refused.Errors[0].Message.ShouldContain("NOPE");
+        refused.Errors[0].Message.Bilingual.ShouldContain("NOPE");
         reserved.Errors.ShouldHaveSingleItem().Field.ShouldBe("code");
         badCode.Field.ShouldBe("code");
         twice.Field.ShouldBe("code");

@@ -47,7 +47,7 @@ public sealed class RunSupervisionRulesTests
             (RunSupervisionRules.RedIndicatorRule, "indicator-rule:default@330103", "330103"),
             (RunSupervisionRules.OverdueTaskRule, "plan-overdue:T1", "330102"),
         ], ignoreOrder: true);
-        first.Notes.ShouldContain(n => n.Contains("1 overdue plan items have no lead unit"));
+        first.Notes.ShouldContain(n => n.Bilingual.Contains("1 overdue plan items have no lead unit"));
         again.Opened.ShouldBeEmpty();
         again.AlreadyOpen.ShouldBe(2);
 
@@ -131,7 +131,7 @@ public sealed class RunSupervisionRulesTests
         var withDepartment = await Rules(host);
 
         // 330000: 150+210=360, 460, 560 against 400, 500, 600 — more than 5% behind in April and May, but June is 6.7% behind: red too.
-        withoutDepartment.Notes.ShouldContain(n => n.Contains("no responsible department"));
+        withoutDepartment.Notes.ShouldContain(n => n.Bilingual.Contains("no responsible department"));
         withDepartment.Opened.ShouldHaveSingleItem().LeadOrg.ShouldBe("FGW");
     }
 

@@ -25,7 +25,7 @@ public sealed class ScoringTests
         Points(higher, "B").ShouldBe(8.00m);          // 4 ÷ 5 = 80%
         Points(higher, "C").ShouldBe(12.00m);         // 180% capped at 120%
         Points(higher, "D").ShouldBe(0m);
-        higher.Single(r => r.Org == "D").Criteria[0].Explanation.ShouldContain("无数据");
+        higher.Single(r => r.Org == "D").Criteria[0].Explanation.Bilingual.ShouldContain("无数据");
         Points(lower, "A").ShouldBe(10.00m);          // 5 ÷ 4 = 125%, capped at 100%
         Points(lower, "B").ShouldBe(9.09m);           // 5 ÷ 5.5 = 90.9%
         Points(lower, "D").ShouldBe(0m);              // a zero rate cannot be divided by
@@ -52,7 +52,7 @@ public sealed class ScoringTests
         Points(r, "B").ShouldBe(15m);
         Points(r, "C").ShouldBe(11m);
         Points(r, "D").ShouldBe(9m);
-        r.Single(x => x.Org == "C").Criteria[0].Explanation.ShouldContain("组内第3名");
+        r.Single(x => x.Org == "C").Criteria[0].Explanation.Bilingual.ShouldContain("组内第3名");
     }
 
     [Fact]

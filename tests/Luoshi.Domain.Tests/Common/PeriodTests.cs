@@ -101,7 +101,7 @@ public class PeriodTests
         Period.TryParse("2026Q9", out var period, out var error).ShouldBeFalse();
 
         period.ShouldBe(default);
-        error.ShouldContain("2026Q9");
+        error.Bilingual.ShouldContain("2026Q9");
     }
 
     [Theory]

@@ -11,8 +11,8 @@ public class FormulaTests
     {
         var formula = Formula.Parse(text);
         var values = inputs.ToDictionary(i => i.Code, i => i.Value, StringComparer.Ordinal);
-        formula.TryEvaluate(code => values.TryGetValue(code, out var v) ? v : null, out double value, out string? failure)
-            .ShouldBeTrue(failure);
+        formula.TryEvaluate(code => values.TryGetValue(code, out var v) ? v : null, out double value, out Text? failure)
+            .ShouldBeTrue(failure?.Bilingual);
         failure.ShouldBeNull();
         return value;
     }
@@ -130,11 +130,11 @@ public class FormulaTests
     {
         var formula = Formula.Parse(text);
 
-        bool ok = formula.TryEvaluate(code => code == "B" ? 0 : 5, out double value, out string? failure);
+        bool ok = formula.TryEvaluate(code => code == "B" ? 0 : 5, out double value, out Text? failure);
 
         ok.ShouldBeFalse();
         double.IsNaN(value).ShouldBeTrue();
-        failure.ShouldNotBeNull().ShouldContain("除数为零");
+        failure.ShouldNotBeNull().Bilingual.ShouldContain("除数为零");
     }
 
     [Fact]
@@ -142,10 +142,10 @@ public class FormulaTests
     {
         var formula = Formula.Parse("PRIVATE_INV / FAI * 100");
 
-        formula.TryEvaluate([30.0, double.NaN], out double value, out string? failure).ShouldBeFalse();
+        formula.TryEvaluate([30.0, double.NaN], out double value, out Text? failure).ShouldBeFalse();
 
         double.IsNaN(value).ShouldBeTrue();
-        failure.ShouldNotBeNull().ShouldContain("FAI");
+        failure.ShouldNotBeNull().Bilingual.ShouldContain("FAI");
     }
 
     [Fact]
@@ -153,9 +153,9 @@ public class FormulaTests
     {
         var formula = Formula.Parse("A + B");
 
-        formula.TryEvaluate(code => code == "A" ? 1 : null, out _, out string? failure).ShouldBeFalse();
+        formula.TryEvaluate(code => code == "A" ? 1 : null, out _, out Text? failure).ShouldBeFalse();
 
-        failure.ShouldNotBeNull().ShouldContain("B");
+        failure.ShouldNotBeNull().Bilingual.ShouldContain("B");
     }
 
     [Fact]
@@ -163,9 +163,9 @@ public class FormulaTests
     {
         var formula = Formula.Parse("A / 0");
 
-        formula.TryEvaluate([double.NaN], out _, out string? failure).ShouldBeFalse();
+        formula.TryEvaluate([double.NaN], out _, out Text? failure).ShouldBeFalse();
 
-        failure.ShouldNotBeNull().ShouldContain("A");
+        failure.ShouldNotBeNull().Bilingual.ShouldContain("A");
     }
 
     [Theory]
@@ -206,8 +206,12 @@ public class FormulaTests
     public void Parse_Empty_ThrowsDomainException(string? text) => ParseFails(text).Message.ShouldContain("公式不能为空");
 
     [Fact]
-    public void Parse_SyntaxError_SaysWhere() =>
-        ParseFails("1 + 2 )").Message.ShouldContain("位置/at 7");
+    public void Parse_SyntaxError_SaysWhere()
+    {
+        var e = ParseFails("1 + 2 )");
+        e.Detail.Zh.ShouldContain("(位置 7)");
+        e.Detail.En.ShouldContain("(at 7)");
+    }
 
     [Fact]
     public void Parse_UnknownFunction_NamesItAndTheKnownOnes()
@@ -285,9 +289,9 @@ public class FormulaTests
     public void Property_Quotient_IsQuotientOrNoValueForZero() =>
         Prop.ForAll(ArbMap.Default.ArbFor<int>(), ArbMap.Default.ArbFor<int>(), (a, b) =>
         {
-            bool ok = Formula.Parse("A ÷ B").TryEvaluate([a, b], out double value, out string? failure);
+            bool ok = Formula.Parse("A ÷ B").TryEvaluate([a, b], out double value, out Text? failure);
             return b == 0
-                ? !ok && failure!.Contains("除数为零", StringComparison.Ordinal)
+                ? !ok && failure!.Value.Zh.Contains("除数为零", StringComparison.Ordinal)
                 : ok && value.Equals((double)a / b);
         }).QuickCheckThrowOnFailure();
 

@@ -100,8 +100,8 @@ public sealed class ValidationRuleTests
         var message = rule.Check(Values(("PRIVATE_INV", 150), ("FAI", 100)), Values());
 
         message.ShouldNotBeNull();
-        message.ShouldContain("150");
-        message.ShouldContain("100");
+        message!.Value.Bilingual.ShouldContain("150");
+        message!.Value.Bilingual.ShouldContain("100");
         rule.Check(Values(("PRIVATE_INV", 90), ("FAI", 100)), Values()).ShouldBeNull();
         rule.Inputs.ShouldBe(["PRIVATE_INV", "FAI"]);
     }

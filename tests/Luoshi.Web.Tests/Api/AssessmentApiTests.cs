@@ -41,7 +41,7 @@ public sealed class AssessmentApiTests(AppFixture fixture) : IClassFixture<AppFi
         b.Rank.ShouldBe(1);
         b.Grade.ShouldBe("优秀");
         a.Grade.ShouldBe("良好");
-        a.Criteria.Single(c => c.Code == "INV").Explanation.ShouldContain("得33");
+        a.Criteria.Single(c => c.Code == "INV").Explanation.Bilingual.ShouldContain("得33");
         run.State.ShouldBe(RunState.Draft);
         run.InputsHash.Length.ShouldBe(64);
     }

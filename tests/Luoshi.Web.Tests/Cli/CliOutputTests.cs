@@ -104,6 +104,31 @@ public sealed class CliOutputTests : IDisposable
         (await Run(null, "import", "readings", Write("r.csv", "indicator,org,period,value\nFAI,330102,2026-06,350\nFAI,330103,2026-06,270\nFAI,330102,2025-06,300\nFAI,330103,2025-06,200\n"), "--data-dir", _dir)).Code.ShouldBe(0);
     }
 
+    [Theory]
+    [InlineData("en", false, true)]
+    [InlineData("zh", true, false)]
+    [InlineData(null, true, true)]
+    public async Task Refusal_IsSaidInTheChosenLanguage(string? lang, bool chinese, bool english)
+    {
+        await Seed();
+        string[] args = ["evaluate", "--period", "2026-13", "--data-dir", _dir];
+
+        var result = await Run(null, lang is null ? args : [.. args, "--lang", lang]);
+
+        result.Code.ShouldBe(1);
+        result.Err.Any(c => c is >= '\u4e00' and <= '\u9fff').ShouldBe(chinese, result.Err);
+        result.Err.Contains("period must look like", StringComparison.Ordinal).ShouldBe(english, result.Err);
+    }
+
+    [Fact]
+    public void Language_ComesFromTheOption_ThenTheEnvironment()
+    {
+        LuoshiCli.LanguageOf(["evaluate", "--lang", "en"], "zh").ShouldBe(Domain.Common.Language.English);
+        LuoshiCli.LanguageOf(["evaluate", "--lang=zh"], null).ShouldBe(Domain.Common.Language.Chinese);
+        LuoshiCli.LanguageOf(["evaluate"], "en").ShouldBe(Domain.Common.Language.English);
+        LuoshiCli.LanguageOf(["evaluate"], null).ShouldBe(Domain.Common.Language.Both);
+    }
+
     /// <summary>The columns a line takes on a terminal: Chinese characters and full-width punctuation take two.</summary>
     private static int CellWidth(string line) => line.Sum(c => c is >= '\u1100' and <= '\u115f' or >= '\u2e80' and <= '\ua4cf' or >= '\uac00' and <= '\ud7a3'
         or >= '\uf900' and <= '\ufaff' or >= '\ufe30' and <= '\ufe4f' or >= '\uff00' and <= '\uff60' or >= '\uffe0' and <= '\uffe6' ? 2 : 1);

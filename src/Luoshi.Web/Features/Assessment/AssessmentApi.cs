@@ -1,6 +1,7 @@
 using Luoshi.Application.Assessment;
 using Luoshi.Application.Common;
 using Luoshi.Application.Spreadsheets;
+using Luoshi.Domain.Common;
 using Luoshi.Domain.Identity;
 using Luoshi.Web.Infrastructure.Security;
 
@@ -78,6 +79,6 @@ public static class AssessmentApi
     {
         using var reader = new StreamReader(request.Body);
         var body = await reader.ReadToEndAsync(ct);
-        return string.IsNullOrWhiteSpace(body) ? throw InputRefusedException.Single("scheme", "请求体须为方案JSON / the body must be the scheme JSON") : body;
+        return string.IsNullOrWhiteSpace(body) ? throw InputRefusedException.Single("scheme", new Text("请求体须为方案JSON", "the body must be the scheme JSON")) : body;
     }
 }

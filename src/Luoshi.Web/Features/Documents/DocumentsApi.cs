@@ -1,5 +1,6 @@
 using Luoshi.Application.Common;
 using Luoshi.Application.Documents;
+using Luoshi.Domain.Common;
 using Luoshi.Domain.Documents;
 using Luoshi.Domain.Identity;
 using Luoshi.Web.Infrastructure.Security;
@@ -26,12 +27,12 @@ public static class DocumentsApi
         {
             if (file is null)
             {
-                throw InputRefusedException.Single("file", "请上传文件(表单字段 file)/ upload a file in the form field 'file'");
+                throw InputRefusedException.Single("file", new Text("请上传文件(表单字段 file)", "upload a file in the form field 'file'"));
             }
 
             if (file.Length > Document.MaxOriginalBytes)
             {
-                throw InputRefusedException.Single("file", $"文件过大(上限{Document.MaxOriginalBytes / 1024 / 1024} MB)/ the file is too large (at most {Document.MaxOriginalBytes / 1024 / 1024} MB)");
+                throw InputRefusedException.Single("file", new Text($"文件过大(上限{Document.MaxOriginalBytes / 1024 / 1024} MB)", $"the file is too large (at most {Document.MaxOriginalBytes / 1024 / 1024} MB)"));
             }
 
             using var buffer = new MemoryStream((int)file.Length);

@@ -1,6 +1,7 @@
 using Luoshi.Application.Common;
 using Luoshi.Application.Evaluation;
 using Luoshi.Application.Spreadsheets;
+using Luoshi.Domain.Common;
 using Luoshi.Domain.Identity;
 using Luoshi.Web.Infrastructure.Caching;
 using Luoshi.Web.Infrastructure.Security;
@@ -20,7 +21,7 @@ public static class EvaluationApi
             // Resolving checks the reader's grant; what is asked then has one answer per data version, shared by every allowed reader.
             var q = new Evaluate.Query(period, org, depth, asOf, status, indicator);
             var resolved = await evaluate.Resolve(q, ct);
-            var key = string.Join('|', "evaluation", resolved.Entry.Version, resolved.Period, resolved.AsOf.DayNumber, resolved.Scope?.Code, q.Depth, q.Status?.Trim(), q.Indicator?.Trim());
+            var key = string.Join('|', "evaluation", Text.Current, resolved.Entry.Version, resolved.Period, resolved.AsOf.DayNumber, resolved.Scope?.Code, q.Depth, q.Status?.Trim(), q.Indicator?.Trim());
             var answer = await answers.GetOrAdd(key, () => Task.FromResult(JsonAnswer.Of(Evaluate.View(q, resolved), json.Value.SerializerOptions)), a => a.Size);
             return new JsonAnswerResult(answer);
         })
@@ -55,9 +56,10 @@ public static class EvaluationApi
             // As for the evaluation: the reader's grant is checked first, then the answer is one per data version.
             var q = new GetOverview.Query(period, org, rank, string.Equals(matrix, "all", StringComparison.OrdinalIgnoreCase));
             var answer = await answers.GetOrAdd(
-                await overview.KeyOf(q, ct),
+                // Words in the answer follow the client's language: one kept answer per language.
+                $"{await overview.KeyOf(q, ct)}|{Text.Current}",
                 async () => JsonAnswer.Of(
-                    OverviewView.From(await overview.Handle(q, ct) ?? throw new NotFoundException("总览数据/overview data", org ?? "province")),
+                    OverviewView.From(await overview.Handle(q, ct) ?? throw new NotFoundException(new Text("总览数据", "overview data"), org ?? "province")),
                     json.Value.SerializerOptions),
                 a => a.Size);
             return new JsonAnswerResult(answer);

@@ -1,5 +1,6 @@
 using Luoshi.Application.Common;
 using Luoshi.Application.Identity;
+using Luoshi.Domain.Common;
 using Luoshi.Domain.Identity;
 using Luoshi.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Authentication;
@@ -23,12 +24,12 @@ public static class IdentityApi
             var (outcome, user) = await signIn.Handle(request.Name, request.Password, ct);
             if (outcome == SignInOutcome.LockedOut)
             {
-                return TypedResults.Problem(title: "账户已锁定 / account locked", detail: $"连续{User.MaxFailedSignIns}次密码错误,请{User.LockoutDuration.TotalMinutes:0}分钟后再试 / too many wrong passwords; try again in {User.LockoutDuration.TotalMinutes:0} minutes", statusCode: StatusCodes.Status423Locked);
+                return TypedResults.Problem(title: new Text("账户已锁定", "account locked").ToString(), detail: new Text($"连续{User.MaxFailedSignIns}次密码错误,请{User.LockoutDuration.TotalMinutes:0}分钟后再试", $"too many wrong passwords; try again in {User.LockoutDuration.TotalMinutes:0} minutes").ToString(), statusCode: StatusCodes.Status423Locked);
             }
 
             if (user is null)
             {
-                return TypedResults.Problem(title: "登录失败 / sign-in failed", detail: "用户名或密码错误 / wrong name or password", statusCode: StatusCodes.Status401Unauthorized);
+                return TypedResults.Problem(title: new Text("登录失败", "sign-in failed").ToString(), detail: new Text("用户名或密码错误", "wrong name or password").ToString(), statusCode: StatusCodes.Status401Unauthorized);
             }
 
             await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, LuoshiClaims.Principal(user, CookieAuthenticationDefaults.AuthenticationScheme));

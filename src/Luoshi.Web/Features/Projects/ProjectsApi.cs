@@ -1,6 +1,7 @@
 using Luoshi.Application.Common;
 using Luoshi.Application.Projects;
 using Luoshi.Application.Spreadsheets;
+using Luoshi.Domain.Common;
 using Luoshi.Domain.Identity;
 using Luoshi.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -83,7 +84,7 @@ public static class ProjectsApi
     private static async Task<IFormFile> FileOf(HttpRequest request, CancellationToken ct) =>
         request.HasFormContentType && (await request.ReadFormAsync(ct)).Files.GetFile("file") is { Length: > 0 } file
             ? file
-            : throw InputRefusedException.Single("file", "须以 multipart/form-data 上传 .xlsx 或 .csv(import 只收 CSV),字段名 file / upload the file as multipart/form-data field 'file' (.xlsx or .csv; import takes CSV)");
+            : throw InputRefusedException.Single("file", new Text("须以 multipart/form-data 上传 .xlsx 或 .csv(import 只收 CSV),字段名 file", "upload the file as multipart/form-data field 'file' (.xlsx or .csv; import takes CSV)"));
 
     /// <summary>The list's query string.</summary>
     public sealed record BrowseQuery(string? Org, string? Category, string? Stage, string? Started, int? Year, bool? InYear, string? Q, string? Sort, bool? Desc, int? Page, int? PageSize, DateOnly? AsOf);

@@ -1,6 +1,7 @@
 using Luoshi.Application.Common;
 using Luoshi.Application.Readings;
 using Luoshi.Application.Spreadsheets;
+using Luoshi.Domain.Common;
 using Luoshi.Domain.Identity;
 using Luoshi.Domain.Indicators;
 using Luoshi.Web.Infrastructure.Security;
@@ -32,7 +33,7 @@ public static class ReadingsApi
         {
             if (!request.HasFormContentType || (await request.ReadFormAsync(ct)).Files.GetFile("file") is not { Length: > 0 } file)
             {
-                throw InputRefusedException.Single("file", "须以 multipart/form-data 上传CSV,字段名 file / upload the CSV as multipart/form-data field 'file'");
+                throw InputRefusedException.Single("file", new Text("须以 multipart/form-data 上传CSV,字段名 file", "upload the CSV as multipart/form-data field 'file'"));
             }
 
             await using var stream = file.OpenReadStream();

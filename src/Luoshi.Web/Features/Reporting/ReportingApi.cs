@@ -1,5 +1,6 @@
 using Luoshi.Application.Common;
 using Luoshi.Application.Reporting;
+using Luoshi.Domain.Common;
 using Luoshi.Domain.Identity;
 using Luoshi.Domain.Reporting;
 using Luoshi.Web.Infrastructure.Security;
@@ -63,36 +64,36 @@ public static class ReportingApi
             .WithSummary("报表清单(默认为待审核)/ reports the caller may read, by default those waiting for review (?state=submitted|approved|returned|draft|all&under=&period=&reviewable=true)");
         reports.MapGet("/{org}/{period}", async (string org, string period, GetReport get, CancellationToken ct) => TypedResults.Ok(await get.Handle(org, period, ct)))
             .RequireAuthorization(SecurityServices.SignedIn).WithSummary("报表:状态、各项数值、问题与记录 / a report: state, lines, problems, history");
-        Transition(reports, "submit", ReportAction.Submit, Permission.WriteReadings, "报送 / submit");
-        Transition(reports, "approve", ReportAction.Approve, Permission.ReviewReadings, "审核通过(锁定数据)/ approve (locks the values)");
-        Transition(reports, "return", ReportAction.Return, Permission.ReviewReadings, "退回(须说明理由)/ return with a reason");
+        Transition(reports, "submit", ReportAction.Submit, Permission.WriteReadings, new Text("报送", "submit"));
+        Transition(reports, "approve", ReportAction.Approve, Permission.ReviewReadings, new Text("审核通过(锁定数据)", "approve (locks the values)"));
+        Transition(reports, "return", ReportAction.Return, Permission.ReviewReadings, new Text("退回(须说明理由)", "return with a reason"));
         return api;
     }
 
-    private static void Transition(RouteGroupBuilder reports, string verb, ReportAction action, Permission permission, string summary) =>
+    private static void Transition(RouteGroupBuilder reports, string verb, ReportAction action, Permission permission, Text summary) =>
         reports.MapPost($"/{{org}}/{{period}}/{verb}", async (string org, string period, CommentRequest? request, TransitionReport transition, CancellationToken ct) =>
             TypedResults.Ok(await transition.Handle(org, period, action, request?.Comment, ct)))
-            .RequireAuthorization(SecurityServices.Policy(permission)).WithSummary(summary);
+            .RequireAuthorization(SecurityServices.Policy(permission)).WithSummary(summary.Bilingual);
 
     /// <summary>The uploaded file, read without form binding so that a missing or empty field is a named problem, not a bare 400.</summary>
     private static async Task<IFormFile> FormFile(HttpRequest request, CancellationToken ct)
     {
         if (!request.HasFormContentType)
         {
-            throw InputRefusedException.Single("file", "须以 multipart/form-data 上传,字段名 file / upload as multipart/form-data with a field named 'file'");
+            throw InputRefusedException.Single("file", new Text("须以 multipart/form-data 上传,字段名 file", "upload as multipart/form-data with a field named 'file'"));
         }
 
         var form = await request.ReadFormAsync(ct);
-        var file = form.Files.GetFile("file") ?? throw InputRefusedException.Single("file", "缺少文件字段 file / the 'file' field is missing");
+        var file = form.Files.GetFile("file") ?? throw InputRefusedException.Single("file", new Text("缺少文件字段 file", "the 'file' field is missing"));
         if (file.Length == 0)
         {
-            throw InputRefusedException.Single("file", "文件为空 / the file is empty");
+            throw InputRefusedException.Single("file", new Text("文件为空", "the file is empty"));
         }
 
         var name = file.FileName ?? string.Empty;
         if (!name.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase) && !name.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
         {
-            throw InputRefusedException.Single("file", "只接受 .xlsx 或 .csv 文件 / only .xlsx or .csv files are accepted");
+            throw InputRefusedException.Single("file", new Text("只接受 .xlsx 或 .csv 文件", "only .xlsx or .csv files are accepted"));
         }
 
         return file;

@@ -12,18 +12,18 @@ namespace Luoshi.Web.Features.Supervision;
 public static class SupervisionApi
 {
     /// <summary>The transitions as URL verbs; each endpoint requires the permission of the party that makes it.</summary>
-    private static readonly (string Route, SupervisionAction Action, string Summary)[] Transitions =
+    private static readonly (string Route, SupervisionAction Action, Text Summary)[] Transitions =
     [
-        ("assign", SupervisionAction.Assign, "交办(可定截止日期)/ assign to the lead unit (may set the deadline)"),
-        ("accept", SupervisionAction.Accept, "签收 / accept"),
-        ("start", SupervisionAction.Start, "开始办理 / start work"),
-        ("submit", SupervisionAction.Submit, "报结(附证据)/ submit for verification, with evidence"),
-        ("verify", SupervisionAction.Verify, "核验办结(须附证据,牵头单位不能核验本单位事项)/ verify and close (evidence required; never by the lead unit)"),
-        ("return", SupervisionAction.Return, "退回(须说明理由)/ return to the lead unit (comment required)"),
-        ("request-extension", SupervisionAction.RequestExtension, "申请延期(须填新截止日期与理由)/ request a later deadline (deadline and comment required)"),
-        ("approve-extension", SupervisionAction.ApproveExtension, "批准延期 / approve the extension"),
-        ("reject-extension", SupervisionAction.RejectExtension, "驳回延期(须说明理由)/ reject the extension (comment required)"),
-        ("cancel", SupervisionAction.Cancel, "撤销(须说明理由)/ cancel (comment required)"),
+        ("assign", SupervisionAction.Assign, new Text("交办(可定截止日期)", "assign to the lead unit (may set the deadline)")),
+        ("accept", SupervisionAction.Accept, new Text("签收", "accept")),
+        ("start", SupervisionAction.Start, new Text("开始办理", "start work")),
+        ("submit", SupervisionAction.Submit, new Text("报结(附证据)", "submit for verification, with evidence")),
+        ("verify", SupervisionAction.Verify, new Text("核验办结(须附证据,牵头单位不能核验本单位事项)", "verify and close (evidence required; never by the lead unit)")),
+        ("return", SupervisionAction.Return, new Text("退回(须说明理由)", "return to the lead unit (comment required)")),
+        ("request-extension", SupervisionAction.RequestExtension, new Text("申请延期(须填新截止日期与理由)", "request a later deadline (deadline and comment required)")),
+        ("approve-extension", SupervisionAction.ApproveExtension, new Text("批准延期", "approve the extension")),
+        ("reject-extension", SupervisionAction.RejectExtension, new Text("驳回延期(须说明理由)", "reject the extension (comment required)")),
+        ("cancel", SupervisionAction.Cancel, new Text("撤销(须说明理由)", "cancel (comment required)")),
     ];
 
     /// <summary>A transition's body: <c>evidence</c> is one text or file reference, or a list of them.</summary>
@@ -37,7 +37,7 @@ public static class SupervisionApi
             { ValueKind: JsonValueKind.Null or JsonValueKind.Undefined } => null,
             { ValueKind: JsonValueKind.String } e => [e.GetString()!],
             { ValueKind: JsonValueKind.Array } e when e.EnumerateArray().All(x => x.ValueKind == JsonValueKind.String) => [.. e.EnumerateArray().Select(x => x.GetString()!)],
-            _ => throw new DomainException("evidence", "证据应为文本或文本列表 / evidence must be a text or a list of texts"),
+            _ => throw new DomainException("evidence", new Text("证据应为文本或文本列表", "evidence must be a text or a list of texts")),
         };
     }
 
@@ -64,7 +64,7 @@ public static class SupervisionApi
             var permission = SupervisionWorkflow.PartyOf(action) == SupervisionParty.Lead ? Permission.HandleSupervision : Permission.Supervise;
             g.MapPost($"/items/{{id:int}}/{route}", async (int id, TransitionBody? body, TransitionSupervisionItem transition, CancellationToken ct) =>
                 TypedResults.Ok(await transition.Handle(id, action, body?.ToRequest() ?? new(), ct)))
-                .RequireAuthorization(SecurityServices.Policy(permission)).WithSummary(summary);
+                .RequireAuthorization(SecurityServices.Policy(permission)).WithSummary(summary.Bilingual);
         }
 
         g.MapGet("/board", async (string? org, int? limit, SupervisionBoard board, CancellationToken ct) => TypedResults.Ok(await board.Handle(org, limit ?? 50, ct)))

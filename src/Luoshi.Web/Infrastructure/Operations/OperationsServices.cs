@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Luoshi.Application.Data;
+using Luoshi.Domain.Common;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
@@ -132,7 +133,7 @@ internal sealed class StartupState(IHostApplicationLifetime lifetime) : IHealthC
 
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
         Task.FromResult(
-            lifetime.ApplicationStopping.IsCancellationRequested ? HealthCheckResult.Unhealthy("停机中 / shutting down")
-            : !_initialized ? HealthCheckResult.Unhealthy("初始化中 / migrating the database")
+            lifetime.ApplicationStopping.IsCancellationRequested ? HealthCheckResult.Unhealthy(new Text("停机中", "shutting down").Bilingual)
+            : !_initialized ? HealthCheckResult.Unhealthy(new Text("初始化中", "migrating the database").Bilingual)
             : HealthCheckResult.Healthy());
 }

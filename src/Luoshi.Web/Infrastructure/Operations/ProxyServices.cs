@@ -1,4 +1,5 @@
 using System.Net;
+using Luoshi.Domain.Common;
 using Microsoft.AspNetCore.HttpOverrides;
 
 namespace Luoshi.Web.Infrastructure.Operations;
@@ -48,7 +49,7 @@ public static class ProxyServices
             }
             else
             {
-                throw new InvalidOperationException($"Luoshi:KnownProxies: “{entry}” 不是地址或网段 / is neither an address nor a network (e.g. 127.0.0.1 or 10.0.0.0/8)");
+                throw new InvalidOperationException(new Text($"Luoshi:KnownProxies: “{entry}” 不是地址或网段", $"Luoshi:KnownProxies: '{entry}' is neither an address nor a network (e.g. 127.0.0.1 or 10.0.0.0/8)").Bilingual);
             }
         }
 

@@ -1,5 +1,6 @@
 using System.Threading.RateLimiting;
 using Luoshi.Application.Identity;
+using Luoshi.Domain.Common;
 using Luoshi.Domain.Identity;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -109,7 +110,7 @@ public static class SecurityServices
             // door, naming the parameter, rather than failing deep in a lookup (the server already refuses one in the path).
             if (NulIn(http.Request) is { } field)
             {
-                throw new Domain.Common.DomainException(field, $"{field} 含有空字符(\\0)/ {field} holds a NUL character (\\0)");
+                throw new Domain.Common.DomainException(field, new Text($"{field} 含有空字符(\\0)", $"{field} holds a NUL character (\\0)"));
             }
 
             var h = http.Response.Headers;

@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using Luoshi.Application.Identity;
+using Luoshi.Domain.Common;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 
@@ -21,7 +22,7 @@ internal sealed class TokenAuthenticationHandler(IOptionsMonitor<AuthenticationS
 
         var user = await Context.RequestServices.GetRequiredService<AuthenticateToken>().Handle(header["Bearer ".Length..].Trim(), Context.RequestAborted);
         return user is null
-            ? AuthenticateResult.Fail("无效或已撤销的令牌 / invalid or revoked token")
+            ? AuthenticateResult.Fail(new Text("无效或已撤销的令牌", "invalid or revoked token").Bilingual)
             : AuthenticateResult.Success(new AuthenticationTicket(LuoshiClaims.Principal(user, SchemeName), SchemeName));
     }
 

@@ -61,41 +61,4 @@ public sealed record AssessmentView(AssessmentResult Run, Scheme Scheme, RunSumm
         decimal deduction = unit.Adjustments.Where(a => a.Points < 0).Sum(a => -a.Points);
         return (bonus, Scheme.BonusCap is { } bc ? Math.Min(bonus, bc) : bonus, deduction, Scheme.DeductionCap is { } dc ? Math.Min(deduction, dc) : deduction);
     }
-
-    /// <summary>
-    /// An explanation of the scoring ("zh1 / en1,zh2 / en2;note", as Scoring writes it) taken apart into its
-    /// Chinese and its English sentence; the note (the engine's reason, Chinese) stays with the Chinese.
-    /// </summary>
-    public static (string Zh, string En) Explain(string explanation)
-    {
-        var parts = explanation.Split(" / ");
-        if (parts.Length < 2)
-        {
-            return (explanation, explanation);
-        }
-
-        var zh = new System.Text.StringBuilder(parts[0]);
-        var en = new List<string>();
-        for (int i = 1; i < parts.Length; i++)
-        {
-            var part = parts[i];
-            if (i < parts.Length - 1)
-            {
-                int comma = part.LastIndexOf(',');
-                en.Add(comma < 0 ? part : part[..comma]);
-                zh.Append(',').Append(comma < 0 ? string.Empty : part[(comma + 1)..]);
-            }
-            else
-            {
-                int semi = part.IndexOf(';');
-                en.Add(semi < 0 ? part : part[..semi]);
-                if (semi >= 0)
-                {
-                    zh.Append(';').Append(part[(semi + 1)..]);
-                }
-            }
-        }
-
-        return (zh.ToString(), string.Join(", ", en));
-    }
 }

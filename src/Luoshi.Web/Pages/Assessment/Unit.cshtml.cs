@@ -1,6 +1,7 @@
 using Luoshi.Application.Assessment;
 using Luoshi.Application.Common;
 using Luoshi.Domain.Assessment;
+using Luoshi.Domain.Common;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Luoshi.Web.Pages.Assessment;
@@ -13,12 +14,12 @@ public sealed class UnitModel(GetRun get, AssessmentCatalog catalog) : PageModel
 {
     public AssessmentView View { get; private set; } = null!;
     public UnitResultView Unit { get; private set; } = null!;
-    public string GradeReason { get; private set; } = string.Empty;
+    public Text GradeReason { get; private set; }
 
     public async Task OnGetAsync(int id, string org, CancellationToken ct)
     {
         View = await AssessmentView.Load(id, get, catalog, ct);
-        Unit = View.Run.Results.FirstOrDefault(r => r.Org == org) ?? throw new NotFoundException("考核对象/assessed unit", org);
+        Unit = View.Run.Results.FirstOrDefault(r => r.Org == org) ?? throw new NotFoundException(new Text("考核对象", "assessed unit"), org);
         GradeReason = Scoring.ExplainGrade(View.Scheme, Unit.Score, Unit.Rank, Unit.Vetoed ? Unit.VetoReason ?? string.Empty : null);
     }
 }

@@ -59,7 +59,7 @@ public sealed class IndexModel(ProjectQueries projects, ListOrgUnits orgUnits) :
         }
         catch (Exception e) when (e is DomainException or InputRefusedException or NotFoundException)
         {
-            Refused = UiFormat.Message(e is InputRefusedException { Errors.Count: > 0 } r ? r.Errors[0].Message : e.Message);
+            Refused = UiFormat.Message(Said.Of(e));
             Org = Category = Stage = Started = Sort = null;
             Result = await projects.Browse(new ProjectFilter(Year: Year is >= Period.MinYear and <= Period.MaxYear ? Year : null), null, ct);
         }

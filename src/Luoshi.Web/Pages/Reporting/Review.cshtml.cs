@@ -46,8 +46,7 @@ public sealed class ReviewModel(ListReports list, TransitionReport transition, U
         }
         catch (Exception e) when (e is DomainException or ConflictException or InputRefusedException or ForbiddenException)
         {
-            var message = e is InputRefusedException { Errors.Count: > 0 } r ? r.Errors[0].Message : e.Message;
-            Refused = (org, period, UiFormat.Message(message));
+            Refused = (org, period, UiFormat.Message(Said.Of(e)));
             await Load(ct);
             return Page();
         }
