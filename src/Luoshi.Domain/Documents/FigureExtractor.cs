@@ -75,10 +75,8 @@ public static partial class FigureExtractor
 
     private static void Scan(Sentence sentence, ref string? period, List<Figure> figures)
     {
-        var s = sentence.Text;
-        var tokens = Tokens(s);
-        var periods = Periods(s);
-        int periodIndex = 0;
+        var tokens = Tokens(sentence.Text);
+        var periods = Periods(sentence.Text);
         if (tokens.Count == 0)
         {
             if (periods.Count > 0)
@@ -89,147 +87,217 @@ public static partial class FigureExtractor
             return;
         }
 
-        int firstOfSentence = figures.Count;
-        int targetFrom = TargetContext().Match(s) is { Success: true } tm ? tm.Index : int.MaxValue;
-        int lastEnd = 0;
-        List<string>? distributed = null;
-        int distributedNext = 0, distributedStart = 0, distributedFirst = 0;
-        string? distributedMeasure = null;
-        (decimal Value, int HeadStart, int HeadEnd, string Measure)? from = null;
-        for (int j = 0; j < tokens.Count; j++)
+        period = new SentenceScan(sentence, tokens, periods, period, figures).Run();
+    }
+
+    /// <summary>A number as read, with what follows it: a qualifier (左右, 以内…) or the upper end of a range.</summary>
+    private readonly record struct Reading(int Start, int End, decimal Value, decimal? Upper, string Unit, FigureQualifier? Qualifier);
+
+    /// <summary>
+    /// One sentence's numbers, left to right. The state that runs along the sentence: how far it has got, the period
+    /// in force, the 从 of a 从…到 pair waiting for its 到, and the 分别 list handing out its subjects.
+    /// </summary>
+    private sealed class SentenceScan
+    {
+        private readonly Sentence _sentence;
+        private readonly string _s;
+        private readonly List<Token> _tokens;
+        private readonly List<(int Start, string Text)> _periods;
+        private readonly List<Figure> _figures;
+        private readonly int _firstOfSentence;
+        private readonly int _targetFrom;
+        private string? _period;
+        private int _periodIndex;
+        private int _lastEnd;
+        private (decimal Value, int HeadStart, int HeadEnd, string Measure)? _from;
+        private List<string>? _distributed;
+        private int _distributedNext, _distributedStart, _distributedFirst;
+        private string? _distributedMeasure;
+
+        public SentenceScan(Sentence sentence, List<Token> tokens, List<(int Start, string Text)> periods, string? period, List<Figure> figures)
         {
-            var t = tokens[j];
-            var figurePeriod = PassPeriods(periods, ref periodIndex, t.Start, lastEnd, ref period);
+            _sentence = sentence;
+            _s = sentence.Text;
+            _tokens = tokens;
+            _periods = periods;
+            _period = period;
+            _figures = figures;
+            _firstOfSentence = figures.Count;
+            _targetFrom = TargetContext().Match(_s) is { Success: true } tm ? tm.Index : int.MaxValue;
+        }
 
-            int clauseStart = ClauseStart(s, t.Start, lastEnd);
-            var prefix = s[clauseStart..t.Start];
-            var between = j + 1 < tokens.Count ? s[t.End..tokens[j + 1].Start] : null;
-
-            // 从2.37缩小到1.9: the first number is where it came from.
-            var fromMatch = FromLead().Match(prefix);
-            if (fromMatch.Success && between is not null && FromTo().Match(between) is { Success: true } ft)
+        /// <summary>Adds the sentence's figures and returns the period in force after it.</summary>
+        public string? Run()
+        {
+            for (int j = 0; j < _tokens.Count; j++)
             {
-                int headStart = clauseStart + (prefix.Length - prefix.TrimStart('、', '，', '；', '：', ' ').Length);
-                from = (t.Value, headStart, clauseStart + fromMatch.Index, ft.Groups["m"].Value);
-                lastEnd = t.End;
-                continue;
+                var t = _tokens[j];
+                var figurePeriod = PassPeriods(_periods, ref _periodIndex, t.Start, _lastEnd, ref _period);
+
+                int clauseStart = ClauseStart(_s, t.Start, _lastEnd);
+                var prefix = _s[clauseStart..t.Start];
+                var between = j + 1 < _tokens.Count ? _s[t.End.._tokens[j + 1].Start] : null;
+                if (TakeFrom(t, clauseStart, prefix, between))
+                {
+                    continue;
+                }
+
+                var reading = Read(ref j, prefix, between);
+                var trimmed = prefix.TrimStart('、', '，', '；', '：', ' ');
+                if (QualifiesPrevious(reading, trimmed))
+                {
+                    continue;
+                }
+
+                Add(reading, trimmed, figurePeriod);
             }
 
-            var (qualifier, qualifierLength) = QualifierAfter(s, t.End);
-            int figureEnd = t.End + qualifierLength;
-            decimal? upper = null;
-            string unit = t.Unit;
+            while (_periodIndex < _periods.Count)
+            {
+                _period = _periods[_periodIndex++].Text;
+            }
+
+            return _period;
+        }
+
+        /// <summary>从2.37缩小到1.9: the first number is where it came from; it waits for the second.</summary>
+        private bool TakeFrom(Token t, int clauseStart, string prefix, string? between)
+        {
+            var fromMatch = FromLead().Match(prefix);
+            if (!fromMatch.Success || between is null || FromTo().Match(between) is not { Success: true } ft)
+            {
+                return false;
+            }
+
+            int headStart = clauseStart + (prefix.Length - prefix.TrimStart('、', '，', '；', '：', ' ').Length);
+            _from = (t.Value, headStart, clauseStart + fromMatch.Index, ft.Groups["m"].Value);
+            _lastEnd = t.End;
+            return true;
+        }
+
+        /// <summary>The number at <paramref name="j"/> with its qualifier; a range also takes the number after it (and moves <paramref name="j"/> past it).</summary>
+        private Reading Read(ref int j, string prefix, string? between)
+        {
+            var t = _tokens[j];
+            var (qualifier, qualifierLength) = QualifierAfter(_s, t.End);
+            var reading = new Reading(t.Start, t.End + qualifierLength, t.Value, null, t.Unit, qualifier);
 
             // 5%—6%, 5至6%: a range.
-            if (qualifier is null && from is null && between is not null && RangeDash().IsMatch(between) && !prefix.Contains('从', StringComparison.Ordinal))
+            if (qualifier is null && _from is null && between is not null && RangeDash().IsMatch(between) && !prefix.Contains('从', StringComparison.Ordinal))
             {
-                var second = tokens[j + 1];
-                upper = second.Value;
-                unit = unit.Length > 0 ? unit : second.Unit;
-                qualifier = FigureQualifier.Range;
-                var (_, q2Length) = QualifierAfter(s, second.End);
-                figureEnd = second.End + q2Length;
-                j++;
-                t = t with { End = second.End };
+                var second = _tokens[++j];
+                var (_, q2Length) = QualifierAfter(_s, second.End);
+                reading = reading with
+                {
+                    End = second.End + q2Length,
+                    Upper = second.Value,
+                    Unit = t.Unit.Length > 0 ? t.Unit : second.Unit,
+                    Qualifier = FigureQualifier.Range,
+                };
             }
 
-            var trimmed = prefix.TrimStart('、', '，', '；', '：', ' ');
-            int lastOfSentence = figures.Count - 1;
-            bool hasPrevious = lastOfSentence >= firstOfSentence;
+            return reading;
+        }
+
+        /// <summary>Whether the number only qualifies the figure just before it in the sentence (which then takes it in).</summary>
+        private bool QualifiesPrevious(Reading reading, string trimmed)
+        {
+            int last = _figures.Count - 1;
+            if (last < _firstOfSentence)
+            {
+                return false;
+            }
 
             // 、高于全国0.6个百分点 / ，较一季度提高2.6个百分点: a comparison of the figure just before.
-            var comparison = ComparisonLead().Match(trimmed);
-            if (comparison.Success && hasPrevious)
+            if (ComparisonLead().IsMatch(trimmed))
             {
-                figures[lastOfSentence] = Extended(figures[lastOfSentence], sentence, figureEnd) with { Comparison = s[(t.Start - trimmed.Length)..figureEnd] };
-                lastEnd = figureEnd;
-                continue;
+                _figures[last] = Extended(_figures[last], _sentence, reading.End) with { Comparison = _s[(reading.Start - trimmed.Length)..reading.End] };
+                _lastEnd = reading.End;
+                return true;
             }
 
             // ，力争6%: the stretch value of the target just before.
-            if (hasPrevious && Stretch().IsMatch(trimmed) && figures[lastOfSentence] is { Kind: FigureKind.Target } target && target.Stretch is null)
+            if (Stretch().IsMatch(trimmed) && _figures[last] is { Kind: FigureKind.Target } target && target.Stretch is null)
             {
-                figures[lastOfSentence] = Extended(target, sentence, figureEnd) with { Stretch = t.Value };
-                lastEnd = figureEnd;
-                continue;
+                _figures[last] = Extended(target, _sentence, reading.End) with { Stretch = reading.Value };
+                _lastEnd = reading.End;
+                return true;
             }
 
-            string subject;
-            string? measure;
-            string? comparisonText = null;
-            int figureStart = t.Start - trimmed.Length;
-            if (distributed is not null && trimmed.Length == 0 && distributedNext < distributed.Count)
-            {
-                // Each figure of a 分别 list carries the whole list as its text: alone, "33.8%" says nothing.
-                subject = distributed[distributedNext++];
-                measure = distributedMeasure;
-                figureStart = distributedStart;
-            }
-            else
-            {
-                distributed = null;
+            return false;
+        }
 
-                (subject, measure, comparisonText, figureStart) = Head(s, trimmed, figureStart, from);
-
-                (subject, distributed) = Respective(subject);
-                if (distributed is not null)
-                {
-                    distributedNext = 1;
-                    distributedMeasure = measure;
-                    distributedStart = figureStart;
-                    distributedFirst = figures.Count;
-                }
-            }
-
+        /// <summary>The number as a figure of its own, unless it has no subject or only counts things without a measure.</summary>
+        private void Add(Reading reading, string trimmed, string? figurePeriod)
+        {
+            int last = _figures.Count - 1;
+            bool hasPrevious = last >= _firstOfSentence;
+            var (subject, measure, comparison, figureStart) = HeadOf(trimmed, reading.Start - trimmed.Length);
             if (subject.Length == 0 && hasPrevious)
             {
-                subject = figures[lastOfSentence].Subject;
+                subject = _figures[last].Subject;
             }
 
-            qualifier ??= QualifierBefore(trimmed);
-            bool stretchOnly = qualifier is null && Stretch().IsMatch(trimmed);
-            if (stretchOnly)
+            var qualifier = reading.Qualifier ?? QualifierBefore(trimmed);
+            if (qualifier is null && Stretch().IsMatch(trimmed))
             {
                 qualifier = FigureQualifier.Stretch;
             }
 
-            if (subject.Length == 0 || (measure is null && Counting.Contains(unit) && from is null))
+            if (subject.Length == 0 || (measure is null && Counting.Contains(reading.Unit) && _from is null))
             {
-                lastEnd = figureEnd;
-                from = null;
-                continue;
+                _lastEnd = reading.End;
+                _from = null;
+                return;
             }
 
-            var kind = qualifier is not null || targetFrom < t.Start ? FigureKind.Target : FigureKind.Actual;
-            figures.Add(new Figure(
+            var kind = qualifier is not null || _targetFrom < reading.Start ? FigureKind.Target : FigureKind.Actual;
+            _figures.Add(new Figure(
                 subject,
-                t.Value,
-                unit,
+                reading.Value,
+                reading.Unit,
                 measure,
-                figurePeriod ?? period,
+                figurePeriod ?? _period,
                 qualifier,
-                upper,
+                reading.Upper,
                 null,
-                from?.Value,
-                comparisonText,
+                _from?.Value,
+                comparison,
                 kind,
-                s[figureStart..figureEnd],
-                new TextSpan(sentence.Span.Start + figureStart, figureEnd - figureStart),
-                sentence.Span));
-            from = null;
-            lastEnd = figureEnd;
-            if (distributed is not null && distributedNext > 1)
+                _s[figureStart..reading.End],
+                new TextSpan(_sentence.Span.Start + figureStart, reading.End - figureStart),
+                _sentence.Span));
+            _from = null;
+            _lastEnd = reading.End;
+            if (_distributed is not null && _distributedNext > 1)
             {
-                for (int i = distributedFirst; i < figures.Count - 1; i++)
+                for (int i = _distributedFirst; i < _figures.Count - 1; i++)
                 {
-                    figures[i] = Extended(figures[i], sentence, figureEnd);
+                    _figures[i] = Extended(_figures[i], _sentence, reading.End);
                 }
             }
         }
 
-        while (periodIndex < periods.Count)
+        /// <summary>The subject, measure and comparison of a figure, and where its text starts: the next subject of a 分别 list under way, or read from the words before it.</summary>
+        private (string Subject, string? Measure, string? Comparison, int FigureStart) HeadOf(string trimmed, int figureStart)
         {
-            period = periods[periodIndex++].Text;
+            if (_distributed is not null && trimmed.Length == 0 && _distributedNext < _distributed.Count)
+            {
+                // Each figure of a 分别 list carries the whole list as its text: alone, "33.8%" says nothing.
+                return (_distributed[_distributedNext++], _distributedMeasure, null, _distributedStart);
+            }
+
+            var head = Head(_s, trimmed, figureStart, _from);
+            (var subject, _distributed) = Respective(head.Subject);
+            if (_distributed is not null)
+            {
+                _distributedNext = 1;
+                _distributedMeasure = head.Measure;
+                _distributedStart = head.FigureStart;
+                _distributedFirst = _figures.Count;
+            }
+
+            return (subject, head.Measure, head.Comparison, head.FigureStart);
         }
     }
 

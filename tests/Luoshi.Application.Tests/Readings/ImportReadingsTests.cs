@@ -5,27 +5,17 @@ using Luoshi.Application.Spreadsheets;
 using Luoshi.Domain.Indicators;
 using Microsoft.EntityFrameworkCore;
 
-namespace Luoshi.Application.Tests.Import;
+namespace Luoshi.Application.Tests.Readings;
 
-public sealed class ImportDataTests
+public sealed class ImportReadingsTests
 {
-    private const string Orgs = "code,name,kind,parent\n330000,测试省,Province,\n330100,甲市,City,330000\n330102,甲一区,County,330100\n";
-
-    private const string Indicators = """
-        code,name,unit,direction,frequency,valueKind,aggregation,formula,tolerance,profile
-        FAI,固定资产投资,亿元,higher,month,cumulative,sum,,5%,linear
-        PRIVATE_INV,民间投资,亿元,higher,month,cumulative,sum,,5%,seasonal
-        SHARE,民间投资占比,%,higher,month,level,formula,PRIVATE_INV / FAI * 100,0.5,
-        GDP,地区生产总值,亿元,higher,quarter,cumulative,sum,,5%,linear
-        """;
-
     [Theory]
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task Readings_GoodFile_ImportsApprovedVersionsFromImport(Db db)
     {
-        await using var host = await Seeded(db);
+        await using var host = await ImportSeed.StartAsync(db);
 
-        var summary = await Import(host, ImportKind.Readings, "indicator,org,period,value\nFAI,330102,2026-01,10.5\nFAI,330102,2026-02,21\nGDP,330100,2026Q1,300\n");
+        var summary = await host.ImportCsv(ImportKind.Readings, "indicator,org,period,value\nFAI,330102,2026-01,10.5\nFAI,330102,2026-02,21\nGDP,330100,2026Q1,300\n");
 
         summary.ShouldBe(new ImportSummary("readings", 3, 3, 0, 0));
         var readings = await host.Query(d => d.Readings.Include(r => r.Versions).OrderBy(r => r.PeriodStart).ToListAsync());
@@ -73,9 +63,9 @@ public sealed class ImportDataTests
     public async Task Readings_HostileFile_IsRefusedWhole_NamingLineAndColumn(string what, Db db)
     {
         var (_, csv, line, column) = HostileCases.Single(c => c.What == what);
-        await using var host = await Seeded(db);
+        await using var host = await ImportSeed.StartAsync(db);
 
-        var e = await Should.ThrowAsync<InputRefusedException>(() => Import(host, ImportKind.Readings, csv));
+        var e = await Should.ThrowAsync<InputRefusedException>(() => host.ImportCsv(ImportKind.Readings, csv));
 
         e.Errors.ShouldContain(x => x.Row == line && (x.Column == column || x.Field == column), string.Join("; ", e.Errors));
         (await host.Query(d => d.Readings.CountAsync())).ShouldBe(0, "nothing may be written");
@@ -85,7 +75,7 @@ public sealed class ImportDataTests
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task Readings_ManyGoodRowsAndOneBad_WritesNothing_AndReportsEveryProblem(Db db)
     {
-        await using var host = await Seeded(db);
+        await using var host = await ImportSeed.StartAsync(db);
         var csv = new StringBuilder("indicator,org,period,value\n");
         for (int year = 2001; year <= 2026; year++)
         {
@@ -97,7 +87,7 @@ public sealed class ImportDataTests
 
         csv.Append("FAI,330102,1900-01,1\nFAI,nowhere,2020-01,x\n");
 
-        var e = await Should.ThrowAsync<InputRefusedException>(() => Import(host, ImportKind.Readings, csv.ToString()));
+        var e = await Should.ThrowAsync<InputRefusedException>(() => host.ImportCsv(ImportKind.Readings, csv.ToString()));
 
         e.Errors.Select(x => (x.Row, x.Column)).ShouldBe([(314, "period"), (315, "org"), (315, "value")], ignoreOrder: true);
         (await host.Query(d => d.Readings.CountAsync())).ShouldBe(0);
@@ -107,7 +97,7 @@ public sealed class ImportDataTests
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task Readings_RandomBytesAndGbkBytes_AreRefusedAsNotUtf8(Db db)
     {
-        await using var host = await Seeded(db);
+        await using var host = await ImportSeed.StartAsync(db);
         var random = new byte[4096];
         new Random(7).NextBytes(random);
         byte[] gbk = [.. Encoding.ASCII.GetBytes("indicator,org,period,value\nFAI,330102,2026-01,1,"), 0xB2, 0xE2, 0xCA, 0xD4, (byte)'\n'];
@@ -125,67 +115,16 @@ public sealed class ImportDataTests
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task Readings_SameFileTwice_ChangesNothing_AndAChangedValueAppendsAVersion(Db db)
     {
-        await using var host = await Seeded(db);
+        await using var host = await ImportSeed.StartAsync(db);
         const string csv = "indicator,org,period,value\nFAI,330102,2026-01,10\nFAI,330102,2026-02,20\n";
-        await Import(host, ImportKind.Readings, csv);
+        await host.ImportCsv(ImportKind.Readings, csv);
 
-        var again = await Import(host, ImportKind.Readings, csv);
-        var changed = await Import(host, ImportKind.Readings, "indicator,org,period,value\nFAI,330102,2026-02,22\n");
+        var again = await host.ImportCsv(ImportKind.Readings, csv);
+        var changed = await host.ImportCsv(ImportKind.Readings, "indicator,org,period,value\nFAI,330102,2026-02,22\n");
 
         again.Unchanged.ShouldBe(2);
         changed.Updated.ShouldBe(1);
         var versions = await host.Query(d => d.ReadingVersions.OrderBy(v => v.Id).Select(v => v.Value).ToListAsync());
         versions.ShouldBe([10m, 20m, 22m]);
     }
-
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
-    public async Task Orgs_ParentOnALaterLine_AndBadKind_AreRefusedWithTheirLines(Db db)
-    {
-        await using var host = await AppHost.StartAsync(db);
-
-        var e = await Should.ThrowAsync<InputRefusedException>(() => Import(host, ImportKind.Orgs,
-            "code,name,kind,parent\n330100,甲市,City,330000\n330000,测试省,Province,\n330200,乙市,Town,330000\n"));
-
-        e.Errors.Select(x => (x.Row, x.Column)).ShouldBe([(2, "parent"), (4, "kind")], ignoreOrder: true);
-        (await host.Query(d => d.OrgUnits.CountAsync())).ShouldBe(0);
-    }
-
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
-    public async Task Indicators_FormulaCycleAcrossRows_IsRefusedNamingTheFormula(Db db)
-    {
-        await using var host = await AppHost.StartAsync(db);
-
-        var e = await Should.ThrowAsync<InputRefusedException>(() => Import(host, ImportKind.Indicators, """
-            code,name,unit,direction,frequency,valueKind,aggregation,formula,tolerance,profile
-            A_X,甲,,higher,month,level,formula,B_X + 1,5%,linear
-            B_X,乙,,higher,month,level,formula,A_X * 2,5%,linear
-            """));
-
-        e.Errors.ShouldHaveSingleItem().Column.ShouldBe("formula");
-        e.Errors[0].Message.Bilingual.ShouldContain("循环");
-        (await host.Query(d => d.Indicators.CountAsync())).ShouldBe(0);
-    }
-
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
-    public async Task Targets_ImportAndChange_AppendVersions(Db db)
-    {
-        await using var host = await Seeded(db);
-
-        var first = await Import(host, ImportKind.Targets, "indicator,org,year,value,qualifier\nGDP,330100,2026,1000,atLeast\nFAI,330100,2026,500,around\n");
-        var second = await Import(host, ImportKind.Targets, "indicator,org,year,value,qualifier\nGDP,330100,2026,1050,atLeast\nFAI,330100,2026,500,around\n");
-        var bad = await Should.ThrowAsync<InputRefusedException>(() => Import(host, ImportKind.Targets, "indicator,org,year,value,qualifier\nGDP,330100,2026-05,1,atLeast\nGDP,330100,2027,1,someday\n"));
-
-        first.Created.ShouldBe(2);
-        second.Updated.ShouldBe(1);
-        second.Unchanged.ShouldBe(1);
-        bad.Errors.Select(x => (x.Row, x.Column)).ShouldBe([(2, "year"), (3, "qualifier")], ignoreOrder: true);
-        (await host.Query(d => d.TargetVersions.CountAsync())).ShouldBe(3);
-    }
-
-    private static Task<AppHost> Seeded(Db db) => AppHost.StartWithAsync(db, Orgs, Indicators);
-
-    private static Task<ImportSummary> Import(AppHost host, ImportKind kind, string csv) => host.ImportCsv(kind, csv);
 }
