@@ -34,9 +34,8 @@ public sealed class ImportOrgUnits(Data.LuoshiDbContext db, ICurrentActor actor)
         int created = 0, updated = 0;
         foreach (var (line, row) in rows)
         {
-            if (!seen.Add(row.Code))
+            if (!errors.FirstTime(line, seen, row.Code))
             {
-                errors.Add(line, "code", new Text($"代码 {Parsing.Clip(row.Code)} 在文件中重复", $"code '{Parsing.Clip(row.Code)}' appears twice in the file"));
                 continue;
             }
 

@@ -77,6 +77,18 @@ internal sealed class RowErrors
         }
     }
 
+    /// <summary>True the first time a file names <paramref name="code"/>; a second time is an error at this line, in the "code" column.</summary>
+    public bool FirstTime(int line, ISet<string> seen, string code)
+    {
+        if (seen.Add(code))
+        {
+            return true;
+        }
+
+        Add(line, "code", new Text($"代码 {Parsing.Clip(code)} 在文件中重复", $"code '{Parsing.Clip(code)}' appears twice in the file"));
+        return false;
+    }
+
     /// <summary>Looks a code up among the known ones; an unknown code becomes an error at this line and column.</summary>
     public bool Known(int line, string column, Dictionary<string, int> ids, string code, out int id, Text what)
     {

@@ -11,16 +11,6 @@ namespace Luoshi.Application.Tests.Readings;
 /// <summary>The entry grid's save: a batch of cells written all or nothing.</summary>
 public sealed class WriteReadingsTests
 {
-    private const string Orgs = "code,name,kind,parent\n330000,测试省,Province,\n330100,甲市,City,330000\n330102,甲一区,County,330100\n";
-
-    private const string Indicators = """
-        code,name,unit,direction,frequency,valueKind,aggregation,formula,tolerance,profile
-        FAI,固定资产投资,亿元,higher,month,cumulative,sum,,5%,linear
-        PRIVATE_INV,民间投资,亿元,higher,month,cumulative,sum,,5%,seasonal
-        SHARE,民间投资占比,%,higher,month,level,formula,PRIVATE_INV / FAI * 100,0.5,
-        GDP,地区生产总值,亿元,higher,quarter,cumulative,sum,,5%,linear
-        """;
-
     [Theory]
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task BatchWithBadCells_WritesNothing_AndNamesEachBadCell(Db db)
@@ -91,7 +81,7 @@ public sealed class WriteReadingsTests
     private static Task<IReadOnlyList<ReadingView>> Write(AppHost host, params WriteReadings.Cell[] cells) =>
         host.Run<WriteReadings, IReadOnlyList<ReadingView>>(w => w.Handle(new(cells), ReadingSource.Entry, default));
 
-    private static Task<AppHost> Seeded(Db db) => AppHost.StartWithAsync(db, Orgs, Indicators);
+    private static Task<AppHost> Seeded(Db db) => ImportSeed.StartAsync(db);
 
     private static Task<ImportSummary> Import(AppHost host, ImportKind kind, string csv) => host.ImportCsv(kind, csv);
 }

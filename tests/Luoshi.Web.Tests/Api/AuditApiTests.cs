@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Luoshi.Web.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Luoshi.Web.Tests.Api;
 
@@ -48,9 +49,11 @@ public sealed class AuditApiTests(AppFixture fixture) : IClassFixture<AppFixture
         var app = await fixture.For(db);
         var code = "AD" + db.ToString()[0];
         (await app.Client.PostAsJsonAsync("/api/org-units", new { code, name = "审计日期", kind = "county", parent = "330100" })).EnsureSuccessStatusCode();
-        var today = DateOnly.FromDateTime(DateTime.Now).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-        var tomorrow = DateOnly.FromDateTime(DateTime.Now).AddDays(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-        var yesterday = DateOnly.FromDateTime(DateTime.Now).AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        // "Today" is the server's calendar day (China's by default), not the test host's: they differ for eight hours a day on a UTC host.
+        var day = app.App.Services.GetRequiredService<Luoshi.Application.Common.LocalCalendar>().Today;
+        var today = day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var tomorrow = day.AddDays(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var yesterday = day.AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
         (await Entries(app, $"/api/audit?entity=OrgUnit&key={code}&from={today}&to={today}")).Count.ShouldBe(1);
         (await Entries(app, $"/api/audit?entity=OrgUnit&key={code}&from={yesterday}")).Count.ShouldBe(1);
