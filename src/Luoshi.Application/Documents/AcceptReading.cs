@@ -37,7 +37,7 @@ public sealed class AcceptReading(Data.LuoshiDbContext db, ICurrentActor actor, 
         }
 
         var indicator = (r.Indicator ?? string.Empty).Trim();
-        document.Accept(number, DocumentItemKind.Figure, $"reading:{indicator}/{org.Code}/{period}", DocumentReview.Stamp(actor, clock, r.Note));
+        document.Accept(number, DocumentItemKind.Figure, ItemLink.Reading(indicator, org.Code, period), DocumentReview.Stamp(actor, clock, r.Note));
         return await DocumentReview.Atomically(db, async () =>
         {
             var reading = await write.Handle(

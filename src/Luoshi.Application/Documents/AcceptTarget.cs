@@ -52,7 +52,7 @@ public sealed class AcceptTarget(Data.LuoshiDbContext db, ICurrentActor actor, T
             _ => (TargetQualifier.AtLeast, figure.Stretch),
         };
         var indicator = (r.Indicator ?? string.Empty).Trim();
-        document.Accept(number, DocumentItemKind.Target, $"target:{indicator}/{org.Code}/{year}", DocumentReview.Stamp(actor, clock, r.Note));
+        document.Accept(number, DocumentItemKind.Target, ItemLink.Target(indicator, org.Code, year), DocumentReview.Stamp(actor, clock, r.Note));
         return await DocumentReview.Atomically(db, async () =>
         {
             var target = await set.Handle(new SetTarget.Request(

@@ -244,22 +244,11 @@ public sealed class DetailModel(
     /// <summary>Where an accepted item now lives: the plan item, or the indicator at the unit.</summary>
     public static string? LinkOf(string? linkedTo)
     {
-        if (linkedTo is null)
+        var link = linkedTo is null ? null : ItemLink.Parse(linkedTo);
+        return link?.Kind switch
         {
-            return null;
-        }
-
-        var colon = linkedTo.IndexOf(':', StringComparison.Ordinal);
-        if (colon < 0)
-        {
-            return null;
-        }
-
-        var rest = linkedTo[(colon + 1)..];
-        return linkedTo[..colon] switch
-        {
-            "plan" => "/plans/" + Uri.EscapeDataString(rest),
-            "target" or "reading" when rest.Split('/') is [var indicator, var org, ..] => $"/indicators/{Uri.EscapeDataString(indicator)}?org={Uri.EscapeDataString(org)}",
+            ItemLinkKind.Plan => "/plans/" + Uri.EscapeDataString(link.Code),
+            ItemLinkKind.Target or ItemLinkKind.Reading => $"/indicators/{Uri.EscapeDataString(link.Code)}?org={Uri.EscapeDataString(link.Org!)}",
             _ => null,
         };
     }
