@@ -29,7 +29,7 @@ public sealed class AcceptReading(Data.LuoshiDbContext db, ICurrentActor actor, 
             throw InputRefusedException.Single("number", new Text($"第{number}条不是数据", $"item {number} is not a stated figure"));
         }
 
-        var figure = DocumentReview.Figure(item);
+        var figure = ItemData.Figure(item);
         var period = string.IsNullOrWhiteSpace(r.Period) ? figure.PeriodCode : r.Period;
         if (string.IsNullOrWhiteSpace(period))
         {

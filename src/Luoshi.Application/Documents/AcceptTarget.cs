@@ -38,7 +38,7 @@ public sealed class AcceptTarget(Data.LuoshiDbContext db, ICurrentActor actor, T
             throw InputRefusedException.Single("number", new Text($"第{number}条不是目标", $"item {number} is not a target"));
         }
 
-        var figure = DocumentReview.Figure(item);
+        var figure = ItemData.Figure(item);
         var year = r.Year ?? YearOf(figure, document)
             ?? throw InputRefusedException.Single("year", new Text("无法从文件判断年份,请提供", "the year cannot be told from the document; send it"));
 
