@@ -134,6 +134,7 @@ internal static class AuditTrail
         string s when Bulky.Contains(property) => $"({s.Length} chars)",
         Enum en => en.ToString(),
         DateOnly d => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        ItemLink link => link.ToString(),
         _ => value,
     };
 

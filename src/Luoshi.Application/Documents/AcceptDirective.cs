@@ -42,7 +42,7 @@ public sealed class AcceptDirective(Data.LuoshiDbContext db, ICurrentActor actor
         }
 
         var code = Code.Require(r.Code, "code");
-        document.Accept(number, DocumentItemKind.Directive, "plan:" + code, DocumentReview.Stamp(actor, clock, r.Note));
+        document.Accept(number, DocumentItemKind.Directive, ItemLink.Plan(code), DocumentReview.Stamp(actor, clock, r.Note));
         return await DocumentReview.Atomically(db, async () =>
         {
             var plan = await save.Create(new SavePlanItem.Request(

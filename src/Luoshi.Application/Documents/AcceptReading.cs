@@ -29,7 +29,7 @@ public sealed class AcceptReading(Data.LuoshiDbContext db, ICurrentActor actor, 
             throw InputRefusedException.Single("number", new Text($"第{number}条不是数据", $"item {number} is not a stated figure"));
         }
 
-        var figure = DocumentReview.Figure(item);
+        var figure = ItemData.Figure(item);
         var period = string.IsNullOrWhiteSpace(r.Period) ? figure.PeriodCode : r.Period;
         if (string.IsNullOrWhiteSpace(period))
         {
@@ -37,7 +37,7 @@ public sealed class AcceptReading(Data.LuoshiDbContext db, ICurrentActor actor, 
         }
 
         var indicator = (r.Indicator ?? string.Empty).Trim();
-        document.Accept(number, DocumentItemKind.Figure, $"reading:{indicator}/{org.Code}/{period}", DocumentReview.Stamp(actor, clock, r.Note));
+        document.Accept(number, DocumentItemKind.Figure, ItemLink.Reading(indicator, org.Code, period), DocumentReview.Stamp(actor, clock, r.Note));
         return await DocumentReview.Atomically(db, async () =>
         {
             var reading = await write.Handle(

@@ -38,7 +38,7 @@ public sealed class AcceptTarget(Data.LuoshiDbContext db, ICurrentActor actor, T
             throw InputRefusedException.Single("number", new Text($"第{number}条不是目标", $"item {number} is not a target"));
         }
 
-        var figure = DocumentReview.Figure(item);
+        var figure = ItemData.Figure(item);
         var year = r.Year ?? YearOf(figure, document)
             ?? throw InputRefusedException.Single("year", new Text("无法从文件判断年份,请提供", "the year cannot be told from the document; send it"));
 
@@ -52,7 +52,7 @@ public sealed class AcceptTarget(Data.LuoshiDbContext db, ICurrentActor actor, T
             _ => (TargetQualifier.AtLeast, figure.Stretch),
         };
         var indicator = (r.Indicator ?? string.Empty).Trim();
-        document.Accept(number, DocumentItemKind.Target, $"target:{indicator}/{org.Code}/{year}", DocumentReview.Stamp(actor, clock, r.Note));
+        document.Accept(number, DocumentItemKind.Target, ItemLink.Target(indicator, org.Code, year), DocumentReview.Stamp(actor, clock, r.Note));
         return await DocumentReview.Atomically(db, async () =>
         {
             var target = await set.Handle(new SetTarget.Request(

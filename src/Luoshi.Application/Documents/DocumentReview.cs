@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Luoshi.Application.Common;
 using Luoshi.Application.Indicators;
 using Luoshi.Application.Plans;
@@ -23,10 +22,6 @@ internal static class DocumentReview
     public static DocumentItem Item(Document document, int number) =>
         document.Items.FirstOrDefault(i => i.Number == number)
         ?? throw new NotFoundException(new Text("文件条目", "document item"), $"{document.Id}/{number}");
-
-    public static FigureView Figure(DocumentItem item) =>
-        JsonSerializer.Deserialize<FigureView>(item.Data, DocumentJson.Options)
-        ?? throw new InvalidOperationException($"item {item.Number} carries no figure");
 
     /// <summary>Where a value came from, short enough for a version's reason: 文件《…》第3条: the sentence.</summary>
     public static string Cite(Document document, DocumentItem item, int max) =>

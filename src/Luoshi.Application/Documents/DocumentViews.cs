@@ -218,7 +218,7 @@ public static class DocumentJson
             SentenceRef.Of(d.Text, new TextSpan(i.SentenceStart, i.SentenceLength)),
             data.RootElement.Clone(),
             i.Decision,
-            i.LinkedTo,
+            i.LinkedTo?.ToString(),
             i.DecidedBy,
             i.DecidedAt,
             i.Note);

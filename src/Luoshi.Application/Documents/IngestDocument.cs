@@ -67,13 +67,13 @@ public sealed class IngestDocument(Data.LuoshiDbContext db, ICurrentActor actor,
         var items = new List<(DocumentItemKind, string, TextSpan, string)>();
         for (int i = 0; i < x.Directives.Count; i++)
         {
-            items.Add((DocumentItemKind.Directive, x.Directives[i].Text, x.Directives[i].Sentence, JsonSerializer.Serialize(view.Directives[i], DocumentJson.Options)));
+            items.Add((DocumentItemKind.Directive, x.Directives[i].Text, x.Directives[i].Sentence, ItemData.Of(view.Directives[i])));
         }
 
         for (int i = 0; i < x.Figures.Count; i++)
         {
             var f = x.Figures[i];
-            items.Add((f.Kind == FigureKind.Target ? DocumentItemKind.Target : DocumentItemKind.Figure, f.Text, f.Sentence, JsonSerializer.Serialize(view.Figures[i], DocumentJson.Options)));
+            items.Add((f.Kind == FigureKind.Target ? DocumentItemKind.Target : DocumentItemKind.Figure, f.Text, f.Sentence, ItemData.Of(view.Figures[i])));
         }
 
         var title = titleGiven ? fallbackTitle : x.Title ?? fallbackTitle;

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Luoshi.Application.Common;
 using Luoshi.Domain.Common;
 using Luoshi.Domain.Documents;
@@ -98,12 +97,12 @@ public sealed class CompareDocuments(Data.LuoshiDbContext db, ICurrentActor acto
         var items = await db.DocumentItems.AsNoTracking()
             .Where(i => i.DocumentId == id && (i.Kind == DocumentItemKind.Figure || i.Kind == DocumentItemKind.Target))
             .OrderBy(i => i.Number)
-            .Select(i => new { i.Number, i.Data })
+            .Select(i => new { i.Number, i.Kind, i.Data })
             .ToListAsync(ct);
         var figures = new List<(string, string, string, FigureSide)>(items.Count);
         foreach (var i in items)
         {
-            var f = JsonSerializer.Deserialize<FigureView>(i.Data, DocumentJson.Options);
+            var f = ItemData.Figure(i.Kind, i.Data);
             if (f is null || string.IsNullOrWhiteSpace(f.Subject))
             {
                 continue;

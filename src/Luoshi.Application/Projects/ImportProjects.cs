@@ -134,7 +134,7 @@ public sealed class ImportProjects(Data.LuoshiDbContext db, ICurrentActor actor,
         Dictionary<string, OrgUnit> units,
         Dictionary<string, MajorProject> projects,
         Dictionary<(int ProjectId, int Year), ProjectPlan> existingPlans,
-        Dictionary<(int ProjectId, string Month), ProjectProgress> existingProgress)
+        Dictionary<(int ProjectId, Period Month), ProjectProgress> existingProgress)
     {
         private readonly Dictionary<int, OrgUnit> _unitPaths = units.Values.ToDictionary(u => u.Id, u => u);
         private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
@@ -291,12 +291,12 @@ public sealed class ImportProjects(Data.LuoshiDbContext db, ICurrentActor actor,
         public void Progress(int line, string[] fields, MajorProject p)
         {
             var projectCode = table.Text(fields, "project");
-            var month = Errors.Try(line, "month", () => Period.Parse(table.Text(fields, "month")) is { Kind: Frequency.Month } m ? m.ToString() : throw new DomainException("month", new Text("须为月份,如 2026-05", "a month such as 2026-05")));
+            var parsed = Errors.Try(line, "month", () => (Period?)(Period.Parse(table.Text(fields, "month")) is { Kind: Frequency.Month } m ? m : throw new DomainException("month", new Text("须为月份,如 2026-05", "a month such as 2026-05"))));
             var amount = Errors.Try(line, "completedInvestment", () => (decimal?)Parsing.Decimal(table.Text(fields, "completedInvestment"), "completedInvestment"));
             var actualStart = Errors.Try(line, "actualStart", () => Parsing.OptionalDate(table.Text(fields, "actualStart"), "actualStart"));
-            if (month is null || amount is null || !_seen.Add($"{projectCode}|{month}"))
+            if (parsed is not { } month || amount is null || !_seen.Add($"{projectCode}|{month}"))
             {
-                if (month is not null && amount is not null)
+                if (parsed is not null && amount is not null)
                 {
                     Errors.Add(line, "month", new Text("同一项目同一月份重复", "the same project and month appear twice"));
                 }
@@ -318,14 +318,14 @@ public sealed class ImportProjects(Data.LuoshiDbContext db, ICurrentActor actor,
                     {
                         db.ProjectProgress.Add(progress);
                         existingProgress[(p.Id, month)] = progress;
-                        Touched.Add((p.OrgUnitId, int.Parse(month[..4], CultureInfo.InvariantCulture)));
+                        Touched.Add((p.OrgUnitId, month.Year));
                         Created++;
                     }
                 }
             }
             else if (Errors.Try(line, "completedInvestment", () => progress.Change(amount.Value, table.Get(fields, "narrative"))))
             {
-                Touched.Add((p.OrgUnitId, int.Parse(month[..4], CultureInfo.InvariantCulture)));
+                Touched.Add((p.OrgUnitId, month.Year));
                 Updated++;
             }
         }

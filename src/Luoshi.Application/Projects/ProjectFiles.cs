@@ -202,7 +202,7 @@ public sealed class ProjectFiles(Data.LuoshiDbContext db, ICurrentActor actor, I
         var code = period.ToString();
         var open = projects.Where(x => x.ActualCompletion is not { } done || done >= monthStart).ToList();
         var projectIds = open.Select(x => x.Id).ToList();
-        var recorded = await db.ProjectProgress.AsNoTracking().Where(x => x.Month == code && projectIds.Contains(x.ProjectId)).ToDictionaryAsync(x => x.ProjectId, ct);
+        var recorded = await db.ProjectProgress.AsNoTracking().Where(x => x.Month == period && projectIds.Contains(x.ProjectId)).ToDictionaryAsync(x => x.ProjectId, ct);
         var rows = open.Select(x =>
         {
             var done = recorded.GetValueOrDefault(x.Id);

@@ -46,7 +46,7 @@ public static class ProjectInvestmentFeed
         var owner = projects.ToDictionary(p => p.Id, p => p.OrgUnitId);
         var byUnitYear = progress
             .Where(x => owner.ContainsKey(x.ProjectId))
-            .GroupBy(x => (OrgUnitId: owner[x.ProjectId], Year: int.Parse(x.Month[..4], CultureInfo.InvariantCulture)))
+            .GroupBy(x => (OrgUnitId: owner[x.ProjectId], Year: x.Month.Year))
             .Where(g => touched.Contains(g.Key))
             .ToDictionary(g => g.Key, g => g.ToList());
         var units = touched.Select(t => t.OrgUnitId).Distinct().ToList();
@@ -60,7 +60,7 @@ public static class ProjectInvestmentFeed
         int written = 0;
         foreach (var ((unit, year), rows) in byUnitYear)
         {
-            var months = rows.GroupBy(r => Period.Parse(r.Month).Index).ToDictionary(g => g.Key, g => (Amount: g.Sum(x => x.CompletedInvestment), Projects: g.Select(x => x.ProjectId)));
+            var months = rows.GroupBy(r => r.Month.Index).ToDictionary(g => g.Key, g => (Amount: g.Sum(x => x.CompletedInvestment), Projects: g.Select(x => x.ProjectId)));
             int last = months.Keys.Max();
             decimal sum = 0;
             var reporting = new HashSet<int>();

@@ -185,10 +185,10 @@ public sealed class ProjectQueries(Data.LuoshiDbContext db, ICurrentActor actor,
     /// <summary>Each project's investment completed in the year, through the last month complete at <paramref name="today"/>.</summary>
     private async Task<Dictionary<int, decimal>> CompletedInYear(int year, DateOnly today, CancellationToken ct)
     {
-        var prefix = year.ToString(CultureInfo.InvariantCulture) + "-";
+        var (january, december) = (Period.OfMonth(year, 1), Period.OfMonth(year, 12));
         var lastMonth = ProjectMetrics.CompleteMonths(year, today);
-        return (await db.ProjectProgress.AsNoTracking().Where(p => p.Month.StartsWith(prefix)).Select(p => new { p.ProjectId, p.Month, p.CompletedInvestment }).ToListAsync(ct))
-            .Where(p => int.Parse(p.Month[5..], CultureInfo.InvariantCulture) <= lastMonth)
+        return (await db.ProjectProgress.AsNoTracking().Where(p => p.Month >= january && p.Month <= december).Select(p => new { p.ProjectId, p.Month, p.CompletedInvestment }).ToListAsync(ct))
+            .Where(p => p.Month.Index <= lastMonth)
             .GroupBy(p => p.ProjectId).ToDictionary(g => g.Key, g => g.Sum(x => x.CompletedInvestment));
     }
 
@@ -257,9 +257,9 @@ public sealed class ProjectQueries(Data.LuoshiDbContext db, ICurrentActor actor,
         var p = await db.Projects.AsNoTracking().SingleOrDefaultAsync(x => x.Code == code, ct) ?? throw new NotFoundException(new Text("项目", "project"), code);
         int y = year ?? today.Year;
         var plan = await db.ProjectPlans.AsNoTracking().Where(x => x.ProjectId == p.Id && x.Year == y).Select(x => (decimal?)x.PlannedInvestment).SingleOrDefaultAsync(ct);
-        var prefix = y.ToString(CultureInfo.InvariantCulture) + "-";
-        var months = (await db.ProjectProgress.AsNoTracking().Where(x => x.ProjectId == p.Id && x.Month.StartsWith(prefix)).ToListAsync(ct))
-            .ToDictionary(x => Period.Parse(x.Month).Index);
+        var (january, december) = (Period.OfMonth(y, 1), Period.OfMonth(y, 12));
+        var months = (await db.ProjectProgress.AsNoTracking().Where(x => x.ProjectId == p.Id && x.Month >= january && x.Month <= december).ToListAsync(ct))
+            .ToDictionary(x => x.Month.Index);
         int last = months.Count == 0 ? 0 : months.Keys.Max();
         decimal sum = 0;
         var points = new List<ProjectCurvePoint>();
@@ -311,16 +311,15 @@ public sealed class ProjectQueries(Data.LuoshiDbContext db, ICurrentActor actor,
         var plans = await db.ProjectPlans.AsNoTracking().Where(x => x.ProjectId == p.Id).OrderBy(x => x.Year).ToListAsync(ct);
         var progress = await db.ProjectProgress.AsNoTracking().Where(x => x.ProjectId == p.Id).OrderBy(x => x.Month).ToListAsync(ct);
         var months = new List<ProjectMonthView>();
-        foreach (var group in progress.GroupBy(x => x.Month[..4]))
+        foreach (var group in progress.GroupBy(x => x.Month.Year))
         {
-            int y = int.Parse(group.Key, System.Globalization.CultureInfo.InvariantCulture);
+            int y = group.Key;
             var plan = plans.FirstOrDefault(x => x.Year == y)?.PlannedInvestment;
             decimal sum = 0;
             foreach (var m in group)
             {
                 sum += m.CompletedInvestment;
-                int month = Period.Parse(m.Month).Index;
-                months.Add(new ProjectMonthView(m.Month, Numbers.Normalize(m.CompletedInvestment), sum, plan is { } pl ? Math.Round(pl * (decimal)Domain.Evaluation.ExpectedProgress.SCurve(month), 2) : null, m.Narrative));
+                months.Add(new ProjectMonthView(m.Month.ToString(), Numbers.Normalize(m.CompletedInvestment), sum, plan is { } pl ? Math.Round(pl * (decimal)Domain.Evaluation.ExpectedProgress.SCurve(m.Month.Index), 2) : null, m.Narrative));
             }
         }
 
@@ -348,9 +347,9 @@ public sealed class ProjectQueries(Data.LuoshiDbContext db, ICurrentActor actor,
 
         var projects = await db.Projects.AsNoTracking().ToListAsync(ct);
         var plans = await db.ProjectPlans.AsNoTracking().Where(p => p.Year == y).ToDictionaryAsync(p => p.ProjectId, p => p.PlannedInvestment, ct);
-        var prefix = y.ToString(System.Globalization.CultureInfo.InvariantCulture) + "-";
-        var progress = (await db.ProjectProgress.AsNoTracking().Where(p => p.Month.StartsWith(prefix)).ToListAsync(ct))
-            .GroupBy(p => p.ProjectId).ToDictionary(g => g.Key, g => (IReadOnlyDictionary<int, decimal>)g.ToDictionary(p => Period.Parse(p.Month).Index, p => p.CompletedInvestment));
+        var (january, december) = (Period.OfMonth(y, 1), Period.OfMonth(y, 12));
+        var progress = (await db.ProjectProgress.AsNoTracking().Where(p => p.Month >= january && p.Month <= december).ToListAsync(ct))
+            .GroupBy(p => p.ProjectId).ToDictionary(g => g.Key, g => (IReadOnlyDictionary<int, decimal>)g.ToDictionary(p => p.Month.Index, p => p.CompletedInvestment));
         var paths = units.ToDictionary(u => u.Id, u => u.Path);
         var facts = projects.Where(p => paths.ContainsKey(p.OrgUnitId)).Select(p => (Project: p, Facts: new ProjectFacts(
             p.Code, paths[p.OrgUnitId], p.Category, p.TotalInvestment, p.PrivateShare, p.PlannedStart, p.PlannedCompletion, p.ActualStart, p.ActualCompletion,

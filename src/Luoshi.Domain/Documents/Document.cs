@@ -173,7 +173,7 @@ public sealed class Document
         _items.FirstOrDefault(i => i.Number == number) ?? throw new DomainException("number", new Text($"文件没有第{number}条", $"the document has no item {number}"));
 
     /// <summary>Records that an item became something in the platform (<paramref name="linkedTo"/>, e.g. plan:T12).</summary>
-    public void Accept(int number, DocumentItemKind expected, string linkedTo, Stamp stamp)
+    public void Accept(int number, DocumentItemKind expected, ItemLink linkedTo, Stamp stamp)
     {
         var item = Pending(number);
         if (item.Kind != expected)
@@ -249,13 +249,13 @@ public sealed class DocumentItem
     public string Data { get; private set; }
     public ItemDecision Decision { get; private set; }
 
-    /// <summary>What the item became: plan:CODE, target:INDICATOR/ORG/YEAR, reading:INDICATOR/ORG/PERIOD.</summary>
-    public string? LinkedTo { get; private set; }
+    /// <summary>What the item became, once accepted.</summary>
+    public ItemLink? LinkedTo { get; private set; }
     public string? DecidedBy { get; private set; }
     public DateTimeOffset? DecidedAt { get; private set; }
     public string? Note { get; private set; }
 
-    internal void Decide(ItemDecision decision, string? linkedTo, Stamp stamp)
+    internal void Decide(ItemDecision decision, ItemLink? linkedTo, Stamp stamp)
     {
         Decision = decision;
         LinkedTo = linkedTo;

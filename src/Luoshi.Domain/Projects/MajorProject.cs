@@ -132,12 +132,15 @@ public sealed class ProjectPlan(int projectId, int year, decimal plannedInvestme
 }
 
 /// <summary>Investment completed in one month (实物工作量), with what happened.</summary>
-public sealed class ProjectProgress(int projectId, string month, decimal completedInvestment)
+public sealed class ProjectProgress(int projectId, Period month, decimal completedInvestment)
 {
     public int ProjectId { get; private set; } = projectId;
 
-    /// <summary>The month, as <c>2026-05</c>.</summary>
-    public string Month { get; private set; } = month;
+    /// <summary>
+    /// The month (<c>2026-05</c>; never a quarter or a year). Stored as that text: months alone sort as text sorts,
+    /// so a range of months in a query means in SQL what it means here.
+    /// </summary>
+    public Period Month { get; private set; } = month.Kind == Frequency.Month ? month : throw new DomainException("month", new Text("须为月份,如 2026-05", "a month such as 2026-05"));
     public decimal CompletedInvestment { get; private set; } = completedInvestment >= 0 ? completedInvestment : throw new DomainException("completedInvestment", new Text("完成投资不能为负", "completed investment cannot be negative"));
     public string? Narrative { get; private set; }
 

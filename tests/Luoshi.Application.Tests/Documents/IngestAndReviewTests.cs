@@ -105,6 +105,10 @@ public sealed class IngestAndReviewTests
         plan.PlanItem.SourceDocument.ShouldBe("全省经济工作会议召开");
         plan.PlanItem.SourceSentence.ShouldBe("加快推进重大项目建设，着力扩大有效投资。");
         plan.Item.LinkedTo.ShouldBe("plan:T-INV");
+        var stored = await host.Query(d => d.Database.SqlQueryRaw<string>("SELECT \"LinkedTo\" AS \"Value\" FROM document_items WHERE \"LinkedTo\" IS NOT NULL").ToListAsync());
+        stored.Order(StringComparer.Ordinal).ShouldBe(["plan:T-INV", "reading:JOBS/330000/2025-12", "target:GDP_GROWTH/330000/2026"]);
+        var accepted = await host.Query(d => d.DocumentItems.AsNoTracking().Where(i => i.Number == jobs.Number).Select(i => i.LinkedTo).SingleAsync());
+        (accepted!.Kind, accepted.Code, accepted.Org, accepted.Period).ShouldBe((ItemLinkKind.Reading, "JOBS", "330000", "2025-12"));
         (set.Target!.Value, set.Target.Qualifier, set.Target.Stretch, set.Target.Year).ShouldBe((5.5m, TargetQualifier.Around, 6m, "2026"));
         var version = await host.Query(d => d.TargetVersions.AsNoTracking().SingleAsync());
         version.Reason!.ShouldContain("今年全省生产总值增长5.5%左右，力争6%。");

@@ -33,15 +33,15 @@ public class DocumentTests
     {
         var doc = Sample();
 
-        doc.Accept(1, DocumentItemKind.Directive, "plan:T1", By);
+        doc.Accept(1, DocumentItemKind.Directive, ItemLink.Plan("T1"), By);
         Should.Throw<DomainConflictException>(() => doc.Reject(1, By)).Field.ShouldBe("number");
-        Should.Throw<DomainException>(() => doc.Accept(2, DocumentItemKind.Figure, "reading:X", By)).Field.ShouldBe("number");
+        Should.Throw<DomainException>(() => doc.Accept(2, DocumentItemKind.Figure, ItemLink.Reading("X", "330000", "2026"), By)).Field.ShouldBe("number");
         doc.State.ShouldBe(ReviewState.InReview);
         doc.Reject(2, By);
-        doc.Accept(3, DocumentItemKind.Figure, "reading:EXPORT/330000/2026H1", By);
+        doc.Accept(3, DocumentItemKind.Figure, ItemLink.Reading("EXPORT", "330000", "2026H1"), By);
 
         doc.State.ShouldBe(ReviewState.Reviewed);
-        doc.Items[0].LinkedTo.ShouldBe("plan:T1");
+        doc.Items[0].LinkedTo!.ToString().ShouldBe("plan:T1");
         doc.Items[1].Decision.ShouldBe(ItemDecision.Rejected);
         doc.Version.ShouldBe(4);
         Should.Throw<DomainException>(() => doc.Item(9)).Field.ShouldBe("number");

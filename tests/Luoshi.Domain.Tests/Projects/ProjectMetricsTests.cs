@@ -87,4 +87,12 @@ public sealed class ProjectMetricsTests
         p.Complete(new DateOnly(2027, 5, 1));
         p.Stage.ShouldBe(ProjectStage.Completed);
     }
+
+    [Fact]
+    public void Progress_IsOfAMonth_NeverAQuarterOrAYear()
+    {
+        new ProjectProgress(1, Period.OfMonth(2026, 5), 2m).Month.ToString().ShouldBe("2026-05");
+        Should.Throw<DomainException>(() => new ProjectProgress(1, Period.OfQuarter(2026, 2), 2m)).Field.ShouldBe("month");
+        Should.Throw<DomainException>(() => new ProjectProgress(1, Period.OfYear(2026), 2m)).Field.ShouldBe("month");
+    }
 }

@@ -38,7 +38,7 @@ internal sealed class DocumentItemConfiguration : IEntityTypeConfiguration<Docum
         b.HasKey(x => new { x.DocumentId, x.Number });
         b.Property(x => x.Text).HasMaxLength(2000).IsRequired();
         b.Property(x => x.Data).IsRequired();
-        b.Property(x => x.LinkedTo).HasMaxLength(120);
+        b.Property(x => x.LinkedTo).HasMaxLength(120).HasConversion(l => l!.ToString(), s => ItemLink.Parse(s));
         b.Property(x => x.DecidedBy).HasMaxLength(Stamp.ActorMaxLength);
         b.Property(x => x.Note).HasMaxLength(Document.NoteMaxLength);
         b.HasIndex(x => new { x.DocumentId, x.Decision });

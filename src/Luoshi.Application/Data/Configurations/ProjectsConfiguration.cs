@@ -39,7 +39,8 @@ internal sealed class ProjectProgressConfiguration : IEntityTypeConfiguration<Pr
     {
         b.ToTable("project_progress");
         b.HasKey(x => new { x.ProjectId, x.Month });
-        b.Property(x => x.Month).HasMaxLength(7);
+        // The column keeps the text 2026-05 (see ProjectProgress.Month on why a range of months still queries as text).
+        b.Property(x => x.Month).HasMaxLength(7).HasConversion(m => m.ToString(), s => Period.Parse(s));
         b.Property(x => x.Narrative).HasMaxLength(2000);
         b.HasOne<MajorProject>().WithMany().HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.Cascade);
     }

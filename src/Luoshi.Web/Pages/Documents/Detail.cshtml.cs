@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using Luoshi.Application.Common;
 using Luoshi.Application.Documents;
 using Luoshi.Application.Indicators;
@@ -124,7 +123,12 @@ public sealed class DetailModel(
     {
         Document = await get.Handle(id, ct);
         CanReview = actor.Can(Permission.ManagePlans, (string?)null);
-        Items = [.. Document.Items.Select(i => new ItemModel(i, Fields(i)))];
+        Items = [.. Document.Items.Select(i =>
+        {
+            var figure = ItemData.Figure(i.Kind, i.Data);
+            var directive = ItemData.Directive(i.Kind, i.Data);
+            return new ItemModel(i, figure, directive, Fields(figure, directive));
+        })];
         Segments = Highlights.Cut(Document.Text, Marks());
         if (CanReview && Document.Items.Any(i => i.Decision == ItemDecision.Pending))
         {
@@ -141,12 +145,11 @@ public sealed class DetailModel(
     {
         foreach (var item in Items)
         {
-            var data = item.View.Data;
-            if (data.TryGetProperty("start", out var start) && data.TryGetProperty("length", out var length))
+            var (from, length) = item.Figure is { } f ? (f.Start, f.Length) : item.Directive is { } d ? (d.Start, d.Length) : (0, 0);
+            if (length > 0)
             {
-                var from = start.GetInt32();
                 var tip = $"{format.Label(item.View.Kind)} #{item.View.Number}: " + string.Join(" · ", item.Fields.Select(f => $"{f.Label} {f.Value}"));
-                yield return new Mark(from, from + length.GetInt32(), item.View.Kind.ToString().ToLowerInvariant(), item.View.Number, tip);
+                yield return new Mark(from, from + length, item.View.Kind.ToString().ToLowerInvariant(), item.View.Number, tip);
             }
         }
 
@@ -172,9 +175,8 @@ public sealed class DetailModel(
     }
 
     /// <summary>The extracted fields of an item, labelled, in the reader's language.</summary>
-    private IReadOnlyList<Field> Fields(DocumentItemView item)
+    private IReadOnlyList<Field> Fields(FigureView? figure, DirectiveView? directive)
     {
-        var d = item.Data;
         var fields = new List<Field>();
         void Add(string key, string? value)
         {
@@ -184,46 +186,50 @@ public sealed class DetailModel(
             }
         }
 
-        string? Str(string name) => d.TryGetProperty(name, out var p) && p.ValueKind == JsonValueKind.String ? p.GetString() : null;
-        string? Num(string name) => d.TryGetProperty(name, out var p) && p.ValueKind == JsonValueKind.Number ? p.GetDecimal().ToString("0.############", CultureInfo.InvariantCulture) : null;
-
-        if (item.Kind == DocumentItemKind.Directive)
+        if (directive is { } d)
         {
-            Add("DocReview.Verb", Str("verb"));
-            Add("DocReview.Topic", Str("topic"));
-            Add("DocReview.Area", Str("area"));
+            Add("DocReview.Verb", d.Verb);
+            Add("DocReview.Topic", d.Topic);
+            Add("DocReview.Area", d.Area);
             return fields;
         }
 
-        Add("DocReview.Subject", Str("subject"));
-        var value = Num("value");
-        var upper = Num("upper");
-        Add("DocReview.Value", upper is null ? value : $"{value}–{upper}");
-        Add("DocReview.Unit", Str("unit"));
-        Add("DocReview.Measure", Str("measure"));
-        if (Str("qualifier") is { } q && Enum.TryParse<FigureQualifier>(q, ignoreCase: true, out var qualifier))
+        if (figure is not { } f)
+        {
+            return fields;
+        }
+
+        Add("DocReview.Subject", f.Subject);
+        var value = Number(f.Value);
+        Add("DocReview.Value", f.Upper is { } upper ? $"{value}–{Number(upper)}" : value);
+        Add("DocReview.Unit", f.Unit);
+        Add("DocReview.Measure", f.Measure);
+        if (f.Qualifier is { } qualifier)
         {
             Add("DocReview.Qualifier", format.Label(qualifier));
         }
 
-        Add("DocReview.Stretch", Num("stretch"));
-        Add("DocReview.From", Num("from"));
-        Add("DocReview.Comparison", Str("comparison"));
-        Add("DocReview.Period", Str("period") is { } period ? period + (Str("periodCode") is { } code ? $" ({format.Period(code)})" : string.Empty) : null);
+        Add("DocReview.Stretch", Number(f.Stretch));
+        Add("DocReview.From", Number(f.From));
+        Add("DocReview.Comparison", f.Comparison);
+        Add("DocReview.Period", f.Period is { } period ? period + (f.PeriodCode is { } code ? $" ({format.Period(code)})" : string.Empty) : null);
         return fields;
     }
+
+    /// <summary>A figure as the form shows it: no trailing zeros, a point for the decimals.</summary>
+    public static string? Number(decimal? value) => value?.ToString("0.############", CultureInfo.InvariantCulture);
 
     /// <summary>What the figure's subject most likely measures: an indicator whose name the subject contains (or the other way round), with the same unit first.</summary>
     public IndicatorView? Suggest(ItemModel item)
     {
-        var subject = item.Field("subject");
+        var subject = item.Figure?.Subject;
         if (string.IsNullOrWhiteSpace(subject))
         {
             return null;
         }
 
         var bare = subject.StartsWith("全省", StringComparison.Ordinal) || subject.StartsWith("全国", StringComparison.Ordinal) ? subject[2..] : subject;
-        var unit = item.Field("unit");
+        var unit = item.Figure?.Unit;
         return Indicators
             .Where(i => bare.Length > 0 && (bare.Contains(i.Name, StringComparison.Ordinal) || i.Name.Contains(bare, StringComparison.Ordinal)))
             .OrderByDescending(i => string.Equals(i.Unit, unit, StringComparison.Ordinal))
@@ -234,7 +240,7 @@ public sealed class DetailModel(
     /// <summary>全国 for a figure about the country, else the province.</summary>
     public string? SuggestUnit(ItemModel item)
     {
-        var subject = item.Field("subject") ?? string.Empty;
+        var subject = item.Figure?.Subject ?? string.Empty;
         var wanted = subject.StartsWith("全国", StringComparison.Ordinal)
             ? Units.FirstOrDefault(u => u.Kind == OrgUnitKind.Reference && u.Name == "全国")
             : Units.FirstOrDefault(u => u.Kind == OrgUnitKind.Province);
@@ -244,22 +250,11 @@ public sealed class DetailModel(
     /// <summary>Where an accepted item now lives: the plan item, or the indicator at the unit.</summary>
     public static string? LinkOf(string? linkedTo)
     {
-        if (linkedTo is null)
+        var link = linkedTo is null ? null : ItemLink.Parse(linkedTo);
+        return link?.Kind switch
         {
-            return null;
-        }
-
-        var colon = linkedTo.IndexOf(':', StringComparison.Ordinal);
-        if (colon < 0)
-        {
-            return null;
-        }
-
-        var rest = linkedTo[(colon + 1)..];
-        return linkedTo[..colon] switch
-        {
-            "plan" => "/plans/" + Uri.EscapeDataString(rest),
-            "target" or "reading" when rest.Split('/') is [var indicator, var org, ..] => $"/indicators/{Uri.EscapeDataString(indicator)}?org={Uri.EscapeDataString(org)}",
+            ItemLinkKind.Plan => "/plans/" + Uri.EscapeDataString(link.Code),
+            ItemLinkKind.Target or ItemLinkKind.Reading => $"/indicators/{Uri.EscapeDataString(link.Code)}?org={Uri.EscapeDataString(link.Org!)}",
             _ => null,
         };
     }
@@ -270,17 +265,8 @@ public sealed class DetailModel(
 
     public sealed record Field(string Label, string Value);
 
-    /// <summary>An item with its labelled fields.</summary>
-    public sealed record ItemModel(DocumentItemView View, IReadOnlyList<Field> Fields)
-    {
-        public string? Field(string name) =>
-            View.Data.TryGetProperty(name, out var p) ? p.ValueKind switch
-            {
-                JsonValueKind.String => p.GetString(),
-                JsonValueKind.Number => p.GetDecimal().ToString("0.############", CultureInfo.InvariantCulture),
-                _ => null,
-            } : null;
-    }
+    /// <summary>An item with its labelled fields, and its extracted data as its kind has it.</summary>
+    public sealed record ItemModel(DocumentItemView View, FigureView? Figure, DirectiveView? Directive, IReadOnlyList<Field> Fields);
 
     public sealed class ReviewInput
     {
