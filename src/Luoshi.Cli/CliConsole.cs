@@ -59,7 +59,7 @@ public sealed class CliConsole(TextWriter output, TextWriter error, CliTerminal?
         }
         catch (Microsoft.Extensions.Options.OptionsValidationException e)
         {
-            await Error.WriteLineAsync("设置有误 / bad settings:");
+            await Error.WriteLineAsync(Words.Of("设置有误:", "bad settings:"));
             foreach (var failure in e.Failures)
             {
                 await Error.WriteLineAsync("  " + failure);
@@ -69,7 +69,7 @@ public sealed class CliConsole(TextWriter output, TextWriter error, CliTerminal?
         }
         catch (FileNotFoundException e)
         {
-            await Error.WriteLineAsync($"找不到文件 / file not found: {e.FileName}");
+            await Error.WriteLineAsync(Words.Of($"找不到文件:{e.FileName}", $"file not found: {e.FileName}"));
             return 1;
         }
     }

@@ -13,7 +13,7 @@ internal static class CliServices
 {
     public static Option<string> DataDirOption() => new("--data-dir")
     {
-        Description = "数据目录(SQLite文件所在)/ the data directory (where the SQLite file lives)",
+        Description = Words.Of("数据目录(SQLite文件所在)", "the data directory (where the SQLite file lives)"),
         DefaultValueFactory = _ => ".",
     };
 

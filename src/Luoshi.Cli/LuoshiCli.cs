@@ -15,7 +15,7 @@ public static class LuoshiCli
         // this call only: the caller's language is what it was once the command returns.
         CultureInfo.CurrentUICulture = Text.CultureOf(LanguageOf(args, Environment.GetEnvironmentVariable("LUOSHI_LANG")));
         var console = new CliConsole(stdout ?? Console.Out, stderr ?? Console.Error, terminal);
-        var root = new RootCommand("落实 Luoshi — 计划、指标、填报、序时进度 / plans, indicators, reporting, time progress")
+        var root = new RootCommand(Words.Of("落实 Luoshi — 计划、指标、填报、序时进度", "Luoshi — plans, indicators, reporting, time progress"))
         {
             ServeCommand.Create(),
             InitCommand.Create(console),
@@ -34,18 +34,16 @@ public static class LuoshiCli
             SuperviseCommand.Create(console),
             DocsCommand.Create(console),
         };
-        root.Options.Add(LangOption);
+        root.Options.Add(CreateLangOption());
         var config = new InvocationConfiguration { Output = console.Out, Error = console.Error };
         return await root.Parse(args).InvokeAsync(config);
     }
-
-    private static readonly Option<string> LangOption = CreateLangOption();
 
     private static Option<string> CreateLangOption()
     {
         var option = new Option<string>("--lang")
         {
-            Description = "消息与原因的语言:zh、en 或 both(默认 both,或取 LUOSHI_LANG)/ the language of messages and reasons: zh, en or both (default: both, or LUOSHI_LANG)",
+            Description = Words.Of("消息与原因的语言:zh、en 或 both(默认 both,或取 LUOSHI_LANG)", "the language of messages and reasons: zh, en or both (default: both, or LUOSHI_LANG)"),
             Recursive = true,
         };
         option.AcceptOnlyFromAmong("zh", "en", "both");

@@ -11,13 +11,13 @@ internal static class AssessCommand
 {
     public static Command Create(CliConsole console)
     {
-        var scheme = new Option<FileInfo>("--scheme") { Description = "方案JSON文件 / the scheme JSON file", Required = true };
-        var asOf = new Option<string?>("--as-of") { Description = "截至日期(默认期间的报送截止日)/ as of (default: the period's due date)" };
+        var scheme = new Option<FileInfo>("--scheme") { Description = Words.Of("方案JSON文件", "the scheme JSON file"), Required = true };
+        var asOf = new Option<string?>("--as-of") { Description = Words.Of("截至日期(默认期间的报送截止日)", "as of (default: the period's due date)") };
         var format = new Option<string>("--format") { Description = "table | json", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "json");
-        var publish = new Option<bool>("--publish") { Description = "保存并发布(冻结)/ store and publish (frozen)" };
+        var publish = new Option<bool>("--publish") { Description = Words.Of("保存并发布(冻结)", "store and publish (frozen)") };
         var dataDir = CliServices.DataDirOption();
-        var command = new Command("assess", "综合考核:计分、排名、定等 / score, rank and grade a group of units by a scheme") { scheme, asOf, format, publish, dataDir };
+        var command = new Command("assess", Words.Of("综合考核:计分、排名、定等", "score, rank and grade a group of units by a scheme")) { scheme, asOf, format, publish, dataDir };
         command.SetAction((parse, ct) => console.Guard(async () =>
         {
             var file = parse.GetValue(scheme)!;
@@ -49,7 +49,7 @@ internal static class AssessCommand
             }
 
             ansi.Write(table);
-            ansi.WriteLine($"{result.Scheme} {result.Year} · {result.Period} · hash {result.InputsHash[..12]} · --format json 给出每一分的说明 / gives every point's explanation");
+            ansi.WriteLine(Words.Of($"{result.Scheme} {result.Year} · {result.Period} · hash {result.InputsHash[..12]} · --format json 给出每一分的说明", $"{result.Scheme} {result.Year} · {result.Period} · hash {result.InputsHash[..12]} · --format json gives every point's explanation"));
             return 0;
         }));
         return command;

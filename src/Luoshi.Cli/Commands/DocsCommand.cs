@@ -16,7 +16,7 @@ namespace Luoshi.Cli.Commands;
 /// </summary>
 internal static class DocsCommand
 {
-    public static Command Create(CliConsole console) => new("docs", "讲话与文件:抽取、导入、提法时间线 / speeches and documents: extract, ingest, formulation timeline")
+    public static Command Create(CliConsole console) => new("docs", Words.Of("讲话与文件:抽取、导入、提法时间线", "speeches and documents: extract, ingest, formulation timeline"))
     {
         Extract(console),
         Ingest(console),
@@ -29,7 +29,7 @@ internal static class DocsCommand
         var file = new Argument<FileInfo>("file") { Description = ".txt / .html / .docx" };
         var format = new Option<string>("--format") { Description = "json | table", DefaultValueFactory = _ => "json" };
         format.AcceptOnlyFromAmong("json", "table");
-        var command = new Command("extract", "抽取日期、人物、提法、部署和数据(不写入数据库)/ extract date, people, formulations, directives and figures (nothing is stored)") { file, format };
+        var command = new Command("extract", Words.Of("抽取日期、人物、提法、部署和数据(不写入数据库)", "extract date, people, formulations, directives and figures (nothing is stored)")) { file, format };
         command.SetAction((parse, ct) => console.Guard(async () =>
         {
             var bytes = await ReadFile(parse.GetValue(file)!, ct);
@@ -53,11 +53,11 @@ internal static class DocsCommand
     private static Command Ingest(CliConsole console)
     {
         var file = new Argument<FileInfo>("file") { Description = ".txt / .html / .docx" };
-        var title = new Option<string?>("--title") { Description = "标题(默认取自文件)/ the title (default: from the document)" };
+        var title = new Option<string?>("--title") { Description = Words.Of("标题(默认取自文件)", "the title (default: from the document)") };
         var format = new Option<string>("--format") { Description = "table | json", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "json");
         var dataDir = CliServices.DataDirOption();
-        var command = new Command("ingest", "导入文件,抽取的部署、目标和数据待审核 / ingest a document; its directives, targets and figures await review") { file, title, format, dataDir };
+        var command = new Command("ingest", Words.Of("导入文件,抽取的部署、目标和数据待审核", "ingest a document; its directives, targets and figures await review")) { file, title, format, dataDir };
         command.SetAction((parse, ct) => console.Guard(async () =>
         {
             var path = parse.GetValue(file)!;
@@ -88,7 +88,7 @@ internal static class DocsCommand
         var format = new Option<string>("--format") { Description = "table | json", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "json");
         var dataDir = CliServices.DataDirOption();
-        var command = new Command("list", "已导入的文件 / ingested documents") { format, dataDir };
+        var command = new Command("list", Words.Of("已导入的文件", "ingested documents")) { format, dataDir };
         command.SetAction((parse, ct) => console.Guard(async () =>
         {
             await using var scope = await CliServices.OpenAsync(parse.GetValue(dataDir)!, ct);
@@ -112,12 +112,12 @@ internal static class DocsCommand
 
     private static Command Timeline(CliConsole console)
     {
-        var term = new Argument<string?>("term") { Description = "提法,如 八八战略(默认全部)/ a formulation (default: all)", Arity = ArgumentArity.ZeroOrOne };
-        var numbered = new Option<bool>("--numbered") { Description = "只看数字化提法 / numbered formulations only" };
+        var term = new Argument<string?>("term") { Description = Words.Of("提法,如 八八战略(默认全部)", "a formulation (default: all)"), Arity = ArgumentArity.ZeroOrOne };
+        var numbered = new Option<bool>("--numbered") { Description = Words.Of("只看数字化提法", "numbered formulations only") };
         var format = new Option<string>("--format") { Description = "table | json", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "json");
         var dataDir = CliServices.DataDirOption();
-        var command = new Command("timeline", "提法时间线 / formulations across documents") { term, numbered, format, dataDir };
+        var command = new Command("timeline", Words.Of("提法时间线", "formulations across documents")) { term, numbered, format, dataDir };
         command.SetAction((parse, ct) => console.Guard(async () =>
         {
             await using var scope = await CliServices.OpenAsync(parse.GetValue(dataDir)!, ct);
@@ -157,10 +157,10 @@ internal static class DocsCommand
 
     private static async Task SayConverter(CliConsole console, ITextConverter converter)
     {
-        await console.Error.WriteLineAsync($"繁简转换 / traditional→simplified: {converter.Name}");
+        await console.Error.WriteLineAsync(Words.Of($"繁简转换:{converter.Name}", $"traditional→simplified: {converter.Name}"));
         if (converter.Warning is { } warning)
         {
-            await console.Error.WriteLineAsync("警告 / warning: " + warning);
+            await console.Error.WriteLineAsync(Words.Of("警告:", "warning: ") + warning);
         }
     }
 

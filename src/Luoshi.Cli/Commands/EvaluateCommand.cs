@@ -13,15 +13,15 @@ internal static class EvaluateCommand
 {
     public static Command Create(CliConsole console)
     {
-        var period = new Option<string?>("--period") { Description = "期间,如 2026-06 / the period, e.g. 2026-06 (default: the latest month due)" };
-        var org = new Option<string?>("--org") { Description = "单位代码(默认全部)/ an org unit's code (default: everything)" };
-        var depth = new Option<int?>("--depth") { Description = "向下层数(0=仅该单位)/ levels below the unit (0: the unit alone)" };
-        var asOf = new Option<string?>("--as-of") { Description = "评估日期 YYYY-MM-DD(默认今天)/ judge as of this date (default: today)" };
+        var period = new Option<string?>("--period") { Description = Words.Of("期间,如 2026-06", "the period, e.g. 2026-06 (default: the latest month due)") };
+        var org = new Option<string?>("--org") { Description = Words.Of("单位代码(默认全部)", "an org unit's code (default: everything)") };
+        var depth = new Option<int?>("--depth") { Description = Words.Of("向下层数(0=仅该单位)", "levels below the unit (0: the unit alone)") };
+        var asOf = new Option<string?>("--as-of") { Description = Words.Of("评估日期 YYYY-MM-DD(默认今天)", "judge as of this date (default: today)") };
         var status = new Option<string?>("--status") { Description = "green | yellow | red | grey | none" };
         var format = new Option<string>("--format") { Description = "table | json | csv", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "json", "csv");
         var dataDir = CliServices.DataDirOption();
-        var command = new Command("evaluate", "评估指标进度与状态 / evaluate indicators against targets and the calendar") { period, org, depth, asOf, status, format, dataDir };
+        var command = new Command("evaluate", Words.Of("评估指标进度与状态", "evaluate indicators against targets and the calendar")) { period, org, depth, asOf, status, format, dataDir };
         command.SetAction((parse, ct) => console.Guard(async () =>
         {
             var date = CliServices.Date(parse.GetValue(asOf), "as-of");

@@ -13,14 +13,14 @@ internal static class ExportCommand
     {
         var what = new Argument<string>("what") { Description = "readings | projects | project-plans | project-progress" };
         what.AcceptOnlyFromAmong("readings", "projects", "project-plans", "project-progress");
-        var format = new Option<string?>("--format") { Description = "readings: csv | json (csv); 项目/projects: xlsx | csv (按输出文件扩展名 / by the output file's extension, else csv)" };
+        var format = new Option<string?>("--format") { Description = Words.Of("数据 readings:csv | json(默认 csv);项目 projects:xlsx | csv(默认按输出文件扩展名,否则 csv)", "readings: csv | json (default csv); projects: xlsx | csv (default by the output file's extension, else csv)") };
         format.AcceptOnlyFromAmong("csv", "json", "xlsx");
-        var output = new Option<FileInfo?>("--output", "-o", "--out") { Description = "写入文件(默认标准输出)/ write to a file (default: standard output)" };
-        var org = new Option<string?>("--org") { Description = "项目:地区代码(含下级,默认全省)/ projects: a region and everything below it (default: the province)" };
-        var year = new Option<int?>("--year") { Description = "年度计划的年份(默认今年)/ project-plans: the year (default: this year)" };
-        var month = new Option<string?>("--month") { Description = "进度的月份,如 2026-05(默认上月)/ project-progress: the month, e.g. 2026-05 (default: last month)" };
+        var output = new Option<FileInfo?>("--output", "-o", "--out") { Description = Words.Of("写入文件(默认标准输出)", "write to a file (default: standard output)") };
+        var org = new Option<string?>("--org") { Description = Words.Of("项目:地区代码(含下级,默认全省)", "projects: a region and everything below it (default: the province)") };
+        var year = new Option<int?>("--year") { Description = Words.Of("年度计划的年份(默认今年)", "project-plans: the year (default: this year)") };
+        var month = new Option<string?>("--month") { Description = Words.Of("进度的月份,如 2026-05(默认上月)", "project-progress: the month, e.g. 2026-05 (default: last month)") };
         var dataDir = CliServices.DataDirOption();
-        var command = new Command("export", "导出数据 / export data") { what, format, output, org, year, month, dataDir };
+        var command = new Command("export", Words.Of("导出数据", "export data")) { what, format, output, org, year, month, dataDir };
         command.SetAction((parse, ct) => console.Guard(async () =>
         {
             await using var scope = await CliServices.OpenAsync(parse.GetValue(dataDir)!, ct);
@@ -73,10 +73,10 @@ internal static class ExportCommand
             else
             {
                 await using var stream = file.Create();
-                rows = await console.WithProgress($"导出 / exporting {file.Name}", p => export.Handle(stream, readingsFormat, p, ct));
+                rows = await console.WithProgress(Words.Of($"导出 {file.Name}", $"exporting {file.Name}"), p => export.Handle(stream, readingsFormat, p, ct));
             }
 
-            await console.Error.WriteLineAsync($"{rows} 行已导出 / rows exported");
+            await console.Error.WriteLineAsync(Words.Of($"{rows} 行已导出", $"{rows} rows exported"));
             return 0;
         }));
         return command;

@@ -13,11 +13,11 @@ internal static class ImportCommand
     {
         var kind = new Argument<string>("kind") { Description = "orgs | indicators | targets | readings | plans | projects | project-plans | project-progress" };
         kind.AcceptOnlyFromAmong("orgs", "indicators", "targets", "readings", "plans", "projects", "project-plans", "project-progress");
-        var file = new Argument<FileInfo>("file") { Description = "CSV 文件(项目三类也可为 .xlsx 模板)/ the CSV file (for the project kinds also a filled .xlsx template)" };
+        var file = new Argument<FileInfo>("file") { Description = Words.Of("CSV 文件(项目三类也可为 .xlsx 模板)", "the CSV file (for the project kinds also a filled .xlsx template)") };
         var dataDir = CliServices.DataDirOption();
         var format = new Option<string>("--format") { Description = "table | json", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "json");
-        var command = new Command("import", "导入CSV或项目Excel模板(全部成功或全部不导入)/ import a CSV file or a project template, all or nothing") { kind, file, dataDir, format };
+        var command = new Command("import", Words.Of("导入CSV或项目Excel模板(全部成功或全部不导入)", "import a CSV file or a project template, all or nothing")) { kind, file, dataDir, format };
         command.SetAction((parse, ct) => console.Guard(async () =>
         {
             var path = parse.GetValue(file)!;
@@ -36,7 +36,7 @@ internal static class ImportCommand
             else
             {
                 var import = scope.ServiceProvider.GetRequiredService<ImportData>();
-                summary = await console.WithProgress($"导入 / importing {path.Name}", p => import.FromCsv(Parsing.Enum<ImportKind>(name, "kind"), stream, p, ct));
+                summary = await console.WithProgress(Words.Of($"导入 {path.Name}", $"importing {path.Name}"), p => import.FromCsv(Parsing.Enum<ImportKind>(name, "kind"), stream, p, ct));
             }
 
             if (parse.GetValue(format) == "json")

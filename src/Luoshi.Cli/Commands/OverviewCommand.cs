@@ -13,14 +13,14 @@ internal static class OverviewCommand
 {
     public static Command Create(CliConsole console)
     {
-        var period = new Option<string?>("--period") { Description = "月份,如 2026-06(默认最近有数的月份)/ the month, e.g. 2026-06 (default: the latest with figures)" };
-        var org = new Option<string?>("--org") { Description = "单位代码(默认全省)/ an org unit's code (default: the province)" };
-        var rank = new Option<string?>("--rank") { Description = "排名所依的指标代码 / the indicator the regions are ranked on" };
-        var all = new Option<bool>("--all-indicators") { Description = "灯阵列出全部指标 / every indicator in the matrix, not only the headline ones" };
+        var period = new Option<string?>("--period") { Description = Words.Of("月份,如 2026-06(默认最近有数的月份)", "the month, e.g. 2026-06 (default: the latest with figures)") };
+        var org = new Option<string?>("--org") { Description = Words.Of("单位代码(默认全省)", "an org unit's code (default: the province)") };
+        var rank = new Option<string?>("--rank") { Description = Words.Of("排名所依的指标代码", "the indicator the regions are ranked on") };
+        var all = new Option<bool>("--all-indicators") { Description = Words.Of("灯阵列出全部指标", "every indicator in the matrix, not only the headline ones") };
         var format = new Option<string>("--format") { Description = "table | json", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "json");
         var dataDir = CliServices.DataDirOption();
-        var command = new Command("overview", "总览:要点指标、灯阵、排名、双过半与开门红、红灰名单 / the overview: headline cards, matrix, ranking, checks, red and grey lists")
+        var command = new Command("overview", Words.Of("总览:要点指标、灯阵、排名、双过半与开门红、红灰名单", "the overview: headline cards, matrix, ranking, checks, red and grey lists"))
         {
             period, org, rank, all, format, dataDir,
         };
@@ -31,7 +31,7 @@ internal static class OverviewCommand
                 new GetOverview.Query(parse.GetValue(period), parse.GetValue(org), parse.GetValue(rank), parse.GetValue(all)), ct);
             if (overview is null)
             {
-                await console.Error.WriteLineAsync("尚无可总览的数据(要点指标没有数值)/ nothing to show yet: the headline indicators have no figures");
+                await console.Error.WriteLineAsync(Words.Of("尚无可总览的数据(要点指标没有数值)", "nothing to show yet: the headline indicators have no figures"));
                 return 1;
             }
 

@@ -11,14 +11,14 @@ internal static class ProjectsCommand
 {
     public static Command Create(CliConsole console)
     {
-        var year = new Option<int?>("--year") { Description = "年度(默认今年)/ the year (default: this year)" };
-        var asOf = new Option<string?>("--as-of") { Description = "截至日期 YYYY-MM-DD / as of this date" };
-        var org = new Option<string?>("--org") { Description = "单位子树 / a region's subtree" };
-        var byCategory = new Option<bool>("--by-category") { Description = "按类别汇总 / one row per category" };
+        var year = new Option<int?>("--year") { Description = Words.Of("年度(默认今年)", "the year (default: this year)") };
+        var asOf = new Option<string?>("--as-of") { Description = Words.Of("截至日期 YYYY-MM-DD", "as of this date") };
+        var org = new Option<string?>("--org") { Description = Words.Of("单位子树", "a region's subtree") };
+        var byCategory = new Option<bool>("--by-category") { Description = Words.Of("按类别汇总", "one row per category") };
         var format = new Option<string>("--format") { Description = "table | json", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "json");
         var dataDir = CliServices.DataDirOption();
-        var summary = new Command("summary", "开工率与投资完成率,按地区逐级汇总 / start rate and investment completion by region, rolled up") { year, asOf, org, byCategory, format, dataDir };
+        var summary = new Command("summary", Words.Of("开工率与投资完成率,按地区逐级汇总", "start rate and investment completion by region, rolled up")) { year, asOf, org, byCategory, format, dataDir };
         summary.SetAction((parse, ct) => console.Guard(async () =>
         {
             var date = CliServices.Date(parse.GetValue(asOf), "as-of");
@@ -41,7 +41,7 @@ internal static class ProjectsCommand
             ansi.Write(table);
             return 0;
         }));
-        return new Command("projects", "重大项目 / major projects") { summary };
+        return new Command("projects", Words.Of("重大项目", "major projects")) { summary };
     }
 
     private static string Inv(IFormattable v) => v.ToString(null, CultureInfo.InvariantCulture);

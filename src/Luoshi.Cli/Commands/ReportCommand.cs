@@ -10,11 +10,11 @@ internal static class ReportCommand
 {
     public static Command Create(CliConsole console)
     {
-        var org = new Option<string>("--org") { Description = "单位代码 / org unit code", Required = true };
-        var period = new Option<string>("--period") { Description = "期间,如 2026-10 / the period, e.g. 2026-10", Required = true };
-        var output = new Option<FileInfo?>("--output", "-o") { Description = "模板文件 / where to write the template" };
+        var org = new Option<string>("--org") { Description = Words.Of("单位代码", "org unit code"), Required = true };
+        var period = new Option<string>("--period") { Description = Words.Of("期间,如 2026-10", "the period, e.g. 2026-10"), Required = true };
+        var output = new Option<FileInfo?>("--output", "-o") { Description = Words.Of("模板文件", "where to write the template") };
         var dataDir = CliServices.DataDirOption();
-        var template = new Command("template", "下载预填的Excel填报模板 / write the pre-filled Excel template") { org, period, output, dataDir };
+        var template = new Command("template", Words.Of("下载预填的Excel填报模板", "write the pre-filled Excel template")) { org, period, output, dataDir };
         template.SetAction((parse, ct) => console.Guard(async () =>
         {
             await using var scope = await CliServices.OpenAsync(parse.GetValue(dataDir)!, ct);
@@ -25,8 +25,8 @@ internal static class ReportCommand
             return 0;
         }));
 
-        var file = new Argument<FileInfo>("file") { Description = ".xlsx 或 .csv / an .xlsx template or a readings .csv" };
-        var upload = new Command("upload", "上传填好的模板(全部成功或全部不写)/ upload a filled template, all or nothing") { file, org, period, dataDir };
+        var file = new Argument<FileInfo>("file") { Description = Words.Of(".xlsx 或 .csv", "an .xlsx template or a readings .csv") };
+        var upload = new Command("upload", Words.Of("上传填好的模板(全部成功或全部不写)", "upload a filled template, all or nothing")) { file, org, period, dataDir };
         upload.SetAction((parse, ct) => console.Guard(async () =>
         {
             var path = parse.GetValue(file)!;
@@ -37,12 +37,12 @@ internal static class ReportCommand
             return 0;
         }));
 
-        var from = new Option<string?>("--from") { Description = "起始月 / first month" };
-        var to = new Option<string?>("--to") { Description = "截止月 / last month" };
-        var under = new Option<string?>("--under") { Description = "单位子树 / a subtree" };
+        var from = new Option<string?>("--from") { Description = Words.Of("起始月", "first month") };
+        var to = new Option<string?>("--to") { Description = Words.Of("截止月", "last month") };
+        var under = new Option<string?>("--under") { Description = Words.Of("单位子树", "a subtree") };
         var format = new Option<string>("--format") { Description = "table | json", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "json");
-        var timeliness = new Command("timeliness", "报送及时性 / timeliness by unit and month") { from, to, under, format, dataDir };
+        var timeliness = new Command("timeliness", Words.Of("报送及时性", "timeliness by unit and month")) { from, to, under, format, dataDir };
         timeliness.SetAction((parse, ct) => console.Guard(async () =>
         {
             await using var scope = await CliServices.OpenAsync(parse.GetValue(dataDir)!, ct);
@@ -64,6 +64,6 @@ internal static class ReportCommand
             ansi.WriteLine($"{view.From}–{view.To}: {view.OnTime} on time, {view.Late} late, {view.Missing} missing; never reported: {string.Join(", ", view.NeverUpdated)}");
             return 0;
         }));
-        return new Command("report", "填报 / reporting") { template, upload, timeliness };
+        return new Command("report", Words.Of("填报", "reporting")) { template, upload, timeliness };
     }
 }

@@ -8,10 +8,10 @@ internal static class ServeCommand
 {
     public static Command Create()
     {
-        var demo = new Option<bool>("--demo") { Description = "空数据库时载入虚构的演示省份 / load the synthetic demo province into an empty database" };
-        var urls = new Option<string>("--urls") { Description = "监听地址 / listen address", DefaultValueFactory = _ => LuoshiWebApp.DefaultUrls };
+        var demo = new Option<bool>("--demo") { Description = Words.Of("空数据库时载入虚构的演示省份", "load the synthetic demo province into an empty database") };
+        var urls = new Option<string>("--urls") { Description = Words.Of("监听地址", "listen address"), DefaultValueFactory = _ => LuoshiWebApp.DefaultUrls };
         var dataDir = CliServices.DataDirOption();
-        var command = new Command("serve", "启动网站与API / serve the web UI and the REST API") { demo, urls, dataDir };
+        var command = new Command("serve", Words.Of("启动网站与API", "serve the web UI and the REST API")) { demo, urls, dataDir };
         command.SetAction(async (parse, ct) =>
         {
             string[] args =

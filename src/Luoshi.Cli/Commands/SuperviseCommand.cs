@@ -16,7 +16,7 @@ internal static class SuperviseCommand
 {
     public static Command Create(CliConsole console)
     {
-        return new Command("supervise", "督查督办 / closed-loop supervision")
+        return new Command("supervise", Words.Of("督查督办", "closed-loop supervision"))
         {
             Escalate(console),
             Rules(console),
@@ -26,7 +26,7 @@ internal static class SuperviseCommand
     private static Command Escalate(CliConsole console)
     {
         var (asOf, format, dataDir) = Options();
-        var command = new Command("escalate", "催办临期事项并按阶梯升级逾期事项 / remind items near their deadline and escalate overdue ones") { asOf, format, dataDir };
+        var command = new Command("escalate", Words.Of("催办临期事项并按阶梯升级逾期事项", "remind items near their deadline and escalate overdue ones")) { asOf, format, dataDir };
         command.SetAction((parse, ct) => console.Guard(async () =>
         {
             var date = Date(parse.GetValue(asOf));
@@ -51,8 +51,7 @@ internal static class SuperviseCommand
             }
 
             await Written(console, result.Writes);
-            ansi.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"截至 {Iso(result.AsOf)}:升级 {result.Escalated.Count} 项,催办 {result.Reminded.Count} 项 / as of {Iso(result.AsOf)}: {result.Escalated.Count} escalated, {result.Reminded.Count} reminded{(result.Skipped > 0 ? $", {result.Skipped} skipped (changed meanwhile)" : "")}"));
+            ansi.WriteLine(Words.Of($"截至 {Iso(result.AsOf)}:升级 {result.Escalated.Count} 项,催办 {result.Reminded.Count} 项", $"as of {Iso(result.AsOf)}: {result.Escalated.Count} escalated, {result.Reminded.Count} reminded{(result.Skipped > 0 ? $", {result.Skipped} skipped (changed meanwhile)" : "")}"));
             return 0;
         }));
         return command;
@@ -61,8 +60,8 @@ internal static class SuperviseCommand
     private static Command Rules(CliConsole console)
     {
         var (asOf, format, dataDir) = Options();
-        var dryRun = new Option<bool>("--dry-run") { Description = "只列出将新开和并入的事项,不写入 / list what would open and be absorbed, writing nothing" };
-        var command = new Command("rules", "按规则开立督办事项(指标规则:每个牵头单位一项;任务逾期;月报缺报)/ open items by rule (indicator rules: one item per lead unit; tasks past due; monthly reports missing)")
+        var dryRun = new Option<bool>("--dry-run") { Description = Words.Of("只列出将新开和并入的事项,不写入", "list what would open and be absorbed, writing nothing") };
+        var command = new Command("rules", Words.Of("按规则开立督办事项(指标规则:每个牵头单位一项;任务逾期;月报缺报)", "open items by rule (indicator rules: one item per lead unit; tasks past due; monthly reports missing)"))
         {
             asOf, dryRun, format, dataDir,
         };
@@ -110,10 +109,8 @@ internal static class SuperviseCommand
 
             int figures = result.Opened.Sum(o => o.Indicators.Count);
             ansi.WriteLine(dry
-                ? string.Create(CultureInfo.InvariantCulture,
-                    $"预演,截至 {Iso(result.AsOf)}:将新开 {result.Opened.Count} 项(共 {figures} 项指标),将并入 {result.Absorbed.Count} 项,已有 {result.AlreadyOpen} 项;未写入 / dry run as of {Iso(result.AsOf)}: {result.Opened.Count} would open ({figures} figures), {result.Absorbed.Count} would absorb, {result.AlreadyOpen} already open; nothing written")
-                : string.Create(CultureInfo.InvariantCulture,
-                    $"截至 {Iso(result.AsOf)}:新开 {result.Opened.Count} 项(起草,待交办;共 {figures} 项指标),并入 {result.Absorbed.Count} 项,已有 {result.AlreadyOpen} 项 / as of {Iso(result.AsOf)}: {result.Opened.Count} opened as drafts ({figures} figures), {result.Absorbed.Count} absorbed, {result.AlreadyOpen} already open"));
+                ? Words.Of($"预演,截至 {Iso(result.AsOf)}:将新开 {result.Opened.Count} 项(共 {figures} 项指标),将并入 {result.Absorbed.Count} 项,已有 {result.AlreadyOpen} 项;未写入", $"dry run as of {Iso(result.AsOf)}: {result.Opened.Count} would open ({figures} figures), {result.Absorbed.Count} would absorb, {result.AlreadyOpen} already open; nothing written")
+                : Words.Of($"截至 {Iso(result.AsOf)}:新开 {result.Opened.Count} 项(起草,待交办;共 {figures} 项指标),并入 {result.Absorbed.Count} 项,已有 {result.AlreadyOpen} 项", $"as of {Iso(result.AsOf)}: {result.Opened.Count} opened as drafts ({figures} figures), {result.Absorbed.Count} absorbed, {result.AlreadyOpen} already open"));
             return 0;
         }));
         return command;
@@ -124,14 +121,13 @@ internal static class SuperviseCommand
     {
         if (writes is { Batches: > 0 } w)
         {
-            await console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"写入 {w.Batches} 批,首批事务 {w.FirstMilliseconds} 毫秒(含编译保存路径),其余最长 {w.LongestLaterMilliseconds} 毫秒 / written in {w.Batches} batches: the first transaction {w.FirstMilliseconds} ms (it compiles the save path), the others at most {w.LongestLaterMilliseconds} ms"));
+            await console.Error.WriteLineAsync(Words.Of($"写入 {w.Batches} 批,首批事务 {w.FirstMilliseconds} 毫秒(含编译保存路径),其余最长 {w.LongestLaterMilliseconds} 毫秒", $"written in {w.Batches} batches: the first transaction {w.FirstMilliseconds} ms (it compiles the save path), the others at most {w.LongestLaterMilliseconds} ms"));
         }
     }
 
     private static (Option<string?> AsOf, Option<string> Format, Option<string> DataDir) Options()
     {
-        var asOf = new Option<string?>("--as-of") { Description = "按此日期 YYYY-MM-DD(默认今天)/ as of this date (default: today in China)" };
+        var asOf = new Option<string?>("--as-of") { Description = Words.Of("按此日期 YYYY-MM-DD(默认今天)", "as of this date (default: today in China)") };
         var format = new Option<string>("--format") { Description = "table | json", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "json");
         return (asOf, format, CliServices.DataDirOption());

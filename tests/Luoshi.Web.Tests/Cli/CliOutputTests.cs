@@ -120,6 +120,17 @@ public sealed class CliOutputTests : IDisposable
         result.Err.Contains("period must look like", StringComparison.Ordinal).ShouldBe(english, result.Err);
     }
 
+    [Theory]
+    [InlineData("en", "evaluate indicators against targets and the calendar", "评估指标进度与状态")]
+    [InlineData("zh", "评估指标进度与状态", "evaluate indicators against targets and the calendar")]
+    public async Task Help_IsWrittenInTheChosenLanguage(string lang, string shown, string notShown)
+    {
+        var result = await Run(null, "evaluate", "--help", "--lang", lang);
+
+        result.Out.ShouldContain(shown);
+        result.Out.ShouldNotContain(notShown);
+    }
+
     [Fact]
     public void Language_ComesFromTheOption_ThenTheEnvironment()
     {
