@@ -73,7 +73,7 @@ public sealed class AssessmentScorer(LuoshiDbContext db, Evaluate evaluate, Proj
                     };
                     double? expected = row is not { } e ? null : (c.Measure ?? "actual") == "actual" ? e.Expected : null;
                     var unit = (c.Measure ?? "actual") switch { "completion" => "%", "yoy" => indicator.Unit == "%" ? "个百分点" : "%", _ => indicator.Unit };
-                    inputs.Add(new CriterionInput(org, units[org], Round(value), Round(expected), lowerByMethod || indicator.Direction == Direction.Lower, unit, row?.ReasonZh));
+                    inputs.Add(new CriterionInput(org, units[org], Round(value), Round(expected), lowerByMethod || indicator.Direction == Direction.Lower, unit, row?.ReasonZh) { NoteEn = row?.ReasonEn });
                 }
             }
             else if (c.Source is "projects.startRate" or "projects.completionRate")

@@ -4,7 +4,12 @@ using Luoshi.Domain.Common;
 namespace Luoshi.Domain.Assessment;
 
 /// <summary>What a criterion reads for one unit: the value, what was expected of it, and how to say it.</summary>
-public sealed record CriterionInput(string Org, string OrgName, double? Value, double? Expected, bool LowerIsBetter, string Unit, string? Note);
+public sealed record CriterionInput(string Org, string OrgName, double? Value, double? Expected, bool LowerIsBetter, string Unit, string? Note)
+{
+    /// <summary>The note in English. Not part of the inputs as stored and hashed (those keep the Chinese note alone).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string? NoteEn { get; init; }
+}
 
 public sealed record CriterionScore(string Code, string Name, string? Category, decimal Points, decimal MaxPoints, double? Value, Text Explanation);
 
@@ -163,7 +168,7 @@ public static class Scoring
 
         decimal points = Math.Round(c.Points * (decimal)share, 2);
         return new CriterionScore(c.Code, c.Name, c.Category, points, c.Points, v,
-            new Text($"{c.Name}{F(v)}{i.Unit},{how.Zh},得{points:0.0#}分{(i.Note is null ? "" : ";" + i.Note)}", $"{c.Name} {F(v)} {i.Unit}: {how.En}, {points:0.0#} of {c.Points:0.##} points{(i.Note is null ? "" : "; " + i.Note)}"));
+            new Text($"{c.Name}{F(v)}{i.Unit},{how.Zh},得{points:0.0#}分{(i.Note is null ? "" : ";" + i.Note)}", $"{c.Name} {F(v)} {i.Unit}: {how.En}, {points:0.0#} of {c.Points:0.##} points{((i.NoteEn ?? i.Note) is { } note ? "; " + note : "")}"));
     }
 
     /// <summary>Competition ranking in the good direction; equal values share the better rank.</summary>

@@ -32,6 +32,19 @@ public sealed class ScoringTests
     }
 
     [Fact]
+    public void Explanation_IsWrittenInEachLanguage_WithTheNoteInItsOwn()
+    {
+        var inputs = new CriterionInput[] { new("A", "甲市", 6, 5, false, "%", "超序时1.0%") { NoteEn = "1.0% ahead" }, new("B", "乙市", 4, 5, false, "%", "落后序时") };
+
+        var r = Scoring.Run(Scheme(new("C1", "增速", 10, new("attainment"))), _ => inputs);
+
+        var a = r.Single(x => x.Org == "A").Criteria[0].Explanation;
+        a.Zh.ShouldBe("增速6%,完成目标120%(目标5%),得10.0分;超序时1.0%");
+        a.En.ShouldBe("增速 6 %: 120% of the expected 5, 10.0 of 10 points; 1.0% ahead");
+        r.Single(x => x.Org == "B").Criteria[0].Explanation.En.ShouldEndWith("; 落后序时");
+    }
+
+    [Fact]
     public void Linear_RunsFromFloorToCeiling_AndClamps()
     {
         var r = Scoring.Run(Scheme(new("C1", "完成率", 20, new("linear", Floor: 50, Ceiling: 80))), Values(false, ("A", 80, null), ("B", 65, null), ("C", 40, null), ("D", 95, null)));
