@@ -31,8 +31,10 @@ public static class ChineseConverters
             log ??= NullLogger.Instance;
             var failures = new List<string>();
             _best = OpenCcConverter.TryCreate(failures) ?? IcuConverter.TryCreate(failures) ?? (ITextConverter)new NoTextConversion(
-                new Text("未找到繁简转换词典(libopencc1.1/libicu),繁体字不会转换为简体", "no traditional→simplified dictionary was found ")
-                + "(install libopencc1.1 and libopencc-data); traditional characters are left as they are: " + string.Join("; ", failures));
+                new Text(
+                    "未找到繁简转换词典(libopencc1.1/libicu),繁体字不会转换为简体:" + string.Join("; ", failures),
+                    "no traditional→simplified dictionary was found (install libopencc1.1 and libopencc-data); traditional characters are left as they are: " + string.Join("; ", failures))
+                .Bilingual);
             if (_best.Warning is { } warning)
             {
                 log.LogWarning("{Warning}", warning);

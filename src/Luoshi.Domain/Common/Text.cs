@@ -54,17 +54,6 @@ public readonly record struct Text(string Zh, string En)
     };
 
     public override string ToString() => In(Current);
-
-    /// <summary>Two texts one after the other, each language with its own separator.</summary>
-    public Text Then(Text next, string zhSeparator = "", string enSeparator = " ") =>
-        new(Zh + zhSeparator + next.Zh, En + enSeparator + next.En);
-
-    /// <summary>Texts joined, each language with its own separator ("、" and ", " by default).</summary>
-    public static Text Join(IEnumerable<Text> texts, string zhSeparator = "、", string enSeparator = ", ")
-    {
-        var list = texts as IReadOnlyCollection<Text> ?? [.. texts];
-        return new(string.Join(zhSeparator, list.Select(t => t.Zh)), string.Join(enSeparator, list.Select(t => t.En)));
-    }
 }
 
 /// <summary>

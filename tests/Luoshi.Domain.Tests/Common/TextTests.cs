@@ -48,14 +48,6 @@ public class TextTests
     }
 
     [Fact]
-    public void JoinAndThen_KeepEachLanguageApart()
-    {
-        var joined = Text.Join([new("甲", "a"), new("乙", "b")]);
-        joined.ShouldBe(new Text("甲、乙", "a, b"));
-        joined.Then(new("完成", "done"), ",", "; ").ShouldBe(new Text("甲、乙,完成", "a, b; done"));
-    }
-
-    [Fact]
     public void DomainException_KeepsTheTextAndLogsBoth()
     {
         var e = new DomainException("value", Locked);

@@ -21,7 +21,7 @@ public static class EvaluationApi
             // Resolving checks the reader's grant; what is asked then has one answer per data version, shared by every allowed reader.
             var q = new Evaluate.Query(period, org, depth, asOf, status, indicator);
             var resolved = await evaluate.Resolve(q, ct);
-            var key = string.Join('|', "evaluation", Text.Current, resolved.Entry.Version, resolved.Period, resolved.AsOf.DayNumber, resolved.Scope?.Code, q.Depth, q.Status?.Trim(), q.Indicator?.Trim());
+            var key = string.Join('|', "evaluation", resolved.Entry.Version, resolved.Period, resolved.AsOf.DayNumber, resolved.Scope?.Code, q.Depth, q.Status?.Trim(), q.Indicator?.Trim());
             var answer = await answers.GetOrAdd(key, () => Task.FromResult(JsonAnswer.Of(Evaluate.View(q, resolved), json.Value.SerializerOptions)), a => a.Size);
             return new JsonAnswerResult(answer);
         })
@@ -56,8 +56,8 @@ public static class EvaluationApi
             // As for the evaluation: the reader's grant is checked first, then the answer is one per data version.
             var q = new GetOverview.Query(period, org, rank, string.Equals(matrix, "all", StringComparison.OrdinalIgnoreCase));
             var answer = await answers.GetOrAdd(
-                // Words in the answer follow the client's language: one kept answer per language.
-                $"{await overview.KeyOf(q, ct)}|{Text.Current}",
+                // Like the evaluation's, the answer holds its reasons in both languages as separate fields: one answer serves every language.
+                await overview.KeyOf(q, ct),
                 async () => JsonAnswer.Of(
                     OverviewView.From(await overview.Handle(q, ct) ?? throw new NotFoundException(new Text("总览数据", "overview data"), org ?? "province")),
                     json.Value.SerializerOptions),
