@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using Luoshi.Application.Common;
 using Luoshi.Application.Documents;
+using Luoshi.Application.Documents.Evaluation;
 using Luoshi.Domain.Documents;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
@@ -11,7 +12,8 @@ namespace Luoshi.Cli.Commands;
 
 /// <summary>
 /// <c>luoshi docs extract FILE</c> reads a speech and prints what it deploys, without a data directory;
-/// <c>docs ingest</c> stores it for review; <c>docs list</c> and <c>docs timeline</c> read what is stored.
+/// <c>docs ingest</c> stores it for review; <c>docs list</c> and <c>docs timeline</c> read what is stored;
+/// <c>docs eval DIR</c> scores extraction against a directory of hand-annotated documents.
 /// Which traditional → simplified converter ran is said on the error stream.
 /// </summary>
 internal static class DocsCommand
@@ -22,6 +24,7 @@ internal static class DocsCommand
         Ingest(console),
         List(console),
         Timeline(console),
+        Eval(console),
     };
 
     private static Command Extract(CliConsole console)
@@ -138,6 +141,83 @@ internal static class DocsCommand
             return 0;
         }));
         return command;
+    }
+
+    private static Command Eval(CliConsole console)
+    {
+        var dir = new Argument<DirectoryInfo>("dir") { Description = Words.Of("标注目录:NAME.txt 与 NAME.expected.json 成对", "a directory of NAME.txt + NAME.expected.json pairs") };
+        var format = new Option<string>("--format") { Description = "table | json", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong("table", "json");
+        var command = new Command("eval", Words.Of("按人工标注评估抽取的召回率和准确率(不写入数据库)", "score extraction against hand annotations: recall and precision per kind (nothing is stored)")) { dir, format };
+        command.SetAction((parse, ct) => console.Guard(async () =>
+        {
+            var converter = ChineseConverters.Best();
+            await SayConverter(console, converter);
+            var result = new EvaluateExtraction(converter).Handle(parse.GetValue(dir)!.FullName);
+            if (parse.GetValue(format) == "json")
+            {
+                await console.Out.WriteLineAsync(JsonSerializer.Serialize(result, JsonOptions.Default));
+            }
+            else
+            {
+                WriteEvaluation(console, result);
+            }
+
+            return 0;
+        }));
+        return command;
+    }
+
+    /// <summary>How many missed and extra items the table lists per kind; the JSON lists them all.</summary>
+    private const int ListedItems = 12;
+
+    private static void WriteEvaluation(CliConsole console, ExtractionEvaluationResult result)
+    {
+        var ansi = console.Ansi();
+        ansi.WriteLine(Words.Of($"文件:{result.Documents}", $"documents: {result.Documents}"));
+        var table = new Table().Border(TableBorder.Simple).AddColumns(
+            Words.Of("类别", "kind"), Words.Of("标注", "expected"), Words.Of("抽取", "found"), Words.Of("命中", "matched"), Words.Of("召回率", "recall"), Words.Of("准确率", "precision"));
+        foreach (var (kind, score) in result.Kinds)
+        {
+            table.AddRow(
+                kind,
+                Count(score.Expected),
+                score.Found is { } found ? Count(found) : "-",
+                Count(score.Matched),
+                Share(score.Recall),
+                Share(score.Precision));
+        }
+
+        ansi.Write(table);
+        foreach (var (kind, score) in result.Kinds)
+        {
+            List(Words.Of($"{kind} 漏抽", $"{kind} missed"), score.Missed);
+            List(Words.Of($"{kind} 多抽", $"{kind} extra"), score.Extra);
+        }
+
+        void List(string label, IReadOnlyList<string> items)
+        {
+            if (items.Count == 0)
+            {
+                return;
+            }
+
+            ansi.WriteLine();
+            ansi.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{label} ({items.Count}):"));
+            foreach (var item in items.Take(ListedItems))
+            {
+                ansi.WriteLine("  " + item);
+            }
+
+            if (items.Count > ListedItems)
+            {
+                ansi.WriteLine("  " + Words.Of($"……另有 {items.Count - ListedItems} 项(--format json 列出全部)", $"… and {items.Count - ListedItems} more (--format json lists them all)"));
+            }
+        }
+
+        static string Count(int n) => n.ToString(CultureInfo.InvariantCulture);
+
+        static string Share(double? x) => x is { } v ? v.ToString("0.000", CultureInfo.InvariantCulture) : "-";
     }
 
     private static async Task<byte[]> ReadFile(FileInfo file, CancellationToken ct)
