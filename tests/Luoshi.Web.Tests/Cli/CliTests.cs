@@ -447,6 +447,60 @@ public sealed class CliTests : IDisposable
         line["firstSeen"]!["id"]!.GetValue<int>().ShouldBe(1);
     }
 
+    [Fact]
+    public async Task DocsEval_ScoresEachKind_AsJsonAndAsATable()
+    {
+        var set = Directory.CreateDirectory(Path.Combine(_dir, "set")).FullName;
+        File.WriteAllText(Path.Combine(set, "news-01.txt"), "全省工作会议召开\n发布时间：2026-03-02\n3月1日，全省工作会议召开，省委书记张明出席会议并讲话。\n要深入实施“八八战略”，确保全省生产总值增长5.5%左右。\n责任编辑：王五");
+        File.WriteAllText(Path.Combine(set, "news-01.expected.json"), """
+            {
+              "title": "全省工作会议召开",
+              "date": "2026-03-01",
+              "people": [{"name": "张明", "role": "省委书记"}, {"name": "李华", "role": null}],
+              "terms": [{"term": "八八战略", "numbered": true}],
+              "figures": [{"subject": "生产总值", "value": 5.5, "unit": "%", "qualifier": "around", "kind": "target"}],
+              "absent": ["责任编辑"]
+            }
+            """);
+
+        var json = await Run("docs", "eval", set, "--format", "json");
+        var table = await Run("docs", "eval", set, "--lang", "en");
+
+        json.Code.ShouldBe(0, json.Err);
+        var x = JsonNode.Parse(json.Out)!.AsObject();
+        x["documents"]!.GetValue<int>().ShouldBe(1);
+        var kinds = x["kinds"]!.AsObject();
+        kinds.Select(k => k.Key).ShouldBe(["people", "terms", "figures", "targets", "dates", "titles", "boilerplate"]);
+        foreach (var (kind, score) in kinds)
+        {
+            score!.AsObject().Select(p => p.Key).Take(4).ShouldBe(["recall", "precision", "missed", "extra"], kind);
+        }
+
+        kinds["people"]!["recall"]!.GetValue<double>().ShouldBe(0.5);
+        kinds["people"]!["missed"]!.AsArray().Select(m => m!.GetValue<string>()).ShouldBe(["news-01: 李华"]);
+        kinds["boilerplate"]!["precision"].ShouldBeNull();
+        table.Code.ShouldBe(0, table.Err);
+        table.Out.ShouldContain("recall");
+        table.Out.ShouldContain("news-01: 李华");
+    }
+
+    [Fact]
+    public async Task DocsEval_MissingDirectoryOrBadAnnotation_ExitsNonZero_NamingTheFileAndLine()
+    {
+        var missing = await Run("docs", "eval", Path.Combine(_dir, "nowhere"), "--lang", "en");
+        var set = Directory.CreateDirectory(Path.Combine(_dir, "bad")).FullName;
+        File.WriteAllText(Path.Combine(set, "a.txt"), "3月1日，全省工作会议召开。");
+        File.WriteAllText(Path.Combine(set, "a.expected.json"), "{\n  \"date\": \"2026-03-01\",\n  \"terms\": [\n}\n");
+        var bad = await Run("docs", "eval", set, "--lang", "en");
+
+        missing.Code.ShouldNotBe(0);
+        missing.Err.ShouldContain("nowhere");
+        bad.Code.ShouldNotBe(0);
+        bad.Err.ShouldContain("a.expected.json, line 4");
+        bad.Err.ShouldNotContain("   at ");
+        bad.Out.ShouldBeEmpty();
+    }
+
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

@@ -52,8 +52,8 @@ public sealed partial record ExpectedExtraction(
         {
             long line = (e.LineNumber ?? 0) + 1;
             throw InputRefusedException.Single("file", new Text(
-                $"{fileName} 第{line}行:不是有效的标注 JSON({Brief(e)})",
-                $"{fileName}, line {line}: not a valid annotation ({Brief(e)})"));
+                $"{fileName} 第{line}行:不是有效的标注 JSON({Brief(e).Zh})",
+                $"{fileName}, line {line}: not a valid annotation ({Brief(e).En})"));
         }
 
         if (shape is null)
@@ -77,17 +77,27 @@ public sealed partial record ExpectedExtraction(
         return new ExpectedExtraction(string.IsNullOrWhiteSpace(shape.Title) ? null : shape.Title.Trim(), shape.Date, people, terms, figures, absent);
     }
 
-    private static string Brief(JsonException e)
+    private static Text Brief(JsonException e)
     {
-        // The serializer's message ends with its own "Path: … | LineNumber: …" tail, which the line above already says.
-        var message = e.Message;
-        if (UnknownKey().Match(message) is { Success: true } unknown)
+        if (UnknownKey().Match(e.Message) is { Success: true } unknown)
         {
-            return $"unknown key '{unknown.Groups[1].Value}'";
+            return new Text($"未知的键 {unknown.Groups[1].Value}", $"unknown key '{unknown.Groups[1].Value}'");
         }
 
+        var path = e.Path is { Length: > 2 } p && p.StartsWith("$.", StringComparison.Ordinal) ? p[2..] : null;
+        if (path is not null && e.Message.StartsWith("The JSON value could not be converted", StringComparison.Ordinal))
+        {
+            var allowed = path.EndsWith(".qualifier", StringComparison.Ordinal) ? " (around, atLeast, atMost, range, stretch, null)"
+                : path.EndsWith(".kind", StringComparison.Ordinal) ? " (target, actual)"
+                : path == "date" ? " (yyyy-MM-dd)"
+                : string.Empty;
+            return new Text($"{path} 的值无法读取{allowed}", $"the value of {path} cannot be read{allowed}");
+        }
+
+        // The serializer's message ends with its own "Path: … | LineNumber: …" tail, which the line already says.
+        var message = e.Message;
         int tail = message.IndexOf(" Path:", StringComparison.Ordinal);
-        return (tail > 0 ? message[..tail] : message).TrimEnd('.', ' ');
+        return Text.Same((tail > 0 ? message[..tail] : message).TrimEnd('.', ' '));
     }
 
     [GeneratedRegex("The JSON property '([^']*)' could not be mapped")]
