@@ -94,6 +94,9 @@ public static partial class PeopleExtractor
         /// <summary>Names taken in this sentence: the name's span and the span with its offices and 同志 around it.</summary>
         private readonly List<(int Start, int Length, int Outer, int OuterEnd)> _taken = [];
 
+        /// <summary>For each character of the sentence, the start of the name taken over it (-1 for none).</summary>
+        private readonly int[] _nameAt = Enumerable.Repeat(-1, sentence.Text.Length).ToArray();
+
         public void Run()
         {
             for (int i = 0; i < _s.Length; i++)
@@ -168,13 +171,18 @@ public static partial class PeopleExtractor
         private void Take(int start, int length, string? role, int outer, int outerEnd)
         {
             // A name already taken may still gain the office written after it; a span overlapping another name is no name.
-            if (_taken.Any(t => start < t.Start + t.Length && t.Start < start + length && (t.Start != start || t.Length != length)))
+            bool same = _nameAt[start] == start && (start + length == _s.Length || _nameAt[start + length] != start) && _nameAt[start + length - 1] == start;
+            if (!same)
             {
-                return;
-            }
+                for (int i = start; i < start + length; i++)
+                {
+                    if (_nameAt[i] >= 0)
+                    {
+                        return;
+                    }
+                }
 
-            if (!_taken.Any(t => t.Start == start))
-            {
+                Array.Fill(_nameAt, start, start, length);
                 _taken.Add((start, length, outer, outerEnd));
             }
 
