@@ -29,7 +29,7 @@ internal static class PersonNames
     ];
 
     /// <summary>Characters no given name is made of: particles, pronouns, and the characters of organs and offices (江北区, 王书记, 安局).</summary>
-    private const string NotGiven = "区副州的了们这那个各该其之吗呢吧被把省市县委局厅部党处镇乡村办院所署席等级及啊呀么";
+    private const string NotGiven = "网报刊社台区副州的了们这那个各该其之吗呢吧被把省市县委局厅部党处镇乡村办院所署席等级及啊呀么";
 
     /// <summary>Characters that end a name but never finish one: 刘捷在主持时强调 is 刘捷.</summary>
     private const string NotLast = "在与及是对把从于就也还都均又将";

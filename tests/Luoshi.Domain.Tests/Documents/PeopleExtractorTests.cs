@@ -54,6 +54,7 @@ public class PeopleExtractorTests
 
         Names("作者：省委政策研究室课题组\n当前，我省经济运行总体平稳。").ShouldBeEmpty();
         Names("作者：江北区 来源：临沂市 浏览：\n各地要高度重视。").ShouldBeEmpty();
+        Names("来源：东方网 作者：某报记者\n各地要高度重视。").ShouldBeEmpty();
     }
 
     [Theory]
