@@ -71,12 +71,13 @@ public sealed record ExtractionView(
         int? year = x.Date?.Date.Year;
 
         // Items of one sentence share its reference: a sentence that lost its punctuation may hold thousands of them.
-        var sentences = new Dictionary<int, SentenceRef>();
+        // Keyed by the whole span: a page's author points at the empty span at 0, not at the first sentence.
+        var sentences = new Dictionary<TextSpan, SentenceRef>();
         SentenceRef Of(TextSpan span)
         {
-            if (!sentences.TryGetValue(span.Start, out var sentence))
+            if (!sentences.TryGetValue(span, out var sentence))
             {
-                sentences[span.Start] = sentence = SentenceRef.Of(text, span);
+                sentences[span] = sentence = SentenceRef.Of(text, span);
             }
 
             return sentence;

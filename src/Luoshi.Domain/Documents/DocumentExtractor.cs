@@ -20,7 +20,7 @@ public static class DocumentExtractor
         return new DocumentExtraction(
             title,
             DateExtractor.Extract(sentences, normalized.PublicationDates),
-            PeopleExtractor.Extract(text, sentences),
+            PeopleExtractor.Extract(sentences, normalized.Removed),
             TermExtractor.Extract(text, sentences),
             DirectiveExtractor.Extract(sentences),
             FigureExtractor.Extract(sentences),

@@ -3,170 +3,251 @@ using System.Text.RegularExpressions;
 namespace Luoshi.Domain.Documents;
 
 /// <summary>
-/// People named with their office: official reports write the office before the name (省委书记易炼红,
-/// 省委副书记、省长刘捷), except 总书记 and 同志, which follow it (习近平总书记). A name is two or three
-/// characters starting with a surname and ending where a verb or a separator begins (在, 主持, 强调, 、, 等…).
+/// People named in a document, with the office stated next to the name. A name is a surname and one or two
+/// given characters (<see cref="PersonNames"/>); it is taken when the text marks it as a person:
+/// <list type="bullet">
+/// <item>an office before it (省委书记易炼红, 省委副书记、省长刘捷, 省财政厅厅长曹丽) or after it (王明市长, 习近平总书记,
+/// 王明（市长）), or 同志 after it (摘自易炼红同志在…的讲话);</item>
+/// <item>a verb of attending or speaking after it at the start of a clause (李强主持大会, 王浩指出, 王浩在…会上强调);</item>
+/// <item>a place in a list with such a name (省领导刘一、陈二、孙三参加; 赵乐际、王沪宁、蔡奇出席) — a collective before
+/// the list (省领导) is no office, and an office belongs only to the name it stands next to;</item>
+/// <item>the author of a page (作者：王晓东), read from the metadata lines the normaliser removed.</item>
+/// </list>
+/// Each person is listed once, at the first mention, with the fullest office stated anywhere in the document.
 /// </summary>
 public static partial class PeopleExtractor
 {
-    private static readonly string[] Followers =
-    [
-        "在", "主持", "出席", "强调", "指出", "说", "表示", "讲话", "要求", "作", "同志", "等", "和", "与", "及", "参加", "会见", "调研",
-        "考察", "带队", "宣布", "介绍", "通报", "部署", "代表", "就", "对", "向", "为", "率", "一行", "讲", "发表", "提出", "听取", "到",
-        "赴", "当选", "签署", "分别", "先后", "寄语", "致辞", "批示", "指示", "参观", "看望", "慰问", "深入", "来到", "一起", "同", "也",
-        "还", "希望", "充分", "肯定", "的", "是", "则", "作出", "主讲", "点评", "总结", "传达", "回顾", "围绕", "结合",
-    ];
+    public static IReadOnlyList<Person> Extract(IReadOnlyList<Sentence> sentences) => Extract(sentences, []);
 
-    public static IReadOnlyList<Person> Extract(string text, IReadOnlyList<Sentence> sentences)
+    /// <param name="sentences">The sentences of the normalised text.</param>
+    /// <param name="metadata">Lines removed as metadata (作者：…, 来源：…): their authors are people of the document, pointing at no sentence.</param>
+    public static IReadOnlyList<Person> Extract(IReadOnlyList<Sentence> sentences, IReadOnlyList<string> metadata)
     {
-        var found = new Dictionary<string, (string? Role, int At, TextSpan Sentence)>(StringComparer.Ordinal);
-        var order = new List<string>();
-
-        void Add(string name, string? role, int at, TextSpan sentence)
+        ArgumentNullException.ThrowIfNull(sentences);
+        ArgumentNullException.ThrowIfNull(metadata);
+        var found = new Found();
+        foreach (var line in metadata)
         {
-            if (found.TryGetValue(name, out var known))
+            foreach (var name in Authors(line))
             {
-                if (known.Role is null && role is not null)
-                {
-                    found[name] = (role, known.At, known.Sentence);
-                }
+                found.Add(name, null, -1, new TextSpan(0, 0));
+            }
+        }
 
+        foreach (var sentence in sentences)
+        {
+            new SentenceScan(sentence, found).Run();
+        }
+
+        return found.People();
+    }
+
+    /// <summary>作者：王晓东, 来源：… 作者：陈立华 — a name, never an organ (作者：省委政策研究室课题组, 作者：江北区).</summary>
+    private static IEnumerable<string> Authors(string line)
+    {
+        foreach (Match m in AuthorField().Matches(line))
+        {
+            foreach (var part in m.Groups[1].Value.Split([' ', '、', '，', ','], StringSplitOptions.RemoveEmptyEntries))
+            {
+                if (part.Length <= 4 && PersonNames.Plausible(part, 0, part.Length, rareToo: true))
+                {
+                    yield return part;
+                }
+            }
+        }
+    }
+
+    [GeneratedRegex(@"(?:作者|撰文|撰稿|文|来源)\s?[：:/]\s?([\u4e00-\u9fff]{2,4}(?:[ 、，,][\u4e00-\u9fff]{2,4}){0,3})(?=$|[\s|｜/])")]
+    private static partial Regex AuthorField();
+
+    /// <summary>The people found so far, each at its first mention, keeping the fullest office.</summary>
+    private sealed class Found
+    {
+        private readonly Dictionary<string, (string? Role, int At, TextSpan Sentence)> _people = new(StringComparer.Ordinal);
+
+        public bool Contains(string name) => _people.ContainsKey(name);
+
+        public void Add(string name, string? role, int at, TextSpan sentence)
+        {
+            if (!_people.TryGetValue(name, out var known))
+            {
+                _people[name] = (role, at, sentence);
                 return;
             }
 
-            found[name] = (role, at, sentence);
-            order.Add(name);
+            // 刘捷省长 and later 省委副书记、省长刘捷: the office stated in full wins; the first mention stays.
+            if (role is not null && (known.Role is null || (role.Length > known.Role.Length && role.Contains(known.Role, StringComparison.Ordinal))))
+            {
+                _people[name] = (role, known.At, known.Sentence);
+            }
         }
 
-        var pendingComrades = new List<(string Name, int At, TextSpan Sentence)>();
-        foreach (var sentence in sentences)
-        {
-            var s = sentence.Text;
-            foreach (Match m in RoleChain().Matches(s))
-            {
-                var name = NameAfter(s, m.Index + m.Length);
-                if (name is not null)
-                {
-                    Add(name, m.Value, sentence.Span.Start + m.Index, sentence.Span);
-                }
-            }
+        public IReadOnlyList<Person> People() =>
+            [.. _people.OrderBy(p => p.Value.At).Select(p => new Person(p.Key, p.Value.Role, p.Value.Sentence))];
+    }
 
-            foreach (Match m in NameBefore().Matches(s))
+    /// <summary>One sentence: names marked by offices and verbs first, then the lists they stand in.</summary>
+    private sealed class SentenceScan(Sentence sentence, Found found)
+    {
+        private readonly string _s = sentence.Text;
+
+        /// <summary>Names taken in this sentence: the name's span and the span with its offices and 同志 around it.</summary>
+        private readonly List<(int Start, int Length, int Outer, int OuterEnd)> _taken = [];
+
+        /// <summary>For each character of the sentence, the start of the name taken over it (-1 for none).</summary>
+        private readonly int[] _nameAt = Enumerable.Repeat(-1, sentence.Text.Length).ToArray();
+
+        public void Run()
+        {
+            for (int i = 0; i < _s.Length; i++)
             {
-                var name = NameBefore(s, m.Index);
-                if (name is null)
+                if (PersonNames.Lengths(_s, i, rareToo: true).Length == 0)
                 {
                     continue;
                 }
 
-                if (m.Value == "总书记")
+                var (chain, role) = i > 0 ? Offices.Chain(_s, i) : (-1, null);
+                if (chain >= 0 && Forward(i, rareToo: true, list: false) is > 0 and var length)
                 {
-                    Add(name, "总书记", sentence.Span.Start + m.Index - name.Length, sentence.Span);
+                    Take(i, length, role, chain, i + length);
                 }
-                else
+                else if (Grammar.Opens(_s, i) && Forward(i, rareToo: false, list: false) is > 0 and var bare && Grammar.Acts(_s, i + bare))
                 {
-                    pendingComrades.Add((name, sentence.Span.Start + m.Index - name.Length, sentence.Span));
+                    Take(i, bare, null, i, i + bare);
+                }
+            }
+
+            OfficesAfter();
+            Lists();
+        }
+
+        /// <summary>王明市长, 习近平总书记, 张三同志, 王明（市长）.</summary>
+        private void OfficesAfter()
+        {
+            for (int j = 2; j < _s.Length; j++)
+            {
+                int title = Grammar.TitleLength(_s, j);
+                int office = title > 0 ? title : Offices.AfterLength(_s, j);
+                string? role = office > 0 && title == 0 ? _s.Substring(j, office) : null;
+                if (office == 0 && _s[j] == '（' && _s.IndexOf('）', j, Math.Min(41, _s.Length - j)) is > 0 and var close && Offices.IsChain(_s[(j + 1)..close]))
+                {
+                    role = _s[(j + 1)..close];
+                    office = close + 1 - j;
+                }
+
+                // 省工商联主席: the characters before the office are its organ, not a name.
+                if (office > 0 && Backward(j) is > 0 and var length && !(role is not null && _s[j] != '（' && Offices.ChainStart(_s, j + office) is >= 0 and var organ && organ < j - length))
+                {
+                    Take(j - length, length, role, j - length, j + office);
                 }
             }
         }
 
-        // "X同志" alone is too weak (各位同志, 老同志); a name is taken when the text names the person again.
-        foreach (var (name, at, sentence) in pendingComrades)
+        /// <summary>From each name taken, the names beside it across 、 ， 和 及 与 (赵乐际、王沪宁、蔡奇出席).</summary>
+        private void Lists()
         {
-            if (found.ContainsKey(name) || CountOf(text, name) >= 2)
+            for (int n = 0; n < _taken.Count; n++)
             {
-                Add(name, null, at, sentence);
+                var (_, _, outer, outerEnd) = _taken[n];
+                if (Grammar.IsSeparator(_s, outerEnd) && Forward(outerEnd + 1, rareToo: false, list: true) is > 0 and var next)
+                {
+                    int end = outerEnd + 1 + next;
+                    Take(outerEnd + 1, next, null, outerEnd + 1, SkipOfficeAfter(end));
+                }
+
+                if (Grammar.IsSeparator(_s, outer - 1) && Backward(outer - 1, list: true) is > 0 and var previous)
+                {
+                    Take(outer - 1 - previous, previous, null, outer - 1 - previous, outer - 1);
+                }
             }
         }
 
-        return [.. order.Select(n => (Name: n, Found: found[n])).OrderBy(p => p.Found.At).Select(p => new Person(p.Name, p.Found.Role, p.Found.Sentence))];
-    }
+        private int SkipOfficeAfter(int at) => at + Math.Max(Grammar.TitleLength(_s, at), Offices.AfterLength(_s, at));
 
-    private static string? NameAfter(string s, int at)
-    {
-        if (at >= s.Length)
-        {
-            return null;
-        }
+        /// <summary>An item standing alone between separators (、汪洋、), where a name that is also a word is still a name.</summary>
+        private bool Alone(int start, int length) =>
+            (start == 0 || _s[start - 1] is '、' or '，') && (start + length >= _s.Length || _s[start + length] is '、' or '，' or '等' || !ChineseText.IsCjk(_s[start + length]));
 
-        int compound = ChineseText.CompoundSurnameLength(s, at);
-        int[] lengths = compound > 0 ? [compound + 1, compound + 2] : ChineseText.IsSurname(s[at]) ? [2, 3] : [];
-        foreach (var length in lengths)
+        private void Take(int start, int length, string? role, int outer, int outerEnd)
         {
-            if (IsName(s, at, length) && IsBoundary(s, at + length))
+            // A name already taken may still gain the office written after it; a span overlapping another name is no name.
+            bool same = _nameAt[start] == start && (start + length == _s.Length || _nameAt[start + length] != start) && _nameAt[start + length - 1] == start;
+            if (!same)
             {
-                return s.Substring(at, length);
+                for (int i = start; i < start + length; i++)
+                {
+                    if (_nameAt[i] >= 0)
+                    {
+                        return;
+                    }
+                }
+
+                Array.Fill(_nameAt, start, start, length);
+                _taken.Add((start, length, outer, outerEnd));
             }
+
+            found.Add(_s.Substring(start, length), role, sentence.Span.Start + start, sentence.Span);
         }
 
-        return null;
-    }
-
-    private static string? NameBefore(string s, int end)
-    {
-        string? two = end >= 2 && IsName(s, end - 2, 2) && ChineseText.IsSurname(s[end - 2]) ? s.Substring(end - 2, 2) : null;
-        string? three = end >= 3 && IsName(s, end - 3, 3) && (ChineseText.IsSurname(s[end - 3]) || ChineseText.CompoundSurnameLength(s, end - 3) == 2) ? s.Substring(end - 3, 3) : null;
-        return two ?? three;
-    }
-
-    private static bool IsName(string s, int at, int length)
-    {
-        if (at < 0 || at + length > s.Length)
+        /// <summary>
+        /// The length of a name starting at <paramref name="at"/>, judged by what follows it: 王浩在 (two), 易炼红在 (three),
+        /// 刘大为出席 (three: 为 may end a name, 出席 surely does). In a list a separator ends a name too.
+        /// </summary>
+        private int Forward(int at, bool rareToo, bool list)
         {
-            return false;
-        }
-
-        for (int i = at; i < at + length; i++)
-        {
-            if (!ChineseText.IsCjk(s[i]))
+            int best = 0, bestScore = 0;
+            foreach (var length in PersonNames.Lengths(_s, at, rareToo))
             {
-                return false;
+                if (!PersonNames.Plausible(_s, at, length, rareToo) && !(list && Alone(at, length) && PersonNames.Plausible(_s, at, length, rareToo, wordsToo: true)))
+                {
+                    continue;
+                }
+
+                int score = list && Grammar.IsSeparator(_s, at + length) ? 3 : Grammar.Follower(_s, at + length);
+                if (list && score < 3 && !Grammar.Acts(_s, at + length))
+                {
+                    score = 0;
+                }
+
+                if (score > bestScore)
+                {
+                    (best, bestScore) = (length, score);
+                }
             }
+
+            return best;
         }
 
-        return true;
-    }
-
-    private static bool IsBoundary(string s, int at)
-    {
-        if (at >= s.Length || !ChineseText.IsCjk(s[at]))
+        /// <summary>
+        /// The length of a name ending at <paramref name="end"/> (before an office, 同志 or a separator). A name that
+        /// opens the clause wins (，王金平同志); else the commoner surname (要向王浩同志: 王 before 向).
+        /// </summary>
+        private int Backward(int end, bool list = false)
         {
-            return true;
-        }
-
-        var rest = s.AsSpan(at);
-        foreach (var f in Followers)
-        {
-            if (rest.StartsWith(f, StringComparison.Ordinal))
+            int best = 0;
+            (bool Opens, int Rank) bestKey = (false, int.MaxValue);
+            foreach (var length in (ReadOnlySpan<int>)[2, 3, 4])
             {
-                return true;
+                int start = end - length;
+                if (start < 0 || !(PersonNames.Plausible(_s, start, length, rareToo: !list) || (list && Alone(start, length) && PersonNames.Plausible(_s, start, length, rareToo: false, wordsToo: true))))
+                {
+                    continue;
+                }
+
+                bool opens = Grammar.Opens(_s, start) || Offices.ChainStart(_s, start) >= 0;
+                if (list && !opens)
+                {
+                    continue;
+                }
+
+                var key = (opens, PersonNames.Rank(_s, start));
+                if (best == 0 || (key.opens && !bestKey.Opens) || (key.opens == bestKey.Opens && key.Item2 < bestKey.Rank))
+                {
+                    (best, bestKey) = (length, key);
+                }
             }
+
+            return best;
         }
-
-        return false;
     }
-
-    private static int CountOf(string text, string name)
-    {
-        int count = 0;
-        for (int i = text.IndexOf(name, StringComparison.Ordinal); i >= 0 && count < 2; i = text.IndexOf(name, i + name.Length, StringComparison.Ordinal))
-        {
-            count++;
-        }
-
-        return count;
-    }
-
-    private const string Roles =
-        "中共中央总书记|国务院总理|国务院副总理|国家主席|国家副主席|副总理|"
-        + "省人大常委会副主任|省人大常委会主任|省政协副主席|省政协主席|省委副书记|省委常委|省委书记|省委秘书长|省政府秘书长|省纪委书记|省监委主任|常务副省长|副省长|代省长|省长|"
-        + "市人大常委会主任|市政协主席|市委副书记|市委常委|市委书记|常务副市长|副市长|代市长|市长|"
-        + "区委书记|副区长|区长|县委书记|副县长|县长|州委书记|州长|"
-        + "党组副书记|党组书记|秘书长|副主任|主任|副部长|部长|副厅长|厅长|副局长|局长|院长|董事长|总经理|校长|副主席|主席|副书记|书记";
-
-    [GeneratedRegex("(?:" + Roles + ")(?:、(?:" + Roles + "))*")]
-    private static partial Regex RoleChain();
-
-    [GeneratedRegex("总书记|同志")]
-    private static partial Regex NameBefore();
 }
