@@ -35,7 +35,7 @@ public static partial class FigureExtractor
         return figures;
     }
 
-    private sealed record Token(int Start, int End, decimal Value, string Unit);
+    private sealed record Token(int Start, int End, decimal Value, string Unit, bool More = false);
 
     private static List<Token> Tokens(string s)
     {
@@ -67,7 +67,7 @@ public static partial class FigureExtractor
                 continue;
             }
 
-            tokens.Add(new Token(start, end, value, unit));
+            tokens.Add(new Token(start, end, value, unit, m.Groups["more"].Success));
         }
 
         return tokens;
@@ -90,8 +90,11 @@ public static partial class FigureExtractor
         period = new SentenceScan(sentence, tokens, periods, period, figures).Run();
     }
 
-    /// <summary>A number as read, with what follows it: a qualifier (左右, 以内…) or the upper end of a range.</summary>
-    private readonly record struct Reading(int Start, int End, decimal Value, decimal? Upper, string Unit, FigureQualifier? Qualifier);
+    /// <summary>
+    /// A number as read, with what follows it: a qualifier (左右, 以内…) or the upper end of a range, and whether it
+    /// was written as an approximation (30余万, 300多亿: at least).
+    /// </summary>
+    private readonly record struct Reading(int Start, int End, decimal Value, decimal? Upper, string Unit, FigureQualifier? Qualifier, FigureQualifier? Approximation = null);
 
     /// <summary>
     /// One sentence's numbers, left to right. The state that runs along the sentence: how far it has got, the period
@@ -180,7 +183,7 @@ public static partial class FigureExtractor
         {
             var t = _tokens[j];
             var (qualifier, qualifierLength) = QualifierAfter(_s, t.End);
-            var reading = new Reading(t.Start, t.End + qualifierLength, t.Value, null, t.Unit, qualifier);
+            var reading = new Reading(t.Start, t.End + qualifierLength, t.Value, null, t.Unit, qualifier, t.More ? FigureQualifier.AtLeast : null);
 
             // 5%—6%, 5至6%: a range.
             if (qualifier is null && _from is null && between is not null && RangeDash().IsMatch(between) && !prefix.Contains('从', StringComparison.Ordinal))
@@ -208,8 +211,9 @@ public static partial class FigureExtractor
                 return false;
             }
 
-            // 、高于全国0.6个百分点 / ，较一季度提高2.6个百分点: a comparison of the figure just before.
-            if (ComparisonLead().IsMatch(trimmed))
+            // 、高于全国0.6个百分点 / ，较一季度提高2.6个百分点: a comparison of the figure just before. But a rate after an
+            // amount (8650亿元，比上年增长6.2%) is the amount's growth: a figure of its own, with the same subject.
+            if (ComparisonLead().IsMatch(trimmed) && !(IsRate(reading.Unit) && !IsRate(_figures[last].Unit)))
             {
                 _figures[last] = Extended(_figures[last], _sentence, reading.End) with { Comparison = _s[(reading.Start - trimmed.Length)..reading.End] };
                 _lastEnd = reading.End;
@@ -238,7 +242,11 @@ public static partial class FigureExtractor
                 subject = _figures[last].Subject;
             }
 
+            // The words of a target (左右, 以上, 不低于, 控制在, 力争) make the figure a target; an approximation of the
+            // value (近, 约, 超, 逾, 突破, 30余万) is read for actuals and targets alike and decides nothing about the kind.
             var qualifier = reading.Qualifier ?? QualifierBefore(trimmed);
+            bool targetWords = qualifier is not null;
+            qualifier ??= reading.Approximation ?? ApproximationBefore(trimmed);
             if (qualifier is null && Stretch().IsMatch(trimmed))
             {
                 qualifier = FigureQualifier.Stretch;
@@ -251,7 +259,7 @@ public static partial class FigureExtractor
                 return;
             }
 
-            var kind = qualifier is not null || _targetFrom < reading.Start ? FigureKind.Target : FigureKind.Actual;
+            var kind = targetWords || qualifier == FigureQualifier.Stretch || _targetFrom < reading.Start ? FigureKind.Target : FigureKind.Actual;
             _figures.Add(new Figure(
                 subject,
                 reading.Value,
@@ -300,6 +308,8 @@ public static partial class FigureExtractor
             return (subject, head.Measure, head.Comparison, head.FigureStart);
         }
     }
+
+    private static bool IsRate(string unit) => unit is "%" or "‰" or "个百分点" or "百分点" or "倍";
 
     /// <summary>Moves past the periods named before <paramref name="before"/>; the last one after <paramref name="lastEnd"/> is the figure's own.</summary>
     private static string? PassPeriods(List<(int Start, string Text)> periods, ref int index, int before, int lastEnd, ref string? period)
@@ -367,6 +377,7 @@ public static partial class FigureExtractor
     private static (string Subject, string? Measure, string? Comparison) SubjectOf(string head)
     {
         string? measure = null, comparison = null;
+        head = WithoutTime(head);
         string subject = head;
         var end = MeasureAtEnd().Match(head);
         if (end.Success)
@@ -390,18 +401,30 @@ public static partial class FigureExtractor
             measure = "占";
         }
 
+        // 比上年增长6.2%: the basis alone leaves no subject (the figure before lends its own).
         var basis = ComparisonTail().Match(subject);
-        if (basis.Success && basis.Index > 0)
+        if (basis.Success)
         {
             comparison = basis.Value;
             subject = subject[..basis.Index];
         }
 
-        subject = PeriodExpression().Replace(subject, string.Empty);
         subject = Parenthetical().Replace(subject, string.Empty);
         subject = SubjectLead().Replace(subject, string.Empty);
         subject = SubjectTail().Replace(subject, string.Empty).Trim();
         return (subject, measure, comparison);
+    }
+
+    /// <summary>
+    /// The words before a figure without its period or time span (今年以来, 上半年, 2025年, 全年, 过去五年), and without
+    /// the deployment words that led them (今年要确保…): a time word is never a subject. A period that is the basis of a
+    /// comparison (比一季度, 较去年) stays.
+    /// </summary>
+    private static string WithoutTime(string head)
+    {
+        var cut = PeriodExpression().Replace(head, m => m.Index > 0 && "比较于同与和在".Contains(head[m.Index - 1], StringComparison.Ordinal) ? m.Value : string.Empty);
+        cut = TimeWords().Replace(cut, string.Empty);
+        return cut.Length == head.Length ? head : SubjectLead().Replace(cut, string.Empty);
     }
 
     private static (FigureQualifier? Qualifier, int Length) QualifierAfter(string s, int at)
@@ -428,6 +451,22 @@ public static partial class FigureExtractor
         }
 
         return AtMostBefore().IsMatch(prefix) ? FigureQualifier.AtMost : null;
+    }
+
+    /// <summary>
+    /// A value written as an approximation, in the qualifiers a figure already has: 超, 逾, 超过, 突破 (more than) read
+    /// as <see cref="FigureQualifier.AtLeast"/>; 约, 近, 将近, 接近 (about, nearly) as <see cref="FigureQualifier.Around"/> —
+    /// 近 means a little below, which Around holds closely enough without a qualifier of its own.
+    /// </summary>
+    private static FigureQualifier? ApproximationBefore(string prefix)
+    {
+        var m = ApproximationWord().Match(prefix);
+        if (!m.Success)
+        {
+            return null;
+        }
+
+        return m.Value is "约" or "近" or "将近" or "接近" or "大约" ? FigureQualifier.Around : FigureQualifier.AtLeast;
     }
 
     /// <summary>Where the clause holding position <paramref name="at"/> starts, no earlier than <paramref name="floor"/> (the end of the figure before).</summary>
@@ -479,11 +518,16 @@ public static partial class FigureExtractor
         return list;
     }
 
+    /// <summary>
+    /// A unit is kept whole with the multiplier written before it: 600万吨 is 600 of 万吨, 1.2亿人次 is 1.2 of 亿人次,
+    /// 8650亿元 is 8650 of 亿元. A multiplier alone (3万, 1.5亿) is a unit of its own.
+    /// </summary>
     private const string Units =
-        "个百分点|百分点|%|‰|万亿元|亿元|万元|元|亿美元|万美元|美元|万人次|人次|万人|人|万户|户|万家|家|万个|个|项|倍|亿吨|万吨|吨|万标箱|标箱|"
-        + "万平方米|平方米|平方公里|公里|万亩|亩|万千瓦时|亿千瓦时|万千瓦|千瓦|万辆|辆|件|座|所|条|台|场|次|起|万亿|亿|万";
+        "个百分点|百分点|%|‰|倍|微克/立方米|(?:万亿|千亿|百亿|亿|千万|百万|万)?(?:美元|元|人次|人|户|家|个|名|套|辆|台|艘|吨|标箱|千瓦时|千瓦|"
+        + "平方米|平方公里|立方米|公里|公顷|亩|斤|项|件|座|所|条|场|次|起|间|张|床)|万亿|亿|万";
 
-    [GeneratedRegex(@"(?<![\d.])(?<v>\d{1,15}(?:\.\d{1,8})?)(?<u>" + Units + ")?")]
+    /// <summary>A number, an optional 余/多 (30余万人, 300多亿元: at least that much) and its unit.</summary>
+    [GeneratedRegex(@"(?<![\d.])(?<v>\d{1,15}(?:\.\d{1,8})?)(?:(?<more>[余多])?(?<u>" + Units + "))?")]
     private static partial Regex Number();
 
     [GeneratedRegex(@"^(?:年|月|日|号|时|点|分|秒|周|届|季度|世纪|岁|多年|余年|后|期)")]
@@ -510,16 +554,16 @@ public static partial class FigureExtractor
     [GeneratedRegex(@"(?:不超过|不高于|不多于|最多|控制在)$")]
     private static partial Regex AtMostBefore();
 
-    [GeneratedRegex(@"^(?:又|再|也|均|还)?(?:高于|低于|快于|慢于|优于|领先|超过|比|较)")]
+    [GeneratedRegex(@"^(?:又|再|也|均|还)?(?:高于|低于|快于|慢于|优于|领先|超过|比|较)(?=.)")]
     private static partial Regex ComparisonLead();
 
     [GeneratedRegex(@"^力争")]
     private static partial Regex Stretch();
 
-    [GeneratedRegex(@"(?<m>同比增长|同比下降|同比提高|同比减少|增长|增加|提高|提升|上升|下降|减少|降低|回落|缩小|扩大|达到|达|突破|超过|完成|实现|新增|获得|控制在|保持在|稳定在|占比|为)(?:了|到|至|约|近|超|逾)?(?:不低于|不少于|至少|不超过|不高于|最多)?\s?$")]
+    [GeneratedRegex(@"(?<m>(?:年均|同比|环比|平均)?(?:增长|增加|提高|提升|上升|上涨|下降|减少|降低|回落|缩小|扩大)|达到|达|突破|超过|完成|实现|新增|获得|控制在|保持在|稳定在|占比|为)(?:了|到|至)?(?:约|近|超|逾|超过|将近|接近|大约)?(?:不低于|不少于|至少|不超过|不高于|最多)?\s?$")]
     private static partial Regex MeasureAtEnd();
 
-    [GeneratedRegex(@"^(?:力争)?(?<m>获得|新增|完成|实现|累计|引进|建成|开工|培育|新建|创建|达到|突破)")]
+    [GeneratedRegex(@"^(?:全省|全市|全区|全县|全州|全国|我省|我市|我区|我县)?(?:力争)?(?<m>(?:累计|新)?(?:获得|新增|完成|实现|引进|建成|开工|培育|新建|创建|达到|突破|接待|改造|治理|惠及|带动|吸引|招引|认定|签约|实施|整治|发放|减免|帮扶|安置|举办)|累计)")]
     private static partial Regex MeasureAtStart();
 
     [GeneratedRegex(@"(?<c>高于|低于|快于|慢于|优于|领先)(?<ref>[^，；、]{1,20})$")]
@@ -528,7 +572,7 @@ public static partial class FigureExtractor
     [GeneratedRegex(@"(?:同比|环比|比|较)(?:上年|去年|上年同期|去年同期|上月|上季度|一季度|二季度|三季度|年初|全国|全省)$")]
     private static partial Regex ComparisonTail();
 
-    [GeneratedRegex(@"(?:20\d{2}年)?(?:上半年|下半年|前三季度|前[一二三四五六七八九十\d]{1,2}个?月|第?[一二三四1-4]季度|全年|\d{1,2}[—\-–~至]\d{1,2}月份?|\d{1,2}月份?(?!\d{0,2}日)|今年|去年|明年)|(?:到|至)?20\d{2}年(?:底|末)?|“?十[一二三四五六七八九]五”?(?:期间|时期|末)")]
+    [GeneratedRegex(@"(?:20\d{2}年)?(?:上半年|下半年|前三季度|前[一二三四五六七八九十两\d]{1,2}个?月|第?[一二三四1-4]季度|全年|\d{1,2}[—\-–~至]\d{1,2}月份?|\d{1,2}月份?(?!\d{0,2}日)|今年|去年|明年)(?:以来)?|(?:到|至)?20\d{2}年(?:底|末)?(?:以来)?|“?十[一二三四五六七八九]五”?(?:期间|时期|末|以来)")]
     private static partial Regex PeriodExpression();
 
     [GeneratedRegex(@"（[^（）]{0,40}）")]
@@ -537,11 +581,18 @@ public static partial class FigureExtractor
     [GeneratedRegex(@"^(?:确保|力争|争取|预计|要|其中|同时|此外|另外|以及|并)+")]
     private static partial Regex LeadWords();
 
-    [GeneratedRegex(@"^(?:其中|同时|此外|另外|以及|和|及|并|的|、|，|：|\s)+")]
+    [GeneratedRegex(@"^(?:其中|同时|此外|另外|以及|和|及|并|的|确保|力争|争取|预计|要(?![素求])|、|，|：|\s)+")]
     private static partial Regex SubjectLead();
 
-    [GeneratedRegex(@"(?:的|为|是|了|均|共|约|总体|实现|力争|确保|要|将)+$")]
+    [GeneratedRegex(@"(?:的|为|是|了|均|共|约|近|将近|接近|大约|超|逾|总体|实现|力争|确保|要|将)+$")]
     private static partial Regex SubjectTail();
+
+    /// <summary>Words that say how long or since when (过去五年, 近三年来, 年内, 截至年底): never a subject, whatever they are written beside.</summary>
+    [GeneratedRegex(@"过去[一二三四五六七八九十两\d]{1,2}年|近[一二三四五六七八九十两\d]{1,2}年来?|[一二三四五六七八九十两\d]{1,2}年(?:来|以来)|以来|当年|本年度?|年内|截至(?:目前|[^，；、]{0,8}?[底末])|目前")]
+    private static partial Regex TimeWords();
+
+    [GeneratedRegex(@"(?:将近|接近|大约|约|近|超过|超|逾|突破)$")]
+    private static partial Regex ApproximationWord();
 
     [GeneratedRegex("分别")]
     private static partial Regex Respectively();

@@ -1,0 +1,123 @@
+using Luoshi.Domain.Documents;
+using Xunit.Abstractions;
+
+namespace Luoshi.Domain.Tests.Documents;
+
+/// <summary>
+/// Short paragraphs written in the manner of a government work report, each annotated by hand with every figure
+/// and target it states (subject, value, unit, actual or target, qualifier). Recall and precision are measured
+/// over all of them, so that a change that helps one pattern and breaks another shows.
+/// </summary>
+public class WorkReportFigureTests(ITestOutputHelper output)
+{
+    private const FigureKind A = FigureKind.Actual;
+    private const FigureKind T = FigureKind.Target;
+
+    private sealed record Expected(string Subject, decimal Value, string Unit, FigureKind Kind, FigureQualifier? Qualifier = null);
+
+    private static readonly (string Text, Expected[] Figures)[] Paragraphs =
+    [
+        ("过去一年，全市地区生产总值达到8650亿元，比上年增长6.2%；一般公共预算收入620亿元、增长4.1%。",
+        [
+            new("全市地区生产总值", 8650m, "亿元", A), new("全市地区生产总值", 6.2m, "%", A),
+            new("一般公共预算收入", 620m, "亿元", A), new("一般公共预算收入", 4.1m, "%", A),
+        ]),
+        ("今年上半年，规上工业增加值同比增长8%，其中出口增长12.5%，高新技术产业投资增长15%。",
+            [new("规上工业增加值", 8m, "%", A), new("出口", 12.5m, "%", A), new("高新技术产业投资", 15m, "%", A)]),
+        ("今年要确保粮食产量稳定在600万吨以上，新建高标准农田45万亩，农村居民人均可支配收入增长7%左右。",
+        [
+            new("粮食产量", 600m, "万吨", T, FigureQualifier.AtLeast), new("高标准农田", 45m, "万亩", T),
+            new("农村居民人均可支配收入", 7m, "%", T, FigureQualifier.Around),
+        ]),
+        ("全年接待国内外游客1.2亿人次，旅游总收入突破1500亿元，港口集装箱吞吐量达到360万标箱。",
+        [
+            new("国内外游客", 1.2m, "亿人次", A), new("旅游总收入", 1500m, "亿元", A, FigureQualifier.AtLeast),
+            new("港口集装箱吞吐量", 360m, "万标箱", A),
+        ]),
+        ("去年城镇新增就业近12万人，城镇调查失业率为5.1%，居民消费价格上涨0.4%。",
+            [new("城镇新增就业", 12m, "万人", A, FigureQualifier.Around), new("城镇调查失业率", 5.1m, "%", A), new("居民消费价格", 0.4m, "%", A)]),
+        ("2025年，全社会用电量达到520亿千瓦时，新增光伏装机120万千瓦，清洁能源装机容量超过1000万千瓦。",
+        [
+            new("全社会用电量", 520m, "亿千瓦时", A), new("光伏装机", 120m, "万千瓦", A),
+            new("清洁能源装机容量", 1000m, "万千瓦", A, FigureQualifier.AtLeast),
+        ]),
+        ("前三季度，社会消费品零售总额增长5.5%，网络零售额增长11%，新能源汽车销量达到8.6万辆。",
+            [new("社会消费品零售总额", 5.5m, "%", A), new("网络零售额", 11m, "%", A), new("新能源汽车销量", 8.6m, "万辆", A)]),
+        ("今年经济社会发展的主要预期目标是：地区生产总值增长5.5%左右，力争6%；规上工业增加值增长7%；固定资产投资增长5%以上；居民收入增长与经济增长同步。",
+        [
+            new("地区生产总值", 5.5m, "%", T, FigureQualifier.Around), new("规上工业增加值", 7m, "%", T),
+            new("固定资产投资", 5m, "%", T, FigureQualifier.AtLeast),
+        ]),
+        ("新开工保障性租赁住房1.5万套，改造城镇老旧小区320个，惠及居民逾5万户。",
+            [new("保障性租赁住房", 1.5m, "万套", A), new("城镇老旧小区", 320m, "个", A), new("居民", 5m, "万户", A, FigureQualifier.AtLeast)]),
+        ("全年完成水利投资约85亿元，新增供水能力1.2亿立方米，治理水土流失面积150平方公里。",
+        [
+            new("水利投资", 85m, "亿元", A, FigureQualifier.Around), new("供水能力", 1.2m, "亿立方米", A),
+            new("水土流失面积", 150m, "平方公里", A),
+        ]),
+        ("一季度，全省进出口总额1860亿元，同比增长9.2%，其中出口增长11.4%、进口增长4.5%。",
+        [
+            new("全省进出口总额", 1860m, "亿元", A), new("全省进出口总额", 9.2m, "%", A),
+            new("出口", 11.4m, "%", A), new("进口", 4.5m, "%", A),
+        ]),
+        ("到2027年，全市数字经济核心产业增加值从900亿元提高到1300亿元，年均增长10%左右，培育百亿级企业8家。",
+        [
+            new("全市数字经济核心产业增加值", 1300m, "亿元", T), new("全市数字经济核心产业增加值", 10m, "%", T, FigureQualifier.Around),
+            new("百亿级企业", 8m, "家", T),
+        ]),
+        ("今年以来，全市累计引进亿元以上项目136个，实际使用外资增长18%，新增市场主体超3万家。",
+            [new("亿元以上项目", 136m, "个", A), new("实际使用外资", 18m, "%", A), new("市场主体", 3m, "万家", A, FigureQualifier.AtLeast)]),
+        ("全年空气质量优良天数比例达到92.5%，比上年提高1.8个百分点；PM2.5平均浓度下降到28微克/立方米。",
+            [new("空气质量优良天数比例", 92.5m, "%", A), new("PM2.5平均浓度", 28m, "微克/立方米", A)]),
+        ("城镇和农村居民人均可支配收入分别增长4.8%、6.6%，全年新增城镇就业8.2万人。",
+            [new("城镇居民人均可支配收入", 4.8m, "%", A), new("农村居民人均可支配收入", 6.6m, "%", A), new("城镇就业", 8.2m, "万人", A)]),
+        ("今年全市粮食播种面积稳定在1500万亩以上、产量保持在120亿斤左右。",
+            [new("全市粮食播种面积", 1500m, "万亩", T, FigureQualifier.AtLeast), new("产量", 120m, "亿斤", T, FigureQualifier.Around)]),
+        ("全年货物吞吐量将近3亿吨，其中外贸货物吞吐量1.1亿吨，旅客发送量增长20%。",
+        [
+            new("货物吞吐量", 3m, "亿吨", A, FigureQualifier.Around), new("外贸货物吞吐量", 1.1m, "亿吨", A),
+            new("旅客发送量", 20m, "%", A),
+        ]),
+    ];
+
+    [Fact]
+    public void WorkReportParagraphs_FiguresAndTargetsAreFound()
+    {
+        int expected = 0, found = 0, extracted = 0, right = 0;
+        foreach (var (text, figures) in Paragraphs)
+        {
+            var got = DocumentExtractor.Extract(text, NoTextConversion.Instance).Figures;
+            var read = got.Select(f => new Expected(f.Subject, f.Value, f.Unit, f.Kind, f.Qualifier)).ToList();
+            expected += figures.Length;
+            extracted += read.Count;
+            foreach (var figure in figures)
+            {
+                if (read.Contains(figure))
+                {
+                    found++;
+                }
+                else
+                {
+                    output.WriteLine($"missed {figure} in {text}");
+                }
+            }
+
+            foreach (var figure in read)
+            {
+                if (figures.Contains(figure))
+                {
+                    right++;
+                }
+                else
+                {
+                    output.WriteLine($"read {figure}");
+                }
+            }
+        }
+
+        decimal recall = (decimal)found / expected, precision = extracted == 0 ? 0 : (decimal)right / extracted;
+        output.WriteLine($"recall {found}/{expected} = {recall:0.00}, precision {right}/{extracted} = {precision:0.00}");
+        recall.ShouldBeGreaterThanOrEqualTo(0.95m);
+        precision.ShouldBeGreaterThanOrEqualTo(0.90m);
+    }
+}
