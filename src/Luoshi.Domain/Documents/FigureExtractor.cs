@@ -252,7 +252,8 @@ public static partial class FigureExtractor
                 qualifier = FigureQualifier.Stretch;
             }
 
-            if (subject.Length == 0 || (measure is null && Counting.Contains(reading.Unit) && _from is null))
+            // 11个设区市 only counts; 新增120家, 逾4000家, 600多个 state a figure.
+            if (subject.Length == 0 || (measure is null && Counting.Contains(reading.Unit) && _from is null && reading.Approximation is null && ApproximationBefore(trimmed) is null))
             {
                 _lastEnd = reading.End;
                 _from = null;
@@ -401,6 +402,13 @@ public static partial class FigureExtractor
             measure = "占";
         }
 
+        // 规模以上工业企业实现利润总额: the verb between the doer and what it did is not part of the subject.
+        if (MeasureInside().Match(subject) is { Success: true } inside2)
+        {
+            measure ??= inside2.Value;
+            subject = subject.Remove(inside2.Index, inside2.Length);
+        }
+
         // 比上年增长6.2%: the basis alone leaves no subject (the figure before lends its own).
         var basis = ComparisonTail().Match(subject);
         if (basis.Success)
@@ -523,7 +531,7 @@ public static partial class FigureExtractor
     /// 8650亿元 is 8650 of 亿元. A multiplier alone (3万, 1.5亿) is a unit of its own.
     /// </summary>
     private const string Units =
-        "个百分点|百分点|%|‰|倍|微克/立方米|(?:万亿|千亿|百亿|亿|千万|百万|万)?(?:美元|元|人次|人|户|家|个|名|套|辆|台|艘|吨|标箱|千瓦时|千瓦|"
+        "个百分点|百分点|%|‰|倍|微克/立方米|(?:万亿|千亿|百亿|亿|千万|百万|万)?(?:美元|元|人次|人|户次|户|架次|艘次|家|个|名|套|辆|台|艘|吨|标箱|千瓦时|千瓦|"
         + "平方米|平方公里|立方米|公里|公顷|亩|斤|项|件|座|所|条|场|次|起|间|张|床)|万亿|亿|万";
 
     /// <summary>A number, an optional 余/多 (30余万人, 300多亿元: at least that much) and its unit.</summary>
@@ -563,13 +571,16 @@ public static partial class FigureExtractor
     [GeneratedRegex(@"(?<m>(?:年均|同比|环比|平均)?(?:增长|增加|提高|提升|上升|上涨|下降|减少|降低|回落|缩小|扩大)|达到|达|突破|超过|完成|实现|新增|获得|控制在|保持在|稳定在|占比|为)(?:了|到|至)?(?:约|近|超|逾|超过|将近|接近|大约)?(?:不低于|不少于|至少|不超过|不高于|最多)?\s?$")]
     private static partial Regex MeasureAtEnd();
 
-    [GeneratedRegex(@"^(?:全省|全市|全区|全县|全州|全国|我省|我市|我区|我县)?(?:力争)?(?<m>(?:累计|新)?(?:获得|新增|完成|实现|引进|建成|开工|培育|新建|创建|达到|突破|接待|改造|治理|惠及|带动|吸引|招引|认定|签约|实施|整治|发放|减免|帮扶|安置|举办)|累计)")]
+    [GeneratedRegex(@"^(?:全省|全市|全区|全县|全州|全国|我省|我市|我区|我县)?(?:力争)?(?<m>(?:累计|新)?(?:获得|新增|完成|实现|拥有|引进|建成|开工|培育|新建|创建|达到|突破|接待|改造|治理|惠及|带动|吸引|招引|认定|签约|实施|整治|发放|减免|帮扶|安置|举办)|累计)")]
     private static partial Regex MeasureAtStart();
+
+    [GeneratedRegex(@"(?<=.{2})(?:实现|完成|拥有)(?=.{2})")]
+    private static partial Regex MeasureInside();
 
     [GeneratedRegex(@"(?<c>高于|低于|快于|慢于|优于|领先)(?<ref>[^，；、]{1,20})$")]
     private static partial Regex CompareInside();
 
-    [GeneratedRegex(@"(?:同比|环比|比|较)(?:上年|去年|上年同期|去年同期|上月|上季度|一季度|二季度|三季度|年初|全国|全省)$")]
+    [GeneratedRegex(@"(?:同比|环比|比|较)(?:上年|去年|上年同期|去年同期|上月|上季度|一季度|二季度|三季度|年初|全国|全省|20\d{2}年(?:底|末)?)$")]
     private static partial Regex ComparisonTail();
 
     [GeneratedRegex(@"(?:20\d{2}年)?(?:上半年|下半年|前三季度|前[一二三四五六七八九十两\d]{1,2}个?月|第?[一二三四1-4]季度|全年|\d{1,2}[—\-–~至]\d{1,2}月份?|\d{1,2}月份?(?!\d{0,2}日)|今年|去年|明年)(?:以来)?|(?:到|至)?20\d{2}年(?:底|末)?(?:以来)?|“?十[一二三四五六七八九]五”?(?:期间|时期|末|以来)")]
