@@ -70,7 +70,47 @@ public static partial class FigureExtractor
             tokens.Add(new Token(start, end, value, unit, m.Groups["more"].Success));
         }
 
+        // 逾百家, 超千亿元, 近两万人: a round number in Chinese numerals, read only after an approximation word and
+        // with a unit, where it cannot be part of a name (百姓, 千万工程) or an ordinary count (三个方面).
+        foreach (Match m in ChineseNumber().Matches(s))
+        {
+            var (v, unit) = (m.Groups["v"].Value, m.Groups["u"].Value);
+            bool round = v.IndexOfAny(['十', '百', '千']) >= 0 || unit.StartsWith('万') || unit.StartsWith('亿');
+            if (round && !quoted.Exists(r => m.Index > r.Start && m.Index < r.End))
+            {
+                tokens.Add(new Token(m.Index, m.Index + m.Length, ChineseValue(v), unit));
+            }
+        }
+
+        tokens.Sort((a, b) => a.Start.CompareTo(b.Start));
         return tokens;
+    }
+
+    /// <summary>The value of a number written in Chinese numerals below 万 (两千五百, 十二, 百); an empty one (近万人) is 1.</summary>
+    private static decimal ChineseValue(string numerals)
+    {
+        decimal total = 0, digit = 0;
+        foreach (var c in numerals)
+        {
+            int d = "零一二三四五六七八九".IndexOf(c, StringComparison.Ordinal);
+            if (c == '两')
+            {
+                d = 2;
+            }
+
+            if (d >= 0)
+            {
+                digit = d;
+                continue;
+            }
+
+            decimal place = c switch { '十' => 10, '百' => 100, _ => 1000 };
+            total += (digit == 0 ? 1 : digit) * place;
+            digit = 0;
+        }
+
+        total += digit;
+        return total == 0 ? 1 : total;
     }
 
     private static void Scan(Sentence sentence, ref string? period, List<Figure> figures)
@@ -220,8 +260,8 @@ public static partial class FigureExtractor
                 return true;
             }
 
-            // ，力争6%: the stretch value of the target just before.
-            if (Stretch().IsMatch(trimmed) && _figures[last] is { Kind: FigureKind.Target } target && target.Stretch is null)
+            // ，力争6%: the stretch value of the target just before (，力争新增市场主体3万户 is a target of its own).
+            if (Stretch().IsMatch(trimmed) && _figures[last] is { Kind: FigureKind.Target } target && target.Stretch is null && SubjectOf(trimmed[2..]).Subject.Length == 0)
             {
                 _figures[last] = Extended(target, _sentence, reading.End) with { Stretch = reading.Value };
                 _lastEnd = reading.End;
@@ -533,6 +573,9 @@ public static partial class FigureExtractor
     private const string Units =
         "个百分点|百分点|%|‰|倍|微克/立方米|(?:万亿|千亿|百亿|亿|千万|百万|万)?(?:美元|元|人次|人|户次|户|架次|艘次|家|个|名|套|辆|台|艘|吨|标箱|千瓦时|千瓦|"
         + "平方米|平方公里|立方米|公里|公顷|亩|斤|项|件|座|所|条|场|次|起|间|张|床)|万亿|亿|万";
+
+    [GeneratedRegex(@"(?<=将近|接近|大约|约|近|超过|超|逾|突破)(?<v>[零一二两三四五六七八九十百千]{0,6})(?<u>" + Units + ")")]
+    private static partial Regex ChineseNumber();
 
     /// <summary>A number, an optional 余/多 (30余万人, 300多亿元: at least that much) and its unit.</summary>
     [GeneratedRegex(@"(?<![\d.])(?<v>\d{1,15}(?:\.\d{1,8})?)(?:(?<more>[余多])?(?<u>" + Units + "))?")]
