@@ -156,6 +156,7 @@ public static partial class FigureExtractor
         private List<string>? _distributed;
         private int _distributedNext, _distributedStart, _distributedFirst;
         private string? _distributedMeasure;
+        private int _next;
 
         public SentenceScan(Sentence sentence, List<Token> tokens, List<(int Start, string Text)> periods, string? period, List<Figure> figures)
         {
@@ -192,6 +193,7 @@ public static partial class FigureExtractor
                     continue;
                 }
 
+                _next = j + 1;
                 Add(reading, trimmed, figurePeriod);
             }
 
@@ -330,7 +332,7 @@ public static partial class FigureExtractor
         /// <summary>The subject, measure and comparison of a figure, and where its text starts: the next subject of a 分别 list under way, or read from the words before it.</summary>
         private (string Subject, string? Measure, string? Comparison, int FigureStart) HeadOf(string trimmed, int figureStart)
         {
-            if (_distributed is not null && trimmed.Length == 0 && _distributedNext < _distributed.Count)
+            if (_distributed is not null && trimmed is "" or "和" or "及" or "与" && _distributedNext < _distributed.Count)
             {
                 // Each figure of a 分别 list carries the whole list as its text: alone, "33.8%" says nothing.
                 return (_distributed[_distributedNext++], _distributedMeasure, null, _distributedStart);
@@ -338,6 +340,12 @@ public static partial class FigureExtractor
 
             var head = Head(_s, trimmed, figureStart, _from);
             (var subject, _distributed) = Respective(head.Subject);
+            if (subject.Length == 0 && _distributed is null && Respectively().IsMatch(head.Subject))
+            {
+                _distributed = Preceding();
+                subject = _distributed?[0] ?? subject;
+            }
+
             if (_distributed is not null)
             {
                 _distributedNext = 1;
@@ -347,6 +355,22 @@ public static partial class FigureExtractor
             }
 
             return (subject, head.Measure, head.Comparison, head.FigureStart);
+        }
+
+        /// <summary>
+        /// 接待游客8600万人次，实现旅游收入1100亿元，分别增长12%和15%: a 分别 list with no subjects of its own hands
+        /// out those of the figures before it in the sentence, as many as it has values (null when there are too few).
+        /// </summary>
+        private List<string>? Preceding()
+        {
+            int values = 1;
+            for (int k = _next; k < _tokens.Count && ListJoin().IsMatch(_s[_tokens[k - 1].End.._tokens[k].Start]); k++)
+            {
+                values++;
+            }
+
+            int first = _figures.Count - values;
+            return values >= 2 && first >= _firstOfSentence ? [.. _figures.Skip(first).Take(values).Select(f => f.Subject)] : null;
         }
     }
 
@@ -605,7 +629,7 @@ public static partial class FigureExtractor
     [GeneratedRegex(@"(?:不超过|不高于|不多于|最多|控制在)$")]
     private static partial Regex AtMostBefore();
 
-    [GeneratedRegex(@"^(?:又|再|也|均|还)?(?:高于|低于|快于|慢于|优于|领先|超过|比|较)(?=.)")]
+    [GeneratedRegex(@"^(?:增速|增幅|涨幅)?(?:又|再|也|均|还)?(?:高于|低于|快于|慢于|优于|领先|超过|比|较)(?=.)")]
     private static partial Regex ComparisonLead();
 
     [GeneratedRegex(@"^力争")]
@@ -614,7 +638,7 @@ public static partial class FigureExtractor
     [GeneratedRegex(@"(?<m>(?:年均|同比|环比|平均)?(?:增长|增加|提高|提升|上升|上涨|下降|减少|降低|回落|缩小|扩大)|达到|达|突破|超过|完成|实现|新增|获得|控制在|保持在|稳定在|占比|为)(?:了|到|至)?(?:约|近|超|逾|超过|将近|接近|大约)?(?:不低于|不少于|至少|不超过|不高于|最多)?\s?$")]
     private static partial Regex MeasureAtEnd();
 
-    [GeneratedRegex(@"^(?:全省|全市|全区|全县|全州|全国|我省|我市|我区|我县)?(?:力争)?(?<m>(?:累计|新)?(?:获得|新增|完成|实现|拥有|引进|建成|开工|培育|新建|创建|达到|突破|接待|改造|治理|惠及|带动|吸引|招引|认定|签约|实施|整治|发放|减免|帮扶|安置|举办)|累计)")]
+    [GeneratedRegex(@"^(?:全省|全市|全区|全县|全州|全国|我省|我市|我区|我县)?(?:力争)?(?<m>(?:累计|共|新)?(?:获得|新增|完成|实现|拥有|引进|建成|开工|培育|新建|改建|创建|达到|突破|接待|改造|治理|惠及|带动|吸引|招引|认定|签约|实施|整治|发放|减免|帮扶|扶持|安置|举办|办理|开通|修复)|累计)")]
     private static partial Regex MeasureAtStart();
 
     [GeneratedRegex(@"(?<=.{2})(?:实现|完成|拥有)(?=.{2})")]
@@ -635,10 +659,10 @@ public static partial class FigureExtractor
     [GeneratedRegex(@"^(?:确保|力争|争取|预计|要|其中|同时|此外|另外|以及|并)+")]
     private static partial Regex LeadWords();
 
-    [GeneratedRegex(@"^(?:其中|同时|此外|另外|以及|和|及|并|的|确保|力争|争取|预计|要(?![素求])|、|，|：|\s)+")]
+    [GeneratedRegex(@"^(?:其中|同时|此外|另外|以及|和|及|并|的|确保|力争|争取|预计|将|要(?![素求])|、|，|：|\s)+")]
     private static partial Regex SubjectLead();
 
-    [GeneratedRegex(@"(?:的|为|是|了|均|共|约|近|将近|接近|大约|超|逾|总体|实现|力争|确保|要|将)+$")]
+    [GeneratedRegex(@"(?:的|为|是|了|均|共|约|近|将近|接近|大约|超|逾|总体|实现|力争|确保|预计|预期|争取|要|将)+$")]
     private static partial Regex SubjectTail();
 
     /// <summary>Words that say how long or since when (过去五年, 近三年来, 年内, 截至年底): never a subject, whatever they are written beside.</summary>
@@ -654,6 +678,9 @@ public static partial class FigureExtractor
     [GeneratedRegex("[、和及与]")]
     private static partial Regex ListSeparator();
 
-    [GeneratedRegex(@"目标|预期|力争|确保|争取|控制在|计划|到20\d{2}年|(?<![重主需必只摘纲提简紧首扼想不])要(?![求素点件闻害务紧塞道地职案领旨])")]
+    [GeneratedRegex(@"^(?:左右|以上)?[、和及与]$")]
+    private static partial Regex ListJoin();
+
+    [GeneratedRegex(@"目标|预期|力争|确保|争取|控制在|计划|明年|到20\d{2}年|(?<![即必])将(?![近来])|(?<![重主需必只摘纲提简紧首扼想不])要(?![求素点件闻害务紧塞道地职案领旨])")]
     private static partial Regex TargetContext();
 }

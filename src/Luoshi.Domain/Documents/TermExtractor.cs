@@ -84,7 +84,7 @@ public static partial class TermExtractor
             {
                 case '二' or '三' or '四' or '五' or '六' or '七' or '八' or '九' or '十' or '两':
                     return true;
-                case '双' when after is not '\0' and not Masking:
+                case '双' when after is not '\0':
                     return true;
                 case '一':
                     if (MeasureWords.Contains(after) || Large.Contains(before) || Large.Contains(after))
@@ -152,7 +152,7 @@ public static partial class TermExtractor
     private static readonly string[] SetPhrases =
     [
         "一体化", "一体", "统一", "一流", "一致", "进一步", "一批", "一大批", "一系列", "一揽子", "一些", "一起", "一切", "一样", "一般", "一直",
-        "一定", "唯一", "同一", "一同", "一道", "一贯", "一代", "一线", "一站式", "一门式", "一条龙", "一次性", "一把手", "一以贯之", "一心一意",
+        "一定", "唯一", "同一", "一同", "一道", "一贯", "一代", "一线", "一站式", "一门式", "一条龙", "一条心", "一盘棋", "一次性", "一把手", "一以贯之", "一心一意",
         "一马当先", "一往无前", "一张一弛", "万一", "逐一", "单一", "专一", "划一", "一举", "一手", "一度", "一旦", "一律", "一向", "一番", "一点",
         "一方面", "十分", "十足", "两岸", "双方", "双向",
         "长三角", "珠三角", "四川", "三峡", "三亚", "三明", "三门峡", "三沙", "九江", "十堰", "六安", "六盘水", "七台河", "五指山", "九寨沟", "千岛湖",

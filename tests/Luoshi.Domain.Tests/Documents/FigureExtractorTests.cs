@@ -132,6 +132,29 @@ public class FigureExtractorTests
     }
 
     [Fact]
+    public void ARespectiveListWithoutSubjects_TakesThoseOfTheFiguresBefore()
+    {
+        var figures = Figures("全年完成货运量3.1亿吨，实现港口收入95亿元，分别增长4%和7%。");
+
+        figures.Select(f => (f.Subject, f.Value, f.Unit)).ShouldBe(
+            [("货运量", 3.1m, "亿吨"), ("港口收入", 95m, "亿元"), ("货运量", 4m, "%"), ("港口收入", 7m, "%")]);
+    }
+
+    [Fact]
+    public void ARespectiveListWithoutEnoughFiguresBefore_HandsOutNothing()
+    {
+        Figures("分别增长4%和7%。").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void TheGrowthRateComparedWithTheNation_IsAComparisonOfTheRateBefore()
+    {
+        var f = Figures("社会消费品零售总额增长6.3%，增速高于全国1.1个百分点。").ShouldHaveSingleItem();
+
+        f.Comparison.ShouldBe("增速高于全国1.1个百分点");
+    }
+
+    [Fact]
     public void ARateAfterARate_IsStillAComparison()
     {
         var f = Figures("城镇化率达到72.5%，比上年提高0.8个百分点。").ShouldHaveSingleItem();

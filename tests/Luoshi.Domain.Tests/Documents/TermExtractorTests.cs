@@ -24,6 +24,10 @@ public class TermExtractorTests
     [InlineData("擦亮七张名片")]
     [InlineData("一体两翼")]
     [InlineData("双循环")]
+    [InlineData("双一流")]
+    [InlineData("六稳六保")]
+    [InlineData("一老一小")]
+    [InlineData("万企兴万村")]
     [InlineData("数字经济创新提质一号发展工程")]
     public void NumeralAnywhere_MakesTheTermNumbered(string term) => TermExtractor.IsNumbered(term).ShouldBeTrue(term);
 
@@ -45,6 +49,8 @@ public class TermExtractorTests
     [InlineData("老百姓的口碑")]
     [InlineData("地瓜经济")]
     [InlineData("一以贯之")]
+    [InlineData("拧成一条心")]
+    [InlineData("大众创业、万众创新")]
     public void SetPhrasesHoldingANumeral_CountNothing(string term) => TermExtractor.IsNumbered(term).ShouldBeFalse(term);
 
     [Fact]
