@@ -294,8 +294,8 @@ public static partial class FigureExtractor
                 qualifier = FigureQualifier.Stretch;
             }
 
-            // 11个设区市 only counts; 新增120家, 逾4000家, 600多个 state a figure.
-            if (subject.Length == 0 || (measure is null && Counting.Contains(reading.Unit) && _from is null && reading.Approximation is null && ApproximationBefore(trimmed) is null))
+            // 11个设区市 only counts; 新增120家, 逾4000家, 600多个, 300个以上 state a figure.
+            if (subject.Length == 0 || (measure is null && Counting.Contains(reading.Unit) && _from is null && reading.Qualifier is null && reading.Approximation is null && ApproximationBefore(trimmed) is null))
             {
                 _lastEnd = reading.End;
                 _from = null;
@@ -596,7 +596,7 @@ public static partial class FigureExtractor
     /// </summary>
     private const string Units =
         "个百分点|百分点|%|‰|倍|微克/立方米|(?:万亿|千亿|百亿|亿|千万|百万|万)?(?:美元|元|人次|人|户次|户|架次|艘次|家|个|名|套|辆|台|艘|吨|标箱|千瓦时|千瓦|"
-        + "平方米|平方公里|立方米|公里|公顷|亩|斤|项|件|座|所|条|场|次|起|间|张|床)|万亿|亿|万";
+        + "平方米|平方公里|立方米|公里|公顷|亩|斤|头|只|项|件|座|所|条|场|次|起|间|张|床)|万亿|亿|万";
 
     [GeneratedRegex(@"(?<=将近|接近|大约|约|近|超过|超|逾|突破)(?<v>[零一二两三四五六七八九十百千]{0,6})(?<u>" + Units + ")")]
     private static partial Regex ChineseNumber();
@@ -638,7 +638,7 @@ public static partial class FigureExtractor
     [GeneratedRegex(@"(?<m>(?:年均|同比|环比|平均)?(?:增长|增加|提高|提升|上升|上涨|下降|减少|降低|回落|缩小|扩大)|达到|达|突破|超过|完成|实现|新增|获得|控制在|保持在|稳定在|占比|为)(?:了|到|至)?(?:约|近|超|逾|超过|将近|接近|大约)?(?:不低于|不少于|至少|不超过|不高于|最多)?\s?$")]
     private static partial Regex MeasureAtEnd();
 
-    [GeneratedRegex(@"^(?:全省|全市|全区|全县|全州|全国|我省|我市|我区|我县)?(?:力争)?(?<m>(?:累计|共|新)?(?:获得|新增|完成|实现|拥有|引进|建成|开工|培育|新建|改建|创建|达到|突破|接待|改造|治理|惠及|带动|吸引|招引|认定|签约|实施|整治|发放|减免|帮扶|扶持|安置|举办|办理|开通|修复)|累计)")]
+    [GeneratedRegex(@"^(?:全省|全市|全区|全县|全州|全国|我省|我市|我区|我县)?(?:力争|计划|预计|争取|确保)?(?<m>(?:累计|共|新)?(?:获得|新增|完成|实现|拥有|引进|建成|开工|培育|新建|改建|创建|达到|突破|接待|改造|治理|惠及|带动|吸引|招引|认定|签约|实施|整治|发放|减免|帮扶|扶持|安置|举办|办理|开通|修复)|累计)")]
     private static partial Regex MeasureAtStart();
 
     [GeneratedRegex(@"(?<=.{2})(?:实现|完成|拥有)(?=.{2})")]
@@ -659,7 +659,7 @@ public static partial class FigureExtractor
     [GeneratedRegex(@"^(?:确保|力争|争取|预计|要|其中|同时|此外|另外|以及|并)+")]
     private static partial Regex LeadWords();
 
-    [GeneratedRegex(@"^(?:其中|同时|此外|另外|以及|和|及|并|的|确保|力争|争取|预计|将|要(?![素求])|、|，|：|\s)+")]
+    [GeneratedRegex(@"^(?:其中|同时|此外|另外|以及|和|及|并|的|确保|力争|争取|预计|计划|将|要(?![素求])|、|，|：|\s)+")]
     private static partial Regex SubjectLead();
 
     [GeneratedRegex(@"(?:的|为|是|了|均|共|约|近|将近|接近|大约|超|逾|总体|实现|力争|确保|预计|预期|争取|要|将)+$")]
