@@ -35,7 +35,7 @@ public static partial class FigureExtractor
         return figures;
     }
 
-    private sealed record Token(int Start, int End, decimal Value, string Unit);
+    private sealed record Token(int Start, int End, decimal Value, string Unit, bool More = false);
 
     private static List<Token> Tokens(string s)
     {
@@ -67,10 +67,50 @@ public static partial class FigureExtractor
                 continue;
             }
 
-            tokens.Add(new Token(start, end, value, unit));
+            tokens.Add(new Token(start, end, value, unit, m.Groups["more"].Success));
         }
 
+        // 逾百家, 超千亿元, 近两万人: a round number in Chinese numerals, read only after an approximation word and
+        // with a unit, where it cannot be part of a name (百姓, 千万工程) or an ordinary count (三个方面).
+        foreach (Match m in ChineseNumber().Matches(s))
+        {
+            var (v, unit) = (m.Groups["v"].Value, m.Groups["u"].Value);
+            bool round = v.IndexOfAny(['十', '百', '千']) >= 0 || unit.StartsWith('万') || unit.StartsWith('亿');
+            if (round && !quoted.Exists(r => m.Index > r.Start && m.Index < r.End))
+            {
+                tokens.Add(new Token(m.Index, m.Index + m.Length, ChineseValue(v), unit));
+            }
+        }
+
+        tokens.Sort((a, b) => a.Start.CompareTo(b.Start));
         return tokens;
+    }
+
+    /// <summary>The value of a number written in Chinese numerals below 万 (两千五百, 十二, 百); an empty one (近万人) is 1.</summary>
+    private static decimal ChineseValue(string numerals)
+    {
+        decimal total = 0, digit = 0;
+        foreach (var c in numerals)
+        {
+            int d = "零一二三四五六七八九".IndexOf(c, StringComparison.Ordinal);
+            if (c == '两')
+            {
+                d = 2;
+            }
+
+            if (d >= 0)
+            {
+                digit = d;
+                continue;
+            }
+
+            decimal place = c switch { '十' => 10, '百' => 100, _ => 1000 };
+            total += (digit == 0 ? 1 : digit) * place;
+            digit = 0;
+        }
+
+        total += digit;
+        return total == 0 ? 1 : total;
     }
 
     private static void Scan(Sentence sentence, ref string? period, List<Figure> figures)
@@ -90,8 +130,11 @@ public static partial class FigureExtractor
         period = new SentenceScan(sentence, tokens, periods, period, figures).Run();
     }
 
-    /// <summary>A number as read, with what follows it: a qualifier (左右, 以内…) or the upper end of a range.</summary>
-    private readonly record struct Reading(int Start, int End, decimal Value, decimal? Upper, string Unit, FigureQualifier? Qualifier);
+    /// <summary>
+    /// A number as read, with what follows it: a qualifier (左右, 以内…) or the upper end of a range, and whether it
+    /// was written as an approximation (30余万, 300多亿: at least).
+    /// </summary>
+    private readonly record struct Reading(int Start, int End, decimal Value, decimal? Upper, string Unit, FigureQualifier? Qualifier, FigureQualifier? Approximation = null);
 
     /// <summary>
     /// One sentence's numbers, left to right. The state that runs along the sentence: how far it has got, the period
@@ -113,6 +156,7 @@ public static partial class FigureExtractor
         private List<string>? _distributed;
         private int _distributedNext, _distributedStart, _distributedFirst;
         private string? _distributedMeasure;
+        private int _next;
 
         public SentenceScan(Sentence sentence, List<Token> tokens, List<(int Start, string Text)> periods, string? period, List<Figure> figures)
         {
@@ -149,6 +193,7 @@ public static partial class FigureExtractor
                     continue;
                 }
 
+                _next = j + 1;
                 Add(reading, trimmed, figurePeriod);
             }
 
@@ -180,7 +225,7 @@ public static partial class FigureExtractor
         {
             var t = _tokens[j];
             var (qualifier, qualifierLength) = QualifierAfter(_s, t.End);
-            var reading = new Reading(t.Start, t.End + qualifierLength, t.Value, null, t.Unit, qualifier);
+            var reading = new Reading(t.Start, t.End + qualifierLength, t.Value, null, t.Unit, qualifier, t.More ? FigureQualifier.AtLeast : null);
 
             // 5%—6%, 5至6%: a range.
             if (qualifier is null && _from is null && between is not null && RangeDash().IsMatch(between) && !prefix.Contains('从', StringComparison.Ordinal))
@@ -208,16 +253,17 @@ public static partial class FigureExtractor
                 return false;
             }
 
-            // 、高于全国0.6个百分点 / ，较一季度提高2.6个百分点: a comparison of the figure just before.
-            if (ComparisonLead().IsMatch(trimmed))
+            // 、高于全国0.6个百分点 / ，较一季度提高2.6个百分点: a comparison of the figure just before. But a rate after an
+            // amount (8650亿元，比上年增长6.2%) is the amount's growth: a figure of its own, with the same subject.
+            if (ComparisonLead().IsMatch(trimmed) && !(IsRate(reading.Unit) && !IsRate(_figures[last].Unit)))
             {
                 _figures[last] = Extended(_figures[last], _sentence, reading.End) with { Comparison = _s[(reading.Start - trimmed.Length)..reading.End] };
                 _lastEnd = reading.End;
                 return true;
             }
 
-            // ，力争6%: the stretch value of the target just before.
-            if (Stretch().IsMatch(trimmed) && _figures[last] is { Kind: FigureKind.Target } target && target.Stretch is null)
+            // ，力争6%: the stretch value of the target just before (，力争新增市场主体3万户 is a target of its own).
+            if (Stretch().IsMatch(trimmed) && _figures[last] is { Kind: FigureKind.Target } target && target.Stretch is null && SubjectOf(trimmed[2..]).Subject.Length == 0)
             {
                 _figures[last] = Extended(target, _sentence, reading.End) with { Stretch = reading.Value };
                 _lastEnd = reading.End;
@@ -238,20 +284,25 @@ public static partial class FigureExtractor
                 subject = _figures[last].Subject;
             }
 
+            // The words of a target (左右, 以上, 不低于, 控制在, 力争) make the figure a target; an approximation of the
+            // value (近, 约, 超, 逾, 突破, 30余万) is read for actuals and targets alike and decides nothing about the kind.
             var qualifier = reading.Qualifier ?? QualifierBefore(trimmed);
+            bool targetWords = qualifier is not null;
+            qualifier ??= reading.Approximation ?? ApproximationBefore(trimmed);
             if (qualifier is null && Stretch().IsMatch(trimmed))
             {
                 qualifier = FigureQualifier.Stretch;
             }
 
-            if (subject.Length == 0 || (measure is null && Counting.Contains(reading.Unit) && _from is null))
+            // 11个设区市 only counts; 新增120家, 逾4000家, 600多个, 300个以上 state a figure.
+            if (subject.Length == 0 || (measure is null && Counting.Contains(reading.Unit) && _from is null && reading.Qualifier is null && reading.Approximation is null && ApproximationBefore(trimmed) is null))
             {
                 _lastEnd = reading.End;
                 _from = null;
                 return;
             }
 
-            var kind = qualifier is not null || _targetFrom < reading.Start ? FigureKind.Target : FigureKind.Actual;
+            var kind = targetWords || qualifier == FigureQualifier.Stretch || _targetFrom < reading.Start ? FigureKind.Target : FigureKind.Actual;
             _figures.Add(new Figure(
                 subject,
                 reading.Value,
@@ -281,7 +332,7 @@ public static partial class FigureExtractor
         /// <summary>The subject, measure and comparison of a figure, and where its text starts: the next subject of a 分别 list under way, or read from the words before it.</summary>
         private (string Subject, string? Measure, string? Comparison, int FigureStart) HeadOf(string trimmed, int figureStart)
         {
-            if (_distributed is not null && trimmed.Length == 0 && _distributedNext < _distributed.Count)
+            if (_distributed is not null && trimmed is "" or "和" or "及" or "与" && _distributedNext < _distributed.Count)
             {
                 // Each figure of a 分别 list carries the whole list as its text: alone, "33.8%" says nothing.
                 return (_distributed[_distributedNext++], _distributedMeasure, null, _distributedStart);
@@ -289,6 +340,12 @@ public static partial class FigureExtractor
 
             var head = Head(_s, trimmed, figureStart, _from);
             (var subject, _distributed) = Respective(head.Subject);
+            if (subject.Length == 0 && _distributed is null && Respectively().IsMatch(head.Subject))
+            {
+                _distributed = Preceding();
+                subject = _distributed?[0] ?? subject;
+            }
+
             if (_distributed is not null)
             {
                 _distributedNext = 1;
@@ -299,7 +356,25 @@ public static partial class FigureExtractor
 
             return (subject, head.Measure, head.Comparison, head.FigureStart);
         }
+
+        /// <summary>
+        /// 接待游客8600万人次，实现旅游收入1100亿元，分别增长12%和15%: a 分别 list with no subjects of its own hands
+        /// out those of the figures before it in the sentence, as many as it has values (null when there are too few).
+        /// </summary>
+        private List<string>? Preceding()
+        {
+            int values = 1;
+            for (int k = _next; k < _tokens.Count && ListJoin().IsMatch(_s[_tokens[k - 1].End.._tokens[k].Start]); k++)
+            {
+                values++;
+            }
+
+            int first = _figures.Count - values;
+            return values >= 2 && first >= _firstOfSentence ? [.. _figures.Skip(first).Take(values).Select(f => f.Subject)] : null;
+        }
     }
+
+    private static bool IsRate(string unit) => unit is "%" or "‰" or "个百分点" or "百分点" or "倍";
 
     /// <summary>Moves past the periods named before <paramref name="before"/>; the last one after <paramref name="lastEnd"/> is the figure's own.</summary>
     private static string? PassPeriods(List<(int Start, string Text)> periods, ref int index, int before, int lastEnd, ref string? period)
@@ -367,6 +442,7 @@ public static partial class FigureExtractor
     private static (string Subject, string? Measure, string? Comparison) SubjectOf(string head)
     {
         string? measure = null, comparison = null;
+        head = WithoutTime(head);
         string subject = head;
         var end = MeasureAtEnd().Match(head);
         if (end.Success)
@@ -390,18 +466,37 @@ public static partial class FigureExtractor
             measure = "占";
         }
 
+        // 规模以上工业企业实现利润总额: the verb between the doer and what it did is not part of the subject.
+        if (MeasureInside().Match(subject) is { Success: true } inside2)
+        {
+            measure ??= inside2.Value;
+            subject = subject.Remove(inside2.Index, inside2.Length);
+        }
+
+        // 比上年增长6.2%: the basis alone leaves no subject (the figure before lends its own).
         var basis = ComparisonTail().Match(subject);
-        if (basis.Success && basis.Index > 0)
+        if (basis.Success)
         {
             comparison = basis.Value;
             subject = subject[..basis.Index];
         }
 
-        subject = PeriodExpression().Replace(subject, string.Empty);
         subject = Parenthetical().Replace(subject, string.Empty);
         subject = SubjectLead().Replace(subject, string.Empty);
         subject = SubjectTail().Replace(subject, string.Empty).Trim();
         return (subject, measure, comparison);
+    }
+
+    /// <summary>
+    /// The words before a figure without its period or time span (今年以来, 上半年, 2025年, 全年, 过去五年), and without
+    /// the deployment words that led them (今年要确保…): a time word is never a subject. A period that is the basis of a
+    /// comparison (比一季度, 较去年) stays.
+    /// </summary>
+    private static string WithoutTime(string head)
+    {
+        var cut = PeriodExpression().Replace(head, m => m.Index > 0 && "比较于同与和在".Contains(head[m.Index - 1], StringComparison.Ordinal) ? m.Value : string.Empty);
+        cut = TimeWords().Replace(cut, string.Empty);
+        return cut.Length == head.Length ? head : SubjectLead().Replace(cut, string.Empty);
     }
 
     private static (FigureQualifier? Qualifier, int Length) QualifierAfter(string s, int at)
@@ -428,6 +523,22 @@ public static partial class FigureExtractor
         }
 
         return AtMostBefore().IsMatch(prefix) ? FigureQualifier.AtMost : null;
+    }
+
+    /// <summary>
+    /// A value written as an approximation, in the qualifiers a figure already has: 超, 逾, 超过, 突破 (more than) read
+    /// as <see cref="FigureQualifier.AtLeast"/>; 约, 近, 将近, 接近 (about, nearly) as <see cref="FigureQualifier.Around"/> —
+    /// 近 means a little below, which Around holds closely enough without a qualifier of its own.
+    /// </summary>
+    private static FigureQualifier? ApproximationBefore(string prefix)
+    {
+        var m = ApproximationWord().Match(prefix);
+        if (!m.Success)
+        {
+            return null;
+        }
+
+        return m.Value is "约" or "近" or "将近" or "接近" or "大约" ? FigureQualifier.Around : FigureQualifier.AtLeast;
     }
 
     /// <summary>Where the clause holding position <paramref name="at"/> starts, no earlier than <paramref name="floor"/> (the end of the figure before).</summary>
@@ -479,11 +590,19 @@ public static partial class FigureExtractor
         return list;
     }
 
+    /// <summary>
+    /// A unit is kept whole with the multiplier written before it: 600万吨 is 600 of 万吨, 1.2亿人次 is 1.2 of 亿人次,
+    /// 8650亿元 is 8650 of 亿元. A multiplier alone (3万, 1.5亿) is a unit of its own.
+    /// </summary>
     private const string Units =
-        "个百分点|百分点|%|‰|万亿元|亿元|万元|元|亿美元|万美元|美元|万人次|人次|万人|人|万户|户|万家|家|万个|个|项|倍|亿吨|万吨|吨|万标箱|标箱|"
-        + "万平方米|平方米|平方公里|公里|万亩|亩|万千瓦时|亿千瓦时|万千瓦|千瓦|万辆|辆|件|座|所|条|台|场|次|起|万亿|亿|万";
+        "个百分点|百分点|%|‰|倍|微克/立方米|(?:万亿|千亿|百亿|亿|千万|百万|万)?(?:美元|元|人次|人|户次|户|架次|艘次|家|个|名|套|辆|台|艘|吨|标箱|千瓦时|千瓦|"
+        + "平方米|平方公里|立方米|公里|公顷|亩|斤|头|只|项|件|座|所|条|场|次|起|间|张|床)|万亿|亿|万";
 
-    [GeneratedRegex(@"(?<![\d.])(?<v>\d{1,15}(?:\.\d{1,8})?)(?<u>" + Units + ")?")]
+    [GeneratedRegex(@"(?<=将近|接近|大约|约|近|超过|超|逾|突破)(?<v>[零一二两三四五六七八九十百千]{0,6})(?<u>" + Units + ")")]
+    private static partial Regex ChineseNumber();
+
+    /// <summary>A number, an optional 余/多 (30余万人, 300多亿元: at least that much) and its unit.</summary>
+    [GeneratedRegex(@"(?<![\d.])(?<v>\d{1,15}(?:\.\d{1,8})?)(?:(?<more>[余多])?(?<u>" + Units + "))?")]
     private static partial Regex Number();
 
     [GeneratedRegex(@"^(?:年|月|日|号|时|点|分|秒|周|届|季度|世纪|岁|多年|余年|后|期)")]
@@ -510,25 +629,28 @@ public static partial class FigureExtractor
     [GeneratedRegex(@"(?:不超过|不高于|不多于|最多|控制在)$")]
     private static partial Regex AtMostBefore();
 
-    [GeneratedRegex(@"^(?:又|再|也|均|还)?(?:高于|低于|快于|慢于|优于|领先|超过|比|较)")]
+    [GeneratedRegex(@"^(?:增速|增幅|涨幅)?(?:又|再|也|均|还)?(?:高于|低于|快于|慢于|优于|领先|超过|比|较)(?=.)")]
     private static partial Regex ComparisonLead();
 
     [GeneratedRegex(@"^力争")]
     private static partial Regex Stretch();
 
-    [GeneratedRegex(@"(?<m>同比增长|同比下降|同比提高|同比减少|增长|增加|提高|提升|上升|下降|减少|降低|回落|缩小|扩大|达到|达|突破|超过|完成|实现|新增|获得|控制在|保持在|稳定在|占比|为)(?:了|到|至|约|近|超|逾)?(?:不低于|不少于|至少|不超过|不高于|最多)?\s?$")]
+    [GeneratedRegex(@"(?<m>(?:年均|同比|环比|平均)?(?:增长|增加|提高|提升|上升|上涨|下降|减少|降低|回落|缩小|扩大)|达到|达|突破|超过|完成|实现|新增|获得|控制在|保持在|稳定在|占比|为)(?:了|到|至)?(?:约|近|超|逾|超过|将近|接近|大约)?(?:不低于|不少于|至少|不超过|不高于|最多)?\s?$")]
     private static partial Regex MeasureAtEnd();
 
-    [GeneratedRegex(@"^(?:力争)?(?<m>获得|新增|完成|实现|累计|引进|建成|开工|培育|新建|创建|达到|突破)")]
+    [GeneratedRegex(@"^(?:全省|全市|全区|全县|全州|全国|我省|我市|我区|我县)?(?:力争|计划|预计|争取|确保)?(?<m>(?:累计|共|新)?(?:获得|新增|完成|实现|拥有|引进|建成|开工|培育|新建|改建|创建|达到|突破|接待|改造|治理|惠及|带动|吸引|招引|认定|签约|实施|整治|发放|减免|帮扶|扶持|安置|举办|办理|开通|修复)|累计)")]
     private static partial Regex MeasureAtStart();
+
+    [GeneratedRegex(@"(?<=.{2})(?:实现|完成|拥有)(?=.{2})")]
+    private static partial Regex MeasureInside();
 
     [GeneratedRegex(@"(?<c>高于|低于|快于|慢于|优于|领先)(?<ref>[^，；、]{1,20})$")]
     private static partial Regex CompareInside();
 
-    [GeneratedRegex(@"(?:同比|环比|比|较)(?:上年|去年|上年同期|去年同期|上月|上季度|一季度|二季度|三季度|年初|全国|全省)$")]
+    [GeneratedRegex(@"(?:同比|环比|比|较)(?:上年|去年|上年同期|去年同期|上月|上季度|一季度|二季度|三季度|年初|全国|全省|20\d{2}年(?:底|末)?)$")]
     private static partial Regex ComparisonTail();
 
-    [GeneratedRegex(@"(?:20\d{2}年)?(?:上半年|下半年|前三季度|前[一二三四五六七八九十\d]{1,2}个?月|第?[一二三四1-4]季度|全年|\d{1,2}[—\-–~至]\d{1,2}月份?|\d{1,2}月份?(?!\d{0,2}日)|今年|去年|明年)|(?:到|至)?20\d{2}年(?:底|末)?|“?十[一二三四五六七八九]五”?(?:期间|时期|末)")]
+    [GeneratedRegex(@"(?:20\d{2}年)?(?:上半年|下半年|前三季度|前[一二三四五六七八九十两\d]{1,2}个?月|第?[一二三四1-4]季度|全年|\d{1,2}[—\-–~至]\d{1,2}月份?|\d{1,2}月份?(?!\d{0,2}日)|今年|去年|明年)(?:以来)?|(?:到|至)?20\d{2}年(?:底|末)?(?:以来)?|“?十[一二三四五六七八九]五”?(?:期间|时期|末|以来)")]
     private static partial Regex PeriodExpression();
 
     [GeneratedRegex(@"（[^（）]{0,40}）")]
@@ -537,11 +659,18 @@ public static partial class FigureExtractor
     [GeneratedRegex(@"^(?:确保|力争|争取|预计|要|其中|同时|此外|另外|以及|并)+")]
     private static partial Regex LeadWords();
 
-    [GeneratedRegex(@"^(?:其中|同时|此外|另外|以及|和|及|并|的|、|，|：|\s)+")]
+    [GeneratedRegex(@"^(?:其中|同时|此外|另外|以及|和|及|并|的|确保|力争|争取|预计|计划|将|要(?![素求])|、|，|：|\s)+")]
     private static partial Regex SubjectLead();
 
-    [GeneratedRegex(@"(?:的|为|是|了|均|共|约|总体|实现|力争|确保|要|将)+$")]
+    [GeneratedRegex(@"(?:的|为|是|了|均|共|约|近|将近|接近|大约|超|逾|总体|实现|力争|确保|预计|预期|争取|要|将)+$")]
     private static partial Regex SubjectTail();
+
+    /// <summary>Words that say how long or since when (过去五年, 近三年来, 年内, 截至年底): never a subject, whatever they are written beside.</summary>
+    [GeneratedRegex(@"过去[一二三四五六七八九十两\d]{1,2}年|近[一二三四五六七八九十两\d]{1,2}年来?|[一二三四五六七八九十两\d]{1,2}年(?:来|以来)|以来|当年|本年度?|年内|截至(?:目前|[^，；、]{0,8}?[底末])|目前")]
+    private static partial Regex TimeWords();
+
+    [GeneratedRegex(@"(?:将近|接近|大约|约|近|超过|超|逾|突破)$")]
+    private static partial Regex ApproximationWord();
 
     [GeneratedRegex("分别")]
     private static partial Regex Respectively();
@@ -549,6 +678,9 @@ public static partial class FigureExtractor
     [GeneratedRegex("[、和及与]")]
     private static partial Regex ListSeparator();
 
-    [GeneratedRegex(@"目标|预期|力争|确保|争取|控制在|计划|到20\d{2}年|(?<![重主需必只摘纲提简紧首扼想不])要(?![求素点件闻害务紧塞道地职案领旨])")]
+    [GeneratedRegex(@"^(?:左右|以上)?[、和及与]$")]
+    private static partial Regex ListJoin();
+
+    [GeneratedRegex(@"目标|预期|力争|确保|争取|控制在|计划|明年|到20\d{2}年|(?<![即必])将(?![近来])|(?<![重主需必只摘纲提简紧首扼想不])要(?![求素点件闻害务紧塞道地职案领旨])")]
     private static partial Regex TargetContext();
 }

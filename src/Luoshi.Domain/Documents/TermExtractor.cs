@@ -12,9 +12,6 @@ public static partial class TermExtractor
 {
     public const int MaxTermLength = 50;
 
-    /// <summary>Characters that, after a leading 一/百/千/万, make a count rather than an idiom (一号工程 but not 一马当先).</summary>
-    private const string Counters = "一二三四五六七八九十百千万亿两双个项大条支张篇类批号化级体方面";
-
     public static IReadOnlyList<Formulation> Extract(string text, IReadOnlyList<Sentence> sentences)
     {
         var terms = new Dictionary<string, (List<int> Positions, bool Numbered, string? Numeral, TextSpan Sentence)>(StringComparer.Ordinal);
@@ -50,7 +47,17 @@ public static partial class TermExtractor
         return [.. order.Select(t => new Formulation(t, terms[t].Positions.Count, terms[t].Numbered, terms[t].Numeral, terms[t].Positions, terms[t].Sentence))];
     }
 
-    /// <summary>Whether a formulation is built on a count.</summary>
+    /// <summary>
+    /// Whether a formulation is built on a count, wherever in it the count stands: 八八战略, 两个先行, 三改一拆,
+    /// 最多跑一次, 一件事, 一网通办, 千村示范, “1+N”, “十四五”. Words that only happen to hold a numeral
+    /// (一体化, 统一, 一流, 进一步, 一批, 长三角, 千方百计) are set aside first; what is left counts when
+    /// <list type="bullet">
+    /// <item>it has an Arabic digit;</item>
+    /// <item>it has 二…九, 十 or 两 (these are almost never anything but numbers), or 双 before another character;</item>
+    /// <item>一 stands before a measure word (一件事, 一号工程, 一网通办, 跑一次) or is repeated as a pattern (一县一品, 一老一小);</item>
+    /// <item>百, 千, 万 or 亿 stands beside another numeral (千万工程, 百千万) or before what such a number counts (千村, 万企, 百县).</item>
+    /// </list>
+    /// </summary>
     public static bool IsNumbered(string term)
     {
         if (term.Length == 0)
@@ -66,23 +73,95 @@ public static partial class TermExtractor
             }
         }
 
-        char first = term[0];
-        char second = term.Length > 1 ? term[1] : '\0';
-        return first switch
+        var masked = Masked(term);
+        int ones = 0;
+        for (int i = 0; i < masked.Length; i++)
         {
-            '两' or '双' => term.Length > 1,
-            '二' or '三' or '四' or '五' or '六' or '七' or '八' or '九' or '十' => term.Length > 1 && !Idioms.Contains(term),
-            '一' or '百' or '千' or '万' => second != '\0' && Counters.Contains(second, StringComparison.Ordinal),
-            _ => false,
-        };
+            char c = masked[i];
+            char before = i > 0 ? masked[i - 1] : '\0';
+            char after = i + 1 < masked.Length ? masked[i + 1] : '\0';
+            switch (c)
+            {
+                case '二' or '三' or '四' or '五' or '六' or '七' or '八' or '九' or '十' or '两':
+                    return true;
+                case '双' when after is not '\0':
+                    return true;
+                case '一':
+                    if (MeasureWords.Contains(after) || Large.Contains(before) || Large.Contains(after))
+                    {
+                        return true;
+                    }
+
+                    ones++;
+                    break;
+                case '百' or '千' or '万' or '亿':
+                    if (ChineseText.IsNumeral(before) || (ChineseText.IsNumeral(after) && after is not '一') || Counted.Contains(after))
+                    {
+                        return true;
+                    }
+
+                    break;
+            }
+        }
+
+        // 一县一品, 一老一小, 一带一路: 一 repeated as the pattern of the slogan.
+        return ones >= 2;
     }
 
-    /// <summary>Set phrases that start with a numeral but count nothing.</summary>
-    private static readonly HashSet<string> Idioms = new(StringComparer.Ordinal)
+    /// <summary>The term with its set phrases and ordinals (第一, 第三方) blanked out, so that their numerals count nothing.</summary>
+    private static string Masked(string term)
     {
+        var chars = term.ToCharArray();
+        foreach (var phrase in SetPhrases)
+        {
+            for (int at = term.IndexOf(phrase, StringComparison.Ordinal); at >= 0; at = term.IndexOf(phrase, at + 1, StringComparison.Ordinal))
+            {
+                Array.Fill(chars, Masking, at, phrase.Length);
+            }
+        }
+
+        for (int i = 0; i + 1 < chars.Length; i++)
+        {
+            if (chars[i] == '第')
+            {
+                for (int j = i + 1; j < chars.Length && ChineseText.IsNumeral(chars[j]); j++)
+                {
+                    chars[j] = Masking;
+                }
+            }
+        }
+
+        return new string(chars);
+    }
+
+    private const char Masking = '□';
+
+    /// <summary>Measure words that make 一 a count: 一件事, 一号工程, 一张蓝图, 一网通办, 最多跑一次, 一码通.</summary>
+    private const string MeasureWords = "个项大条种张件次号网码证窗套份台类级支篇屏图部";
+
+    /// <summary>百, 千, 万, 亿.</summary>
+    private const string Large = "百千万亿";
+
+    /// <summary>What a number of hundreds, thousands or tens of thousands counts in a slogan: 千村, 万企, 百县, 千项, 万亩, 百亿.</summary>
+    private const string Counted = "个项条家户人企村县乡镇校园社区亩元亿名场所座";
+
+    /// <summary>
+    /// Words and set phrases that hold a numeral without counting anything: 一 as "one and the same", "whole",
+    /// "first-rate" or "a"; places named with a numeral; idioms.
+    /// </summary>
+    private static readonly string[] SetPhrases =
+    [
+        "一体化", "一体", "统一", "一流", "一致", "进一步", "一批", "一大批", "一系列", "一揽子", "一些", "一起", "一切", "一样", "一般", "一直",
+        "一定", "唯一", "同一", "一同", "一道", "一贯", "一代", "一线", "一站式", "一门式", "一条龙", "一条心", "一盘棋", "一次性", "一把手", "一以贯之", "一心一意",
+        "一马当先", "一往无前", "一张一弛", "万一", "逐一", "单一", "专一", "划一", "一举", "一手", "一度", "一旦", "一律", "一向", "一番", "一点",
+        "一方面", "十分", "十足", "两岸", "双方", "双向",
+        "长三角", "珠三角", "四川", "三峡", "三亚", "三明", "三门峡", "三沙", "九江", "十堰", "六安", "六盘水", "七台河", "五指山", "九寨沟", "千岛湖",
+        "万州", "万宁", "百色", "八达岭", "五台山", "九华山", "四平", "二连浩特",
         "三思而行", "五湖四海", "四面八方", "七上八下", "九牛一毛", "十全十美", "三心二意", "五花八门", "八仙过海", "七嘴八舌", "十拿九稳", "三番五次",
-        "四通八达", "五光十色", "六神无主", "九死一生", "三令五申", "十万火急", "八面玲珑",
-    };
+        "四通八达", "五光十色", "六神无主", "九死一生", "三令五申", "十万火急", "八面玲珑", "千方百计", "千家万户", "万众一心", "百花齐放", "百家争鸣",
+        "千帆竞发", "百舸争流", "万马奔腾", "万象更新", "千载难逢", "千里", "万里", "万物", "百姓", "千秋", "万家灯火", "一帆风顺", "一鼓作气",
+        "一马平川", "一目了然", "一脉相承", "一如既往", "一蹴而就", "一劳永逸", "一针见血", "独一无二", "一席之地", "一臂之力", "万无一失",
+    ];
 
     /// <summary>A count written just before the opening quote: 三个“一号工程”, 十项“民生实事”.</summary>
     private static string? NumeralBefore(string s, int quote)

@@ -79,6 +79,127 @@ public class FigureExtractorTests
     }
 
     [Theory]
+    [InlineData("粮食总产量稳定在600万吨以上。", 600, "万吨", FigureQualifier.AtLeast)]
+    [InlineData("全年旅客发送量达到1.2亿人次左右。", 1.2, "亿人次", FigureQualifier.Around)]
+    [InlineData("去年新增风电装机120万千瓦。", 120, "万千瓦", null)]
+    [InlineData("全社会用电量达到480亿千瓦时。", 480, "亿千瓦时", null)]
+    [InlineData("新建高标准农田35万亩。", 35, "万亩", null)]
+    [InlineData("新开工棚户区改造住房2.5万套。", 2.5, "万套", null)]
+    [InlineData("竣工商品住宅面积下降到900万平方米。", 900, "万平方米", null)]
+    [InlineData("新能源汽车产量达到6.4万辆。", 6.4, "万辆", null)]
+    [InlineData("新增供水能力1.5亿立方米。", 1.5, "亿立方米", null)]
+    [InlineData("港口集装箱吞吐量达到280万标箱。", 280, "万标箱", null)]
+    [InlineData("新增光纤宽带用户12万户。", 12, "万户", null)]
+    public void UnitsWithAMultiplier_AreKeptWhole_WithTheQualifierAfterThem(string text, double value, string unit, FigureQualifier? qualifier)
+    {
+        var f = Figures(text).ShouldHaveSingleItem();
+
+        (f.Value, f.Unit, f.Qualifier).ShouldBe(((decimal)value, unit, qualifier));
+    }
+
+    [Theory]
+    [InlineData("今年全市地区生产总值增长6.1%。", "全市地区生产总值", "今年")]
+    [InlineData("上半年规上工业增加值同比增长8%。", "规上工业增加值", "上半年")]
+    [InlineData("2025年居民人均可支配收入增长5.2%。", "居民人均可支配收入", "2025年")]
+    [InlineData("前三季度，社会消费品零售总额增长4.4%。", "社会消费品零售总额", "前三季度")]
+    [InlineData("今年以来，实际使用外资增长9%。", "实际使用外资", "今年以来")]
+    [InlineData("过去五年，一般公共预算收入年均增长6.2%。", "一般公共预算收入", null)]
+    public void GrowthRates_BelongToTheSubject_AndTimeWordsGoToThePeriod(string text, string subject, string? period)
+    {
+        var f = Figures(text).ShouldHaveSingleItem();
+
+        f.Subject.ShouldBe(subject);
+        f.Period.ShouldBe(period);
+    }
+
+    [Theory]
+    [InlineData("2025年增长6%。")]
+    [InlineData("全年增长5.5%左右。")]
+    [InlineData("一季度同比增长8%，上半年增长7.5%。")]
+    [InlineData("过去三年年均增长6.2%。")]
+    public void ATimeWord_IsNeverASubject(string text) => Figures(text).ShouldBeEmpty();
+
+    [Fact]
+    public void AFigureWithoutASubject_TakesTheSubjectBeforeIt_InTheSameSentence()
+    {
+        var figures = Figures("全市进出口总额2100亿元，比上年增长7.4%，其中出口增长9%、进口下降1.2%，年均增长6%。");
+
+        figures.Select(f => (f.Subject, f.Value, f.Measure)).ShouldBe(
+        [
+            ("全市进出口总额", 2100m, null), ("全市进出口总额", 7.4m, "增长"), ("出口", 9m, "增长"), ("进口", 1.2m, "下降"), ("进口", 6m, "年均增长"),
+        ]);
+        figures[1].Comparison.ShouldBe("比上年");
+    }
+
+    [Fact]
+    public void ARespectiveListWithoutSubjects_TakesThoseOfTheFiguresBefore()
+    {
+        var figures = Figures("全年完成货运量3.1亿吨，实现港口收入95亿元，分别增长4%和7%。");
+
+        figures.Select(f => (f.Subject, f.Value, f.Unit)).ShouldBe(
+            [("货运量", 3.1m, "亿吨"), ("港口收入", 95m, "亿元"), ("货运量", 4m, "%"), ("港口收入", 7m, "%")]);
+    }
+
+    [Fact]
+    public void ARespectiveListWithoutEnoughFiguresBefore_HandsOutNothing()
+    {
+        Figures("分别增长4%和7%。").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void TheGrowthRateComparedWithTheNation_IsAComparisonOfTheRateBefore()
+    {
+        var f = Figures("社会消费品零售总额增长6.3%，增速高于全国1.1个百分点。").ShouldHaveSingleItem();
+
+        f.Comparison.ShouldBe("增速高于全国1.1个百分点");
+    }
+
+    [Fact]
+    public void ARateAfterARate_IsStillAComparison()
+    {
+        var f = Figures("城镇化率达到72.5%，比上年提高0.8个百分点。").ShouldHaveSingleItem();
+
+        f.Comparison.ShouldBe("比上年提高0.8个百分点");
+    }
+
+    [Theory]
+    [InlineData("去年带动就业近30万人。", 30, "万人", FigureQualifier.Around)]
+    [InlineData("全年技术合同成交额约85亿元。", 85, "亿元", FigureQualifier.Around)]
+    [InlineData("全年完成投资将近500亿元。", 500, "亿元", FigureQualifier.Around)]
+    [InlineData("跨境电商交易额超1000亿元。", 1000, "亿元", FigureQualifier.AtLeast)]
+    [InlineData("全省拥有高新技术企业逾4000家。", 4000, "家", FigureQualifier.AtLeast)]
+    [InlineData("文旅产业增加值突破800亿元。", 800, "亿元", FigureQualifier.AtLeast)]
+    [InlineData("新增城镇就业超过12万人。", 12, "万人", FigureQualifier.AtLeast)]
+    [InlineData("惠及农户30余万户。", 30, "万户", FigureQualifier.AtLeast)]
+    [InlineData("新增上市公司逾百家。", 100, "家", FigureQualifier.AtLeast)]
+    [InlineData("数字经济规模超千亿元。", 1000, "亿元", FigureQualifier.AtLeast)]
+    [InlineData("吸引青年人才近两万人。", 2, "万人", FigureQualifier.Around)]
+    public void Approximations_AreQualifiers_AndLeaveAnActualAnActual(string text, double value, string unit, FigureQualifier qualifier)
+    {
+        var f = Figures(text).ShouldHaveSingleItem();
+
+        (f.Value, f.Unit, f.Qualifier, f.Kind).ShouldBe(((decimal)value, unit, qualifier, FigureKind.Actual));
+    }
+
+    [Fact]
+    public void Approximations_QualifyTargetsToo()
+    {
+        var figures = Figures("今年要确保进出口总额突破5000亿元，力争新增市场主体超3万户。");
+
+        figures.Select(f => (f.Subject, f.Value, f.Qualifier, f.Kind)).ShouldBe(
+        [
+            ("进出口总额", 5000m, FigureQualifier.AtLeast, FigureKind.Target), ("市场主体", 3m, FigureQualifier.AtLeast, FigureKind.Target),
+        ]);
+    }
+
+    [Fact]
+    public void TimeAndNamesWithNumerals_AreNotApproximations()
+    {
+        Figures("近三年累计新增就业30万人。").ShouldHaveSingleItem().Qualifier.ShouldBeNull();
+        Figures("近年来，百姓的获得感不断增强，千万工程深入实施。").ShouldBeEmpty();
+    }
+
+    [Theory]
     [InlineData("上半年", 2024, "2024H1")]
     [InlineData("1—5月", 2024, "2024-05")]
     [InlineData("一季度", 2024, "2024Q1")]
