@@ -30,7 +30,7 @@ public static partial class DateExtractor
                     continue;
                 }
 
-                int score = Score(text, m, date.Value, published);
+                int score = Score(text, sentence.Paragraph, m, date.Value, published);
                 if (score <= 0)
                 {
                     continue;
@@ -132,7 +132,7 @@ public static partial class DateExtractor
         return date;
     }
 
-    private static int Score(string sentence, Match m, DateOnly date, DateOnly? published)
+    private static int Score(string sentence, int paragraph, Match m, DateOnly date, DateOnly? published)
     {
         int score = 0;
         if (EventWords().IsMatch(sentence))
@@ -159,10 +159,11 @@ public static partial class DateExtractor
             score += 4;
         }
 
-        // The lead of a news report opens with its day: 6月18日，…
-        if (m.Index == 0 && after.Length > 0 && after[0] is '，' or ' ')
+        // The lead of a news report opens with its day (6月18日，…; 本报讯（记者 张三）6月18日，…), below the headline
+        // and a subtitle or two; later paragraphs that open with a day tell of other days.
+        if (after.Length > 0 && after[0] is '，' or ' ' && LeadBefore().IsMatch(sentence.AsSpan(0, m.Index)))
         {
-            score += 2;
+            score += paragraph <= 3 ? 3 : 1;
         }
 
         if (m.Groups["y"].Success)
@@ -229,6 +230,9 @@ public static partial class DateExtractor
 
     [GeneratedRegex(@"^(?:前|之前|以前|起|开始|以来|截止|为止|至)")]
     private static partial Regex Deadline();
+
+    [GeneratedRegex(@"^(?:[^，。；]{0,16}讯)?\s?(?:[（(][^（）()]{0,30}[）)])?\s?$")]
+    private static partial Regex LeadBefore();
 
     [GeneratedRegex(@"(?:截至|截止|截止到|到|至|不晚于)\s?$")]
     private static partial Regex DeadlineBefore();

@@ -99,7 +99,8 @@ public static partial class TitleFinder
 
     /// <summary>Breadcrumbs, menus, site and column names, date, source and counter lines.</summary>
     internal static bool IsChrome(string line) =>
-        Breadcrumb().IsMatch(line) || DateLine().IsMatch(line) || SourceLine().IsMatch(line) || IsMenu(line)
+        Breadcrumb().IsMatch(line) || DateLine().IsMatch(line) || SourceLine().IsMatch(line) || Greeting().IsMatch(line) || IsMenu(line)
+        || (line.Length <= 30 && IssuerOrNumber().IsMatch(line))
         || (line.Length <= 20 && SiteName().IsMatch(line)) || (line.Length <= 8 && Column().IsMatch(line));
 
     /// <summary>A sentence of the body rather than a headline: it closes with a full stop, runs long, or opens a numbered section.</summary>
@@ -159,6 +160,13 @@ public static partial class TitleFinder
     /// <summary>A column of a site: 要闻动态, 工作动态, 新闻中心, 政务公开, 图片新闻.</summary>
     [GeneratedRegex(@"(?:动态|要闻|新闻|资讯|快讯|专题|专栏|频道|中心|公开|信息|聚焦|头条|报道|时政|政务|正文|详情)$")]
     private static partial Regex Column();
+
+    [GeneratedRegex(@"^(?:您好|你好|欢迎(?:访问|来到|光临|您)|今天是|今日是)")]
+    private static partial Regex Greeting();
+
+    /// <summary>The masthead and number of an official document: 甲市人民政府文件, 甲政发〔2024〕18号, 甲市人民政府办公室.</summary>
+    [GeneratedRegex(@"(?:文件|办公室|办公厅)$|[〔\[（(]\d{4}[〕\]）)]\s?\d{1,4}\s?号$")]
+    private static partial Regex IssuerOrNumber();
 
     [GeneratedRegex(@"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+[.、．])")]
     private static partial Regex NumberedHeading();

@@ -82,6 +82,25 @@ public class DateExtractorTests
         date.Basis.ShouldBe(DateBasis.Event);
     }
 
+    [Theory]
+    [InlineData("发布时间：2024-06-21\n6月18日，甲市新一轮营商环境改革方案正式出台。")]
+    [InlineData("发布时间：2024-06-21\n本报讯（记者 张三）6月18日，甲市新一轮营商环境改革方案正式出台。")]
+    public void TheDayThatOpensTheLead_IsTheEvent_EvenWithoutAMeetingWord(string text)
+    {
+        var date = Date(text);
+
+        date.ShouldNotBeNull();
+        date.Date.ShouldBe(new DateOnly(2024, 6, 18));
+        date.Basis.ShouldBe(DateBasis.Event);
+    }
+
+    [Fact]
+    public void ADayInsideALaterSentence_WithoutAnEvent_IsNotTheEvent()
+    {
+        Date("发布时间：2024-06-21\n全市经济运行平稳。据统计，6月18日当天客流达到十万人次。")!.Basis.ShouldBe(DateBasis.Published);
+        Date("发布时间：2024-06-21\n全市经济运行平稳。\n第二段。\n第三段。\n第四段。\n6月18日，客流达到十万人次。")!.Basis.ShouldBe(DateBasis.Published);
+    }
+
     [Fact]
     public void ABracketedDateThatIsNotADate_OrLaterThanThePage_IsIgnored()
     {

@@ -12,6 +12,8 @@ public class TitleTests
     [InlineData("登录 注册\n甲市新闻网\n要闻动态\n甲市召开全市安全生产工作会议\n2024-06-20 10:21 来源：甲市日报\n6月18日，甲市召开会议。")]
     [InlineData("首页 | 政务公开 | 互动交流\n2024年6月20日 星期四\n甲市召开全市安全生产工作会议\n6月18日，甲市召开会议。")]
     [InlineData("甲市人民政府门户网站\n甲市召开全市安全生产工作会议\n6月18日，甲市召开会议。")]
+    [InlineData("您好，欢迎访问甲市人民政府网站！\n今天是2024年6月20日 星期四\n甲市召开全市安全生产工作会议\n6月18日，甲市召开会议。")]
+    [InlineData("甲市人民政府文件\n甲政发〔2024〕18号\n甲市召开全市安全生产工作会议\n6月18日，甲市召开会议。")]
     public void SiteChromeAboveTheHeadline_IsPassedOver(string text)
     {
         Title(text).ShouldBe("甲市召开全市安全生产工作会议");
