@@ -5,17 +5,14 @@ public static class DocumentExtractor
 {
     /// <param name="raw">The decoded text of the document (a page, a speech, pasted text).</param>
     /// <param name="converter">Traditional → simplified; <see cref="NoTextConversion"/> for text known to be simplified.</param>
-    /// <param name="titleHint">A title the container carried (an HTML &lt;title&gt;, a Word document's first heading), used when the text opens without one.</param>
+    /// <param name="titleHint">A title the container carried (an HTML &lt;title&gt;, a Word document's first heading), used when the text opens without one or to confirm which opening line is the headline.</param>
     public static DocumentExtraction Extract(string raw, ITextConverter converter, string? titleHint = null)
     {
         var normalized = TextNormalizer.Normalize(raw, converter);
         var text = normalized.Text;
         var sentences = SentenceSplitter.Split(text);
-        var title = normalized.Title;
-        if (title is null && !string.IsNullOrWhiteSpace(titleHint))
-        {
-            title = TextNormalizer.FixPunctuation(converter.Convert(titleHint.Trim()));
-        }
+        var hint = string.IsNullOrWhiteSpace(titleHint) ? null : TextNormalizer.FixPunctuation(converter.Convert(titleHint.Trim()));
+        var title = TitleFinder.Choose(normalized.Title, text.Split('\n'), hint);
 
         return new DocumentExtraction(
             title,

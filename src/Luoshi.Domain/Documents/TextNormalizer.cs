@@ -7,7 +7,7 @@ namespace Luoshi.Domain.Documents;
 
 /// <summary>The cleaned body of a document and what was learnt while cleaning it.</summary>
 /// <param name="Text">Paragraphs separated by <c>\n</c>: simplified, punctuation normalised, boilerplate removed.</param>
-/// <param name="Title">The first line when it reads as a headline (short, no closing full stop).</param>
+/// <param name="Title">The first headline-like line after any site chrome (see <see cref="TitleFinder"/>).</param>
 /// <param name="PublicationDates">Dates found in the page's metadata lines (来源/发布时间/…), which were removed.</param>
 /// <param name="Removed">The lines removed as boilerplate or metadata (the first 200), so a reviewer can check them.</param>
 public sealed record NormalizedText(string Text, string? Title, IReadOnlyList<DateOnly> PublicationDates, IReadOnlyList<string> Removed);
@@ -78,7 +78,7 @@ public static partial class TextNormalizer
             }
         }
 
-        string? title = kept.Count > 0 && kept[0].Length <= 100 && !ChineseText.IsSentenceEnd(kept[0][^1]) ? kept[0] : null;
+        string? title = TitleFinder.Find(kept);
         dates.Sort();
         return new NormalizedText(string.Join('\n', kept), title, dates, removed);
     }
