@@ -63,7 +63,7 @@ public static class PeopleSamples
     public static readonly Sample[] HeldOut =
     [
         new("H01 governor's meeting", "11月20日，省长吴天明主持召开省政府常务会议，研究部署冬春农田水利建设。副省长高建平、杨帆，省政府秘书长彭小军出席。",
-            ["吴天明/省长", "高建平/副省长", "杨帆", "彭小军/省政府秘书长"]),
+            ["吴天明/省长", "高建平/副省长", "杨帆/副省长", "彭小军/省政府秘书长"]),
         new("H02 discipline commission", "市纪委书记、市监委主任曾志勇出席会议并讲话。他强调，要坚持严的基调不动摇。",
             ["曾志勇/市纪委书记、市监委主任"]),
         new("H03 本文系 attribution", "（本文系省委副书记严立新同志在全省组织工作会议上的讲话摘要）",

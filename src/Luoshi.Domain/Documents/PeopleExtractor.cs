@@ -10,7 +10,7 @@ namespace Luoshi.Domain.Documents;
 /// 王明（市长）), or 同志 after it (摘自易炼红同志在…的讲话);</item>
 /// <item>a verb of attending or speaking after it at the start of a clause (李强主持大会, 王浩指出, 王浩在…会上强调);</item>
 /// <item>a place in a list with such a name (省领导刘一、陈二、孙三参加; 赵乐际、王沪宁、蔡奇出席) — a collective before
-/// the list (省领导) is no office, and an office belongs only to the name it stands next to;</item>
+/// the list (省领导) is no office, and an office written once before a list of bare names (副省长周海燕、吴振华) is the office of each;</item>
 /// <item>the author of a page (作者：王晓东), read from the metadata lines the normaliser removed.</item>
 /// </list>
 /// Each person is listed once, at the first mention, with the fullest office stated anywhere in the document.
@@ -92,7 +92,7 @@ public static partial class PeopleExtractor
         private readonly string _s = sentence.Text;
 
         /// <summary>Names taken in this sentence: the name's span and the span with its offices and 同志 around it.</summary>
-        private readonly List<(int Start, int Length, int Outer, int OuterEnd)> _taken = [];
+        private readonly List<(int Start, int Length, int Outer, int OuterEnd, string? Shared)> _taken = [];
 
         /// <summary>For each character of the sentence, the start of the name taken over it (-1 for none).</summary>
         private readonly int[] _nameAt = Enumerable.Repeat(-1, sentence.Text.Length).ToArray();
@@ -106,10 +106,10 @@ public static partial class PeopleExtractor
                     continue;
                 }
 
-                var (chain, role) = i > 0 ? Offices.Chain(_s, i) : (-1, null);
+                var (chain, role) = OfficeBefore(i);
                 if (chain >= 0 && Forward(i, rareToo: true, list: false) is > 0 and var length)
                 {
-                    Take(i, length, role, chain, i + length);
+                    Take(i, length, role, chain, i + length, shared: true);
                 }
                 else if (Grammar.Opens(_s, i) && Forward(i, rareToo: false, list: false) is > 0 and var bare && Grammar.Acts(_s, i + bare))
                 {
@@ -119,6 +119,26 @@ public static partial class PeopleExtractor
 
             OfficesAfter();
             Lists();
+        }
+
+        /// <summary>
+        /// The office written just before a name: 省长刘捷, or across one space when a signature line sets them apart
+        /// (省长　李文华 under a report's title).
+        /// </summary>
+        private (int Start, string? Role) OfficeBefore(int i)
+        {
+            if (i == 0)
+            {
+                return (-1, null);
+            }
+
+            var before = Offices.Chain(_s, i);
+            if (before.Start < 0 && i > 2 && _s[i - 1] is ' ' or '\u3000')
+            {
+                before = Offices.Chain(_s, i - 1);
+            }
+
+            return before;
         }
 
         /// <summary>王明市长, 习近平总书记, 张三同志, 王明（市长）.</summary>
@@ -148,11 +168,14 @@ public static partial class PeopleExtractor
         {
             for (int n = 0; n < _taken.Count; n++)
             {
-                var (_, _, outer, outerEnd) = _taken[n];
+                var (_, _, outer, outerEnd, shared) = _taken[n];
                 if (Grammar.IsSeparator(_s, outerEnd) && Forward(outerEnd + 1, rareToo: false, list: true) is > 0 and var next)
                 {
+                    // 副省长周海燕、吴振华列席: an office written once before a list of bare names is the office of each of them.
                     int end = outerEnd + 1 + next;
-                    Take(outerEnd + 1, next, null, outerEnd + 1, SkipOfficeAfter(end));
+                    int after = SkipOfficeAfter(end);
+                    bool inherits = shared is not null && after == end && _s[outerEnd] == '、';
+                    Take(outerEnd + 1, next, inherits ? shared : null, outerEnd + 1, after, shared: inherits);
                 }
 
                 if (Grammar.IsSeparator(_s, outer - 1) && Backward(outer - 1, list: true) is > 0 and var previous)
@@ -168,7 +191,8 @@ public static partial class PeopleExtractor
         private bool Alone(int start, int length) =>
             (start == 0 || _s[start - 1] is '、' or '，') && (start + length >= _s.Length || _s[start + length] is '、' or '，' or '等' || !ChineseText.IsCjk(_s[start + length]));
 
-        private void Take(int start, int length, string? role, int outer, int outerEnd)
+        /// <param name="shared">Whether <paramref name="role"/> was written before the name, so that bare names listed after it share it.</param>
+        private void Take(int start, int length, string? role, int outer, int outerEnd, bool shared = false)
         {
             // A name already taken may still gain the office written after it; a span overlapping another name is no name.
             bool same = _nameAt[start] == start && (start + length == _s.Length || _nameAt[start + length] != start) && _nameAt[start + length - 1] == start;
@@ -183,7 +207,7 @@ public static partial class PeopleExtractor
                 }
 
                 Array.Fill(_nameAt, start, start, length);
-                _taken.Add((start, length, outer, outerEnd));
+                _taken.Add((start, length, outer, outerEnd, shared ? role : null));
             }
 
             found.Add(_s.Substring(start, length), role, sentence.Span.Start + start, sentence.Span);

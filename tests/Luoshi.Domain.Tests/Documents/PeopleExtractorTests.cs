@@ -22,10 +22,19 @@ public class PeopleExtractorTests
     public void Lists_BeforeAVerbOfAttending_EveryNameIsAPerson(string text, string[] names) => Names(text).ShouldBe(names);
 
     [Fact]
-    public void Lists_ACollectiveIsNoOffice_AndAnOfficeBelongsOnlyToTheNameBesideIt()
+    public void Lists_ACollectiveIsNoOffice_AndAnOfficeWrittenBeforeBareNamesIsTheOfficeOfEach()
     {
         People("省领导刘一鸣、陈志远参加会议。").ShouldBe([("刘一鸣", null), ("陈志远", null)]);
-        People("副省长高建平、杨帆，省政府秘书长彭小军出席。").ShouldBe([("高建平", "副省长"), ("杨帆", null), ("彭小军", "省政府秘书长")]);
+        People("副省长高建平、杨帆，省政府秘书长彭小军出席。").ShouldBe([("高建平", "副省长"), ("杨帆", "副省长"), ("彭小军", "省政府秘书长")]);
+        People("市委常委孙立、钱芳、周正参加调研。").ShouldBe([("孙立", "市委常委"), ("钱芳", "市委常委"), ("周正", "市委常委")]);
+        People("市委书记韩冬、市长吕秋出席。").ShouldBe([("韩冬", "市委书记"), ("吕秋", "市长")]);
+        People("韩冬市长、吕秋出席。").ShouldBe([("韩冬", "市长"), ("吕秋", null)]);
+    }
+
+    [Fact]
+    public void Signature_AnOfficeAndANameSetApartByASpace()
+    {
+        People("关于今年工作的报告\n县长　蒋明远\n各位代表：").ShouldContain(("蒋明远", "县长"));
     }
 
     [Theory]
