@@ -9,6 +9,14 @@ namespace Luoshi.Domain.Documents;
 /// figure before it), from→to pairs (从2.37缩小到1.9), 分别 lists distributed over their subjects, ranges,
 /// and targets with their qualifiers (左右, 以上, 以内/以下, 力争). Dates, ordinals, counts inside quotes
 /// (“32条”) and codes (5G, “4+1”) are not figures.
+/// <para>
+/// A unit keeps its multiplier (600万吨 → 600 万吨, 1.2亿人次左右 → 1.2 亿人次, Around). A time word (今年, 上半年,
+/// 2025年, 过去五年) goes to the period and is never a subject; a figure with no subject of its own in the sentence
+/// takes the one before it (…增长6%，其中出口增长8% → 出口; 8650亿元，比上年增长6.2% → the 8650亿元's subject).
+/// An approximation of the value (近, 约, 将近, 接近 → <see cref="FigureQualifier.Around"/>; 超, 逾, 超过, 突破,
+/// 30余万, 300多亿 → <see cref="FigureQualifier.AtLeast"/>) is read for actuals and targets alike and does not by
+/// itself make a figure a target; 逾百家 and 超千亿元 are read in Chinese numerals after such a word.
+/// </para>
 /// </summary>
 public static partial class FigureExtractor
 {
@@ -332,7 +340,7 @@ public static partial class FigureExtractor
         /// <summary>The subject, measure and comparison of a figure, and where its text starts: the next subject of a 分别 list under way, or read from the words before it.</summary>
         private (string Subject, string? Measure, string? Comparison, int FigureStart) HeadOf(string trimmed, int figureStart)
         {
-            if (_distributed is not null && trimmed is "" or "和" or "及" or "与" && _distributedNext < _distributed.Count)
+            if (_distributed is not null && trimmed is ("" or "和" or "及" or "与") && _distributedNext < _distributed.Count)
             {
                 // Each figure of a 分别 list carries the whole list as its text: alone, "33.8%" says nothing.
                 return (_distributed[_distributedNext++], _distributedMeasure, null, _distributedStart);
@@ -435,8 +443,29 @@ public static partial class FigureExtractor
         }
 
         var list = ListSeparator().Split(parts[0]).Select(x => x.Trim()).Where(x => x.Length > 0).ToList();
-        return list.Count >= 2 ? (list[0], list) : (parts[0].Trim(), null);
+        if (list.Count < 2)
+        {
+            return (parts[0].Trim(), null);
+        }
+
+        // 城镇和农村居民人均可支配收入: paired modifiers share what the last one is written with.
+        var last = list[^1];
+        if (PairedModifiers.FirstOrDefault(m => last.StartsWith(m, StringComparison.Ordinal) && last.Length > m.Length) is { } lastModifier
+            && list.Take(list.Count - 1).All(PairedModifiers.Contains))
+        {
+            var shared = last[lastModifier.Length..];
+            list = [.. list.Take(list.Count - 1).Select(x => x + shared), last];
+        }
+
+        return (list[0], list);
     }
+
+    /// <summary>Modifiers written in pairs before one shared noun: 城镇和农村居民…, 国有和民营企业…, 进口和出口额….</summary>
+    private static readonly HashSet<string> PairedModifiers = new(StringComparer.Ordinal)
+    {
+        "城镇", "农村", "城市", "乡村", "城乡", "国有", "民营", "外资", "内资", "中央", "地方", "进口", "出口", "公办", "民办", "省级", "市级", "县级",
+        "国家级", "省级以上", "一般", "重大", "较大", "大型", "中型", "小型", "男性", "女性",
+    };
 
     /// <summary>Subject, measure and a comparison basis from the words before a number: 上半年GDP比上年增长 → (GDP, 增长, 比上年).</summary>
     private static (string Subject, string? Measure, string? Comparison) SubjectOf(string head)
@@ -598,7 +627,7 @@ public static partial class FigureExtractor
         "个百分点|百分点|%|‰|倍|微克/立方米|(?:万亿|千亿|百亿|亿|千万|百万|万)?(?:美元|元|人次|人|户次|户|架次|艘次|家|个|名|套|辆|台|艘|吨|标箱|千瓦时|千瓦|"
         + "平方米|平方公里|立方米|公里|公顷|亩|斤|头|只|项|件|座|所|条|场|次|起|间|张|床)|万亿|亿|万";
 
-    [GeneratedRegex(@"(?<=将近|接近|大约|约|近|超过|超|逾|突破)(?<v>[零一二两三四五六七八九十百千]{0,6})(?<u>" + Units + ")")]
+    [GeneratedRegex(@"(?<=" + Approximations + ")(?<v>[零一二两三四五六七八九十百千]{0,6})(?<u>" + Units + ")")]
     private static partial Regex ChineseNumber();
 
     /// <summary>A number, an optional 余/多 (30余万人, 300多亿元: at least that much) and its unit.</summary>
@@ -669,8 +698,11 @@ public static partial class FigureExtractor
     [GeneratedRegex(@"过去[一二三四五六七八九十两\d]{1,2}年|近[一二三四五六七八九十两\d]{1,2}年来?|[一二三四五六七八九十两\d]{1,2}年(?:来|以来)|以来|当年|本年度?|年内|截至(?:目前|[^，；、]{0,8}?[底末])|目前")]
     private static partial Regex TimeWords();
 
-    [GeneratedRegex(@"(?:将近|接近|大约|约|近|超过|超|逾|突破)$")]
+    [GeneratedRegex("(?:" + Approximations + ")$")]
     private static partial Regex ApproximationWord();
+
+    /// <summary>约 and 近 as approximations, not in 节约, 制约, 最近, 附近.</summary>
+    private const string Approximations = "将近|接近|大约|(?<![节制契预邀])约|(?<![最附邻就])近|超过|超|逾|突破";
 
     [GeneratedRegex("分别")]
     private static partial Regex Respectively();

@@ -42,6 +42,16 @@ public class FigureExtractorTests
     }
 
     [Fact]
+    public void Respectively_PairedModifiersShareTheNounAfterThem()
+    {
+        var figures = Figures("全年城镇和农村居民人均可支配收入分别增长4.6%、6.1%。");
+
+        figures.Select(f => f.Subject).ShouldBe(["城镇居民人均可支配收入", "农村居民人均可支配收入"]);
+        // Without a known pair nothing is shared: 工业 is not cut into 工业业投资.
+        Figures("工业、服务业投资分别增长8%、5%。").Select(f => f.Subject).ShouldNotContain("工业业投资");
+    }
+
+    [Fact]
     public void Targets_CarryTheirQualifiers()
     {
         var figures = Figures("今年主要预期目标是：地区生产总值增长5.5%左右，力争6%；城镇调查失业率控制在5.5%以内；研发投入强度达到3.2%以上；单位能耗下降2%—3%。");
@@ -197,6 +207,7 @@ public class FigureExtractorTests
     {
         Figures("近三年累计新增就业30万人。").ShouldHaveSingleItem().Qualifier.ShouldBeNull();
         Figures("近年来，百姓的获得感不断增强，千万工程深入实施。").ShouldBeEmpty();
+        Figures("全年节约标准煤12万吨。").ShouldHaveSingleItem().Qualifier.ShouldBeNull();
     }
 
     [Theory]
