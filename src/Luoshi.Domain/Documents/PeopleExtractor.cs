@@ -36,11 +36,27 @@ public static partial class PeopleExtractor
 
         foreach (var sentence in sentences)
         {
+            if (Byline(sentence) is { } name)
+            {
+                found.Add(name, null, sentence.Span.Start, sentence.Span);
+                continue;
+            }
+
             new SentenceScan(sentence, found).Run();
         }
 
         return found.People();
     }
+
+    /// <summary>A speaker's name on a line of its own under the title of a speech (a byline): nothing but the name.</summary>
+    private static string? Byline(Sentence sentence)
+    {
+        var line = sentence.Text.Trim();
+        return sentence.Paragraph <= BylineParagraphs && line.Length is >= 2 and <= 4 && PersonNames.Plausible(line, 0, line.Length, rareToo: false) ? line : null;
+    }
+
+    /// <summary>How far down a byline may stand: under the title, a subtitle and a date line.</summary>
+    private const int BylineParagraphs = 4;
 
     /// <summary>作者：王晓东, 来源：… 作者：陈立华 — a name, never an organ (作者：省委政策研究室课题组, 作者：江北区).</summary>
     private static IEnumerable<string> Authors(string line)
@@ -174,7 +190,7 @@ public static partial class PeopleExtractor
                     // 副省长周海燕、吴振华列席: an office written once before a list of bare names is the office of each of them.
                     int end = outerEnd + 1 + next;
                     int after = SkipOfficeAfter(end);
-                    bool inherits = shared is not null && after == end && _s[outerEnd] == '、';
+                    bool inherits = shared is not null && Offices.AfterLength(_s, end) == 0 && _s[outerEnd] == '、';
                     Take(outerEnd + 1, next, inherits ? shared : null, outerEnd + 1, after, shared: inherits);
                 }
 

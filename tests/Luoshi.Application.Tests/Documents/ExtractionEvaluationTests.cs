@@ -76,6 +76,18 @@ public sealed class ExtractionEvaluationTests : IDisposable
     }
 
     [Fact]
+    public void PersonWhoseOfficeIsFoundFromItsLevelOn_MatchesTheOfficeWrittenWithItsPlace()
+    {
+        var expected = Expect(people: [new("唐立", "临江县委书记"), new("韩冬", "宣传部部长")]);
+        var found = View(people: [Person("唐立", "县委书记"), Person("韩冬", "部长")]);
+
+        var people = ExtractionScorer.Score([new("news-03", expected, found)]).Kinds[ExtractionKinds.People];
+
+        people.Matched.ShouldBe(1);
+        people.Missed.ShouldBe(["news-03: 韩冬/宣传部部长"]);
+    }
+
+    [Fact]
     public void TermWithTheWrongNumberedFlag_IsMissedAndExtra()
     {
         var expected = Expect(terms: [new("最多跑一次", true)]);

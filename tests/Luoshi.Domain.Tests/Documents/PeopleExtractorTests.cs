@@ -32,6 +32,20 @@ public class PeopleExtractorTests
     }
 
     [Fact]
+    public void Byline_ANameAloneOnALineUnderTheTitle_IsTheSpeaker_ButAWordAloneIsNot()
+    {
+        People("在全县秋季招商推介会上的讲话\n蒋明远\n（2024年9月3日）\n同志们：今天我们在这里召开推介会。").ShouldBe([("蒋明远", null)]);
+        People("关于做好防汛工作的通知\n高度重视\n各乡镇要落实责任。").ShouldBeEmpty();
+        People("第一段。\n第二段。\n第三段。\n第四段。\n第五段。\n蒋明远\n").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Lists_AnOfficeBeforeTheListReachesANameFollowedBy同志()
+    {
+        People("副市长孙立、钱芳同志出席。").ShouldBe([("孙立", "副市长"), ("钱芳", "副市长")]);
+    }
+
+    [Fact]
     public void Signature_AnOfficeAndANameSetApartByASpace()
     {
         People("关于今年工作的报告\n县长　蒋明远\n各位代表：").ShouldContain(("蒋明远", "县长"));

