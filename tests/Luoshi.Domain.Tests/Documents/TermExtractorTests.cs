@@ -29,6 +29,8 @@ public class TermExtractorTests
     [InlineData("一老一小")]
     [InlineData("万企兴万村")]
     [InlineData("数字经济创新提质一号发展工程")]
+    [InlineData("审批一口受理")]
+    [InlineData("一刻钟便民服务圈")]
     public void NumeralAnywhere_MakesTheTermNumbered(string term) => TermExtractor.IsNumbered(term).ShouldBeTrue(term);
 
     [Theory]
@@ -38,6 +40,7 @@ public class TermExtractorTests
     [InlineData("进一步全面深化改革")]
     [InlineData("培育一批链主企业")]
     [InlineData("上下一致")]
+    [InlineData("鼓足一口气")]
     [InlineData("一把手")]
     [InlineData("一马当先")]
     [InlineData("万马奔腾")]
