@@ -29,6 +29,9 @@ internal static partial class PdfText
     /// <summary>The share of a page's height, at the top and at the bottom, where headers, footers and page numbers live.</summary>
     private const double MarginBand = 0.12;
 
+    /// <summary>Far more letters than a dense page holds (a few thousand): past this the layout analysis is skipped for the content order.</summary>
+    private const int MaxLettersLaidOut = 20_000;
+
     /// <summary>Whether the bytes are a PDF: they begin with <c>%PDF-</c>, whatever the file is called.</summary>
     public static bool Is(ReadOnlySpan<byte> bytes) => bytes.StartsWith("%PDF-"u8);
 
@@ -46,7 +49,8 @@ internal static partial class PdfText
             var pages = new List<PageLines>(pdf.NumberOfPages);
             foreach (var page in pdf.GetPages())
             {
-                pages.Add(new PageLines(page.Height, Lines(page)));
+                var box = page.CropBox.Bounds;
+                pages.Add(new PageLines(box.Bottom, box.Top, Lines(page)));
             }
 
             DropRunningLines(pages);
@@ -123,7 +127,7 @@ internal static partial class PdfText
         return t.Length >= 2 && t.AsSpan().ContainsAnyInRange('\u4E00', '\u9FFF') ? t : null;
     }
 
-    private sealed record PageLines(double Height, List<Line> Lines);
+    private sealed record PageLines(double Bottom, double Top, List<Line> Lines);
 
     /// <summary>A line of text with its box and the column (block) it stands in; sizes in points.</summary>
     private sealed record Line(string Text, double Left, double Right, double Top, double Bottom, double Size, double ColumnLeft, double ColumnRight);
@@ -131,16 +135,24 @@ internal static partial class PdfText
     /// <summary>The page's lines in reading order: the blocks Docstrum finds, ordered, each cut into lines by baseline.</summary>
     private static List<Line> Lines(Page page)
     {
-        var all = page.Letters.Where(l => !string.IsNullOrWhiteSpace(l.Value)).ToList();
+        // Only what is drawn on the page: text placed far outside it is invisible, and its distances would make the
+        // layout analysis crawl (a damaged file can put a letter at x = 10⁸).
+        var box = page.CropBox.Bounds;
+        double slackX = box.Width * 0.1, slackY = box.Height * 0.1;
+        var all = page.Letters.Where(l => !string.IsNullOrWhiteSpace(l.Value)
+            && l.StartBaseLine.X >= box.Left - slackX && l.StartBaseLine.X <= box.Right + slackX
+            && l.StartBaseLine.Y >= box.Bottom - slackY && l.StartBaseLine.Y <= box.Top + slackY
+            && l.PointSize < box.Height).ToList();
         var letters = all.Where(l => l.TextOrientation == TextOrientation.Horizontal).ToList();
         if (all.Count == 0)
         {
             return [];
         }
 
-        if (letters.Count * 2 < all.Count)
+        if (letters.Count * 2 < all.Count || letters.Count > MaxLettersLaidOut)
         {
-            // Mostly turned text (a landscape page drawn rotated): the content order is the best guess there is.
+            // Mostly turned text (a landscape page drawn rotated), or a page of tens of thousands of letters: the
+            // content order is the best guess there is, and costs no more than the letters.
             return [.. ContentOrderTextExtractor.GetText(page, addDoubleNewline: false).Split('\n')
                 .Select(t => t.Trim()).Where(t => t.Length > 0)
                 .Select(t => new Line(Normalized(t), 0, 0, page.Height / 2, page.Height / 2, 0, 0, 0))];
@@ -270,8 +282,11 @@ internal static partial class PdfText
     /// </summary>
     private static void DropRunningLines(List<PageLines> pages)
     {
-        static bool InBand(PageLines page, Line line) =>
-            page.Height <= 0 || line.Top >= page.Height * (1 - MarginBand) || line.Bottom <= page.Height * MarginBand;
+        static bool InBand(PageLines page, Line line)
+        {
+            double band = (page.Top - page.Bottom) * MarginBand;
+            return line.Size > 0 && (line.Top >= page.Top - band || line.Bottom <= page.Bottom + band);
+        }
 
         static string Key(string text) => Digits().Replace(text.Replace(" ", string.Empty, StringComparison.Ordinal), "#");
 
