@@ -61,7 +61,7 @@ internal static partial class PdfText
             }
 
             Check(text, name, () => pdf.GetPages().Any(p => p.NumberOfImages > 0));
-            return new DocumentText(text, SourceFormat.Pdf, "pdf", Title(pdf.Information.Title));
+            return new DocumentText(text, SourceFormat.Pdf, "pdf", Title(pdf.Information.Title is { } title ? Normalized(title) : null));
         }
         catch (PdfDocumentEncryptedException)
         {

@@ -80,5 +80,12 @@ public class PageTests
         pages.PageOf(x.Figures.Single(f => f.Kind == FigureKind.Actual).Sentence.Start).ShouldBe(1);
         x.Directives.ShouldAllBe(d => pages.PageOf(d.Sentence.Start) == 2);
         x.Sentences.Single(s => s.Span == target.Sentence).Page.ShouldBe(2);
+
+        // Stored, an item keeps only its offsets: the document recomputes the page from the form feeds in its text.
+        var doc = Document.Create(
+            "报告", x.Date, "report.pdf", SourceFormat.Pdf, "pdf", [1], x.Text, "none", "{}",
+            x.Figures.Select(f => (f.Kind == FigureKind.Target ? DocumentItemKind.Target : DocumentItemKind.Figure, f.Text, f.Sentence, "{}")),
+            x.Terms, Luoshi.Domain.Common.Stamp.Of("test", DateTimeOffset.UnixEpoch));
+        doc.Items.Select(i => doc.PageOf(i.SentenceStart)).ShouldBe([1, 2]);
     }
 }
