@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The reliability suite: kill -9 of the server during large imports, 50 concurrent reporters on two servers
-# behind nginx, PostgreSQL restarted under load, and fuzzed CSV/XLSX/HTML/DOCX/JSON inputs.
+# behind nginx, PostgreSQL restarted under load, and fuzzed CSV/XLSX/HTML/DOCX/PDF/JSON inputs.
 #   scripts/reliability.sh           full run (20 kills, 60 s of reporters, 10,000 inputs; ≈ 10–15 min)
 #   scripts/reliability.sh --quick   CI run (5 kills, 10 s, 1,000 inputs; a few minutes)
 # Loopback only, bounded in time and count; stops everything it started. Writes

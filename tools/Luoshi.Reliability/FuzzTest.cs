@@ -7,7 +7,7 @@ namespace Luoshi.Reliability;
 
 /// <summary>
 /// Mutated inputs against every door that takes a file or a body: the readings and projects CSV imports,
-/// the reporting Excel upload, document ingestion (.html, .txt, .docx, pasted text) and the JSON write
+/// the reporting Excel upload, document ingestion (.html, .txt, .docx, .pdf, pasted text) and the JSON write
 /// endpoints. No input may be answered 5xx, and an input that is refused (4xx) must leave every table as it
 /// was — checked by counting the rows of the tables a write can touch before and after each request.
 /// </summary>
@@ -44,6 +44,8 @@ internal static class FuzzTest
         var html = Encoding.UTF8.GetBytes("<!doctype html><html><head><meta charset=\"utf-8\"><title>在全市工作会议上的讲话</title></head><body><div class=\"nav\">首页 | 新闻</div><p>2026年11月20日</p><p>今年全市地区生产总值增长6%左右,固定资产投资增长8%以上。</p><p>要加快推进重大项目建设,确保年底前全部开工。</p></body></html>");
         var text = Encoding.UTF8.GetBytes("在全省工作会议上的讲话\n2026年3月1日\n一要坚持稳中求进。城镇新增就业50万人以上,居民消费价格涨幅3%左右。\n");
         var docx = Docx("要切实抓好粮食生产,粮食产量稳定在600亿斤以上。");
+        // A real PDF: the work report the application tests read (run from the repository root, as scripts/reliability.sh does).
+        var pdf = await File.ReadAllBytesAsync(Path.Combine("tests", "Luoshi.Application.Tests", "Documents", "Fixtures", "work-report.pdf"));
         var xlsx = Xlsx([["indicator", "value", "comment"], ["REL03", "12.5", "填报"], ["REL04", "abc", ""]]);
         string[] json =
         [
@@ -65,6 +67,7 @@ internal static class FuzzTest
             new("document.html", r => Seed.File(Mutate(r, html), "speech.html", "text/html"), "/api/documents"),
             new("document.txt", r => Seed.File(Mutate(r, text), "speech.txt", "text/plain"), "/api/documents"),
             new("document.docx", r => Seed.File(Mutate(r, docx), "speech.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"), "/api/documents"),
+            new("document.pdf", r => Seed.File(Mutate(r, pdf), "report.pdf", "application/pdf"), "/api/documents"),
         };
         for (int i = 0; i < json.Length; i++)
         {

@@ -62,6 +62,7 @@ public sealed class GetDocument(Data.LuoshiDbContext db, ICurrentActor actor)
         {
             SourceFormat.Html => "text/html",
             SourceFormat.Docx => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            SourceFormat.Pdf => "application/pdf",
             _ => "text/plain",
         };
         return (doc.Original, doc.Source, type);

@@ -10,10 +10,11 @@ namespace Luoshi.Application.Documents;
 public sealed record DocumentText(string Text, SourceFormat Format, string Encoding, string? TitleHint);
 
 /// <summary>
-/// Reads .txt, .html and .docx bytes into text. Text files come in UTF-8 (with or without a byte-order
+/// Reads .txt, .html, .docx and .pdf bytes into text. Text files come in UTF-8 (with or without a byte-order
 /// mark), UTF-16 with a mark, or GBK/GB18030 from older Chinese systems — and sometimes a mix, when a page
-/// was pasted together from both; each line is then read in the encoding it is valid in. Anything else
-/// (a PDF, an image, an old .doc) is refused with a message that names the file.
+/// was pasted together from both; each line is then read in the encoding it is valid in. A PDF (known by its
+/// <c>%PDF-</c> header whatever its name) gives its text layer with a form feed ending each page (<see cref="PdfText"/>).
+/// Anything else (an image, an old .doc, a scan without text) is refused with a message that names the file.
 /// </summary>
 public static partial class DocumentReader
 {
@@ -39,6 +40,11 @@ public static partial class DocumentReader
         }
 
         var extension = Path.GetExtension(fileName ?? string.Empty).ToLowerInvariant();
+        if (extension == ".pdf" || PdfText.Is(bytes))
+        {
+            return PdfText.Read(bytes, fileName);
+        }
+
         bool zip = bytes.Length >= 4 && bytes[0] == 'P' && bytes[1] == 'K' && bytes[2] == 3 && bytes[3] == 4;
         switch (extension)
         {
@@ -49,7 +55,7 @@ public static partial class DocumentReader
             case ".txt" or ".text" or ".md" or "":
                 break;
             default:
-                throw Refused(new Text($"不支持的文件类型 {extension}", $"unsupported file type {extension}: use .txt, .html or .docx"));
+                throw Refused(new Text($"不支持的文件类型 {extension}:请上传 .txt、.html、.docx 或 .pdf", $"unsupported file type {extension}: use .txt, .html, .docx or .pdf"));
         }
 
         if (zip)

@@ -7,14 +7,15 @@ namespace Luoshi.Application.Documents;
 
 /// <summary>
 /// A sentence of the normalised text: offsets (UTF-16) and the sentence itself, cut at
-/// <see cref="MaxText"/> characters (text that lost its punctuation can run to megabytes; the offsets stay exact).
+/// <see cref="MaxText"/> characters (text that lost its punctuation can run to megabytes; the offsets stay exact),
+/// and the page of the source it stands on (a PDF's; null for a source without pages).
 /// </summary>
-public sealed record SentenceRef(int Start, int Length, string Text)
+public sealed record SentenceRef(int Start, int Length, string Text, int? Page = null)
 {
     public const int MaxText = 1000;
 
-    public static SentenceRef Of(string text, TextSpan span) =>
-        new(span.Start, span.Length, span.Length <= MaxText ? span.Of(text) : text.Substring(span.Start, MaxText - 1) + "…");
+    public static SentenceRef Of(string text, TextSpan span, PageMap pages) =>
+        new(span.Start, span.Length, span.Length <= MaxText ? span.Of(text) : text.Substring(span.Start, MaxText - 1) + "…", pages.PageOf(span.Start));
 }
 
 public sealed record PersonView(string Name, string? Role, SentenceRef Sentence);
@@ -68,6 +69,7 @@ public sealed record ExtractionView(
     public static ExtractionView From(DocumentExtraction x)
     {
         var text = x.Text;
+        var pages = PageMap.Of(text);
         int? year = x.Date?.Date.Year;
 
         // Items of one sentence share its reference: a sentence that lost its punctuation may hold thousands of them.
@@ -77,7 +79,7 @@ public sealed record ExtractionView(
         {
             if (!sentences.TryGetValue(span, out var sentence))
             {
-                sentences[span] = sentence = SentenceRef.Of(text, span);
+                sentences[span] = sentence = SentenceRef.Of(text, span, pages);
             }
 
             return sentence;
@@ -145,6 +147,8 @@ public sealed record DocumentItemView(
 /// <summary>
 /// A document with everything a review page needs: the normalised text, the converter that produced it,
 /// the people and formulations found, and the items (directives, targets, figures) with their decisions.
+/// The text of a paged source (a PDF) keeps a form feed at the end of each page, and <see cref="Pages"/>
+/// counts them (null for a source without pages); each sentence reference carries its page.
 /// </summary>
 public sealed record DocumentView(
     int Id,
@@ -164,7 +168,8 @@ public sealed record DocumentView(
     IReadOnlyList<PersonView> People,
     IReadOnlyList<TermView> Terms,
     IReadOnlyList<DocumentItemView> Items,
-    string Text);
+    string Text,
+    int? Pages = null);
 
 /// <summary>What the stored extraction keeps beside the items: people and terms (the text is stored once, in the document).</summary>
 internal sealed record StoredExtraction(IReadOnlyList<PersonView> People, IReadOnlyList<TermView> Terms);
@@ -187,6 +192,7 @@ public static class DocumentJson
 
     internal static DocumentView View(Document d)
     {
+        var pages = PageMap.Of(d.Text);
         var stored = JsonSerializer.Deserialize<StoredExtraction>(d.ExtractionJson, Options) ?? new StoredExtraction([], []);
         return new DocumentView(
             d.Id,
@@ -205,18 +211,21 @@ public static class DocumentJson
             d.Version,
             stored.People,
             stored.Terms,
-            [.. d.Items.OrderBy(i => i.Number).Select(i => Item(d, i))],
-            d.Text);
+            [.. d.Items.OrderBy(i => i.Number).Select(i => Item(d, i, pages))],
+            d.Text,
+            pages.Paged ? pages.Pages : null);
     }
 
-    internal static DocumentItemView Item(Document d, DocumentItem i)
+    internal static DocumentItemView Item(Document d, DocumentItem i) => Item(d, i, PageMap.Of(d.Text));
+
+    private static DocumentItemView Item(Document d, DocumentItem i, PageMap pages)
     {
         using var data = JsonDocument.Parse(i.Data);
         return new DocumentItemView(
             i.Number,
             i.Kind,
             i.Text,
-            SentenceRef.Of(d.Text, new TextSpan(i.SentenceStart, i.SentenceLength)),
+            SentenceRef.Of(d.Text, new TextSpan(i.SentenceStart, i.SentenceLength), pages),
             data.RootElement.Clone(),
             i.Decision,
             i.LinkedTo?.ToString(),

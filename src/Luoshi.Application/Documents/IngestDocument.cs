@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Luoshi.Application.Documents;
 
 /// <summary>
-/// Ingests a speech or meeting document (an uploaded .txt/.html/.docx, or pasted text): keeps the original
+/// Ingests a speech or meeting document (an uploaded .txt/.html/.docx/.pdf, or pasted text): keeps the original
 /// bytes, the normalised text and the converter used, and turns the extracted directives, targets and
 /// figures into items awaiting review. The same file twice is refused (409) and points at the first.
 /// </summary>

@@ -29,7 +29,7 @@ internal static class DocsCommand
 
     private static Command Extract(CliConsole console)
     {
-        var file = new Argument<FileInfo>("file") { Description = ".txt / .html / .docx" };
+        var file = new Argument<FileInfo>("file") { Description = ".txt / .html / .docx / .pdf" };
         var format = new Option<string>("--format") { Description = "json | table", DefaultValueFactory = _ => "json" };
         format.AcceptOnlyFromAmong("json", "table");
         var command = new Command("extract", Words.Of("抽取日期、人物、提法、部署和数据(不写入数据库)", "extract date, people, formulations, directives and figures (nothing is stored)")) { file, format };
@@ -55,7 +55,7 @@ internal static class DocsCommand
 
     private static Command Ingest(CliConsole console)
     {
-        var file = new Argument<FileInfo>("file") { Description = ".txt / .html / .docx" };
+        var file = new Argument<FileInfo>("file") { Description = ".txt / .html / .docx / .pdf" };
         var title = new Option<string?>("--title") { Description = Words.Of("标题(默认取自文件)", "the title (default: from the document)") };
         var format = new Option<string>("--format") { Description = "table | json", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "json");
@@ -75,10 +75,11 @@ internal static class DocsCommand
             else
             {
                 var kinds = document.Items.GroupBy(i => i.Kind).ToDictionary(g => g.Key, g => g.Count());
+                var pages = document.Pages is { } n ? string.Create(CultureInfo.InvariantCulture, $"{n} 页/pages; ") : string.Empty;
                 await console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                     $"文件/document {document.Id}: {document.Title} ({document.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "?"}) — "
                     + $"{kinds.GetValueOrDefault(DocumentItemKind.Directive)} 部署/directives, {kinds.GetValueOrDefault(DocumentItemKind.Target)} 目标/targets, "
-                    + $"{kinds.GetValueOrDefault(DocumentItemKind.Figure)} 数据/figures, {document.Terms.Count} 提法/terms; encoding {document.Encoding}"));
+                    + $"{kinds.GetValueOrDefault(DocumentItemKind.Figure)} 数据/figures, {document.Terms.Count} 提法/terms; {pages}encoding {document.Encoding}"));
             }
 
             return 0;
@@ -251,22 +252,39 @@ internal static class DocsCommand
         ansi.WriteLine($"日期 date: {x.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}");
         ansi.WriteLine("人物 people: " + string.Join("; ", x.People.Select(p => p.Role is null ? p.Name : $"{p.Role} {p.Name}")));
         ansi.WriteLine("提法 terms: " + string.Join("; ", x.Terms.Select(t => string.Create(CultureInfo.InvariantCulture, $"{t.Numeral}{t.Term}{(t.Numbered ? "#" : "")}×{t.Count}"))));
+        // A PDF's items say the page their sentence stands on.
+        bool paged = x.Directives.Any(d => d.Sentence.Page is not null) || x.Figures.Any(f => f.Sentence.Page is not null);
+        static string Page(SentenceRef s) => s.Page?.ToString(CultureInfo.InvariantCulture) ?? string.Empty;
         var directives = new Table().Border(TableBorder.Simple).AddColumns("部署 directive", "动词 verb", "主题 topic");
+        if (paged)
+        {
+            directives.AddColumn("页 page");
+        }
+
         foreach (var d in x.Directives)
         {
-            directives.AddRow(Markup.Escape(d.Text), Markup.Escape(d.Verb), Markup.Escape(d.Topic ?? d.Area));
+            string[] cells = [Markup.Escape(d.Text), Markup.Escape(d.Verb), Markup.Escape(d.Topic ?? d.Area)];
+            directives.AddRow(paged ? [.. cells, Page(d.Sentence)] : cells);
         }
 
         ansi.Write(directives);
         var figures = new Table().Border(TableBorder.Simple).AddColumns("主体 subject", "数值 value", "期间 period", "类型 kind", "原文 text");
+        if (paged)
+        {
+            figures.AddColumn("页 page");
+        }
+
         foreach (var f in x.Figures)
         {
-            figures.AddRow(
+            string[] cells =
+            [
                 Markup.Escape(f.Subject),
                 Markup.Escape(string.Create(CultureInfo.InvariantCulture, $"{f.Measure}{Luoshi.Domain.Common.Numbers.Format(f.Value)}{f.Unit} {f.Qualifier}")),
                 Markup.Escape(f.Period ?? string.Empty),
                 f.Kind.ToString(),
-                Markup.Escape(f.Text));
+                Markup.Escape(f.Text),
+            ];
+            figures.AddRow(paged ? [.. cells, Page(f.Sentence)] : cells);
         }
 
         ansi.Write(figures);

@@ -12,6 +12,9 @@ public enum SourceFormat
 
     /// <summary>Text pasted into the UI or posted as JSON.</summary>
     Pasted = 4,
+
+    /// <summary>The text layer of a PDF; a form feed ends each page (docs/adr/0025).</summary>
+    Pdf = 5,
 }
 
 /// <summary>Where the review of a document's extracted items stands.</summary>
@@ -168,6 +171,9 @@ public sealed class Document
 
     /// <summary>The sentence an item came from, as it stands in the normalised text.</summary>
     public string SentenceOf(DocumentItem item) => Text.Substring(item.SentenceStart, item.SentenceLength);
+
+    /// <summary>The page an offset of the text stands on, for a document that came in pages (a PDF); null otherwise. See <see cref="PageMap"/>.</summary>
+    public int? PageOf(int offset) => PageMap.Of(Text).PageOf(offset);
 
     public DocumentItem Item(int number) =>
         _items.FirstOrDefault(i => i.Number == number) ?? throw new DomainException("number", new Text($"文件没有第{number}条", $"the document has no item {number}"));

@@ -3,7 +3,8 @@ namespace Luoshi.Domain.Documents;
 /// <summary>
 /// Splits normalised text into sentences at 。！？ (with any closing quote or bracket that follows) and at
 /// line ends, so a headline is a sentence of its own. Semicolons separate clauses, not sentences: a
-/// deployment sentence often lists its tasks between semicolons.
+/// deployment sentence often lists its tasks between semicolons. A form feed (the end of a page) ends a line
+/// too, and counts the pages: each sentence carries the page it stands on when the text has any.
 /// </summary>
 public static class SentenceSplitter
 {
@@ -11,9 +12,10 @@ public static class SentenceSplitter
     {
         var sentences = new List<Sentence>();
         int paragraph = 0, start = 0;
+        int? page = text.Contains('\f', StringComparison.Ordinal) ? 1 : null;
         for (int i = 0; i <= text.Length; i++)
         {
-            bool lineEnd = i == text.Length || text[i] == '\n';
+            bool lineEnd = i == text.Length || text[i] is '\n' or '\f';
             if (!lineEnd && !ChineseText.IsSentenceEnd(text[i]))
             {
                 continue;
@@ -31,19 +33,20 @@ public static class SentenceSplitter
                 i = end - 1;
             }
 
-            Add(sentences, text, start, end, paragraph);
+            Add(sentences, text, start, end, paragraph, page);
             start = end;
             if (lineEnd)
             {
                 paragraph++;
                 start = i + 1;
+                page += i < text.Length && text[i] == '\f' ? 1 : 0;
             }
         }
 
         return sentences;
     }
 
-    private static void Add(List<Sentence> sentences, string text, int start, int end, int paragraph)
+    private static void Add(List<Sentence> sentences, string text, int start, int end, int paragraph, int? page)
     {
         while (start < end && char.IsWhiteSpace(text[start]))
         {
@@ -57,7 +60,7 @@ public static class SentenceSplitter
 
         if (end > start)
         {
-            sentences.Add(new Sentence(sentences.Count, new TextSpan(start, end - start), paragraph, text[start..end]));
+            sentences.Add(new Sentence(sentences.Count, new TextSpan(start, end - start), paragraph, text[start..end], page));
         }
     }
 }

@@ -6,7 +6,11 @@ using Luoshi.Domain.Common;
 namespace Luoshi.Domain.Documents;
 
 /// <summary>The cleaned body of a document and what was learnt while cleaning it.</summary>
-/// <param name="Text">Paragraphs separated by <c>\n</c>: simplified, punctuation normalised, boilerplate removed.</param>
+/// <param name="Text">
+/// Paragraphs separated by <c>\n</c>: simplified, punctuation normalised, boilerplate removed. A form feed
+/// (<c>\f</c>) that ended a page of the source stands in place of the line break after the page's last
+/// paragraph, one for each page (<see cref="PageMap"/>).
+/// </param>
 /// <param name="Title">The first headline-like line after any site chrome (see <see cref="TitleFinder"/>).</param>
 /// <param name="PublicationDates">Dates found in the page's metadata lines (来源/发布时间/…), which were removed.</param>
 /// <param name="Removed">The lines removed as boilerplate or metadata (the first 200), so a reviewer can check them.</param>
@@ -47,8 +51,16 @@ public static partial class TextNormalizer
         var removed = new List<string>();
         var dates = new List<DateOnly>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        int pageEnds = 0;
         foreach (var rawLine in text.Split('\n'))
         {
+            if (rawLine == "\f")
+            {
+                // A page ended (Prepare put each form feed on a line of its own): it goes before the next kept line.
+                pageEnds++;
+                continue;
+            }
+
             var line = Spaces().Replace(rawLine, " ").Trim();
             if (line.Length == 0)
             {
@@ -64,7 +76,8 @@ public static partial class TextNormalizer
                     // Pages repeat their headline and whole blocks (a contact block above and below); keep the first.
                     if (line.Length < 6 || seen.Add(line))
                     {
-                        kept.Add(line);
+                        kept.Add(pageEnds > 0 ? new string('\f', pageEnds) + line : line);
+                        pageEnds = 0;
                     }
 
                     break;
@@ -78,9 +91,12 @@ public static partial class TextNormalizer
             }
         }
 
-        string? title = TitleFinder.Find(kept);
+        string? title = TitleFinder.Find([.. kept.Select(line => line.TrimStart('\f'))]);
         dates.Sort();
-        return new NormalizedText(string.Join('\n', kept), title, dates, removed);
+
+        // A form feed replaces the line break before the line it was kept with; the pages that end after the last line end the text.
+        var body = string.Join('\n', kept).Replace("\n\f", "\f", StringComparison.Ordinal);
+        return new NormalizedText(kept.Count > 0 ? body + new string('\f', pageEnds) : body, title, dates, removed);
     }
 
     private static void Remember(List<string> removed, string line)
@@ -110,6 +126,10 @@ public static partial class TextNormalizer
                     continue;
                 case '\u2028' or '\u2029' or '\u0085':
                     sb.Append('\n');
+                    continue;
+                case '\f':
+                    // A page break (docs/adr/0025): a line of its own, so the lines around it are cleaned as before.
+                    sb.Append("\n\f\n");
                     continue;
                 case '\u200b' or '\u200c' or '\u200d' or '\u2060' or '\ufeff' or '\u00ad':
                     continue;

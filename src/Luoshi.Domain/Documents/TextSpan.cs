@@ -8,5 +8,8 @@ public readonly record struct TextSpan(int Start, int Length)
     public string Of(string text) => text.Substring(Start, Length);
 }
 
-/// <summary>A sentence of the normalised text, and the paragraph (line) it belongs to.</summary>
-public sealed record Sentence(int Index, TextSpan Span, int Paragraph, string Text);
+/// <summary>
+/// A sentence of the normalised text, the paragraph (line) it belongs to, and the page it stands on (1, 2…;
+/// null when the text has no page breaks, as text that did not come from pages has none).
+/// </summary>
+public sealed record Sentence(int Index, TextSpan Span, int Paragraph, string Text, int? Page = null);

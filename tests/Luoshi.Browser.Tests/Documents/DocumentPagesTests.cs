@@ -90,12 +90,48 @@ public sealed class DocumentPagesTests(DemoSite site)
 
         await s.Page.Locator("#Input_File").SetInputFilesAsync(new FilePayload { Name = "slides.pdf", MimeType = "application/pdf", Buffer = Encoding.UTF8.GetBytes("%PDF-1.4 not a speech") });
         await s.Page.Locator("#upload").ClickAsync();
-        await Expect(s.Page.Locator("#upload-form .field-error")).ToContainTextAsync("不支持的文件类型 .pdf");
+        await Expect(s.Page.Locator("#upload-form .field-error")).ToContainTextAsync("slides.pdf:无法读取 PDF 文件");
         await Expect(s.Page.Locator("#paste-form .field-error")).ToHaveCountAsync(0);
+
+        await s.Page.Locator("#Input_File").SetInputFilesAsync(new FilePayload { Name = "scan.pdf", MimeType = "application/pdf", Buffer = Fixture("scanned.pdf") });
+        await s.Page.Locator("#upload").ClickAsync();
+        await Expect(s.Page.Locator("#upload-form .field-error")).ToContainTextAsync("scan.pdf:PDF 没有文字层(可能是扫描件)");
+
+        await s.Page.Locator("#Input_File").SetInputFilesAsync(new FilePayload { Name = "old.doc", MimeType = "application/msword", Buffer = [0xD0, 0xCF, 0x11, 0xE0] });
+        await s.Page.Locator("#upload").ClickAsync();
+        await Expect(s.Page.Locator("#upload-form .field-error")).ToContainTextAsync("不支持的文件类型 .doc");
 
         await s.Page.Locator("#Input_File").SetInputFilesAsync(new FilePayload { Name = "huge.txt", MimeType = "text/plain", Buffer = new byte[(10 * 1024 * 1024) + 1] });
         await s.Page.Locator("#upload").ClickAsync();
         await Expect(s.Page.Locator("#upload-form .field-error")).ToContainTextAsync("文件过大(上限 10 MB)");
+    }
+
+    [Fact]
+    public async Task Pdf_UploadedThroughTheForm_ShowsItsPageEnds_AndThePageBesideEachItemsSentence()
+    {
+        await using var s = await site.OpenAsync();
+        await s.GoAsync("/documents");
+        await Expect(s.Page.Locator("#Input_File")).ToHaveAttributeAsync("accept", new Regex(@"\.pdf,.*application/pdf"));
+        await Expect(s.Page.Locator("#upload-form .help").First).ToContainTextAsync(".pdf");
+
+        await s.Page.Locator("#Input_File").SetInputFilesAsync(new FilePayload { Name = "work-report.pdf", MimeType = "application/pdf", Buffer = Fixture("work-report.pdf") });
+        await s.Page.Locator("#upload").ClickAsync();
+        await Expect(s.Page).ToHaveURLAsync(new Regex(@"/documents/\d+$"));
+        await Expect(s.Page.Locator(".notice")).ToContainTextAsync("已导入《政府工作报告》");
+        await Expect(s.Page.Locator(".doc-facts")).ToContainTextAsync("3 页");
+
+        // Each page of the PDF ends with its number under a rule; the form feeds themselves are never written.
+        var text = s.Page.Locator("#doc-text");
+        await Expect(text.Locator(".page-end")).ToHaveTextAsync(["第1页", "第2页", "第3页"]);
+        (await text.InnerHTMLAsync()).ShouldNotContain("\f");
+        (await text.InnerHTMLAsync()).ShouldNotContain("&#xC;");
+        await Expect(text.Locator("a.hl-target", new() { HasText = "5.5%" })).ToHaveCountAsync(1);
+
+        var gdp = s.Page.Locator("li.doc-item.kind-target").Filter(new() { Has = s.Page.Locator("p.item-text", new() { HasTextRegex = new Regex("^全省生产总值") }) });
+        await Expect(gdp.Locator(".item-sentence .page-ref")).ToHaveTextAsync("第2页");
+        var last = s.Page.Locator("li.doc-item.kind-directive").Last;
+        await Expect(last.Locator(".item-sentence .page-ref")).ToHaveTextAsync("第3页");
+        await s.ShotAsync("pdf");
     }
 
     [Fact]
@@ -266,6 +302,8 @@ public sealed class DocumentPagesTests(DemoSite site)
         s.Page.Locator($"li.doc-item.kind-{kind}", new() { Has = s.Page.Locator(".item-text", new() { HasText = text }) });
 
     /// <summary>The document's id: ingested through the API the first time a test needs it, found by its title after.</summary>
+    private static byte[] Fixture(string name) => File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Fixtures", name));
+
     private async Task<int> EnsureIngested(string source, string text)
     {
         var title = text.Split('\n')[0].Trim();

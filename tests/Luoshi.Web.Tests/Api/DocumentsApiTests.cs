@@ -123,6 +123,50 @@ public sealed class DocumentsApiTests(AppFixture fixture) : IClassFixture<AppFix
         after.State.ShouldBe(ReviewState.InReview);
     }
 
+    private static byte[] Fixture(string name) => File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Fixtures", name));
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Upload_Pdf_IsIngested_WithThePageOfEachItem_AndScansAndLockedFilesAreRefused(Db db)
+    {
+        var app = await fixture.For(db);
+        var bytes = Fixture("work-report.pdf");
+
+        var response = await Upload(app.Client, bytes, "work-report.pdf");
+        var json = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        var created = await response.ShouldBeOk<DocumentView>(HttpStatusCode.Created);
+        var one = await (await app.Client.GetAsync($"/api/documents/{created.Id}")).ShouldBeOk<DocumentView>();
+        var original = await app.Client.GetAsync($"/api/documents/{created.Id}/original");
+
+        created.Format.ShouldBe(SourceFormat.Pdf);
+        created.Title.ShouldBe("政府工作报告");
+        created.Pages.ShouldBe(3);
+        created.Text.Count(c => c == '\f').ShouldBe(3);
+        var target = created.Items.Single(i => i.Kind == DocumentItemKind.Target && i.Text.StartsWith("全省生产总值", StringComparison.Ordinal));
+        target.Sentence.Page.ShouldBe(2);
+        created.Items.Single(i => i.Kind == DocumentItemKind.Figure && i.Text.StartsWith("全省生产总值", StringComparison.Ordinal)).Sentence.Page.ShouldBe(1);
+        created.Items.ShouldAllBe(i => i.Sentence.Page != null);
+        json["pages"]!.GetValue<int>().ShouldBe(3);
+        json["items"]!.AsArray().Single(i => i!["number"]!.GetValue<int>() == target.Number)!["sentence"]!["page"]!.GetValue<int>().ShouldBe(2);
+
+        // Read back from the database the pages are the same: they come from the form feeds kept in the text.
+        one.Items.Select(i => i.Sentence.Page).ShouldBe(created.Items.Select(i => i.Sentence.Page));
+        one.Pages.ShouldBe(3);
+        (await original.Content.ReadAsByteArrayAsync()).ShouldBe(bytes);
+        original.Content.Headers.ContentType!.MediaType.ShouldBe("application/pdf");
+
+        // A source without pages says so with a null page.
+        var pasted = await (await app.Client.PostJson("/api/documents/text", new { text = Speech(db == Db.Sqlite ? "庚" : "辛") })).Content.ReadAsStringAsync();
+        var pastedItem = JsonNode.Parse(pasted)!["items"]!.AsArray()[0]!["sentence"]!.AsObject();
+        pastedItem.ContainsKey("page").ShouldBeTrue();
+        pastedItem["page"].ShouldBeNull();
+
+        var scan = await (await Upload(app.Client, Fixture("scanned.pdf"), "scanned.pdf")).ShouldBeProblem(HttpStatusCode.BadRequest, "file");
+        scan.ToJsonString(new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }).ShouldContain("scanned.pdf");
+        await (await Upload(app.Client, Fixture("encrypted.pdf"), "encrypted.pdf")).ShouldBeProblem(HttpStatusCode.BadRequest, "file");
+        await (await Upload(app.Client, bytes[..(bytes.Length / 2)], "cut.pdf")).ShouldBeProblem(HttpStatusCode.BadRequest, "file");
+    }
+
     [Theory]
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task Docx_TimelineAndDiff(Db db)

@@ -412,6 +412,34 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public async Task DocsExtractAndIngest_ReadAPdf_WithThePageOfEachSentence_AndRefuseAScan()
+    {
+        var fixtures = Path.Combine(AppContext.BaseDirectory, "Fixtures");
+        var pdf = Path.Combine(fixtures, "work-report.pdf");
+
+        var json = await Run("docs", "extract", pdf, "--format", "json");
+        var table = await Run("docs", "extract", pdf, "--format", "table");
+        var ingest = await Run("docs", "ingest", pdf, "--data-dir", _dir);
+        var scan = await Run("docs", "extract", Path.Combine(fixtures, "scanned.pdf"));
+
+        json.Code.ShouldBe(0, json.Err);
+        var x = JsonNode.Parse(json.Out)!.AsObject();
+        x["title"]!.GetValue<string>().ShouldBe("政府工作报告");
+        var target = x["figures"]!.AsArray().First(f => f!["kind"]!.GetValue<string>() == "target")!;
+        target["subject"]!.GetValue<string>().ShouldBe("全省生产总值");
+        target["sentence"]!["page"]!.GetValue<int>().ShouldBe(2);
+        x["directives"]!.AsArray().Last()!["sentence"]!["page"]!.GetValue<int>().ShouldBe(3);
+        x["text"]!.GetValue<string>().Count(c => c == '\f').ShouldBe(3);
+        table.Code.ShouldBe(0, table.Err);
+        table.Out.ShouldContain("页 page");
+        ingest.Code.ShouldBe(0, ingest.Err);
+        ingest.Out.ShouldContain("3 页/pages");
+        scan.Code.ShouldNotBe(0);
+        scan.Err.ShouldContain("scanned.pdf");
+        scan.Err.ShouldContain("OCR");
+    }
+
+    [Fact]
     public async Task DocsExtract_MissingOrEmptyFile_ExitsNonZeroWithAMessage()
     {
         var missing = await Run("docs", "extract", Path.Combine(_dir, "nope.txt"));

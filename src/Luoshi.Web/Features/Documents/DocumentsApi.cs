@@ -40,7 +40,7 @@ public static class DocumentsApi
             var document = await ingest.FromFile(buffer.ToArray(), file.FileName, string.IsNullOrWhiteSpace(title) ? null : title, ct);
             return TypedResults.Created($"/api/documents/{document.Id}", document);
         }).DisableAntiforgery().RequireAuthorization(plan)
-            .WithSummary("上传文件(.txt/.html/.docx,表单字段 file,可选 title)/ upload a document (multipart field 'file', optional 'title')");
+            .WithSummary("上传文件(.txt/.html/.docx/.pdf,表单字段 file,可选 title)/ upload a document: .txt, .html, .docx or .pdf (multipart field 'file', optional 'title')");
 
         g.MapPost("/text", async Task<Created<DocumentView>> (IngestDocument.PastedText request, IngestDocument ingest, CancellationToken ct) =>
         {

@@ -20,9 +20,11 @@ public sealed record Mark(int Start, int End, string Kind, int? Item, string Tip
 
 /// <summary>
 /// A run of text under the same marks (none for plain text), as the page writes it: a run under an item links to
-/// the item beside the text, one under a formulation to its timeline, any other is only marked.
+/// the item beside the text, one under a formulation to its timeline, any other is only marked. A form feed (the
+/// end of a page of a PDF) is a run of its own, with <see cref="PageEnd"/> the page it ends, and is written as a
+/// page foot rather than as the character.
 /// </summary>
-public sealed record Segment(int Start, string Text, IReadOnlyList<Mark> Marks)
+public sealed record Segment(int Start, string Text, IReadOnlyList<Mark> Marks, int? PageEnd = null)
 {
     public Mark? Top => Marks.Count == 0 ? null : Marks.MaxBy(m => m.Rank);
 
@@ -50,13 +52,18 @@ public sealed record Segment(int Start, string Text, IReadOnlyList<Mark> Marks)
             : null;
 }
 
-/// <summary>Cuts the normalised text at every mark's edges, so that overlapping marks (a figure inside a directive) render as flat runs.</summary>
+/// <summary>
+/// Cuts the normalised text at every mark's edges, so that overlapping marks (a figure inside a directive) render as
+/// flat runs, and around every form feed, so that each page end is a run of its own.
+/// </summary>
 public static class Highlights
 {
     public static IReadOnlyList<Segment> Cut(string text, IEnumerable<Mark> marks)
     {
         var valid = marks.Where(m => m.Start >= 0 && m.End <= text.Length && m.Start < m.End).ToList();
-        var edges = valid.SelectMany(m => new[] { m.Start, m.End }).Append(0).Append(text.Length).Distinct().Order().ToArray();
+        var pageEnds = Occurrences(text, "\f").ToList();
+        var edges = valid.SelectMany(m => new[] { m.Start, m.End }).Concat(pageEnds.SelectMany(at => new[] { at, at + 1 }))
+            .Append(0).Append(text.Length).Distinct().Order().ToArray();
         var covering = new List<Mark>?[edges.Length - 1];
         foreach (var m in valid)
         {
@@ -68,9 +75,11 @@ public static class Highlights
         }
 
         var segments = new List<Segment>(edges.Length);
+        var page = 0;
         for (var i = 0; i < edges.Length - 1; i++)
         {
-            segments.Add(new Segment(edges[i], text[edges[i]..edges[i + 1]], (IReadOnlyList<Mark>?)covering[i] ?? []));
+            var run = text[edges[i]..edges[i + 1]];
+            segments.Add(new Segment(edges[i], run, (IReadOnlyList<Mark>?)covering[i] ?? [], run == "\f" ? ++page : null));
         }
 
         return segments;

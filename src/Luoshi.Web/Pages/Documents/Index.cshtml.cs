@@ -12,7 +12,7 @@ namespace Luoshi.Web.Pages.Documents;
 
 /// <summary>
 /// 文档: the ingested speeches and meeting documents, newest first, with their items by kind and how far their
-/// review has come; and the form that ingests a new one, uploaded (.txt/.html/.docx) or pasted.
+/// review has come; and the form that ingests a new one, uploaded (.txt/.html/.docx/.pdf) or pasted.
 /// </summary>
 // The body may be larger than a document may be, so that a file just over the limit is told so beside the field, not cut off.
 [RequestSizeLimit(UploadLimit)]
