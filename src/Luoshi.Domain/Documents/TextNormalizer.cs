@@ -363,7 +363,7 @@ public static partial class TextNormalizer
     [GeneratedRegex(@"</?(?:br|p|div)\b[^>\n]{0,200}>", RegexOptions.IgnoreCase)]
     private static partial Regex HtmlBreak();
 
-    [GeneratedRegex(@"(?<=[\u4e00-\u9fff])[(（]\s?([a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜńňǹḿ]{1,7}[1-5]?)\s?[)）]")]
+    [GeneratedRegex(@"(?<=[\u4e00-\u9fff”」’])[(（]\s?([a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜńňǹḿ]{1,7}[1-5]?(?:[ '’\-]{1,2}[a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜńňǹḿ]{1,7}[1-5]?){0,11})\s?[)）]")]
     private static partial Regex PinyinGloss();
 
     [GeneratedRegex(@"[ ]{2,}")]

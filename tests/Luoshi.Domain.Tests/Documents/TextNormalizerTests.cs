@@ -47,6 +47,15 @@ public class TextNormalizerTests
     public void ParenthesesWithoutToneMarks_AreNotTakenForPinyin()
     {
         Normalize("出口(GDP)和进口（abc）").Text.ShouldBe("出口（GDP）和进口（abc）");
+        Normalize("发展人工智能（Artificial Intelligence）产业").Text.ShouldBe("发展人工智能（Artificial Intelligence）产业");
+    }
+
+    [Fact]
+    public void GlossesOfWholeWords_AreDropped_InsideAndAfterQuotes()
+    {
+        Normalize("深化“村村通（cūn cūn tōng）”建设，抓好落实（luò shí）。").Text.ShouldBe("深化“村村通”建设，抓好落实。");
+        Normalize("发扬“滚石上山”（gǔn shí shàng shān）精神。").Text.ShouldBe("发扬“滚石上山”精神。");
+        Normalize("推进“西部陆海新通道（xī bù lù hǎi xīn tōng dào）”建设。").Text.ShouldBe("推进“西部陆海新通道”建设。");
     }
 
     [Fact]
