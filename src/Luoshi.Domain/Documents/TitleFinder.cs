@@ -35,6 +35,7 @@ public static partial class TitleFinder
                 return null;
             }
 
+            line = ColumnTag().Replace(line, string.Empty);
             if (line.Length >= MinLength)
             {
                 return line;
@@ -43,6 +44,10 @@ public static partial class TitleFinder
 
         return null;
     }
+
+    /// <summary>A column's tag before a headline (【时政要闻】, 【转载】, [原创]): the page's filing, not the title's words.</summary>
+    [GeneratedRegex(@"^(?:【[^【】]{1,8}】|\[[^\[\]]{1,8}\])\s?(?=\S{6})")]
+    private static partial Regex ColumnTag();
 
     /// <summary>
     /// The title found in the text, unless the container's hint names another of the opening lines (the text's first

@@ -68,4 +68,11 @@ public class TitleTests
         TitleFinder.FromHint("  ").ShouldBeNull();
         TitleFinder.FromHint("奋进新征程——甲市发展纪实_甲市新闻网").ShouldBe("奋进新征程——甲市发展纪实");
     }
+
+    [Theory]
+    [InlineData("【要闻速递】县委召开全会部署冬季工作\n正文第一段。", "县委召开全会部署冬季工作")]
+    [InlineData("[原创]县委召开全会部署冬季工作\n正文第一段。", "县委召开全会部署冬季工作")]
+    [InlineData("县委召开全会【附全文】\n正文第一段。", "县委召开全会【附全文】")]
+    public void ColumnTag_BeforeTheHeadline_IsNoPartOfTheTitle(string text, string title) =>
+        TitleFinder.Find(text.Split('\n')).ShouldBe(title);
 }
