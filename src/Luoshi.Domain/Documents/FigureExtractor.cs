@@ -304,7 +304,7 @@ public static partial class FigureExtractor
             }
 
             // 地区生产总值：增长5.5%左右: a line of an indicator list names its indicator before the colon.
-            var label = subject.Length == 0 ? Label(reading.Start) : null;
+            var label = subject.Length == 0 || RateWord().IsMatch(subject) ? Label(reading.Start) : null;
             if (label is not null)
             {
                 subject = label;
@@ -761,7 +761,7 @@ public static partial class FigureExtractor
     [GeneratedRegex(@"(?<m>(?:年均|同比|环比|平均)?(?:增长|增加|提高|提升|上升|上涨|下降|减少|降低|回落|缩小|扩大)|压缩|缩短|缩减|达到|达|突破|(?<!突)破|(?<!不)超过|完成|实现|新增|获得|控制在|保持在|稳定在|迈上|跨上|跃上|站上|占比|为)(?:了|到|至)?(?:约|近|超|逾|超过|将近|接近|大约)?(?:最多|至少)?(?:不低于|不少于|至少|不超过|不高于|最多)?\s?$")]
     private static partial Regex MeasureAtEnd();
 
-    [GeneratedRegex(@"^(?:全省|全市|全区|全县|全州|全国|我省|我市|我区|我县)?(?:力争|计划|预计|争取|确保)?(?<m>(?:累计|共|新)?(?:提升改造|升级改造|获得|新增|完成|实现|拥有|引进|建成|开工|培育|新建|改建|创建|达到|突破|接待|改造|治理|惠及|带动|吸引|招引|认定|签约|实施|整治|发放|减免|帮扶|扶持|安置|举办|办理|开通|修复|培训|开展|选派|调整|表彰|评选|组织)|累计)")]
+    [GeneratedRegex(@"^(?:全省|全市|全区|全县|全州|全国|我省|我市|我区|我县)?(?:力争|计划|预计|争取|确保)?(?<m>(?:累计|共|新)?(?:提升改造|升级改造|获得|新增|完成|实现|拥有|引进|建成|开工|培育|新建|改建|创建|达到|突破|接待|改造|治理|惠及|带动|吸引|招引|认定|签约|实施|整治|发放|减免|帮扶|扶持|安置|举办|办理|开通|修复|培训|开展|选派|调整|表彰|评选|组织|检查|排查|走访|发生)|累计)")]
     private static partial Regex MeasureAtStart();
 
     [GeneratedRegex(@"(?<=.{2})(?:实现|完成|拥有)(?=.{2})")]
@@ -822,6 +822,10 @@ public static partial class FigureExtractor
 
     [GeneratedRegex("(?:总量|规模)$")]
     private static partial Regex GenericHead();
+
+    /// <summary>A rate named by itself (涨幅, 增速): on a list line the indicator it measures is the label before the colon.</summary>
+    [GeneratedRegex("^(?:涨幅|增速|增幅|降幅|增长率|比重|占比)$")]
+    private static partial Regex RateWord();
 
     [GeneratedRegex("分别")]
     private static partial Regex Respectively();
