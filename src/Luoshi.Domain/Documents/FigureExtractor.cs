@@ -39,7 +39,7 @@ public static partial class FigureExtractor
                 period = null;
                 if (Tokens(sentence.Text).Count == 0)
                 {
-                    plan = PlanHeading().IsMatch(sentence.Text);
+                    plan = PlanHeading().IsMatch(sentence.Text) && !ReviewHeading().IsMatch(sentence.Text);
                 }
             }
 
@@ -341,7 +341,7 @@ public static partial class FigureExtractor
                 return;
             }
 
-            var kind = !lastYear && (targetWords || qualifier == FigureQualifier.Stretch || _targetFrom < reading.Start || (label is not null && _plan)) ? FigureKind.Target : FigureKind.Actual;
+            var kind = !lastYear && (targetWords || qualifier == FigureQualifier.Stretch || _targetFrom < reading.Start || (_plan && (label is not null || PlanVerb().IsMatch(trimmed)))) ? FigureKind.Target : FigureKind.Actual;
             _figures.Add(new Figure(
                 subject,
                 reading.Value,
@@ -801,6 +801,14 @@ public static partial class FigureExtractor
     /// <summary>A heading over a plan's indicators or targets (主要预期指标, 2026年计划, 目标任务).</summary>
     [GeneratedRegex("计划|指标|预期目标|目标任务|主要目标|发展目标")]
     private static partial Regex PlanHeading();
+
+    /// <summary>A heading that looks back (2025年计划执行情况, 工作回顾): its figures were reached, not planned.</summary>
+    [GeneratedRegex("执行情况|完成情况|回顾|成效")]
+    private static partial Regex ReviewHeading();
+
+    /// <summary>确保/完成/达到 under a plan heading: the figure is one of the plan's targets.</summary>
+    [GeneratedRegex("确保|完成|达到|实现")]
+    private static partial Regex PlanVerb();
 
     [GeneratedRegex(@"^(?:上年度?|去年|上一年|20\d{2}年)")]
     private static partial Regex PriorYear();

@@ -234,6 +234,13 @@ public class FigureExtractorTests
     }
 
     [Fact]
+    public void UnderAPlanHeading_完成_StatesATarget_ButNotUnderAReviewOfThePlan()
+    {
+        Figures("四、目标任务\n全年完成造林面积6万亩。").ShouldHaveSingleItem().Kind.ShouldBe(FigureKind.Target);
+        Figures("四、上年计划执行情况\n全年完成造林面积6万亩。").ShouldHaveSingleItem().Kind.ShouldBe(FigureKind.Actual);
+    }
+
+    [Fact]
     public void IndicatorList_UnderAnotherHeading_WithoutTargetWords_IsActual()
     {
         var f = Figures("二、去年工作回顾\n地区生产总值：增长5.6%。").ShouldHaveSingleItem();
