@@ -17,6 +17,12 @@ namespace Luoshi.Domain.Documents;
 /// 30余万, 300多亿 → <see cref="FigureQualifier.AtLeast"/>) is read for actuals and targets alike and does not by
 /// itself make a figure a target; 逾百家 and 超千亿元 are read in Chinese numerals after such a word.
 /// </para>
+/// <para>
+/// A line of an indicator list (粮食产量：600万吨以上（上年621万吨）。) names its indicator before the colon: the value is
+/// a target under a plan heading (主要预期指标, 目标任务, …计划) or with a target word, the bracketed 上年 value an actual
+/// of the same indicator. Under a plan heading 确保/完成/达到 also state targets. 力争 before a target of its own is a
+/// stretch target; after a main target it is that target's stretch value.
+/// </para>
 /// </summary>
 public static partial class FigureExtractor
 {
