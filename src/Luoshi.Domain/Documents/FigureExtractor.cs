@@ -17,27 +17,39 @@ namespace Luoshi.Domain.Documents;
 /// 30余万, 300多亿 → <see cref="FigureQualifier.AtLeast"/>) is read for actuals and targets alike and does not by
 /// itself make a figure a target; 逾百家 and 超千亿元 are read in Chinese numerals after such a word.
 /// </para>
+/// <para>
+/// A line of an indicator list (粮食产量：600万吨以上（上年621万吨）。) names its indicator before the colon: the value is
+/// a target under a plan heading (主要预期指标, 目标任务, …计划) or with a target word, the bracketed 上年 value an actual
+/// of the same indicator. Under a plan heading 确保/完成/达到 also state targets. 力争 before a target of its own is a
+/// stretch target; after a main target it is that target's stretch value.
+/// </para>
 /// </summary>
 public static partial class FigureExtractor
 {
     /// <summary>Units whose numbers count things (3个方面, 5项): a figure only with a measure verb (获得5项, 新增12个).</summary>
-    private static readonly HashSet<string> Counting = new(StringComparer.Ordinal) { "个", "项", "家", "条", "座", "所", "件", "台", "场", "次", "起", "" };
+    private static readonly HashSet<string> Counting = new(StringComparer.Ordinal) { "个", "项", "家", "条", "座", "所", "件", "台", "场", "次", "起", "处", "批", "宗", "天", "小时", "分钟", "" };
 
     public static IReadOnlyList<Figure> Extract(IReadOnlyList<Sentence> sentences)
     {
         var figures = new List<Figure>();
         string? period = null;
+        bool plan = false;
         for (int k = 0; k < sentences.Count; k++)
         {
             var sentence = sentences[k];
             bool wholeLine = (k == 0 || sentences[k - 1].Paragraph != sentence.Paragraph) && (k + 1 == sentences.Count || sentences[k + 1].Paragraph != sentence.Paragraph);
             if (wholeLine && !ChineseText.IsSentenceEnd(sentence.Text[^1]) && sentence.Text.Length <= DirectiveExtractor.MaxHeadingLength)
             {
-                // A heading starts a new part of the document; a period stated before it no longer applies.
+                // A heading starts a new part of the document; a period stated before it no longer applies. A heading
+                // without numbers of its own (二、主要预期指标) says whether the part lists a plan's targets.
                 period = null;
+                if (Tokens(sentence.Text).Count == 0)
+                {
+                    plan = PlanHeading().IsMatch(sentence.Text) && !ReviewHeading().IsMatch(sentence.Text);
+                }
             }
 
-            Scan(sentence, ref period, figures);
+            Scan(sentence, ref period, figures, plan);
         }
 
         return figures;
@@ -121,7 +133,7 @@ public static partial class FigureExtractor
         return total == 0 ? 1 : total;
     }
 
-    private static void Scan(Sentence sentence, ref string? period, List<Figure> figures)
+    private static void Scan(Sentence sentence, ref string? period, List<Figure> figures, bool plan)
     {
         var tokens = Tokens(sentence.Text);
         var periods = Periods(sentence.Text);
@@ -135,7 +147,7 @@ public static partial class FigureExtractor
             return;
         }
 
-        period = new SentenceScan(sentence, tokens, periods, period, figures).Run();
+        period = new SentenceScan(sentence, tokens, periods, period, figures, plan).Run();
     }
 
     /// <summary>
@@ -157,6 +169,7 @@ public static partial class FigureExtractor
         private readonly List<Figure> _figures;
         private readonly int _firstOfSentence;
         private readonly int _targetFrom;
+        private readonly bool _plan;
         private string? _period;
         private int _periodIndex;
         private int _lastEnd;
@@ -166,8 +179,9 @@ public static partial class FigureExtractor
         private string? _distributedMeasure;
         private int _next;
 
-        public SentenceScan(Sentence sentence, List<Token> tokens, List<(int Start, string Text)> periods, string? period, List<Figure> figures)
+        public SentenceScan(Sentence sentence, List<Token> tokens, List<(int Start, string Text)> periods, string? period, List<Figure> figures, bool plan)
         {
+            _plan = plan;
             _sentence = sentence;
             _s = sentence.Text;
             _tokens = tokens;
@@ -287,9 +301,31 @@ public static partial class FigureExtractor
             int last = _figures.Count - 1;
             bool hasPrevious = last >= _firstOfSentence;
             var (subject, measure, comparison, figureStart) = HeadOf(trimmed, reading.Start - trimmed.Length);
+
+            // （上年增长5.8%）after a target: the actual of the same indicator, in brackets.
+            bool lastYear = PriorYearBracket(reading.Start);
+            if (lastYear && hasPrevious)
+            {
+                subject = _figures[last].Subject;
+            }
+
+            // 地区生产总值：增长5.5%左右: a line of an indicator list names its indicator before the colon.
+            var label = subject.Length == 0 || RateWord().IsMatch(subject) ? Label(reading.Start) : null;
+            if (label is not null)
+            {
+                subject = label;
+            }
+
             if (subject.Length == 0 && hasPrevious)
             {
                 subject = _figures[last].Subject;
+            }
+
+            // 甲、乙等15名优秀企业家: the count belongs to the noun after it, not to the names listed before 等.
+            if (subject.EndsWith('等') && CountedNoun().Match(_s, reading.End) is { Success: true } counted)
+            {
+                subject = counted.Groups["n"].Value;
+                measure ??= "等";
             }
 
             // The words of a target (左右, 以上, 不低于, 控制在, 力争) make the figure a target; an approximation of the
@@ -297,20 +333,21 @@ public static partial class FigureExtractor
             var qualifier = reading.Qualifier ?? QualifierBefore(trimmed);
             bool targetWords = qualifier is not null;
             qualifier ??= reading.Approximation ?? ApproximationBefore(trimmed);
-            if (qualifier is null && Stretch().IsMatch(trimmed))
+            if (qualifier is null && (Stretch().IsMatch(trimmed) || StretchGoverns(reading.Start)) && !lastYear)
             {
                 qualifier = FigureQualifier.Stretch;
             }
 
-            // 11个设区市 only counts; 新增120家, 逾4000家, 600多个, 300个以上 state a figure.
-            if (subject.Length == 0 || (measure is null && Counting.Contains(reading.Unit) && _from is null && reading.Qualifier is null && reading.Approximation is null && ApproximationBefore(trimmed) is null))
+            // 11个设区市 only counts; 新增120家, 逾4000家, 600多个, 300个以上, 最多不超过60天 state a figure.
+            if (subject.Length == 0 || (measure is null && label is null && Counting.Contains(reading.Unit) && _from is null && reading.Qualifier is null && reading.Approximation is null
+                && ApproximationBefore(trimmed) is null && QualifierBefore(trimmed) is null))
             {
                 _lastEnd = reading.End;
                 _from = null;
                 return;
             }
 
-            var kind = targetWords || qualifier == FigureQualifier.Stretch || _targetFrom < reading.Start ? FigureKind.Target : FigureKind.Actual;
+            var kind = !lastYear && (targetWords || qualifier == FigureQualifier.Stretch || _targetFrom < reading.Start || (_plan && (label is not null || PlanVerb().IsMatch(trimmed)))) ? FigureKind.Target : FigureKind.Actual;
             _figures.Add(new Figure(
                 subject,
                 reading.Value,
@@ -335,6 +372,53 @@ public static partial class FigureExtractor
                     _figures[i] = Extended(_figures[i], _sentence, reading.End);
                 }
             }
+        }
+
+        /// <summary>Whether the number at <paramref name="at"/> stands in brackets that open with the year before (（上年增长5.8%）, （2025年312万吨）).</summary>
+        private bool PriorYearBracket(int at)
+        {
+            int open = _s.LastIndexOf('（', at);
+            return open >= 0 && _s.IndexOf('）', open) is var close && (close < 0 || close > at) && PriorYear().IsMatch(_s.AsSpan(open + 1));
+        }
+
+        /// <summary>
+        /// 粮食产量：600万吨以上: the indicator named before the colon of a list line, when nothing but the measure stands
+        /// between the colon and the number (null otherwise).
+        /// </summary>
+        private string? Label(int at)
+        {
+            int colon = _s.LastIndexOf('：', at);
+            if (colon <= 0 || _s.AsSpan(colon + 1, at - colon - 1).IndexOfAny('，', '；', '。') >= 0)
+            {
+                return null;
+            }
+
+            int start = _s.LastIndexOfAny(['；', '。', '\n'], colon - 1) + 1;
+            var label = LabelNumbering().Replace(_s[start..colon], string.Empty).Trim();
+            return label.Length is >= 2 and <= 24 && label.IndexOfAny(['，', '、']) < 0 && !label.Any(char.IsAsciiDigit) ? label : null;
+        }
+
+        /// <summary>
+        /// 力争到2027年，…占比达到80%; 今年力争新增…10家: 力争 written before a target of its own (in its clause, or
+        /// separated from it only by the time it is to be reached) makes it a stretch target. After a figure
+        /// (增长5.5%左右，力争6%) it is the stretch value of that figure instead.
+        /// </summary>
+        private bool StretchGoverns(int figureStart)
+        {
+            int at = figureStart < 2 ? -1 : _s.LastIndexOf("力争", figureStart - 1, StringComparison.Ordinal);
+            if (at < 0 || at < _lastEnd || at + 2 > figureStart)
+            {
+                return false;
+            }
+
+            var between = _s[(at + 2)..figureStart];
+            int comma = between.IndexOf('，', StringComparison.Ordinal);
+            if (between.IndexOfAny(['；', '。']) >= 0)
+            {
+                return false;
+            }
+
+            return comma < 0 || (between.IndexOf('，', comma + 1) < 0 && StretchTime().IsMatch(between[..comma]));
         }
 
         /// <summary>The subject, measure and comparison of a figure, and where its text starts: the next subject of a 分别 list under way, or read from the words before it.</summary>
@@ -513,6 +597,22 @@ public static partial class FigureExtractor
         subject = Parenthetical().Replace(subject, string.Empty);
         subject = SubjectLead().Replace(subject, string.Empty);
         subject = SubjectTail().Replace(subject, string.Empty).Trim();
+
+        // 为预算的101.2%: the share of the budget is a figure of the item named before, not of "预算".
+        if (BudgetShare().Match(subject) is { Success: true } budget)
+        {
+            measure ??= "占预算";
+            subject = subject[..budget.Index];
+            subject = SubjectTail().Replace(subject, string.Empty).Trim();
+        }
+
+        // 地区生产总值总量突破…: a generic head (总量, 规模) is the size of what is named before it; alone it takes the
+        // subject of the figure before.
+        if (GenericHead().Match(subject) is { Success: true } generic && (subject.Length == generic.Length || subject.Length - generic.Length >= 4))
+        {
+            subject = subject[..generic.Index];
+        }
+
         return (subject, measure, comparison);
     }
 
@@ -624,8 +724,8 @@ public static partial class FigureExtractor
     /// 8650亿元 is 8650 of 亿元. A multiplier alone (3万, 1.5亿) is a unit of its own.
     /// </summary>
     private const string Units =
-        "个百分点|百分点|%|‰|倍|微克/立方米|(?:万亿|千亿|百亿|亿|千万|百万|万)?(?:美元|元|人次|人|户次|户|架次|艘次|家|个|名|套|辆|台|艘|吨|标箱|千瓦时|千瓦|"
-        + "平方米|平方公里|立方米|公里|公顷|亩|斤|头|只|项|件|座|所|条|场|次|起|间|张|床)|万亿|亿|万";
+        "个百分点|百分点|%|‰|倍|微克/立方米|(?:万亿|千亿|百亿|亿|千万|百万|万)?(?:美元|元|人次|人|户次|户|架次|艘次|家次|家|个|名|套|辆|台|艘|吨|标箱|千瓦时|千瓦|"
+        + "平方米|平方公里|立方米|公里|千米|公顷|亩|斤|头|只|项|件|座|所|条|场|次|起|间|张|床|处|批|宗|小时|分钟|天)|万亿|亿|万";
 
     [GeneratedRegex(@"(?<=" + Approximations + ")(?<v>[零一二两三四五六七八九十百千]{0,6})(?<u>" + Units + ")")]
     private static partial Regex ChineseNumber();
@@ -664,10 +764,10 @@ public static partial class FigureExtractor
     [GeneratedRegex(@"^力争")]
     private static partial Regex Stretch();
 
-    [GeneratedRegex(@"(?<m>(?:年均|同比|环比|平均)?(?:增长|增加|提高|提升|上升|上涨|下降|减少|降低|回落|缩小|扩大)|达到|达|突破|超过|完成|实现|新增|获得|控制在|保持在|稳定在|占比|为)(?:了|到|至)?(?:约|近|超|逾|超过|将近|接近|大约)?(?:不低于|不少于|至少|不超过|不高于|最多)?\s?$")]
+    [GeneratedRegex(@"(?<m>(?:年均|同比|环比|平均)?(?:增长|增加|提高|提升|上升|上涨|下降|减少|降低|回落|缩小|扩大)|压缩|缩短|缩减|达到|达|突破|(?<!突)破|(?<!不)超过|完成|实现|新增|获得|控制在|保持在|稳定在|迈上|跨上|跃上|站上|占比|为)(?:了|到|至)?(?:约|近|超|逾|超过|将近|接近|大约)?(?:最多|至少)?(?:不低于|不少于|至少|不超过|不高于|最多)?\s?$")]
     private static partial Regex MeasureAtEnd();
 
-    [GeneratedRegex(@"^(?:全省|全市|全区|全县|全州|全国|我省|我市|我区|我县)?(?:力争|计划|预计|争取|确保)?(?<m>(?:累计|共|新)?(?:获得|新增|完成|实现|拥有|引进|建成|开工|培育|新建|改建|创建|达到|突破|接待|改造|治理|惠及|带动|吸引|招引|认定|签约|实施|整治|发放|减免|帮扶|扶持|安置|举办|办理|开通|修复)|累计)")]
+    [GeneratedRegex(@"^(?:全省|全市|全区|全县|全州|全国|我省|我市|我区|我县)?(?:力争|计划|预计|争取|确保)?(?<m>(?:累计|共|新)?(?:提升改造|升级改造|获得|新增|完成|实现|拥有|引进|建成|开工|培育|新建|改建|创建|达到|突破|接待|改造|治理|惠及|带动|吸引|招引|认定|签约|实施|整治|发放|减免|帮扶|扶持|安置|举办|办理|开通|修复|培训|开展|选派|调整|表彰|评选|组织|检查|排查|走访|发生)|累计)")]
     private static partial Regex MeasureAtStart();
 
     [GeneratedRegex(@"(?<=.{2})(?:实现|完成|拥有)(?=.{2})")]
@@ -679,7 +779,7 @@ public static partial class FigureExtractor
     [GeneratedRegex(@"(?:同比|环比|比|较)(?:上年|去年|上年同期|去年同期|上月|上季度|一季度|二季度|三季度|年初|全国|全省|20\d{2}年(?:底|末)?)$")]
     private static partial Regex ComparisonTail();
 
-    [GeneratedRegex(@"(?:20\d{2}年)?(?:上半年|下半年|前三季度|前[一二三四五六七八九十两\d]{1,2}个?月|第?[一二三四1-4]季度|全年|\d{1,2}[—\-–~至]\d{1,2}月份?|\d{1,2}月份?(?!\d{0,2}日)|今年|去年|明年)(?:以来)?|(?:到|至)?20\d{2}年(?:底|末)?(?:以来)?|“?十[一二三四五六七八九]五”?(?:期间|时期|末|以来)")]
+    [GeneratedRegex(@"(?:20\d{2}年)?(?:上半年|下半年|前三季度|前[一二三四五六七八九十两\d]{1,2}个?月|第?[一二三四1-4]季度|全年|\d{1,2}[—\-–~至]\d{1,2}月份?|\d{1,2}月份?(?!\d{0,2}日)|今年|去年|明年)(?:以来)?|(?:到|至)?20\d{2}年(?:底|末)?(?:前(?![一二三四五六七八九十两\d]))?(?:以来)?|“?十[一二三四五六七八九]五”?(?:期间|时期|末|以来)")]
     private static partial Regex PeriodExpression();
 
     [GeneratedRegex(@"（[^（）]{0,40}）")]
@@ -688,21 +788,58 @@ public static partial class FigureExtractor
     [GeneratedRegex(@"^(?:确保|力争|争取|预计|要|其中|同时|此外|另外|以及|并)+")]
     private static partial Regex LeadWords();
 
-    [GeneratedRegex(@"^(?:其中|同时|此外|另外|以及|和|及|并|的|确保|力争|争取|预计|计划|将|要(?![素求])|、|，|：|\s)+")]
+    [GeneratedRegex(@"^(?:其中|同时|此外|另外|以及|和|及|并|的|确保|力争|争取|预计|计划|将|期待|有望|要(?![素求])|、|，|：|\s)+")]
     private static partial Regex SubjectLead();
 
-    [GeneratedRegex(@"(?:的|为|是|了|均|共|约|近|将近|接近|大约|超|逾|总体|实现|力争|确保|预计|预期|争取|要|将)+$")]
+    [GeneratedRegex(@"(?:的|为|是|了|均|共|约|近|将近|接近|大约|超|逾|总体|实现|力争|确保|预计|预期|争取|要|将|最多|至少|不超过|不低于|不少于)+$")]
     private static partial Regex SubjectTail();
 
     /// <summary>Words that say how long or since when (过去五年, 近三年来, 年内, 截至年底): never a subject, whatever they are written beside.</summary>
-    [GeneratedRegex(@"过去[一二三四五六七八九十两\d]{1,2}年|近[一二三四五六七八九十两\d]{1,2}年来?|[一二三四五六七八九十两\d]{1,2}年(?:来|以来)|以来|当年|本年度?|年内|截至(?:目前|[^，；、]{0,8}?[底末])|目前")]
+    [GeneratedRegex(@"过去[一二三四五六七八九十两\d]{1,2}年|近[一二三四五六七八九十两\d]{1,2}年来?|[一二三四五六七八九十两\d]{1,2}年(?:来|以来)|以来|当年|本年度?|年内|(?:到|至)?年(?:底|末)前|截至(?:目前|[^，；、]{0,8}?[底末])|目前")]
     private static partial Regex TimeWords();
 
     [GeneratedRegex("(?:" + Approximations + ")$")]
     private static partial Regex ApproximationWord();
 
     /// <summary>约 and 近 as approximations, not in 节约, 制约, 最近, 附近.</summary>
-    private const string Approximations = "将近|接近|大约|(?<![节制契预邀])约|(?<![最附邻就])近|超过|超|逾|突破";
+    private const string Approximations = "将近|接近|大约|(?<![节制契预邀])约|(?<![最附邻就])近|超过|超|逾|突破|(?<![打攻识爆])破";
+
+    /// <summary>A heading over a plan's indicators or targets (主要预期指标, 2026年计划, 目标任务).</summary>
+    [GeneratedRegex("计划|指标|预期目标|目标任务|主要目标|发展目标")]
+    private static partial Regex PlanHeading();
+
+    /// <summary>A heading that looks back (2025年计划执行情况, 工作回顾): its figures were reached, not planned.</summary>
+    [GeneratedRegex("执行情况|完成情况|回顾|成效")]
+    private static partial Regex ReviewHeading();
+
+    /// <summary>确保/完成/达到 under a plan heading: the figure is one of the plan's targets.</summary>
+    [GeneratedRegex("确保|完成|达到|实现")]
+    private static partial Regex PlanVerb();
+
+    [GeneratedRegex(@"^(?:上年度?|去年|上一年|20\d{2}年)")]
+    private static partial Regex PriorYear();
+
+    /// <summary>The numbering before a list line: 1. / （一） / 一、 / ①.</summary>
+    [GeneratedRegex(@"^\s*(?:\d{1,2}[.、．]|（[一二三四五六七八九十\d]{1,3}）|[一二三四五六七八九十]{1,3}、|[①-⑳])\s*")]
+    private static partial Regex LabelNumbering();
+
+    /// <summary>The time a 力争 target is to be reached, set off by a comma: 到2027年, 到2027年底前, 今年.</summary>
+    [GeneratedRegex(@"^(?:到|至)?(?:20\d{2}年(?:底|末)?前?|今年|明年|年底前?|“十[一二三四五六七八九]五”末)$")]
+    private static partial Regex StretchTime();
+
+    /// <summary>The noun a count after 等 counts: 等15名优秀企业家(受到表彰).</summary>
+    [GeneratedRegex(@"\G(?<n>[^，；。、\d]{2,12}?)(?=受到|获得|荣获|被|入选|参加|参与|获|[，；。、]|$)")]
+    private static partial Regex CountedNoun();
+
+    [GeneratedRegex(@"(?:为|占|完成|达到?)?(?:年度|调整后?的?)?预算的?$")]
+    private static partial Regex BudgetShare();
+
+    [GeneratedRegex("(?:总量|规模)$")]
+    private static partial Regex GenericHead();
+
+    /// <summary>A rate named by itself (涨幅, 增速): on a list line the indicator it measures is the label before the colon.</summary>
+    [GeneratedRegex("^(?:涨幅|增速|增幅|降幅|增长率|比重|占比)$")]
+    private static partial Regex RateWord();
 
     [GeneratedRegex("分别")]
     private static partial Regex Respectively();

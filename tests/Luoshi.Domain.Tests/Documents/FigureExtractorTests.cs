@@ -220,4 +220,111 @@ public class FigureExtractorTests
     [InlineData(null, 2024, "2024")]
     public void PeriodWords_ReadAsReportingPeriods(string? words, int year, string expected) =>
         DocumentPeriods.Suggest(words, year)!.Value.ToString().ShouldBe(expected);
+
+    [Fact]
+    public void IndicatorList_UnderAPlanHeading_ReadsTargetsAndLastYearsActuals()
+    {
+        var figures = Figures("三、主要目标\n居民消费价格：涨幅2%左右（上年0.3%）。\n新增城镇就业：8万人。");
+
+        figures.Select(f => (f.Subject, f.Value, f.Kind, f.Qualifier)).ShouldBe(
+        [
+            ("居民消费价格", 2m, FigureKind.Target, FigureQualifier.Around), ("居民消费价格", 0.3m, FigureKind.Actual, null),
+            ("新增城镇就业", 8m, FigureKind.Target, null),
+        ]);
+    }
+
+    [Fact]
+    public void UnderAPlanHeading_完成_StatesATarget_ButNotUnderAReviewOfThePlan()
+    {
+        Figures("四、目标任务\n全年完成造林面积6万亩。").ShouldHaveSingleItem().Kind.ShouldBe(FigureKind.Target);
+        Figures("四、上年计划执行情况\n全年完成造林面积6万亩。").ShouldHaveSingleItem().Kind.ShouldBe(FigureKind.Actual);
+    }
+
+    [Fact]
+    public void IndicatorList_UnderAnotherHeading_WithoutTargetWords_IsActual()
+    {
+        var f = Figures("二、去年工作回顾\n地区生产总值：增长5.6%。").ShouldHaveSingleItem();
+
+        f.Subject.ShouldBe("地区生产总值");
+        f.Kind.ShouldBe(FigureKind.Actual);
+    }
+
+    [Theory]
+    [InlineData("改造背街小巷46处。", "背街小巷", 46, "处")]
+    [InlineData("检查企业2.4万家次。", "企业", 2.4, "万家次")]
+    [InlineData("办结时限压缩到5天。", "办结时限", 5, "天")]
+    [InlineData("开展专项执法行动12批。", "专项执法行动", 12, "批")]
+    public void MeasureWords_AreUnits(string text, string subject, decimal value, string unit)
+    {
+        var f = Figures(text).ShouldHaveSingleItem();
+
+        (f.Subject, f.Value, f.Unit).ShouldBe((subject, value, unit));
+    }
+
+    [Theory]
+    [InlineData("第3个季度起实行新办法。")]
+    [InlineData("用3天时间走访企业。")]
+    [InlineData("2026年3月5日召开会议。")]
+    public void OrdinalsDatesAndBareCounts_AreNotFigures(string text) => Figures(text).ShouldBeEmpty();
+
+    [Fact]
+    public void AtMostWords_AreTheQualifier_NotTheSubject()
+    {
+        var f = Figures("企业开办时间最多不超过2天。").ShouldHaveSingleItem();
+
+        f.Subject.ShouldBe("企业开办时间");
+        f.Qualifier.ShouldBe(FigureQualifier.AtMost);
+    }
+
+    [Fact]
+    public void ADeadline_IsThePeriod_NotPartOfTheSubject()
+    {
+        var f = Figures("到2028年底前，完成老旧管网改造600公里。").ShouldHaveSingleItem();
+
+        f.Subject.ShouldNotContain("前");
+        f.Kind.ShouldBe(FigureKind.Target);
+    }
+
+    [Fact]
+    public void ABudgetShare_AndAGenericHead_TakeTheItemNamedBefore()
+    {
+        Figures("税收收入完成410亿元，为预算的98.6%。").Select(f => f.Subject).ShouldBe(["税收收入", "税收收入"]);
+        Figures("全年外贸进出口增长7%，总量突破3000亿元。").Select(f => f.Subject).ShouldBe(["外贸进出口", "外贸进出口"]);
+    }
+
+    [Fact]
+    public void ACountAfterAListOfNames_CountsTheNounAfterIt()
+    {
+        var f = Figures("赵某、钱某等8名同志荣获劳动模范称号。").ShouldHaveSingleItem();
+
+        (f.Subject, f.Value, f.Unit).ShouldBe(("同志", 8m, "名"));
+    }
+
+    [Fact]
+    public void AHeadlineVerb_IsNotPartOfTheSubject()
+    {
+        var f = Figures("期待全省GDP破8万亿").ShouldHaveSingleItem();
+
+        (f.Subject, f.Value, f.Unit, f.Qualifier).ShouldBe(("全省GDP", 8m, "万亿", FigureQualifier.AtLeast));
+    }
+
+    [Fact]
+    public void Stretch_StandingBeforeItsOwnTarget_IsAStretchTarget()
+    {
+        var f = Figures("力争到2030年，全市清洁能源装机占比达到65%。").ShouldHaveSingleItem();
+        f.Kind.ShouldBe(FigureKind.Target);
+        f.Qualifier.ShouldBe(FigureQualifier.Stretch);
+
+        // After a main target it stays the stretch value of that target.
+        var main = Figures("地区生产总值增长5%左右、力争5.5%。").ShouldHaveSingleItem();
+        (main.Qualifier, main.Stretch).ShouldBe((FigureQualifier.Around, 5.5m));
+    }
+
+    [Fact]
+    public void Respectively_HandsOutSubjectsInOrder_AndAComparisonTakesTheClauseSubject()
+    {
+        var figures = Figures("火灾起数、死亡人数分别下降8.1%、5.2%。全年发生道路交通事故320起，比上年下降4%。");
+
+        figures.Select(f => (f.Subject, f.Value)).ShouldBe([("火灾起数", 8.1m), ("死亡人数", 5.2m), ("道路交通事故", 320m), ("道路交通事故", 4m)]);
+    }
 }

@@ -158,6 +158,47 @@ public class WorkReportFigureTests(ITestOutputHelper output)
             new("货物吞吐量", 3m, "亿吨", A, FigureQualifier.Around), new("外贸货物吞吐量", 1.1m, "亿吨", A),
             new("旅客发送量", 20m, "%", A),
         ]),
+        // A plan's indicator list: the name before the colon is the subject, the value after it the target, the
+        // 上年 value in brackets the actual of the same indicator.
+        ("二、主要预期指标\n地区生产总值：增长6%左右（上年增长5.6%）。\n城镇调查失业率：5.5%以内（上年5.2%）。\n粮食产量：300万吨以上（上年312万吨）。\n单位地区生产总值能耗：下降3%左右。\n新增光伏装机：80万千瓦。",
+        [
+            new("地区生产总值", 6m, "%", T, FigureQualifier.Around), new("地区生产总值", 5.6m, "%", A),
+            new("城镇调查失业率", 5.5m, "%", T, FigureQualifier.AtMost), new("城镇调查失业率", 5.2m, "%", A),
+            new("粮食产量", 300m, "万吨", T, FigureQualifier.AtLeast), new("粮食产量", 312m, "万吨", A),
+            new("单位地区生产总值能耗", 3m, "%", T, FigureQualifier.Around), new("新增光伏装机", 80m, "万千瓦", T),
+        ]),
+        ("一般公共预算收入：增长4%以上（上年增长3.1%）。",
+            [new("一般公共预算收入", 4m, "%", T, FigureQualifier.AtLeast), new("一般公共预算收入", 3.1m, "%", A)]),
+        // Measure words count things: 处, 名, 家次, 天, 小时, 批.
+        ("全年新建口袋公园85处，培训高素质农民3200名，开展安全检查1.8万家次，审批时限最多不超过15天。",
+        [
+            new("口袋公园", 85m, "处", A), new("高素质农民", 3200m, "名", A), new("安全检查", 1.8m, "万家次", A),
+            new("审批时限", 15m, "天", T, FigureQualifier.AtMost),
+        ]),
+        ("新增公共充电桩2600台，不动产登记办理时间压缩到3小时，全年举办招聘会180场。",
+            [new("公共充电桩", 2600m, "台", A), new("不动产登记办理时间", 3m, "小时", A), new("招聘会", 180m, "场", A)]),
+        ("第3个季度起实施的12项改革中，已有4项落地。", []),
+        // Noise before and after the subject.
+        ("一般公共预算收入完成580亿元，为预算的101.5%；提升改造城市绿道120公里。",
+        [
+            new("一般公共预算收入", 580m, "亿元", A), new("一般公共预算收入", 101.5m, "%", A),
+            new("城市绿道", 120m, "公里", A),
+        ]),
+        ("到2027年底前，全市新建城市公园30个。全市地区生产总值总量突破5000亿元。",
+            [new("城市公园", 30m, "个", T), new("全市地区生产总值", 5000m, "亿元", A, FigureQualifier.AtLeast)]),
+        ("王某某、李某某等15名优秀企业家受到表彰，选派驻村第一书记420名。",
+            [new("优秀企业家", 15m, "名", A), new("驻村第一书记", 420m, "名", A)]),
+        // 力争 standing before its own target.
+        ("力争到2028年，全市战略性新兴产业增加值占比达到40%。",
+            [new("全市战略性新兴产业增加值占比", 40m, "%", T, FigureQualifier.Stretch)]),
+        ("今年力争新增国家级专精特新“小巨人”企业10家，确保完成造林面积8万亩。",
+            [new("国家级专精特新“小巨人”企业", 10m, "家", T, FigureQualifier.Stretch), new("造林面积", 8m, "万亩", T)]),
+        // 分别 over subjects joined by 、; a comparison with no subject takes the clause's.
+        ("全年生产安全事故起数、死亡人数分别下降12.3%、9.8%，道路交通事故起数比上年下降6%。",
+        [
+            new("生产安全事故起数", 12.3m, "%", A), new("死亡人数", 9.8m, "%", A),
+            new("道路交通事故起数", 6m, "%", A),
+        ]),
     ];
 
     [Fact]
