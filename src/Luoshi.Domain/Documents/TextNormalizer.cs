@@ -22,6 +22,14 @@ public sealed record NormalizedText(string Text, string? Title, IReadOnlyList<Da
 /// (the forms official documents use), pinyin glosses dropped, web boilerplate (navigation, counters,
 /// copyright and ICP lines, contact blocks, disclaimers, image placeholders, editor and photo credits)
 /// removed, repeated punctuation and repeated lines collapsed. Pure: the converter is passed in.
+/// <para>
+/// Boilerplate comes in line classes. Anywhere: lines made only of site chrome (登录 注册, 字号：大 中 小,
+/// 分享到：微信 微博, 【打印】【关闭】, 评论(12)) and platform disclaimers. At the edges only — before the first
+/// paragraph and after the last, where a page keeps its chrome — breadcrumbs without 首页, 上一篇/下一篇 with
+/// their titles, login prompts, follow-us lines and English disclaimers. And at the end, everything from a
+/// comment-section or related-reading heading on (网友评论, 已有3条评论, 相关阅读, Related articles) once the
+/// body has come before it. A sentence that merely mentions 登录 or 评论 is body text and stays.
+/// </para>
 /// </summary>
 public static partial class TextNormalizer
 {
@@ -52,6 +60,7 @@ public static partial class TextNormalizer
         var dates = new List<DateOnly>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         int pageEnds = 0;
+        var sectionEnds = new List<(int Kept, int Dates, bool Comments)>();
         foreach (var rawLine in text.Split('\n'))
         {
             if (rawLine == "\f")
@@ -70,6 +79,11 @@ public static partial class TextNormalizer
             line = FixPunctuation(line);
             line = Credit().Replace(line, string.Empty).TrimEnd();
             line = Repeats(line);
+            if (line.Length <= 40 && SectionEnd().Match(line) is { Success: true } heading)
+            {
+                sectionEnds.Add((kept.Count, dates.Count, heading.Groups["comments"].Success));
+            }
+
             switch (Classify(line))
             {
                 case LineKind.Content when line.Length > 0:
@@ -91,6 +105,7 @@ public static partial class TextNormalizer
             }
         }
 
+        pageEnds += TrimEdges(kept, removed, dates, sectionEnds);
         string? title = TitleFinder.Find([.. kept.Select(line => line.TrimStart('\f'))]);
         dates.Sort();
 
@@ -321,6 +336,11 @@ public static partial class TextNormalizer
             return LineKind.Boilerplate;
         }
 
+        if (line.Length <= 80 && !ChineseText.IsSentenceEnd(line[^1]) && ChromeLine().IsMatch(line))
+        {
+            return LineKind.Boilerplate;
+        }
+
         bool sentence = ChineseText.IsSentenceEnd(line[^1]);
         if (line.Length <= 160 && !sentence && (MetadataField().IsMatch(line) || Counter().IsMatch(line) || DateLed().IsMatch(line)))
         {
@@ -329,6 +349,101 @@ public static partial class TextNormalizer
 
         return LineKind.Content;
     }
+
+    /// <summary>
+    /// The edges of the page. First the sections at the end that follow a heading, from the last heading back, each
+    /// once the body came before it: after a related-reading heading, a list without a sentence; after a comments
+    /// heading, comments (no paragraph of 100 characters) or less text than precedes it. The first section that is
+    /// not one of those ends the cut: a heading in the middle of an article stays. The dates seen in what goes were
+    /// the comments' and the related articles', not the page's. Then the chrome before the first paragraph and after
+    /// the last. A line that goes hands the page ends it carried (<c>\f</c>) to the next line kept; the count of
+    /// those left over at the end is returned, so the pages still number as in the source.
+    /// </summary>
+    private static int TrimEdges(List<string> kept, List<string> removed, List<DateOnly> dates, List<(int Kept, int Dates, bool Comments)> sectionEnds)
+    {
+        // Linear in the lines, however many headings a page repeats.
+        int n = kept.Count;
+        var paragraph = new bool[n];
+        var length = new long[n + 1];
+        var paragraphs = new int[n + 1];
+        var nextLong = new int[n + 1];
+        for (int i = 0; i < n; i++)
+        {
+            paragraph[i] = IsParagraph(kept[i].TrimStart('\f'));
+            length[i + 1] = length[i] + kept[i].Length;
+            paragraphs[i + 1] = paragraphs[i] + (paragraph[i] ? 1 : 0);
+        }
+
+        nextLong[n] = n;
+        for (int i = n - 1; i >= 0; i--)
+        {
+            nextLong[i] = paragraph[i] && kept[i].Length >= 100 ? i : nextLong[i + 1];
+        }
+
+        int firstParagraph = Array.IndexOf(paragraph, true);
+        int cut = n, datesCut = dates.Count;
+        for (int s = sectionEnds.Count - 1; s >= 0; s--)
+        {
+            var (at, datesBefore, comments) = sectionEnds[s];
+            if (at >= cut)
+            {
+                continue;
+            }
+
+            bool bodyBefore = firstParagraph >= 0 && firstParagraph < at;
+            bool goes = comments
+                ? nextLong[at] >= cut || length[at] >= length[cut] - length[at]
+                : paragraphs[cut] == paragraphs[at];
+            if (!bodyBefore || !goes)
+            {
+                break;
+            }
+
+            (cut, datesCut) = (at, datesBefore);
+        }
+
+        dates.RemoveRange(datesCut, dates.Count - datesCut);
+        int first = Array.IndexOf(paragraph, true, 0, cut);
+        int last = cut == 0 ? -1 : Array.LastIndexOf(paragraph, true, cut - 1, cut);
+        var body = new List<string>(cut);
+        int carried = 0;
+        for (int i = 0; i < n; i++)
+        {
+            var line = kept[i];
+            int feeds = line.Length - line.TrimStart('\f').Length;
+            if (i >= cut || ((first < 0 || i < first || i > last) && EdgeChrome(line[feeds..])))
+            {
+                Remember(removed, line[feeds..]);
+                carried += feeds;
+            }
+            else
+            {
+                body.Add(carried > 0 ? new string('\f', carried) + line : line);
+                carried = 0;
+            }
+        }
+
+        kept.Clear();
+        kept.AddRange(body);
+        return carried;
+    }
+
+    /// <summary>A line of body text: a sentence or more (chrome and disclaimers aside).</summary>
+    private static bool IsParagraph(string line)
+    {
+        if (line.Length < 30)
+        {
+            return false;
+        }
+
+        char end = line[^1] is '”' or '’' or '）' or ')' or '"' ? line[^2] : line[^1];
+        return end is '。' or '！' or '？' or '.' or '!' or '?' && !EdgeChrome(line);
+    }
+
+    /// <summary>What is chrome at the top or the bottom of a page, though it could be a line of text in the middle.</summary>
+    private static bool EdgeChrome(string line) =>
+        (line.Length <= 80 && (EdgeBreadcrumb().IsMatch(line) || PreviousNext().IsMatch(line) || LoginPrompt().IsMatch(line) || FollowUs().IsMatch(line)))
+        || (line.Length <= 500 && EnglishDisclaimer().IsMatch(line));
 
     private static void CollectDates(string line, List<DateOnly> dates)
     {
@@ -397,7 +512,8 @@ public static partial class TextNormalizer
     [GeneratedRegex(@"copyright|©|版权所有|ICP备|ICP证|公网安备|all rights reserved|网站标识码|主办单位|承办单位|技术支持[：:]|建议使用.{0,20}浏览器|分辨率", RegexOptions.IgnoreCase)]
     private static partial Regex Copyright();
 
-    [GeneratedRegex(@"免责声明|不代表本(?:网|站|平台|号)|仅代表作者|如有侵权|转载请注明|未经(?:授权|许可).{0,10}(?:转载|使用)|本文来(?:源于|自).{0,20}(?:客户端|平台|号)|版权归原作者|联系(?:我们)?删除|侵删")]
+    [GeneratedRegex(@"免责声明|不代表本(?:网|站|平台|号)|仅代表作者|如有侵权|转载请注明|未经(?:授权|许可).{0,10}(?:转载|使用)|本文来(?:源于|自).{0,20}(?:客户端|平台|号)|版权归原作者|联系(?:我们|本站|本网|平台)?删除|侵删"
+        + @"|(?:本文|本篇|文档|内容)(?:系|为|由)?(?:网友|用户)(?:自行)?(?:上传|发布)|用户上传(?:的)?(?:内容|文档)|仅提供(?:信息)?(?:存储|储存)(?:空间)?服务|不拥有所有权|发现有害或侵权|一键举报")]
     private static partial Regex Disclaimer();
 
     [GeneratedRegex(@"^(?:地址|通讯地址|邮编|邮政编码|电话|联系电话|咨询电话|传真|邮箱|电子邮箱|电子邮件|E-?mail|QQ|微信号?|网址)\s?[：:]", RegexOptions.IgnoreCase)]
@@ -423,4 +539,43 @@ public static partial class TextNormalizer
 
     [GeneratedRegex(@"(?<y>\d{4})[-/.年](?<m>\d{1,2})[-/.月](?<d>\d{1,2})(?!\d)")]
     private static partial Regex FullDate();
+
+    /// <summary>
+    /// A line made only of site chrome: account links, font-size switches, share and print buttons, comment and
+    /// reading counts, separated by punctuation, symbols and digits (登录 | 注册, 字号：大 中 小, 【打印】【关闭】, 评论(12)).
+    /// </summary>
+    [GeneratedRegex(@"^(?:[\s\p{P}\p{S}\d]|已有\d+条评论|共\d+条评论|\d+\s?(?:条评论|人参与|人评论|人点赞|次浏览|次阅读|人阅读|次)"
+        + @"|登录|登入|注册|退出|注销|个人中心|会员中心|网站首页|返回首页|首页|字号|字体|默认|大\s?中\s?小|分享到|分享|转发|一键分享"
+        + @"|微信好友|微信|新浪微博|腾讯微博|微博|朋友圈|QQ空间|QQ好友|QQ|豆瓣|抖音|今日头条|打印本页|打印|关闭窗口|关闭本页|关闭|收藏本页|加入收藏|收藏"
+        + @"|设为首页|扫一扫|扫码阅读|扫码|二维码|手机版|手机看|移动版|电脑版|无障碍浏览|无障碍阅读|无障碍|长者模式|适老化|繁体|繁體|简体|English"
+        + @"|网友评论|发表评论|我要评论|查看评论|评论|点赞|举报|我要纠错|纠错|返回顶部|回到顶部|返回|订阅|RSS|上一篇|下一篇|上一条|下一条|更多|站内搜索|搜索|网站地图|复制链接|阅读|浏览|点击)+$")]
+    private static partial Regex ChromeLine();
+
+    /// <summary>Where a page's comments or its list of related articles begin.</summary>
+    [GeneratedRegex(@"^[\s\p{P}\p{S}]*(?:(?<comments>网友评论|发表评论|我要评论|全部评论|热门评论|最新评论|精彩评论|用户评论|读者评论|评论区|网友留言|评论|已有\d+条评论|共\d+条评论|\d+条评论"
+        + @"|\d*\s?comments?|leave a (?:comment|reply))"
+        + @"|相关阅读|相关新闻|相关文章|相关推荐|相关链接|推荐阅读|延伸阅读|猜你喜欢|为你推荐|热点推荐|热门推荐|热门文章|热门新闻|今日热搜|更多精彩|精彩推荐|往期回顾"
+        + @"|related (?:articles|posts|stories|news|content)|you (?:may|might) also like|recommended(?: for you)?|read more|more (?:from|stories)|most (?:read|popular))"
+        + @"[\s\p{P}\p{S}\d]*(?:条|人参与)?[\s\p{P}\p{S}\d]*$", RegexOptions.IgnoreCase)]
+    private static partial Regex SectionEnd();
+
+    /// <summary>A breadcrumb trail that does not start at 首页 (新闻 > 正文, 政务公开 » 通知公告).</summary>
+    [GeneratedRegex(@"^[\p{L}\s]{1,15}(?:\s?(?:>>|[>»›])\s?[\p{L}\s]{1,15}){1,6}$")]
+    private static partial Regex EdgeBreadcrumb();
+
+    /// <summary>Links to the previous and next article with their titles (上一篇：…, 下一篇：…).</summary>
+    [GeneratedRegex(@"^[【\[]?(?:上一篇|下一篇|上一条|下一条|上篇|下篇|previous|next)[】\]]?\s?[：:]", RegexOptions.IgnoreCase)]
+    private static partial Regex PreviousNext();
+
+    /// <summary>A prompt to sign in before commenting (请登录后发表评论, 您还未登录).</summary>
+    [GeneratedRegex(@"^[^。！？]{0,12}(?:登录|登入)[^。！？]{0,12}(?:评论|留言|回复|跟帖|发言)[^。！？]{0,8}[。！!]?$|^您?(?:还)?(?:未|没有)登录")]
+    private static partial Regex LoginPrompt();
+
+    /// <summary>Follow-us lines under an article (扫码关注, 长按识别二维码, 关注我们的公众号).</summary>
+    [GeneratedRegex(@"^[^。！？]{0,20}(?:扫码关注|扫描二维码|长按(?:识别)?二维码|关注(?:我们|本号|公众号|微信公众号|官方微信|官方微博))[^。！？]{0,20}[。！!]?$")]
+    private static partial Regex FollowUs();
+
+    /// <summary>A platform's disclaimer for what its users upload, and copyright notices, in English.</summary>
+    [GeneratedRegex(@"uploaded by (?:users|the users?|a user|our users|netizens)|does not represent the (?:views?|position|opinions?|stance) of|only provides? (?:information )?storage|contact us (?:for|to request|to) (?:removal|deletion|delete)|please contact us (?:for|to) (?:removal|delete)|all rights reserved|^copyright\b", RegexOptions.IgnoreCase)]
+    private static partial Regex EnglishDisclaimer();
 }

@@ -85,6 +85,160 @@ public class TextNormalizerTests
         n.Removed.Count.ShouldBe(9);
     }
 
+    private const string Body = "1月2日，甲省召开全省工作会议，部署今年重点工作。会议强调，要加快建设现代化产业体系，确保全年经济增长5%以上。";
+
+    [Fact]
+    public void ChromeAtTheTop_AccountLinksBreadcrumbsFontSizeShareAndPrint_IsRemoved()
+    {
+        string[] chrome =
+        [
+            "登录 | 注册 | 手机版 | 无障碍",
+            "首页 > 新闻 > 正文",
+            "新闻中心 » 要闻 » 正文",
+            "字号：大 中 小 【打印】【关闭】",
+            "分享到：微信 微博 QQ空间",
+            "收藏 扫一扫",
+            "阅读 1024 | 评论（12）",
+        ];
+        var raw = string.Join('\n', chrome[0], chrome[1], chrome[2], "甲省召开全省工作会议", "发布时间：2024-01-03 09:00 来源：甲省日报", chrome[3], chrome[4], chrome[5], chrome[6], Body, "要加快建设现代化产业体系。");
+
+        var n = Normalize(raw);
+
+        n.Text.ShouldBe($"甲省召开全省工作会议\n{Body}\n要加快建设现代化产业体系。");
+        n.Title.ShouldBe("甲省召开全省工作会议");
+        n.PublicationDates.ShouldBe([new DateOnly(2024, 1, 3)]);
+        foreach (var line in chrome)
+        {
+            n.Removed.ShouldContain(line);
+        }
+    }
+
+    [Fact]
+    public void ChromeAtTheEnd_CommentsRelatedReadingPreviousNextCreditsAndCopyright_IsRemoved()
+    {
+        const string previous = "上一篇：乙市召开经济工作会议部署明年重点任务并动员全市上下奋力拼搏实现开门红";
+        var raw = string.Join('\n',
+            "甲省召开全省工作会议",
+            "发布时间：2024-01-03",
+            Body,
+            "责任编辑：王五",
+            "编辑：赵六 校对：钱七 审核：孙八",
+            "来源：甲省日报",
+            previous,
+            "下一篇：丙县推进乡村振兴",
+            "相关阅读",
+            "2023-12-30 乙市召开经济工作会议",
+            "丙县推进乡村振兴取得新成效",
+            "网友评论",
+            "已有3条评论",
+            "网友甲：这次会议开得好，我很赞同，希望各地抓好落实。",
+            "网友乙 2024-01-04 10:00：希望落到实处！",
+            "评论(12)",
+            "请登录后发表评论",
+            "版权所有 © 甲省日报社 备案号：甲ICP备12345678号");
+
+        var n = Normalize(raw);
+
+        n.Text.ShouldBe($"甲省召开全省工作会议\n{Body}");
+        n.PublicationDates.ShouldBe([new DateOnly(2024, 1, 3)]);
+        n.Removed.ShouldContain(previous);
+        n.Removed.ShouldContain("丙县推进乡村振兴取得新成效");
+        n.Removed.ShouldContain("网友甲：这次会议开得好，我很赞同，希望各地抓好落实。");
+        n.Removed.ShouldContain("请登录后发表评论");
+        n.Removed.Count.ShouldBe(16);
+    }
+
+    [Fact]
+    public void PlatformDisclaimers_InChineseAndEnglish_AreRemovedAtTheStartAndTheEnd()
+    {
+        const string english = "This document was uploaded by users; the site only provides information storage services and does not represent the views of this site. If it infringes your rights, please contact us for removal.";
+        var raw = string.Join('\n',
+            "本文为用户上传，本站仅提供信息存储服务，不代表本站观点。",
+            english,
+            "甲省召开全省工作会议",
+            Body,
+            "本站仅提供存储服务，如发现有害或侵权内容，请点击一键举报。",
+            "如有侵权请联系删除",
+            "Disclaimer: this page was uploaded by a user and does not represent the views of this site.");
+
+        var n = Normalize(raw);
+
+        n.Text.ShouldBe($"甲省召开全省工作会议\n{Body}");
+        n.Removed.ShouldContain(english);
+        n.Removed.ShouldContain("如有侵权请联系删除");
+        n.Removed.Count.ShouldBe(5);
+    }
+
+    [Fact]
+    public void EnglishPages_LoseTheirChromeAtTheEdges_AndKeepTheirBody()
+    {
+        const string middle = "Officials said the plan does not represent the views of every department, but that it sets one direction for the province.";
+        var raw = string.Join('\n',
+            "Sign in | Register",
+            "Home > News > Article",
+            "The provincial government held its annual work conference on 2 January, setting out the main tasks for the year ahead.",
+            middle,
+            "The conference asked every city to start its major projects before the end of the first quarter.",
+            "Related articles",
+            "Province sets out growth target for the coming year and asks cities to start projects early in the year",
+            "Comments (2)",
+            "Great article, thanks for sharing this with all of us here today, it was a really interesting read.",
+            "This article was uploaded by a user. The platform only provides information storage space and does not represent the views of this site.");
+
+        var n = Normalize(raw);
+
+        n.Text.Split('\n').ShouldBe(
+        [
+            "The provincial government held its annual work conference on 2 January, setting out the main tasks for the year ahead.",
+            middle,
+            "The conference asked every city to start its major projects before the end of the first quarter.",
+        ]);
+    }
+
+    [Fact]
+    public void BodySentences_ThatMentionChromeWords_AreKept()
+    {
+        string[] body =
+        [
+            "企业登录政务服务网即可办理",
+            "市民可登录“浙里办”APP查询办理进度，也可以扫一扫窗口的二维码。",
+            "欢迎广大网友发表评论，提出意见建议。",
+            "相关新闻报道引起广泛关注，各地纷纷学习借鉴。",
+            "上一篇文章提到的问题，现已整改到位。",
+            "打印、复印等费用由财政统一保障。",
+            "登录注册流程进一步简化",
+        ];
+
+        var n = Normalize(string.Join('\n', body));
+
+        n.Text.ShouldBe(string.Join('\n', body));
+        n.Removed.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void ARelatedNewsHeading_InTheMiddleOfALongArticle_DoesNotCutIt()
+    {
+        var paragraph = string.Concat(Enumerable.Repeat("要加快建设现代化产业体系，推动经济实现质的有效提升和量的合理增长。", 4));
+        var raw = string.Join('\n', "甲省召开全省工作会议", paragraph, "相关新闻", "第二部分" + paragraph, "第三部分" + paragraph);
+
+        var n = Normalize(raw);
+
+        n.Text.ShouldBe($"甲省召开全省工作会议\n{paragraph}\n第二部分{paragraph}\n第三部分{paragraph}");
+        n.Removed.ShouldBe(["相关新闻"]);
+    }
+
+    [Fact]
+    public void ThousandsOfHeadingsAndChromeLines_AreTrimmedInLinearTime()
+    {
+        var lines = Enumerable.Range(0, 40_000).SelectMany(i => new[] { $"第{i}段：{Body}", "评论", "下一篇：某某新闻标题" + i, "相关阅读" });
+        var started = System.Diagnostics.Stopwatch.StartNew();
+
+        var n = Normalize(string.Join('\n', lines));
+
+        n.Text.Split('\n').Length.ShouldBe(40_000);
+        started.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(20));
+    }
+
     [Fact]
     public void RepeatedPunctuationAndLines_AreCollapsed()
     {
@@ -113,5 +267,17 @@ public class TextNormalizerTests
         var e = Should.Throw<DomainException>(() => Normalize(new string('字', TextNormalizer.MaxChars + 1)));
 
         e.Field.ShouldBe("text");
+    }
+
+    [Fact]
+    public void PageEnds_SurviveTheChromeTrimmedAtTheEdges()
+    {
+        const string body1 = "第一页的正文段落，写得足够长，好让它读作一段正文而不是页面上的栏目名称。";
+        const string body2 = "第二页的正文段落，同样写得足够长，好让它读作一段正文而不是页面上的栏目。";
+
+        var n = Normalize(body1 + "\f" + body2 + "\f上一篇：某县召开秋季农业生产现场会\f");
+
+        n.Text.ShouldBe(body1 + "\f" + body2 + "\f\f");
+        n.Removed.ShouldContain("上一篇：某县召开秋季农业生产现场会");
     }
 }
