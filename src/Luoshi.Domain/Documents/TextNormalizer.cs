@@ -341,6 +341,12 @@ public static partial class TextNormalizer
             return LineKind.Boilerplate;
         }
 
+        // Calls to follow or open an app, notes on a page's pinyin glosses, advertisements: short lines, never a sentence of the text.
+        if ((line.Length <= 30 && (CallToAction().IsMatch(line) || PinyinNote().IsMatch(line))) || (line.Length <= 60 && Advertisement().IsMatch(line)))
+        {
+            return LineKind.Boilerplate;
+        }
+
         bool sentence = ChineseText.IsSentenceEnd(line[^1]);
         if (line.Length <= 160 && !sentence && (MetadataField().IsMatch(line) || Counter().IsMatch(line) || DateLed().IsMatch(line)))
         {
@@ -525,13 +531,13 @@ public static partial class TextNormalizer
     [GeneratedRegex(@"^(?:(?:联系我们|友情链接|关注我们|官方微信|官方微博|微信公众号|扫一扫|手机版|网站地图|返回顶部|返回首页|打印本页|关闭窗口|分享到|相关阅读|相关新闻|推荐阅读|延伸阅读|热点推荐|热门推荐|今日热搜|更多|首页|登录|注册|上一篇|下一篇|上一条|下一条|收藏|打印|关闭|分享)\s?[|｜/·]?\s?)+(?:[：:].{0,30})?$")]
     private static partial Regex Navigation();
 
-    [GeneratedRegex(@"^(?:当前位置|您的位置|您现在的位置|所在位置)[：:]|^(?:网站首页|首页)\s?[>»/|｜]")]
+    [GeneratedRegex(@"^(?:当前位置|您的位置|您现在的位置|所在位置|您当前的位置|当前的位置|您所在的位置)[：:]|^(?:网站首页|首页)\s?[>»/|｜]")]
     private static partial Regex Breadcrumb();
 
-    [GeneratedRegex(@"(?:来源|作者|发布时间|发布日期|发表时间|更新时间|时间|日期|编辑|责任编辑|责编|转自|稿源|供稿|摄影|图片来源|原标题|通讯员|字体|字号)\s?[：:]")]
+    [GeneratedRegex(@"(?:来源|作者|发布者|发布人|发布机构|发文机关|索引号|主题分类|成文日期|信息来源|发布时间|发布日期|发表时间|更新时间|时间|日期|编辑|责任编辑|责编|转自|稿源|供稿|摄影|图片来源|原标题|通讯员|字体|字号)\s?[：:]")]
     private static partial Regex MetadataField();
 
-    [GeneratedRegex(@"(?:浏览|阅读|点击|评论|点赞|收藏|转发)(?:数|量|次数|次)?\s?[：:]|【?\s?大\s?中\s?小\s?】?$|【大中小】|^(?:打印|关闭|登录|注册)$")]
+    [GeneratedRegex(@"(?:浏览|阅读|点击|评论|点赞|收藏|转发)(?:数|量|次数|次)?\s?[：:]|【?\s?大\s?中\s?小\s?】?$|【大中小】|^(?:打印|关闭|登录|注册)$|^(?:阅读|浏览|点击|点赞|评论)(?:量|数)?\s?\d+(?:\s|$)")]
     private static partial Regex Counter();
 
     [GeneratedRegex(@"^\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s?\d{1,2}:\d{2}(?::\d{2})?)?(?:\s?[-—|｜]?\s?\S{0,20})?$")]
@@ -548,13 +554,25 @@ public static partial class TextNormalizer
         + @"|登录|登入|注册|退出|注销|个人中心|会员中心|网站首页|返回首页|首页|字号|字体|默认|大\s?中\s?小|分享到|分享|转发|一键分享"
         + @"|微信好友|微信|新浪微博|腾讯微博|微博|朋友圈|QQ空间|QQ好友|QQ|豆瓣|抖音|今日头条|打印本页|打印|关闭窗口|关闭本页|关闭|收藏本页|加入收藏|收藏"
         + @"|设为首页|扫一扫|扫码阅读|扫码|二维码|手机版|手机看|移动版|电脑版|无障碍浏览|无障碍阅读|无障碍|长者模式|适老化|繁体|繁體|简体|English"
-        + @"|网友评论|发表评论|我要评论|查看评论|评论|点赞|举报|我要纠错|纠错|返回顶部|回到顶部|返回|订阅|RSS|上一篇|下一篇|上一条|下一条|更多|站内搜索|搜索|网站地图|复制链接|阅读|浏览|点击)+$")]
+        + @"|网友评论|发表评论|我要评论|查看评论|评论|点赞|在看|举报|反馈|我要纠错|阅读原文|展开全文|查看全文|上传文档|下载文档|分享给好友|广告|纠错|返回顶部|回到顶部|返回|订阅|RSS|上一篇|下一篇|上一条|下一条|更多|站内搜索|搜索|网站地图|复制链接|阅读|浏览|点击)+$")]
     private static partial Regex ChromeLine();
+
+    /// <summary>点击上方蓝字关注我们, 扫一扫在手机打开当前页, 打开APP，阅读体验更佳, 欢迎访问某某网.</summary>
+    [GeneratedRegex(@"^(?:点击|长按|扫一扫|扫码|扫描|打开|下载|欢迎访问|欢迎关注|欢迎来到)[^。！？]{0,24}?(?:关注|APP|App|app|客户端|手机|阅读|访问|二维码|公众号|网|更佳|页)[^。！？]{0,12}[！!]?$")]
+    private static partial Regex CallToAction();
+
+    /// <summary>注：括号内为难读词语拼音, 本页拼音由机器自动生成, 生词注音版: what a glossed copy says about its glosses.</summary>
+    [GeneratedRegex(@"^[^。！？]{0,20}(?:拼音|注音)[^。！？]{0,20}[。]?$")]
+    private static partial Regex PinyinNote();
+
+    /// <summary>An advertisement's label or its offer (【广告】, 限时优惠, 低至5折, 立即抢购).</summary>
+    [GeneratedRegex(@"^[【\[]?(?:广告|推广)[】\]]?$|低至\d+(?:\.\d+)?折|限时(?:优惠|特惠|抢购|秒杀)|立即(?:购买|抢购|领取|下单)|优惠券|全场\d+(?:\.\d+)?折")]
+    private static partial Regex Advertisement();
 
     /// <summary>Where a page's comments or its list of related articles begin.</summary>
     [GeneratedRegex(@"^[\s\p{P}\p{S}]*(?:(?<comments>网友评论|发表评论|我要评论|全部评论|热门评论|最新评论|精彩评论|用户评论|读者评论|评论区|网友留言|评论|已有\d+条评论|共\d+条评论|\d+条评论"
         + @"|\d*\s?comments?|leave a (?:comment|reply))"
-        + @"|相关阅读|相关新闻|相关文章|相关推荐|相关链接|推荐阅读|延伸阅读|猜你喜欢|为你推荐|热点推荐|热门推荐|热门文章|热门新闻|今日热搜|更多精彩|精彩推荐|往期回顾"
+        + @"|相关阅读|相关新闻|相关文章|相关推荐|相关链接|推荐阅读|往期推荐|往期精选|往期阅读|推荐文章|延伸阅读|猜你喜欢|为你推荐|热点推荐|热门推荐|热门文章|热门新闻|今日热搜|更多精彩|精彩推荐|往期回顾"
         + @"|related (?:articles|posts|stories|news|content)|you (?:may|might) also like|recommended(?: for you)?|read more|more (?:from|stories)|most (?:read|popular))"
         + @"[\s\p{P}\p{S}\d]*(?:条|人参与)?[\s\p{P}\p{S}\d]*$", RegexOptions.IgnoreCase)]
     private static partial Regex SectionEnd();

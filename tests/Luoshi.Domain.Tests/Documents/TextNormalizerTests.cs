@@ -280,4 +280,39 @@ public class TextNormalizerTests
         n.Text.ShouldBe(body1 + "\f" + body2 + "\f\f");
         n.Removed.ShouldContain("上一篇：某县召开秋季农业生产现场会");
     }
+
+    [Fact]
+    public void CallsToAction_PinyinNotes_AdsAndGovernmentFileFields_AreBoilerplate_TheBodyStays()
+    {
+        const string body = "11月2日，某县召开冬季农田水利建设推进会，部署今冬明春各项重点工作。";
+        var raw = string.Join('\n',
+            "点击上方蓝字，关注某县发布",
+            "欢迎访问某县融媒体中心网站",
+            "您当前的位置：首页 > 政务公开",
+            "索引号：001122-2024-00031",
+            "发布者：县农业农村局",
+            "带拼音版 · 看新闻识生字",
+            "注：括号内为生僻字的拼音",
+            "阅读 1208",
+            body,
+            "打开政务服务网即可在线办理农机补贴申请，全程不用跑腿。",
+            "【广告】",
+            "冬季大促，全场低至3折！",
+            "在看 | 点赞 | 阅读原文",
+            "扫一扫在手机上阅读本文");
+
+        var n = Normalize(raw);
+
+        n.Text.ShouldBe(body + "\n打开政务服务网即可在线办理农机补贴申请，全程不用跑腿。");
+    }
+
+    [Fact]
+    public void ARecommendedReadingsSection_AtTheEnd_GoesWithItsTitles()
+    {
+        const string body = "会议强调，要把冬季农田水利建设作为当前农业农村工作的重中之重，抓紧抓实。";
+
+        var n = Normalize(body + "\n往期推荐\n某县召开乡村振兴工作推进会\n某镇举办农民丰收节");
+
+        n.Text.ShouldBe(body);
+    }
 }
