@@ -79,7 +79,7 @@ public sealed class Reading
         }
 
         var checkedComment = Code.OptionalText(comment, "comment", CommentMaxLength);
-        Value = value;
+        Value = Numbers.InRange(value, "value");
         Comment = checkedComment;
         Source = source;
         State = state;
@@ -107,7 +107,7 @@ public sealed class Reading
     /// <summary>An approved revision: the only way to change a locked value; the request's reason is the version's reason.</summary>
     public void Revise(decimal value, Stamp stamp)
     {
-        Value = value;
+        Value = Numbers.InRange(value, "value");
         State = ReadingState.Approved;
         Source = ReadingSource.Entry;
         Version++;

@@ -69,6 +69,10 @@ public sealed class Target
             throw new DomainException("qualifier", new Text("目标限定词无效", "unknown qualifier"));
         }
 
+        Numbers.InRange(value, "value");
+        Numbers.InRange(upperValue, "upperValue");
+        Numbers.InRange(stretch, "stretch");
+
         if (qualifier == TargetQualifier.Range && (upperValue is null || upperValue < value))
         {
             throw new DomainException("upperValue", new Text("区间目标需要不小于下限的上限", "a range target needs an upper value not below the value"));
