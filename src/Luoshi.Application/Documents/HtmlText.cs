@@ -17,7 +17,7 @@ namespace Luoshi.Application.Documents;
 /// a <c>form</c> or a div whose class names a sidebar): <c>nav</c>, <c>footer</c>, <c>aside</c>, <c>form</c>, the
 /// roles navigation, banner, menu, menubar, toolbar, search, complementary and contentinfo, and elements whose
 /// id or class holds one of the words in <see cref="ChromeWords"/> (nav, menu, breadcrumb, share, comment,
-/// footer, sidebar, login, toolbar, ad, related, copyright and their usual spellings).</item>
+/// footer, sidebar, login, toolbar, ad, related, copyright, their usual spellings and pinyin).</item>
 /// <item>Main content: an <c>article</c>, <c>main</c>, <c>[role=main]</c> or <c>[itemprop=articleBody]</c> that holds
 /// half the page's text (link text not counted); otherwise the block whose own paragraphs hold the most text
 /// (Chinese characters and punctuation, a third for Latin letters and digits, links not counted), climbing to
@@ -25,7 +25,8 @@ namespace Luoshi.Application.Documents;
 /// of related articles) go. The headline above it (the first <c>h1</c> there, or a block whose text the title
 /// holds) and any short line between them that reads as a date or source line (发布时间：…, 来源：…, 2024-01-03)
 /// are put in front: the date extractor needs them.</item>
-/// <item>When that finds almost nothing (under a fifth of the page's text), the whole body is read instead.</item>
+/// <item>When that finds almost nothing (under a fifth of the page's text), the whole body is read instead; when
+/// the body shows next to nothing (a page hidden until a script shows it), everything but scripts and styles.</item>
 /// </list>
 /// Block elements and <c>br</c> end lines; a table row of plain cells is one line, its cells joined by a tab;
 /// entities are decoded by the parser. The title hint is the <c>title</c>, else <c>og:title</c>, else the first
@@ -45,6 +46,7 @@ public static partial class HtmlText
         "nav", "navbar", "navigation", "subnav", "topnav", "menu", "submenu", "breadcrumb", "breadcrumbs", "crumb", "crumbs",
         "share", "sharing", "bdshare", "social", "comment", "comments", "footer", "sidebar", "login", "signin", "signup",
         "toolbar", "ad", "ads", "advert", "advertisement", "sponsor", "related", "recommend", "copyright",
+        "daohang", "fenxiang", "pinglun", "banquan",
     };
 
     private static readonly HashSet<string> HardTags = new(StringComparer.Ordinal)
@@ -165,7 +167,15 @@ public static partial class HtmlText
 
             var all = new Writer();
             Render(_body, all, prune: false, ownOnly: false);
-            return all.ToString();
+            if (whole.NonLink >= 10 * 3)
+            {
+                return all.ToString();
+            }
+
+            // Next to nothing visible: a body hidden until a script shows it, or a page that is all chrome.
+            var shown = new Writer();
+            Render(_body, shown, prune: false, ownOnly: false, everything: true);
+            return shown.ToString();
         }
 
         private static string? FindTitle(IDocument document)
@@ -228,7 +238,7 @@ public static partial class HtmlText
                     return false;
                 }
 
-                if (_skipped.Contains(e) || Hidden(e))
+                if (e != _body && (_skipped.Contains(e) || Hidden(e)))
                 {
                     _skipped.Add(e);
                     return false;
@@ -482,14 +492,14 @@ public static partial class HtmlText
         private bool LinkHeavy(IElement e) =>
             _stats.TryGetValue(e, out var s) && s.Text > 0 && s.Link * 10 >= s.Text * 6 && s.NonLink < 40 * 3;
 
-        private void Render(IElement root, Writer w, bool prune, bool ownOnly)
+        private void Render(IElement root, Writer w, bool prune, bool ownOnly, bool everything = false)
         {
             IElement? simpleRow = null;
             int cell = 0;
             w.Break();
             Walk(root, e =>
             {
-                if (_skipped.Contains(e) || Hidden(e))
+                if (everything ? HardTags.Contains(e.LocalName) : _skipped.Contains(e) || Hidden(e))
                 {
                     return false;
                 }

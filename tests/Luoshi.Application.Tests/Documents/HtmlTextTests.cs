@@ -181,6 +181,14 @@ public sealed class HtmlTextTests
         HtmlText.ToText("<html><body>短短一句话，没有任何段落标记。<a href=\"/\">返回</a></body></html>").Text.ShouldBe("短短一句话，没有任何段落标记。返回");
     }
 
+    [Fact]
+    public void ABodyHiddenUntilAScriptShowsIt_IsStillRead()
+    {
+        const string html = "<html><body><div id=\"app\" style=\"display:none\"><p>要加快建设现代化产业体系，确保全年经济增长5%以上。</p></div><script>show()</script></body></html>";
+
+        HtmlText.ToText(html).Text.ShouldBe("要加快建设现代化产业体系，确保全年经济增长5%以上。");
+    }
+
     [Theory]
     [InlineData("<html><head><title> 标题在 title 里 </title><meta property=\"og:title\" content=\"社交标题\"></head><body><h1>正文标题</h1></body></html>", "标题在 title 里")]
     [InlineData("<html><head><meta property=\"og:title\" content=\"社交标题\"></head><body><h1>正文标题</h1></body></html>", "社交标题")]
