@@ -12,7 +12,7 @@ public static class DocumentExtractor
         var text = normalized.Text;
         var sentences = SentenceSplitter.Split(text);
         var hint = string.IsNullOrWhiteSpace(titleHint) ? null : TextNormalizer.FixPunctuation(converter.Convert(titleHint.Trim()));
-        var title = TitleFinder.Choose(normalized.Title, text.Split(['\n', '\f']), hint);
+        var title = TitleFinder.Choose(normalized.Title, text, hint);
 
         return new DocumentExtraction(
             title,

@@ -106,7 +106,7 @@ public static partial class TextNormalizer
         }
 
         pageEnds += TrimEdges(kept, removed, dates, sectionEnds);
-        string? title = TitleFinder.Find([.. kept.Select(line => line.TrimStart('\f'))]);
+        string? title = TitleFinder.Find(kept);
         dates.Sort();
 
         // A form feed replaces the line break before the line it was kept with; the pages that end after the last line end the text.

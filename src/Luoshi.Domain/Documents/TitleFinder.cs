@@ -19,12 +19,13 @@ public static partial class TitleFinder
     private const int MaxLength = 80;
 
     /// <summary>The first headline-like line among the opening lines, or null when the body starts first.</summary>
-    public static string? Find(IReadOnlyList<string> lines)
+    /// <param name="lines">The lines of the text; only the opening ones are read (a page's end, <c>\f</c>, before a line is no part of it).</param>
+    public static string? Find(IEnumerable<string> lines)
     {
         ArgumentNullException.ThrowIfNull(lines);
-        for (int i = 0; i < lines.Count && i < Scan; i++)
+        foreach (var opening in lines.Take(Scan))
         {
-            var line = lines[i].Trim();
+            var line = opening.Trim().TrimStart('\f');
             if (line.Length == 0 || IsChrome(line))
             {
                 continue;
@@ -54,11 +55,11 @@ public static partial class TitleFinder
     /// candidate was then a site name or a column); the hint itself when the text has no headline.
     /// </summary>
     /// <param name="found">The title <see cref="Find"/> chose from the text, or null.</param>
-    /// <param name="lines">The lines of the normalised text.</param>
+    /// <param name="text">The normalised text; only its opening lines are read.</param>
     /// <param name="hint">The container's title, already converted and punctuation-fixed, or null.</param>
-    public static string? Choose(string? found, IReadOnlyList<string> lines, string? hint)
+    public static string? Choose(string? found, string text, string? hint)
     {
-        ArgumentNullException.ThrowIfNull(lines);
+        ArgumentNullException.ThrowIfNull(text);
         var h = FromHint(hint);
         if (h is null)
         {
@@ -70,9 +71,16 @@ public static partial class TitleFinder
             return found;
         }
 
-        for (int i = 0; i < lines.Count && i < Scan; i++)
+        // EnumerateLines breaks at \n and at \f (a page's end) alike, and copies nothing but the lines compared.
+        int looked = 0;
+        foreach (var opening in text.AsSpan().EnumerateLines())
         {
-            var line = lines[i].Trim();
+            if (looked++ == Scan)
+            {
+                break;
+            }
+
+            var line = opening.Trim().ToString();
             if (line.Length >= MinLength && Same(line, h))
             {
                 return line;
