@@ -13,14 +13,15 @@ public static class DocumentExtractor
         var sentences = SentenceSplitter.Split(text);
         var hint = string.IsNullOrWhiteSpace(titleHint) ? null : TextNormalizer.FixPunctuation(converter.Convert(titleHint.Trim()));
         var title = TitleFinder.Choose(normalized.Title, text, hint);
+        var date = DateExtractor.Extract(sentences, normalized.PublicationDates);
 
         return new DocumentExtraction(
             title,
-            DateExtractor.Extract(sentences, normalized.PublicationDates),
+            date,
             PeopleExtractor.Extract(sentences, normalized.Removed),
             TermExtractor.Extract(text, sentences),
             DirectiveExtractor.Extract(sentences),
-            FigureExtractor.Extract(sentences),
+            FigureExtractor.Extract(sentences, date?.Date.Year),
             text,
             sentences,
             normalized.PublicationDates,

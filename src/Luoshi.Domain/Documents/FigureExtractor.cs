@@ -29,31 +29,84 @@ public static partial class FigureExtractor
     /// <summary>Units whose numbers count things (3个方面, 5项): a figure only with a measure verb (获得5项, 新增12个).</summary>
     private static readonly HashSet<string> Counting = new(StringComparer.Ordinal) { "个", "项", "家", "条", "座", "所", "件", "台", "场", "次", "起", "处", "批", "宗", "天", "小时", "分钟", "" };
 
-    public static IReadOnlyList<Figure> Extract(IReadOnlyList<Sentence> sentences)
+    /// <param name="sentences">The document's sentences.</param>
+    /// <param name="year">The year the document is dated, when known: a paragraph that opens with an earlier year looks back.</param>
+    public static IReadOnlyList<Figure> Extract(IReadOnlyList<Sentence> sentences, int? year = null)
     {
         var figures = new List<Figure>();
         string? period = null;
         bool plan = false;
+
+        // A deployment's lead-in (要重点抓好三方面工作：, 将继续办好十件实事：) makes the rest of its paragraph and the
+        // enumerated paragraphs after it (一是…, 1.…, （一）…) directive; a look-back (过去一年，…, 1至8月，…) makes its
+        // paragraph a review.
+        bool leadIn = false, directive = false, review = false;
         for (int k = 0; k < sentences.Count; k++)
         {
             var sentence = sentences[k];
-            bool wholeLine = (k == 0 || sentences[k - 1].Paragraph != sentence.Paragraph) && (k + 1 == sentences.Count || sentences[k + 1].Paragraph != sentence.Paragraph);
-            if (wholeLine && !ChineseText.IsSentenceEnd(sentence.Text[^1]) && sentence.Text.Length <= DirectiveExtractor.MaxHeadingLength)
+            bool paragraphStart = k == 0 || sentences[k - 1].Paragraph != sentence.Paragraph;
+            bool wholeLine = paragraphStart && (k + 1 == sentences.Count || sentences[k + 1].Paragraph != sentence.Paragraph);
+            if (wholeLine && !ChineseText.IsSentenceEnd(sentence.Text[^1]) && sentence.Text[^1] is not ('；' or '：' or ';' or ':') && sentence.Text.Length <= DirectiveExtractor.MaxHeadingLength)
             {
                 // A heading starts a new part of the document; a period stated before it no longer applies. A heading
                 // without numbers of its own (二、主要预期指标) says whether the part lists a plan's targets.
                 period = null;
+                leadIn = false;
                 if (Tokens(sentence.Text).Count == 0)
                 {
                     plan = PlanHeading().IsMatch(sentence.Text) && !ReviewHeading().IsMatch(sentence.Text);
                 }
             }
 
-            Scan(sentence, ref period, figures, plan);
+            if (paragraphStart)
+            {
+                bool enumerated = Enumerated().IsMatch(sentence.Text);
+                directive = DemandOpening().IsMatch(sentence.Text) || (leadIn && enumerated);
+                leadIn &= enumerated;
+                review = LooksBack(sentence.Text, year);
+            }
+            else if (ForwardOpening().IsMatch(sentence.Text))
+            {
+                review = false;
+            }
+
+            bool sentenceReview = review || LooksBack(sentence.Text, year);
+
+            // 重点抓好以下工作：…；新增装机容量120万千瓦: a lead-in that ends at a colon inside the sentence governs what follows it.
+            int colon = sentence.Text.IndexOf('：', StringComparison.Ordinal);
+            if (!sentenceReview && colon > 0 && colon < sentence.Text.Length - 1 && LeadIn(sentence.Text[..(colon + 1)]))
+            {
+                leadIn = true;
+                directive = true;
+            }
+
+            Scan(sentence, ref period, figures, new Context(plan, directive && !sentenceReview, sentenceReview));
+            if (!sentenceReview && LeadIn(sentence.Text))
+            {
+                leadIn = true;
+                directive = true;
+            }
         }
 
         return figures;
     }
+
+    /// <summary>
+    /// What the part of the document around a sentence says about its figures: under a plan heading
+    /// (<see cref="Plan"/>), in a deployment (<see cref="Directive"/>: every figure not marked as reached is a target),
+    /// or looking back (<see cref="Review"/>: 以上 and 左右 describe what was reached, and only a word that demands
+    /// (要, 确保, 力争) makes a target).
+    /// </summary>
+    private readonly record struct Context(bool Plan, bool Directive, bool Review);
+
+    /// <summary>Whether a sentence opens by looking back: 过去一年，…, 1至8月，…, or a year before the document's (2024年，… in a report of 2025).</summary>
+    private static bool LooksBack(string s, int? year) =>
+        ReviewOpening().IsMatch(s)
+        || (year is { } y && YearOpening().Match(s) is { Success: true } m && int.Parse(m.Groups["y"].ValueSpan, CultureInfo.InvariantCulture) < y);
+
+    /// <summary>A sentence that leads into a list of what is to be done: ends in a colon after a demand, or names the parts to follow.</summary>
+    private static bool LeadIn(string s) =>
+        DeploymentLead().IsMatch(s) || ((s.EndsWith('：') || s.EndsWith(':')) && StrongTarget().IsMatch(s));
 
     private sealed record Token(int Start, int End, decimal Value, string Unit, bool More = false);
 
@@ -61,10 +114,15 @@ public static partial class FigureExtractor
     {
         var tokens = new List<Token>();
         var quoted = QuotedRanges(s);
-        int q = 0;
+        int q = 0, numbering = LabelNumbering().Match(s).Length;
         foreach (Match m in Number().Matches(s))
         {
             int start = m.Index, end = m.Index + m.Length;
+            if (start < numbering)
+            {
+                continue;
+            }
+
             while (q < quoted.Count && quoted[q].End < start)
             {
                 q++;
@@ -133,7 +191,7 @@ public static partial class FigureExtractor
         return total == 0 ? 1 : total;
     }
 
-    private static void Scan(Sentence sentence, ref string? period, List<Figure> figures, bool plan)
+    private static void Scan(Sentence sentence, ref string? period, List<Figure> figures, Context context)
     {
         var tokens = Tokens(sentence.Text);
         var periods = Periods(sentence.Text);
@@ -147,7 +205,7 @@ public static partial class FigureExtractor
             return;
         }
 
-        period = new SentenceScan(sentence, tokens, periods, period, figures, plan).Run();
+        period = new SentenceScan(sentence, tokens, periods, period, figures, context).Run();
     }
 
     /// <summary>
@@ -170,6 +228,7 @@ public static partial class FigureExtractor
         private readonly int _firstOfSentence;
         private readonly int _targetFrom;
         private readonly bool _plan;
+        private readonly Context _context;
         private string? _period;
         private int _periodIndex;
         private int _lastEnd;
@@ -179,9 +238,10 @@ public static partial class FigureExtractor
         private string? _distributedMeasure;
         private int _next;
 
-        public SentenceScan(Sentence sentence, List<Token> tokens, List<(int Start, string Text)> periods, string? period, List<Figure> figures, bool plan)
+        public SentenceScan(Sentence sentence, List<Token> tokens, List<(int Start, string Text)> periods, string? period, List<Figure> figures, Context context)
         {
-            _plan = plan;
+            _plan = context.Plan;
+            _context = context;
             _sentence = sentence;
             _s = sentence.Text;
             _tokens = tokens;
@@ -189,7 +249,8 @@ public static partial class FigureExtractor
             _period = period;
             _figures = figures;
             _firstOfSentence = figures.Count;
-            _targetFrom = TargetContext().Match(_s) is { Success: true } tm ? tm.Index : int.MaxValue;
+            _targetFrom = TargetFrom(_s, context.Review);
+            _lastEnd = LabelNumbering().Match(_s).Length;
         }
 
         /// <summary>Adds the sentence's figures and returns the period in force after it.</summary>
@@ -210,13 +271,13 @@ public static partial class FigureExtractor
 
                 var reading = Read(ref j, prefix, between);
                 var trimmed = prefix.TrimStart('、', '，', '；', '：', ' ');
-                if (QualifiesPrevious(reading, trimmed))
+                if (QualifiesPrevious(reading, trimmed) || Threshold(reading, trimmed))
                 {
                     continue;
                 }
 
                 _next = j + 1;
-                Add(reading, trimmed, figurePeriod);
+                Add(reading, trimmed, figurePeriod, prefix.StartsWith('、'));
             }
 
             while (_periodIndex < _periods.Count)
@@ -276,8 +337,10 @@ public static partial class FigureExtractor
             }
 
             // 、高于全国0.6个百分点 / ，较一季度提高2.6个百分点: a comparison of the figure just before. But a rate after an
-            // amount (8650亿元，比上年增长6.2%) is the amount's growth: a figure of its own, with the same subject.
-            if (ComparisonLead().IsMatch(trimmed) && !(IsRate(reading.Unit) && !IsRate(_figures[last].Unit)))
+            // amount (8650亿元，比上年增长6.2%) is the amount's growth, and an amount changed by an amount (85万元，比上年增加
+            // 20万元) the size of the change: figures of their own, with the same subject.
+            if (ComparisonLead().IsMatch(trimmed) && !(IsRate(reading.Unit) && !IsRate(_figures[last].Unit))
+                && !(!IsRate(reading.Unit) && reading.Unit.Length > 0 && reading.Unit == _figures[last].Unit && AmountChange().IsMatch(trimmed)))
             {
                 _figures[last] = Extended(_figures[last], _sentence, reading.End) with { Comparison = _s[(reading.Start - trimmed.Length)..reading.End] };
                 _lastEnd = reading.End;
@@ -295,12 +358,31 @@ public static partial class FigureExtractor
             return false;
         }
 
+        /// <summary>
+        /// 集体经营性收入30万元以上的村, 年营业收入2000万元以上企业: a bound that picks out what is counted is part of the
+        /// subject, not a figure (the number is left for the next figure's subject to take in).
+        /// </summary>
+        private bool Threshold(Reading reading, string trimmed) =>
+            reading.Qualifier is FigureQualifier.AtLeast or FigureQualifier.AtMost
+            && reading.End < _s.Length && ThresholdNoun().IsMatch(_s.AsSpan(reading.End))
+            && !MeasureAtEnd().IsMatch(trimmed) && QualifierBefore(trimmed) is null && ApproximationBefore(trimmed) is null;
+
         /// <summary>The number as a figure of its own, unless it has no subject or only counts things without a measure.</summary>
-        private void Add(Reading reading, string trimmed, string? figurePeriod)
+        private void Add(Reading reading, string trimmed, string? figurePeriod, bool listed)
         {
             int last = _figures.Count - 1;
             bool hasPrevious = last >= _firstOfSentence;
             var (subject, measure, comparison, figureStart) = HeadOf(trimmed, reading.Start - trimmed.Length);
+
+            // 已建成未来社区6个、未来乡村15个: a count listed after another shares its verb; 其中百亿元以上项目3个 is a part of the whole before.
+            if (measure is null && listed && hasPrevious && _figures[last].Measure is { } shared && Counting.Contains(_figures[last].Unit))
+            {
+                measure = shared;
+            }
+            else if (measure is null && trimmed.StartsWith("其中", StringComparison.Ordinal) && hasPrevious)
+            {
+                measure = "其中";
+            }
 
             // （上年增长5.8%）after a target: the actual of the same indicator, in brackets.
             bool lastYear = PriorYearBracket(reading.Start);
@@ -330,12 +412,20 @@ public static partial class FigureExtractor
 
             // The words of a target (左右, 以上, 不低于, 控制在, 力争) make the figure a target; an approximation of the
             // value (近, 约, 超, 逾, 突破, 30余万) is read for actuals and targets alike and decides nothing about the kind.
+            // 力争…突破50万户: what is striven for is a stretch target, whether or not its value is written as more than.
             var qualifier = reading.Qualifier ?? QualifierBefore(trimmed);
             bool targetWords = qualifier is not null;
-            qualifier ??= reading.Approximation ?? ApproximationBefore(trimmed);
             if (qualifier is null && (Stretch().IsMatch(trimmed) || StretchGoverns(reading.Start)) && !lastYear)
             {
                 qualifier = FigureQualifier.Stretch;
+            }
+
+            qualifier ??= reading.Approximation ?? ApproximationBefore(trimmed);
+
+            // 本次共签约项目52个, 新开办老年食堂25家: a verb of doing anywhere before a count makes it a figure.
+            if (measure is null && label is null && Counting.Contains(reading.Unit) && CountVerb().Match(trimmed) is { Success: true } done)
+            {
+                measure = done.Value;
             }
 
             // 11个设区市 only counts; 新增120家, 逾4000家, 600多个, 300个以上, 最多不超过60天 state a figure.
@@ -347,7 +437,7 @@ public static partial class FigureExtractor
                 return;
             }
 
-            var kind = !lastYear && (targetWords || qualifier == FigureQualifier.Stretch || _targetFrom < reading.Start || (_plan && (label is not null || PlanVerb().IsMatch(trimmed)))) ? FigureKind.Target : FigureKind.Actual;
+            var kind = Kind(reading, trimmed, lastYear, targetWords, qualifier, label is not null);
             _figures.Add(new Figure(
                 subject,
                 reading.Value,
@@ -372,6 +462,27 @@ public static partial class FigureExtractor
                     _figures[i] = Extended(_figures[i], _sentence, reading.End);
                 }
             }
+        }
+
+        /// <summary>
+        /// Planned or reached. The year before (（上年…）) and an estimate (预计全年…) are reached; a target's words (以上,
+        /// 左右, 力争), a demand earlier in the sentence (要, 确保, 目标), a plan's list line or verb, and a deployment's
+        /// figure not marked as reached (已, 同比) are planned. Looking back, 以上 and 左右 describe what was reached.
+        /// </summary>
+        private FigureKind Kind(Reading reading, string trimmed, bool lastYear, bool targetWords, FigureQualifier? qualifier, bool labelled)
+        {
+            int clause = ClauseStart(_s, reading.Start, 0);
+            if (lastYear || (Estimate().IsMatch(_s.AsSpan(0, reading.Start)) && _targetFrom > reading.Start))
+            {
+                return FigureKind.Actual;
+            }
+
+            bool planned = qualifier == FigureQualifier.Stretch
+                || (targetWords && !_context.Review)
+                || _targetFrom < reading.Start
+                || (_plan && (labelled || PlanVerb().IsMatch(trimmed)))
+                || (_context.Directive && !Reached().IsMatch(_s.AsSpan(clause, reading.Start - clause)));
+            return planned ? FigureKind.Target : FigureKind.Actual;
         }
 
         /// <summary>Whether the number at <paramref name="at"/> stands in brackets that open with the year before (（上年增长5.8%）, （2025年312万吨）).</summary>
@@ -434,7 +545,7 @@ public static partial class FigureExtractor
             (var subject, _distributed) = Respective(head.Subject);
             if (subject.Length == 0 && _distributed is null && Respectively().IsMatch(head.Subject))
             {
-                _distributed = Preceding();
+                _distributed = Preceding() ?? NamedBefore(figureStart);
                 subject = _distributed?[0] ?? subject;
             }
 
@@ -447,6 +558,36 @@ public static partial class FigureExtractor
             }
 
             return (subject, head.Measure, head.Comparison, head.FigureStart);
+        }
+
+        /// <summary>
+        /// 事故起数和死亡人数实现“双下降”，分别下降18.6%和12.4%: a 分别 list with no figures before it takes its subjects
+        /// from the clause before, named as a list before its verb, when it names as many as the list has values.
+        /// </summary>
+        private List<string>? NamedBefore(int figureStart)
+        {
+            int clauseEnd = _s.LastIndexOfAny(['，', '；'], Math.Max(0, figureStart - 1));
+            if (clauseEnd <= _lastEnd || _figures.Count > _firstOfSentence)
+            {
+                return null;
+            }
+
+            int clauseStart = ClauseStart(_s, clauseEnd, _lastEnd);
+            var clause = WithoutTime(_s[clauseStart..clauseEnd]);
+            var named = NamedList().Match(clause);
+            if (!named.Success)
+            {
+                return null;
+            }
+
+            var list = ListSeparator().Split(SubjectLead().Replace(named.Groups["s"].Value, string.Empty)).Select(x => x.Trim()).Where(x => x.Length > 0).ToList();
+            int values = 1;
+            for (int k = _next; k < _tokens.Count && ListJoin().IsMatch(_s[_tokens[k - 1].End.._tokens[k].Start]); k++)
+            {
+                values++;
+            }
+
+            return list.Count >= 2 && list.Count == values ? list : null;
         }
 
         /// <summary>
@@ -464,6 +605,26 @@ public static partial class FigureExtractor
             int first = _figures.Count - values;
             return values >= 2 && first >= _firstOfSentence ? [.. _figures.Skip(first).Take(values).Select(f => f.Subject)] : null;
         }
+    }
+
+    /// <summary>
+    /// Where the words that make the sentence's figures targets begin (<see cref="int.MaxValue"/> when there are none).
+    /// A share of a plan or goal (完成年度计划的16.7%) says how much was done, not what is wanted; looking back, only a
+    /// word that demands counts (到2023年 and 将 there tell what happened).
+    /// </summary>
+    private static int TargetFrom(string s, bool review)
+    {
+        foreach (Match m in (review ? StrongTarget() : TargetContext()).Matches(s))
+        {
+            if (PlanShare().IsMatch(s.AsSpan(m.Index + m.Length)) || (m.Value[0] is '到' or '至' && ChangeBefore().IsMatch(s.AsSpan(0, m.Index))))
+            {
+                continue;
+            }
+
+            return m.Index;
+        }
+
+        return int.MaxValue;
     }
 
     private static bool IsRate(string unit) => unit is "%" or "‰" or "个百分点" or "百分点" or "倍";
@@ -743,10 +904,11 @@ public static partial class FigureExtractor
     [GeneratedRegex(@"^\s?(?:[—\-–~～]|至)\s?$")]
     private static partial Regex RangeDash();
 
-    [GeneratedRegex(@"(?:从|由)$")]
+    /// <summary>The 从 of a from→to pair, with when or what it came from: 从原来的, 从2020年的, 由上年的.</summary>
+    [GeneratedRegex(@"(?:从|由)(?:原来的|原先的|过去的|此前的|上年的|去年的|20\d{2}年(?:底|末)?的)?$")]
     private static partial Regex FromLead();
 
-    [GeneratedRegex(@"^[^，；。\d]{0,4}?(?<m>缩小|扩大|提高|提升|下降|降低|增加|减少|增长|上升|调整|压减|压缩)?(?:到|至)$")]
+    [GeneratedRegex(@"^[^，；。\d]{0,4}?(?<m>缩小|扩大|提高|提升|下降|降低|增加|减少|增长|上升|调整|压减|压缩|缩短|减少)?(?:到|至)(?:20\d{2}年(?:底|末)?的?)?$")]
     private static partial Regex FromTo();
 
     [GeneratedRegex(@"\G\s?(?:左右|以上|以内|以下|上下)")]
@@ -764,10 +926,10 @@ public static partial class FigureExtractor
     [GeneratedRegex(@"^力争")]
     private static partial Regex Stretch();
 
-    [GeneratedRegex(@"(?<m>(?:年均|同比|环比|平均)?(?:增长|增加|提高|提升|上升|上涨|下降|减少|降低|回落|缩小|扩大)|压缩|缩短|缩减|达到|达|突破|(?<!突)破|(?<!不)超过|完成|实现|新增|获得|控制在|保持在|稳定在|迈上|跨上|跃上|站上|占比|为)(?:了|到|至)?(?:约|近|超|逾|超过|将近|接近|大约)?(?:最多|至少)?(?:不低于|不少于|至少|不超过|不高于|最多)?\s?$")]
+    [GeneratedRegex(@"(?<m>(?:年均|同比|环比|平均)?(?:增长|增加|提高|提升|上升|上涨|下降|减少|降低|回落|缩小|扩大)|压缩|缩短|缩减|达到|达|突破|(?<!突)破|(?<!不)超过|完成|实现|新增|获得|控制在|保持在|稳定在|迈上|跨上|跃上|站上|占比|(?:平均)?为|共计?|合计|总计)(?:了|到|至)?(?:每[人户年月天日]){0,2}(?:约|近|超|逾|超过|将近|接近|大约)?(?:最多|至少)?(?:不低于|不少于|至少|不超过|不高于|最多)?\s?$")]
     private static partial Regex MeasureAtEnd();
 
-    [GeneratedRegex(@"^(?:全省|全市|全区|全县|全州|全国|我省|我市|我区|我县)?(?:力争|计划|预计|争取|确保)?(?<m>(?:累计|共|新)?(?:提升改造|升级改造|获得|新增|完成|实现|拥有|引进|建成|开工|培育|新建|改建|创建|达到|突破|接待|改造|治理|惠及|带动|吸引|招引|认定|签约|实施|整治|发放|减免|帮扶|扶持|安置|举办|办理|开通|修复|培训|开展|选派|调整|表彰|评选|组织|检查|排查|走访|发生)|累计)")]
+    [GeneratedRegex(@"^(?:全[省市区县州镇乡村国]|我[省市区县镇乡]|该[省市区县镇乡])?(?:已经?|还|又|再|将|要|继续|力争|计划|预计|争取|确保)*(?<m>(?:累计|共|新)?(?:提升改造|升级改造|获得|新增|完成|实现|拥有|引进|建成|开工|培育|新建|改建|创建|达到|突破|接待|改造|治理|惠及|带动|吸引|招引|认定|签约|实施|整治|发放|减免|帮扶|扶持|安置|举办|办理|开通|修复|培训|开展|选派|调整|表彰|评选|组织|检查|排查|走访|发生|推出|打造|建设|改扩建|落地|建立|设立|组建|储备|入选|创成|评定|命名|认证|培养|引育)|累计)")]
     private static partial Regex MeasureAtStart();
 
     [GeneratedRegex(@"(?<=.{2})(?:实现|完成|拥有)(?=.{2})")]
@@ -805,7 +967,7 @@ public static partial class FigureExtractor
     private const string Approximations = "将近|接近|大约|(?<![节制契预邀])约|(?<![最附邻就])近|超过|超|逾|突破|(?<![打攻识爆])破";
 
     /// <summary>A heading over a plan's indicators or targets (主要预期指标, 2026年计划, 目标任务).</summary>
-    [GeneratedRegex("计划|指标|预期目标|目标任务|主要目标|发展目标")]
+    [GeneratedRegex("计划|指标|预期目标|目标任务|主要目标|发展目标|安排|重点任务|工作任务")]
     private static partial Regex PlanHeading();
 
     /// <summary>A heading that looks back (2025年计划执行情况, 工作回顾): its figures were reached, not planned.</summary>
@@ -844,11 +1006,71 @@ public static partial class FigureExtractor
     [GeneratedRegex("分别")]
     private static partial Regex Respectively();
 
+    /// <summary>The nouns a clause names before its verb: (事故起数和死亡人数)实现“双下降”, (进出口)均保持增长.</summary>
+    [GeneratedRegex(@"^(?<s>[^，；“”]{2,30}?[、和及与][^，；“”]{1,20}?)(?:实现|均|都|继续|持续|保持|出现|呈现|同步|双双|齐|有所|明显|大幅|稳步)")]
+    private static partial Regex NamedList();
+
+    /// <summary>Verbs of doing or reaching that make a count a figure wherever they stand before it (本次推介会共签约项目52个).</summary>
+    [GeneratedRegex("(?:开办|新办|签约|建成|新建|改建|扩建|改造|引进|培育|认定|创建|开工|落地|推出|打造|建设|培训|招引|帮扶|救助|资助|举办|办理|发放|完成|实现|新增|获得|获评|荣获|入选|创成|评为|命名|设立|建立|组建|开通|开设|出台|制定|印发|查处|整改|化解|办结|受理|接待|安置|吸纳|带动|惠及|覆盖|达到|突破|超过|引育|新开)")]
+    private static partial Regex CountVerb();
+
+    /// <summary>A change by an amount (比上年增加, 较去年减少): its size is a figure of its own.</summary>
+    [GeneratedRegex("(?:增加|减少|增收|减收|多|少)[了约近超逾]*$")]
+    private static partial Regex AmountChange();
+
     [GeneratedRegex("[、和及与]")]
     private static partial Regex ListSeparator();
 
     [GeneratedRegex(@"^(?:左右|以上)?[、和及与]$")]
     private static partial Regex ListJoin();
+
+    /// <summary>Words that demand, and so make a target even in a look-back (今年要确保…).</summary>
+    [GeneratedRegex(@"力争|确保|争取|目标是|预期目标|(?<![重主需必只摘纲提简紧首扼想不])要(?![求素点件闻害务紧塞道地职案领旨])")]
+    private static partial Regex StrongTarget();
+
+    /// <summary>A share of a plan or goal: (完成年度计划)的16.7%, (年度目标)的90.6%.</summary>
+    [GeneratedRegex(@"^(?:任务)?的\s?\d")]
+    private static partial Regex PlanShare();
+
+    /// <summary>A change that runs to a point (增加到2023年的…): the 到 of a from→to pair, not a deadline.</summary>
+    [GeneratedRegex("(?:缩小|扩大|提高|提升|下降|降低|增加|减少|增长|上升|调整|压减|压缩|发展|跃升)$")]
+    private static partial Regex ChangeBefore();
+
+    /// <summary>What follows a bound that picks out the things counted: 以上的村, 以上企业 (a noun, not a stop or a verb of change).</summary>
+    [GeneratedRegex(@"^的?[\p{IsCJKUnifiedIdeographs}](?<![增提下降达占])")]
+    private static partial Regex ThresholdNoun();
+
+    /// <summary>An estimate of what the year reached (预计全年…): an actual, as a reader records it.</summary>
+    [GeneratedRegex("预计")]
+    private static partial Regex Estimate();
+
+    /// <summary>Words that say a figure in a deployment was already reached: 已建成, 同比, 上年, 比…增长.</summary>
+    [GeneratedRegex("已|同比|环比|上年|去年|过去|累计|比[^，；]{0,6}(?:增长|提高|下降|增加|减少)")]
+    private static partial Regex Reached();
+
+    /// <summary>The opening of an enumerated paragraph: 一是, 二要, 1., （一）, 第一,.</summary>
+    [GeneratedRegex(@"^\s*(?:[一二三四五六七八九十]{1,2}(?:是|要|、)|\d{1,2}[.、．]|（[一二三四五六七八九十\d]{1,3}）|[①-⑳]|第[一二三四五六七八九十]{1,2}[，、,])")]
+    private static partial Regex Enumerated();
+
+    /// <summary>A paragraph that opens with a numbered demand (一要…, 二是要…): everything it states is to be done.</summary>
+    [GeneratedRegex(@"^\s*[一二三四五六七八九十]{1,2}(?:是要|要)")]
+    private static partial Regex DemandOpening();
+
+    /// <summary>A paragraph or sentence that opens by looking back: 过去一年，…; 五年来，…; 今年以来，…; 1至8月，…; 去年….</summary>
+    [GeneratedRegex(@"^\s*(?:[^，。；：]{0,12}?，)?(?:过去的?[一二三四五六七八九十两\d]{1,2}年|[近这]?[一二三四五六七八九十两\d]{1,2}年(?:来|以来)|近年来|一年来|今年以来|去年|上年|20\d{2}年以来|(?:20\d{2}年)?\d{1,2}(?:至|—|-|–|~)\d{1,2}月|(?:20\d{2}年)?前[一二三四五六七八九十两\d]{1,2}个?月|(?:20\d{2}年)?(?:上半年|前三季度|一季度))")]
+    private static partial Regex ReviewOpening();
+
+    /// <summary>A sentence that opens with a year (2024年，…; 城建方面，2024年…), not a deadline (到2027年).</summary>
+    [GeneratedRegex(@"^\s*(?:[^，。；：]{0,12}?，)?(?<y>20\d{2})年(?![底末]?前)")]
+    private static partial Regex YearOpening();
+
+    /// <summary>A sentence that turns to what is next (今年, 下一步, 今后): it ends a look-back paragraph.</summary>
+    [GeneratedRegex(@"^\s*(?:今年(?!以来)|明年|下一步|今后|未来|新的一年|接下来)")]
+    private static partial Regex ForwardOpening();
+
+    /// <summary>A lead-in that names the parts of the work to follow: 重点抓好三方面工作, 将继续办好十方面民生实事, 抓好以下工作.</summary>
+    [GeneratedRegex(@"(?:抓好|做好|办好|干好|落实好|推进|突出|聚焦)[^，。；：了]{0,6}?(?:以下|如下|[一二三四五六七八九十两\d]{1,2}个?方面|[一二三四五六七八九十两\d]{1,2}(?:项|件|大)|几项|几个方面)[^，。；：了]{0,8}[：:。]?$")]
+    private static partial Regex DeploymentLead();
 
     [GeneratedRegex(@"目标|预期|力争|确保|争取|控制在|计划|明年|到20\d{2}年|(?<![即必])将(?![近来])|(?<![重主需必只摘纲提简紧首扼想不])要(?![求素点件闻害务紧塞道地职案领旨])")]
     private static partial Regex TargetContext();

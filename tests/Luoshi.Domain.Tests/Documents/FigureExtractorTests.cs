@@ -192,13 +192,13 @@ public class FigureExtractorTests
     }
 
     [Fact]
-    public void Approximations_QualifyTargetsToo()
+    public void Approximations_QualifyTargetsToo_ButWhatIsStrivenForIsAStretch()
     {
         var figures = Figures("今年要确保进出口总额突破5000亿元，力争新增市场主体超3万户。");
 
         figures.Select(f => (f.Subject, f.Value, f.Qualifier, f.Kind)).ShouldBe(
         [
-            ("进出口总额", 5000m, FigureQualifier.AtLeast, FigureKind.Target), ("市场主体", 3m, FigureQualifier.AtLeast, FigureKind.Target),
+            ("进出口总额", 5000m, FigureQualifier.AtLeast, FigureKind.Target), ("市场主体", 3m, FigureQualifier.Stretch, FigureKind.Target),
         ]);
     }
 

@@ -162,11 +162,12 @@ public static class ExtractionScorer
 
             if (expected.Figures is { } figures)
             {
-                tallies[ExtractionKinds.Figures].Add(name, figures, found.Figures, FigureMatches, FigureLabel, FoundFigureLabel);
+                var stated = found.Figures.SelectMany(Stated).ToList();
+                tallies[ExtractionKinds.Figures].Add(name, figures, stated, FigureMatches, FigureLabel, FoundFigureLabel);
                 tallies[ExtractionKinds.Targets].Add(
                     name,
                     [.. figures.Where(f => f.Kind == FigureKind.Target)],
-                    [.. found.Figures.Where(f => f.Kind == FigureKind.Target)],
+                    [.. stated.Where(f => f.Kind == FigureKind.Target)],
                     (e, f) => FigureMatches(e, f) && e.Qualifier == f.Qualifier,
                     FigureLabel,
                     FoundFigureLabel);
@@ -236,6 +237,25 @@ public static class ExtractionScorer
     {
         var n = Normalize(name);
         return n.EndsWith("同志", StringComparison.Ordinal) && n.Length > 2 ? n[..^2] : n;
+    }
+
+    /// <summary>
+    /// The quantities one found figure states: itself, the value it came from (从2.8%提高到3.2%: 2.8% is where the
+    /// indicator stands, an actual) and its stretch value (…以上，力争达到1.4万亿元: a stretch target), each of the
+    /// same subject and unit, as a reader records them.
+    /// </summary>
+    private static IEnumerable<FigureView> Stated(FigureView f)
+    {
+        yield return f;
+        if (f.From is { } from)
+        {
+            yield return f with { Value = from, Kind = FigureKind.Actual, Qualifier = null, Upper = null, Stretch = null, From = null };
+        }
+
+        if (f.Stretch is { } stretch)
+        {
+            yield return f with { Value = stretch, Kind = FigureKind.Target, Qualifier = FigureQualifier.Stretch, Upper = null, Stretch = null, From = null };
+        }
     }
 
     private static bool FigureMatches(ExpectedFigure e, FigureView f) =>
