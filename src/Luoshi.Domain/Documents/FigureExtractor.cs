@@ -27,7 +27,7 @@ namespace Luoshi.Domain.Documents;
 public static partial class FigureExtractor
 {
     /// <summary>Units whose numbers count things (3个方面, 5项): a figure only with a measure verb (获得5项, 新增12个).</summary>
-    private static readonly HashSet<string> Counting = new(StringComparer.Ordinal) { "个", "项", "家", "条", "座", "所", "件", "台", "场", "次", "起", "处", "批", "宗", "天", "小时", "分钟", "" };
+    private static readonly HashSet<string> Counting = new(StringComparer.Ordinal) { "个", "项", "家", "条", "座", "所", "件", "台", "场", "次", "起", "处", "批", "宗", "天", "小时", "分钟", "部", "岁", "周岁", "工作日", "个工作日", "" };
 
     /// <param name="sentences">The document's sentences.</param>
     /// <param name="year">The year the document is dated, when known: a paragraph that opens with an earlier year looks back.</param>
@@ -40,7 +40,7 @@ public static partial class FigureExtractor
         // A deployment's lead-in (要重点抓好三方面工作：, 将继续办好十件实事：) makes the rest of its paragraph and the
         // enumerated paragraphs after it (一是…, 1.…, （一）…) directive; a look-back (过去一年，…, 1至8月，…) makes its
         // paragraph a review.
-        bool leadIn = false, directive = false, review = false;
+        bool leadIn = false, directive = false, review = false, reviewPart = false;
         for (int k = 0; k < sentences.Count; k++)
         {
             var sentence = sentences[k];
@@ -54,14 +54,16 @@ public static partial class FigureExtractor
                 leadIn = false;
                 if (Tokens(sentence.Text).Count == 0)
                 {
-                    plan = PlanHeading().IsMatch(sentence.Text) && !ReviewHeading().IsMatch(sentence.Text);
+                    // 一、2025年预算执行情况: the part looks back, whatever its sentences open with.
+                    reviewPart = ReviewHeading().IsMatch(sentence.Text);
+                    plan = PlanHeading().IsMatch(sentence.Text) && !reviewPart;
                 }
             }
 
             if (paragraphStart)
             {
                 bool enumerated = Enumerated().IsMatch(sentence.Text);
-                directive = DemandOpening().IsMatch(sentence.Text) || (leadIn && enumerated);
+                directive = DemandOpening().IsMatch(sentence.Text) || ((leadIn || plan) && enumerated);
                 leadIn &= enumerated;
                 review = LooksBack(sentence.Text, year);
             }
@@ -70,7 +72,7 @@ public static partial class FigureExtractor
                 review = false;
             }
 
-            bool sentenceReview = review || LooksBack(sentence.Text, year);
+            bool sentenceReview = reviewPart || review || LooksBack(sentence.Text, year);
 
             // 重点抓好以下工作：…；新增装机容量120万千瓦: a lead-in that ends at a colon inside the sentence governs what follows it.
             int colon = sentence.Text.IndexOf('：', StringComparison.Ordinal);
@@ -363,9 +365,11 @@ public static partial class FigureExtractor
         /// subject, not a figure (the number is left for the next figure's subject to take in).
         /// </summary>
         private bool Threshold(Reading reading, string trimmed) =>
-            reading.Qualifier is FigureQualifier.AtLeast or FigureQualifier.AtMost
-            && reading.End < _s.Length && ThresholdNoun().IsMatch(_s.AsSpan(reading.End))
-            && !MeasureAtEnd().IsMatch(trimmed) && QualifierBefore(trimmed) is null && ApproximationBefore(trimmed) is null;
+            reading.End < _s.Length
+            && ((reading.Qualifier is FigureQualifier.AtLeast or FigureQualifier.AtMost && ThresholdNoun().IsMatch(_s.AsSpan(reading.End))
+                    && (MeasureAtEnd().Match(trimmed) is not { Success: true } m || m.Groups["m"].Value == "为") && QualifierBefore(trimmed) is null && ApproximationBefore(trimmed) is null)
+                || (reading.Qualifier is null && _s[reading.End] == '的' && ThresholdNoun().IsMatch(_s.AsSpan(reading.End))
+                    && ApproximationBefore(trimmed) is not null && trimmed.StartsWith("其中", StringComparison.Ordinal)));
 
         /// <summary>The number as a figure of its own, unless it has no subject or only counts things without a measure.</summary>
         private void Add(Reading reading, string trimmed, string? figurePeriod, bool listed)
@@ -402,6 +406,11 @@ public static partial class FigureExtractor
             {
                 subject = _figures[last].Subject;
             }
+            else if (hasPrevious && subject.StartsWith('占') && subject.Length > 1 && trimmed.StartsWith(subject[..2], StringComparison.Ordinal))
+            {
+                // 税收收入162.4亿元，占一般公共预算收入的比重为75.3%: the share is the figure before's.
+                subject = _figures[last].Subject + subject;
+            }
 
             // 甲、乙等15名优秀企业家: the count belongs to the noun after it, not to the names listed before 等.
             if (subject.EndsWith('等') && CountedNoun().Match(_s, reading.End) is { Success: true } counted)
@@ -421,6 +430,22 @@ public static partial class FigureExtractor
             }
 
             qualifier ??= reading.Approximation ?? ApproximationBefore(trimmed);
+
+            // 对进度滞后的3项任务: a count after 的 names the things it counts again; it states nothing new.
+            if (Counting.Contains(reading.Unit) && trimmed.EndsWith('的') && !VerbAtEnd().IsMatch(trimmed) && NounAfter().IsMatch(_s, reading.End))
+            {
+                _lastEnd = reading.End;
+                _from = null;
+                return;
+            }
+
+            // 至少建成1家公办托育综合服务中心, 确定的46项重点任务中: a count written before its noun, after the verb, counts that noun.
+            if ((Counting.Contains(reading.Unit) || reading.Unit == "名") && reading.Unit.Length > 0 && (subject.Length == 0 || VerbAtEnd().IsMatch(trimmed))
+                && NounAfter().Match(_s, reading.End) is { Success: true } noun && !CountVerb().IsMatch(noun.Groups["n"].Value))
+            {
+                measure ??= VerbAtEnd().Match(trimmed) is { Success: true } verb ? verb.Value : null;
+                subject = noun.Groups["n"].Value;
+            }
 
             // 本次共签约项目52个, 新开办老年食堂25家: a verb of doing anywhere before a count makes it a figure.
             if (measure is null && label is null && Counting.Contains(reading.Unit) && CountVerb().Match(trimmed) is { Success: true } done)
@@ -478,7 +503,7 @@ public static partial class FigureExtractor
             }
 
             bool planned = qualifier == FigureQualifier.Stretch
-                || (targetWords && !_context.Review)
+                || (targetWords && (!_context.Review || QualifierBefore(trimmed) is not null))
                 || _targetFrom < reading.Start
                 || (_plan && (labelled || PlanVerb().IsMatch(trimmed)))
                 || (_context.Directive && !Reached().IsMatch(_s.AsSpan(clause, reading.Start - clause)));
@@ -717,6 +742,14 @@ public static partial class FigureExtractor
     {
         string? measure = null, comparison = null;
         head = WithoutTime(head);
+
+        // 发行进度不低于全年额度的40%: the bound and its basis follow the subject.
+        if (BoundBasis().Match(head) is { Success: true } bound)
+        {
+            comparison = bound.Value;
+            head = head[..bound.Index];
+        }
+
         string subject = head;
         var end = MeasureAtEnd().Match(head);
         if (end.Success)
@@ -828,7 +861,12 @@ public static partial class FigureExtractor
             return null;
         }
 
-        return m.Value is "约" or "近" or "将近" or "接近" or "大约" ? FigureQualifier.Around : FigureQualifier.AtLeast;
+        return m.Value switch
+        {
+            "约" or "近" or "将近" or "接近" or "大约" => FigureQualifier.Around,
+            "不足" or "不到" => FigureQualifier.AtMost,
+            _ => FigureQualifier.AtLeast,
+        };
     }
 
     /// <summary>Where the clause holding position <paramref name="at"/> starts, no earlier than <paramref name="floor"/> (the end of the figure before).</summary>
@@ -885,8 +923,8 @@ public static partial class FigureExtractor
     /// 8650亿元 is 8650 of 亿元. A multiplier alone (3万, 1.5亿) is a unit of its own.
     /// </summary>
     private const string Units =
-        "个百分点|百分点|%|‰|倍|微克/立方米|(?:万亿|千亿|百亿|亿|千万|百万|万)?(?:美元|元|人次|人|户次|户|架次|艘次|家次|家|个|名|套|辆|台|艘|吨|标箱|千瓦时|千瓦|"
-        + "平方米|平方公里|立方米|公里|千米|公顷|亩|斤|头|只|项|件|座|所|条|场|次|起|间|张|床|处|批|宗|小时|分钟|天)|万亿|亿|万";
+        "个百分点|百分点|%|‰|倍|微克/立方米|个工作日|工作日|(?:万亿|千亿|百亿|亿|千万|百万|万)?(?:美元|元|人次|人|户次|户|架次|艘次|家次|家|个|名|部|套|辆|台|艘|吨|标箱|千瓦时|千瓦|"
+        + "平方米|平方公里|立方米|公里|千米|公顷|亩|斤|头|只|项|件|座|所|条|场|次|起|间|张|床|处|批|宗|小时|分钟|天|周岁|岁)|万亿|亿|万";
 
     [GeneratedRegex(@"(?<=" + Approximations + ")(?<v>[零一二两三四五六七八九十百千]{0,6})(?<u>" + Units + ")")]
     private static partial Regex ChineseNumber();
@@ -914,10 +952,10 @@ public static partial class FigureExtractor
     [GeneratedRegex(@"\G\s?(?:左右|以上|以内|以下|上下)")]
     private static partial Regex QualifierWord();
 
-    [GeneratedRegex(@"(?:不低于|不少于|至少)$")]
+    [GeneratedRegex(@"(?:不低于|不少于|至少)(?:建成|建设|新增|培育|引进|选派|完成|开工|落地|创建)?$|(?:不低于|不少于)[^，；不]{1,10}的$")]
     private static partial Regex AtLeastBefore();
 
-    [GeneratedRegex(@"(?:不超过|不高于|不多于|最多|控制在)$")]
+    [GeneratedRegex(@"(?:不超过|不高于|不多于|最多|控制在)$|(?:不超过|不高于)[^，；不]{1,10}的$")]
     private static partial Regex AtMostBefore();
 
     [GeneratedRegex(@"^(?:增速|增幅|涨幅)?(?:又|再|也|均|还)?(?:高于|低于|快于|慢于|优于|领先|超过|比|较)(?=.)")]
@@ -926,19 +964,19 @@ public static partial class FigureExtractor
     [GeneratedRegex(@"^力争")]
     private static partial Regex Stretch();
 
-    [GeneratedRegex(@"(?<m>(?:年均|同比|环比|平均)?(?:增长|增加|提高|提升|上升|上涨|下降|减少|降低|回落|缩小|扩大)|压缩|缩短|缩减|达到|达|突破|(?<!突)破|(?<!不)超过|完成|实现|新增|获得|控制在|保持在|稳定在|迈上|跨上|跃上|站上|占比|(?:平均)?为|共计?|合计|总计)(?:了|到|至)?(?:每[人户年月天日]){0,2}(?:约|近|超|逾|超过|将近|接近|大约)?(?:最多|至少)?(?:不低于|不少于|至少|不超过|不高于|最多)?\s?$")]
+    [GeneratedRegex(@"(?<m>(?:年均|同比|环比|平均)?(?:增长|增加|提高|提升|上升|上涨|下降|减少|降低|回落|缩小|扩大)|压缩|缩短|缩减|达到|达|突破|(?<!突)破|(?<!不)超过|完成|实现|新增|获得|控制在|保持在|稳定在|迈上|跨上|跃上|站上|占比|(?:平均|仅)?为|共计?|合计|总计|安排)(?:了|到|至)?(?:每[人户年月天日]){0,2}(?:约|近|超|逾|超过|将近|接近|大约)?(?:最多|至少)?(?:不低于|不少于|至少|不超过|不高于|最多)?\s?$")]
     private static partial Regex MeasureAtEnd();
 
     [GeneratedRegex(@"^(?:全[省市区县州镇乡村国]|我[省市区县镇乡]|该[省市区县镇乡])?(?:已经?|还|又|再|将|要|继续|力争|计划|预计|争取|确保)*(?<m>(?:累计|共|新)?(?:提升改造|升级改造|获得|新增|完成|实现|拥有|引进|建成|开工|培育|新建|改建|创建|达到|突破|接待|改造|治理|惠及|带动|吸引|招引|认定|签约|实施|整治|发放|减免|帮扶|扶持|安置|举办|办理|开通|修复|培训|开展|选派|调整|表彰|评选|组织|检查|排查|走访|发生|推出|打造|建设|改扩建|落地|建立|设立|组建|储备|入选|创成|评定|命名|认证|培养|引育)|累计)")]
     private static partial Regex MeasureAtStart();
 
-    [GeneratedRegex(@"(?<=.{2})(?:实现|完成|拥有)(?=.{2})")]
+    [GeneratedRegex(@"(?<=.{2})(?<!每[千万百十]?人口?)(?:实现|完成|拥有)(?![率度值额量数])(?=.{2})")]
     private static partial Regex MeasureInside();
 
     [GeneratedRegex(@"(?<c>高于|低于|快于|慢于|优于|领先)(?<ref>[^，；、]{1,20})$")]
     private static partial Regex CompareInside();
 
-    [GeneratedRegex(@"(?:同比|环比|比|较)(?:上年|去年|上年同期|去年同期|上月|上季度|一季度|二季度|三季度|年初|全国|全省|20\d{2}年(?:底|末)?)$")]
+    [GeneratedRegex(@"(?:同比|环比|比|较)(?:上年|去年|上年同期|去年同期|上月|上季度|一季度|二季度|三季度|年初|全国|全省|20\d{2}年(?:底|末)?)(?:预算数?|同期|执行数)?$")]
     private static partial Regex ComparisonTail();
 
     [GeneratedRegex(@"(?:20\d{2}年)?(?:上半年|下半年|前三季度|前[一二三四五六七八九十两\d]{1,2}个?月|第?[一二三四1-4]季度|全年|\d{1,2}[—\-–~至]\d{1,2}月份?|\d{1,2}月份?(?!\d{0,2}日)|今年|去年|明年)(?:以来)?|(?:到|至)?20\d{2}年(?:底|末)?(?:前(?![一二三四五六七八九十两\d]))?(?:以来)?|“?十[一二三四五六七八九]五”?(?:期间|时期|末|以来)")]
@@ -953,7 +991,7 @@ public static partial class FigureExtractor
     [GeneratedRegex(@"^(?:其中|同时|此外|另外|以及|和|及|并|的|确保|力争|争取|预计|计划|将|期待|有望|要(?![素求])|、|，|：|\s)+")]
     private static partial Regex SubjectLead();
 
-    [GeneratedRegex(@"(?:的|为|是|了|均|共|约|近|将近|接近|大约|超|逾|总体|实现|力争|确保|预计|预期|争取|要|将|最多|至少|不超过|不低于|不少于)+$")]
+    [GeneratedRegex(@"(?:的|为|是|了|均|共|有|仅|约|近|将近|接近|大约|不足|不到|超|逾|总体|实现|力争|确保|预计|预期|争取|要|将|最多|至少|不超过|不低于|不少于)+$")]
     private static partial Regex SubjectTail();
 
     /// <summary>Words that say how long or since when (过去五年, 近三年来, 年内, 截至年底): never a subject, whatever they are written beside.</summary>
@@ -964,14 +1002,14 @@ public static partial class FigureExtractor
     private static partial Regex ApproximationWord();
 
     /// <summary>约 and 近 as approximations, not in 节约, 制约, 最近, 附近.</summary>
-    private const string Approximations = "将近|接近|大约|(?<![节制契预邀])约|(?<![最附邻就])近|超过|超|逾|突破|(?<![打攻识爆])破";
+    private const string Approximations = "不足|不到|将近|接近|大约|(?<![节制契预邀])约|(?<![最附邻就])近|超过|超|逾|突破|(?<![打攻识爆])破";
 
     /// <summary>A heading over a plan's indicators or targets (主要预期指标, 2026年计划, 目标任务).</summary>
-    [GeneratedRegex("计划|指标|预期目标|目标任务|主要目标|发展目标|安排|重点任务|工作任务")]
+    [GeneratedRegex("计划|指标|预期目标|目标任务|主要目标|发展目标|安排|任务|重点工作|今年工作|工作部署|工作要求|下一步|草案")]
     private static partial Regex PlanHeading();
 
     /// <summary>A heading that looks back (2025年计划执行情况, 工作回顾): its figures were reached, not planned.</summary>
-    [GeneratedRegex("执行情况|完成情况|回顾|成效")]
+    [GeneratedRegex("执行情况|完成情况|推进情况|总体情况|回顾|成效|成绩|亮点|进展|存在问题|主要做法")]
     private static partial Regex ReviewHeading();
 
     /// <summary>确保/完成/达到 under a plan heading: the figure is one of the plan's targets.</summary>
@@ -1011,8 +1049,25 @@ public static partial class FigureExtractor
     private static partial Regex NamedList();
 
     /// <summary>Verbs of doing or reaching that make a count a figure wherever they stand before it (本次推介会共签约项目52个).</summary>
-    [GeneratedRegex("(?:开办|新办|签约|建成|新建|改建|扩建|改造|引进|培育|认定|创建|开工|落地|推出|打造|建设|培训|招引|帮扶|救助|资助|举办|办理|发放|完成|实现|新增|获得|获评|荣获|入选|创成|评为|命名|设立|建立|组建|开通|开设|出台|制定|印发|查处|整改|化解|办结|受理|接待|安置|吸纳|带动|惠及|覆盖|达到|突破|超过|引育|新开)")]
+    [GeneratedRegex("(?:" + DoingVerbs + "|安排|列入)")]
     private static partial Regex CountVerb();
+
+    private const string DoingVerbs =
+        "开办|新办|签约|建成|新建|改建|扩建|改造|引进|培育|认定|创建|开工|落地|推出|打造|建设|培训|招引|帮扶|救助|资助|举办|办理|发放|完成|实现|新增|获得|获评|荣获|"
+        + "入选|创成|评为|命名|设立|建立|组建|开通|开设|出台|制定|印发|查处|整改|化解|办结|受理|接待|安置|吸纳|带动|惠及|覆盖|达到|突破|超过|引育|新开|选派|派出|"
+        + "推进|滞后|超期|逾期|销号|支持|扶持|奖励|补助|补贴|保障";
+
+    /// <summary>A head that ends in its verb, so that the count after it counts the noun after the count: 至少建成(1家公办托育中心), 确定的(46项重点任务).</summary>
+    [GeneratedRegex("(?:" + DoingVerbs + ")了?(?:不少于|不低于|至少|超过|近|约)?$|(?:确定|明确|部署|安排|列入|下达)的$")]
+    private static partial Regex VerbAtEnd();
+
+    /// <summary>The noun a count stands before, up to where the clause goes on: 46项(重点任务)中, 500名(科研人员)到企业服务.</summary>
+    [GeneratedRegex(@"\G(?<n>[^，；。、：\d“”（）()]{2,14}?)(?=到|在|已|将|中|受到|获得|被|通过|参加|参与|[，；。、：]|$)")]
+    private static partial Regex NounAfter();
+
+    /// <summary>A bound written with the basis it is a share of: 不低于全年额度的, 不超过本级支出的.</summary>
+    [GeneratedRegex(@"(?:不低于|不少于|不超过|不高于)[^，；不]{1,10}的$")]
+    private static partial Regex BoundBasis();
 
     /// <summary>A change by an amount (比上年增加, 较去年减少): its size is a figure of its own.</summary>
     [GeneratedRegex("(?:增加|减少|增收|减收|多|少)[了约近超逾]*$")]
@@ -1025,7 +1080,7 @@ public static partial class FigureExtractor
     private static partial Regex ListJoin();
 
     /// <summary>Words that demand, and so make a target even in a look-back (今年要确保…).</summary>
-    [GeneratedRegex(@"力争|确保|争取|目标是|预期目标|(?<![重主需必只摘纲提简紧首扼想不])要(?![求素点件闻害务紧塞道地职案领旨])")]
+    [GeneratedRegex(@"力争|确保|目标是|预期目标|(?<![重主需必只摘纲提简紧首扼想不])要(?![求素点件闻害务紧塞道地职案领旨])")]
     private static partial Regex StrongTarget();
 
     /// <summary>A share of a plan or goal: (完成年度计划)的16.7%, (年度目标)的90.6%.</summary>
@@ -1069,9 +1124,9 @@ public static partial class FigureExtractor
     private static partial Regex ForwardOpening();
 
     /// <summary>A lead-in that names the parts of the work to follow: 重点抓好三方面工作, 将继续办好十方面民生实事, 抓好以下工作.</summary>
-    [GeneratedRegex(@"(?:抓好|做好|办好|干好|落实好|推进|突出|聚焦)[^，。；：了]{0,6}?(?:以下|如下|[一二三四五六七八九十两\d]{1,2}个?方面|[一二三四五六七八九十两\d]{1,2}(?:项|件|大)|几项|几个方面)[^，。；：了]{0,8}[：:。]?$")]
+    [GeneratedRegex(@"(?:抓好|做好|办好|干好|落实好|推进|突出|聚焦|强调|讲|提)[^，。；：了]{0,6}?(?:以下|如下|[一二三四五六七八九十两\d]{1,2}个?方面|[一二三四五六七八九十两\d]{1,2}(?:项|件|大|点)|几项|几点|几个方面)[^，。；：了]{0,8}[：:。]?$")]
     private static partial Regex DeploymentLead();
 
-    [GeneratedRegex(@"目标|预期|力争|确保|争取|控制在|计划|明年|到20\d{2}年|(?<![即必])将(?![近来])|(?<![重主需必只摘纲提简紧首扼想不])要(?![求素点件闻害务紧塞道地职案领旨])")]
+    [GeneratedRegex(@"目标|预期|力争|确保|争取|控制在|(?<!原)计划|安排(?=[^，；。]{0,12}\d)|明年|到20\d{2}年|(?<![即必])将(?![近来])|(?<![重主需必只摘纲提简紧首扼想不])要(?![求素点件闻害务紧塞道地职案领旨])")]
     private static partial Regex TargetContext();
 }

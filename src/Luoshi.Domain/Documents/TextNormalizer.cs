@@ -448,8 +448,22 @@ public static partial class TextNormalizer
 
     /// <summary>What is chrome at the top or the bottom of a page, though it could be a line of text in the middle.</summary>
     private static bool EdgeChrome(string line) =>
-        (line.Length <= 80 && (EdgeBreadcrumb().IsMatch(line) || PreviousNext().IsMatch(line) || LoginPrompt().IsMatch(line) || FollowUs().IsMatch(line)))
+        (line.Length <= 80 && (EdgeBreadcrumb().IsMatch(line) || PreviousNext().IsMatch(line) || LoginPrompt().IsMatch(line) || FollowUs().IsMatch(line)
+            || SearchBox().IsMatch(line) || SiteName().IsMatch(line) || IsMenu(line)))
         || (line.Length <= 500 && EnglishDisclaimer().IsMatch(line));
+
+    /// <summary>
+    /// A site's menu: three or more short items and nothing else, set apart by spaces, bars or dashes (网站首页　机构概况
+    /// 信息公开, 网站地图 | 联系我们 | 隐私声明). Two of them must be longer than a name, so that a line of names
+    /// (记者　林晓岚　通讯员　张平) is never taken for one.
+    /// </summary>
+    private static bool IsMenu(string line)
+    {
+        var items = MenuSeparator().Split(line.Trim());
+        return items.Length >= 3
+            && items.All(i => i.Length is >= 2 and <= 8 && i.All(char.IsLetter))
+            && items.Count(i => i.Length >= 4) >= 2;
+    }
 
     private static void CollectDates(string line, List<DateOnly> dates)
     {
@@ -576,6 +590,17 @@ public static partial class TextNormalizer
         + @"|related (?:articles|posts|stories|news|content)|you (?:may|might) also like|recommended(?: for you)?|read more|more (?:from|stories)|most (?:read|popular))"
         + @"[\s\p{P}\p{S}\d]*(?:条|人参与)?[\s\p{P}\p{S}\d]*$", RegexOptions.IgnoreCase)]
     private static partial Regex SectionEnd();
+
+    [GeneratedRegex(@"\s*(?:[|｜·/—–]|\s)\s*")]
+    private static partial Regex MenuSeparator();
+
+    /// <summary>A search box's placeholder and button (请输入关键字　搜索).</summary>
+    [GeneratedRegex(@"^(?:请输入|输入)(?:关键字|关键词|搜索内容|检索内容)[\s…\.]*(?:搜索|检索|查询)?$")]
+    private static partial Regex SearchBox();
+
+    /// <summary>The site's name over the page (江川市人民政府门户网站, 某某新闻网).</summary>
+    [GeneratedRegex(@"^\p{L}{2,20}(?:门户网站|官方网站|网站|官网|门户网|新闻网)$")]
+    private static partial Regex SiteName();
 
     /// <summary>A breadcrumb trail that does not start at 首页 (新闻 > 正文, 政务公开 » 通知公告).</summary>
     [GeneratedRegex(@"^[\p{L}\s]{1,15}(?:\s?(?:>>|[>»›])\s?[\p{L}\s]{1,15}){1,6}$")]
