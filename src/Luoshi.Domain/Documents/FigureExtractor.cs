@@ -229,6 +229,7 @@ public static partial class FigureExtractor
         private readonly List<Figure> _figures;
         private readonly int _firstOfSentence;
         private readonly int _targetFrom;
+        private readonly int _estimateFrom;
         private readonly bool _plan;
         private readonly Context _context;
         private string? _period;
@@ -252,6 +253,7 @@ public static partial class FigureExtractor
             _figures = figures;
             _firstOfSentence = figures.Count;
             _targetFrom = TargetFrom(_s, context.Review);
+            _estimateFrom = Estimate().Match(_s) is { Success: true } estimate ? estimate.Index : int.MaxValue;
             _lastEnd = LabelNumbering().Match(_s).Length;
         }
 
@@ -497,7 +499,7 @@ public static partial class FigureExtractor
         private FigureKind Kind(Reading reading, string trimmed, bool lastYear, bool targetWords, FigureQualifier? qualifier, bool labelled)
         {
             int clause = ClauseStart(_s, reading.Start, 0);
-            if (lastYear || (Estimate().IsMatch(_s.AsSpan(0, reading.Start)) && _targetFrom > reading.Start))
+            if (lastYear || (_estimateFrom < reading.Start && _targetFrom > reading.Start))
             {
                 return FigureKind.Actual;
             }
@@ -991,7 +993,7 @@ public static partial class FigureExtractor
     [GeneratedRegex(@"^(?:其中|同时|此外|另外|以及|和|及|并|的|确保|力争|争取|预计|计划|将|期待|有望|要(?![素求])|、|，|：|\s)+")]
     private static partial Regex SubjectLead();
 
-    [GeneratedRegex(@"(?:的|为|是|了|均|共|有|仅|约|近|将近|接近|大约|不足|不到|超|逾|总体|实现|力争|确保|预计|预期|争取|要|将|最多|至少|不超过|不低于|不少于)+$")]
+    [GeneratedRegex(@"(?:的|为|是|了|均|共|有|仅|已经|已|约|近|将近|接近|大约|不足|不到|超|逾|总体|实现|力争|确保|预计|预期|争取|要|将|最多|至少|不超过|不低于|不少于)+$")]
     private static partial Regex SubjectTail();
 
     /// <summary>Words that say how long or since when (过去五年, 近三年来, 年内, 截至年底): never a subject, whatever they are written beside.</summary>
@@ -1055,10 +1057,10 @@ public static partial class FigureExtractor
     private const string DoingVerbs =
         "开办|新办|签约|建成|新建|改建|扩建|改造|引进|培育|认定|创建|开工|落地|推出|打造|建设|培训|招引|帮扶|救助|资助|举办|办理|发放|完成|实现|新增|获得|获评|荣获|"
         + "入选|创成|评为|命名|设立|建立|组建|开通|开设|出台|制定|印发|查处|整改|化解|办结|受理|接待|安置|吸纳|带动|惠及|覆盖|达到|突破|超过|引育|新开|选派|派出|"
-        + "推进|滞后|超期|逾期|销号|支持|扶持|奖励|补助|补贴|保障";
+        + "推进|滞后|超期|逾期|销号|支持|扶持|奖励|补助|补贴|保障|加装|安装|更新|配备|投放|布设";
 
     /// <summary>A head that ends in its verb, so that the count after it counts the noun after the count: 至少建成(1家公办托育中心), 确定的(46项重点任务).</summary>
-    [GeneratedRegex("(?:" + DoingVerbs + ")了?(?:不少于|不低于|至少|超过|近|约)?$|(?:确定|明确|部署|安排|列入|下达)的$")]
+    [GeneratedRegex("(?:" + DoingVerbs + ")了?(?:不少于|不低于|至少|超过|近|约)?$|(?:确定|明确|部署|安排|列入|下达)的$", RegexOptions.RightToLeft)]
     private static partial Regex VerbAtEnd();
 
     /// <summary>The noun a count stands before, up to where the clause goes on: 46项(重点任务)中, 500名(科研人员)到企业服务.</summary>
@@ -1088,7 +1090,7 @@ public static partial class FigureExtractor
     private static partial Regex PlanShare();
 
     /// <summary>A change that runs to a point (增加到2023年的…): the 到 of a from→to pair, not a deadline.</summary>
-    [GeneratedRegex("(?:缩小|扩大|提高|提升|下降|降低|增加|减少|增长|上升|调整|压减|压缩|发展|跃升)$")]
+    [GeneratedRegex("(?:缩小|扩大|提高|提升|下降|降低|增加|减少|增长|上升|调整|压减|压缩|发展|跃升)$", RegexOptions.RightToLeft)]
     private static partial Regex ChangeBefore();
 
     /// <summary>What follows a bound that picks out the things counted: 以上的村, 以上企业 (a noun, not a stop or a verb of change).</summary>
@@ -1127,6 +1129,6 @@ public static partial class FigureExtractor
     [GeneratedRegex(@"(?:抓好|做好|办好|干好|落实好|推进|突出|聚焦|强调|讲|提)[^，。；：了]{0,6}?(?:以下|如下|[一二三四五六七八九十两\d]{1,2}个?方面|[一二三四五六七八九十两\d]{1,2}(?:项|件|大|点)|几项|几点|几个方面)[^，。；：了]{0,8}[：:。]?$")]
     private static partial Regex DeploymentLead();
 
-    [GeneratedRegex(@"目标|预期|力争|确保|争取|控制在|(?<!原)计划|安排(?=[^，；。]{0,12}\d)|明年|到20\d{2}年|(?<![即必])将(?![近来])|(?<![重主需必只摘纲提简紧首扼想不])要(?![求素点件闻害务紧塞道地职案领旨])")]
+    [GeneratedRegex(@"目标|预期(?!寿命)|力争|确保|争取|控制在|(?<!原)计划|安排(?=[^，；。]{0,12}\d)|明年|到20\d{2}年|(?<![即必])将(?![近来])|(?<![重主需必只摘纲提简紧首扼想不])要(?![求素点件闻害务紧塞道地职案领旨])")]
     private static partial Regex TargetContext();
 }

@@ -179,4 +179,82 @@ public sealed class FigureContextTests
     {
         Figures("一季度城镇调查失业率平均为5.1%。").ShouldHaveSingleItem().Subject.ShouldBe("城镇调查失业率");
     }
+
+    [Fact]
+    public void ACountBeforeItsNoun_AfterTheVerb_CountsThatNoun_ButARepeatedCountIsNoFigure()
+    {
+        var figures = Read("""
+            今年要在每个街道至少建成2家社区食堂，选派不少于300名机关干部到村任职。
+            市政府确定的20项民生实事中，已完成12项。
+            """);
+
+        figures.Select(f => (f.Subject, f.Value, f.Qualifier)).ShouldBe(
+        [
+            ("社区食堂", 2m, FigureQualifier.AtLeast),
+            ("机关干部", 300m, FigureQualifier.AtLeast),
+            ("民生实事", 20m, null),
+            ("民生实事", 12m, null),
+        ]);
+
+        Figures("对排名靠后的5个乡镇，由县领导约谈。").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void WorkingDaysAgesAndPieces_AreUnits()
+    {
+        Figures("不动产登记办理时间压缩至3个工作日。").ShouldHaveSingleItem().Unit.ShouldBe("个工作日");
+        var age = Figures("过去五年，全市人均预期寿命提高到81.5岁。").ShouldHaveSingleItem();
+        (age.Unit, age.Kind).ShouldBe(("岁", FigureKind.Actual));
+        Figures("老旧小区加装电梯450部。").ShouldHaveSingleItem().Unit.ShouldBe("部");
+
+        // An age that picks out people is part of what is counted.
+        var f = Figures("为80周岁以上老年人发放高龄津贴1.2万人次。").ShouldHaveSingleItem();
+        f.Value.ShouldBe(1.2m);
+    }
+
+    [Fact]
+    public void AShareWrittenAfterAFigure_IsTheShareOfThatFigure()
+    {
+        var f = Figures("其中，非税收入38.6亿元，占一般公共预算收入的比重为21.4%。")[1];
+
+        f.Subject.ShouldStartWith("非税收入");
+        f.Subject.ShouldContain("占一般公共预算收入");
+    }
+
+    [Fact]
+    public void ABoundWithItsBasis_QualifiesTheFigure()
+    {
+        var f = Figures("要加快资金拨付，上半年支出进度不低于全年预算的55%。").ShouldHaveSingleItem();
+
+        (f.Subject, f.Value, f.Qualifier, f.Kind).ShouldBe(("支出进度", 55m, FigureQualifier.AtLeast, FigureKind.Target));
+    }
+
+    [Fact]
+    public void PartsOfAReport_AreReadByTheirHeadings()
+    {
+        var figures = Read("""
+            二、取得的成效
+
+            1.全区新增市场主体1.8万户，群众办事满意率保持在98%以上。
+
+            三、下一步工作安排
+
+            1.新建社区嵌入式服务设施15处。
+            2.改造燃气老旧管网80公里。
+            """);
+
+        figures.Select(f => (f.Value, f.Kind)).ShouldBe(
+        [
+            (1.8m, FigureKind.Actual), (98m, FigureKind.Actual), (15m, FigureKind.Target), (80m, FigureKind.Target),
+        ]);
+    }
+
+    [Fact]
+    public void WhatWasPlannedBefore_IsNoTarget()
+    {
+        var f = Figures("该项目原计划6月底完工，目前工程进度仅为45%。").ShouldHaveSingleItem();
+
+        (f.Value, f.Kind).ShouldBe((45m, FigureKind.Actual));
+        f.Subject.ShouldBe("工程进度");
+    }
 }

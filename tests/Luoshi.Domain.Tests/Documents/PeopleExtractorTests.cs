@@ -140,4 +140,13 @@ public class PeopleExtractorTests
             ((double)right / Math.Max(1, found)).ShouldBeGreaterThanOrEqualTo(0.95, $"{set} precision ({right} of {found})");
         }
     }
+
+    [Fact]
+    public void AnOfficeBeforeAName_FollowedByAnyVerbOfLeadingOrPublishing_IsAPerson()
+    {
+        People("市生态环境局局长邬敏发布全市空气质量状况。").ShouldContain(("邬敏", "市生态环境局局长"));
+        People("副县长韦国梁带领工作组赴现场调度。").ShouldContain(("韦国梁", "副县长"));
+        People("督查组约谈了县交通运输局主要负责人康宁。").ShouldContain(("康宁", "县交通运输局主要负责人"));
+    }
 }
+

@@ -315,4 +315,32 @@ public class TextNormalizerTests
 
         n.Text.ShouldBe(body);
     }
+
+    [Fact]
+    public void MenusSearchBoxesAndTheSiteName_AtThePagesEdges_Go_ButALineOfNamesStays()
+    {
+        const string body = "全县秋冬季森林防火工作会议昨日召开，会议对重点时段的巡查值守作出具体安排，要求各乡镇落实到人。";
+        var raw = string.Join(
+            "\n",
+            "南溪县人民政府门户网站",
+            "首页　政府信息公开　网上办事大厅　公众参与　走进南溪",
+            "请输入关键词　搜索",
+            "记者　程雨桐　通讯员　罗平",
+            body,
+            "部门网站 | 乡镇网站 | 无障碍浏览 | 联系我们");
+
+        var n = Normalize(raw);
+
+        n.Text.ShouldBe("记者 程雨桐 通讯员 罗平\n" + body);
+    }
+
+    [Fact]
+    public void AMenuInsideTheText_IsLeftAlone()
+    {
+        const string first = "全县秋冬季森林防火工作会议昨日召开，会议对重点时段的巡查值守作出具体安排，要求各乡镇落实到人。";
+        const string last = "会议要求，各乡镇要把责任压实到村组，确保不发生较大森林火灾，确保群众生命财产安全。";
+
+        Normalize(first + "\n防火巡查　隐患排查　宣传教育\n" + last).Text.ShouldContain("防火巡查");
+    }
 }
+
