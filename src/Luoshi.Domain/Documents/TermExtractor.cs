@@ -104,8 +104,8 @@ public static partial class TermExtractor
             }
         }
 
-        // 一县一品, 一老一小, 一带一路: 一 repeated as the pattern of the slogan.
-        return ones >= 2;
+        // 一县一品, 一老一小, 一带一路: 一 repeated as the pattern of the slogan; 一区多园, 一网多用: one against many.
+        return ones >= 2 || OneAgainstMany().IsMatch(masked);
     }
 
     /// <summary>The term with its set phrases and ordinals (第一, 第三方) blanked out, so that their numerals count nothing.</summary>
@@ -136,6 +136,9 @@ public static partial class TermExtractor
 
     private const char Masking = '□';
 
+    [GeneratedRegex("一[\\p{IsCJKUnifiedIdeographs}]多[\\p{IsCJKUnifiedIdeographs}]")]
+    private static partial Regex OneAgainstMany();
+
     /// <summary>Measure words that make 一 a count: 一件事, 一号工程, 一张蓝图, 一网通办, 最多跑一次, 一码通, 一口受理, 一刻钟生活圈.</summary>
     private const string MeasureWords = "个项大条种张件次号网码证窗套份台类级支篇屏图部口刻";
 
@@ -154,7 +157,7 @@ public static partial class TermExtractor
         "一体化", "一体", "统一", "一流", "一致", "进一步", "一批", "一大批", "一系列", "一揽子", "一些", "一起", "一切", "一样", "一般", "一直",
         "一定", "唯一", "同一", "一同", "一道", "一贯", "一代", "一线", "一站式", "一门式", "一条龙", "一条心", "一盘棋", "一次性", "一把手", "一以贯之", "一心一意",
         "一马当先", "一往无前", "一张一弛", "万一", "逐一", "单一", "专一", "划一", "一举", "一手", "一度", "一旦", "一律", "一向", "一番", "一点", "一口气", "一刻不停",
-        "一方面", "十分", "十足", "两岸", "双方", "双向",
+        "一方面", "十分", "十足", "两岸", "双方", "双向", "店小二", "小二",
         "长三角", "珠三角", "四川", "三峡", "三亚", "三明", "三门峡", "三沙", "九江", "十堰", "六安", "六盘水", "七台河", "五指山", "九寨沟", "千岛湖",
         "万州", "万宁", "百色", "八达岭", "五台山", "九华山", "四平", "二连浩特",
         "三思而行", "五湖四海", "四面八方", "七上八下", "九牛一毛", "十全十美", "三心二意", "五花八门", "八仙过海", "七嘴八舌", "十拿九稳", "三番五次",

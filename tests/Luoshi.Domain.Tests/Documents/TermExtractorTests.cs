@@ -19,6 +19,8 @@ public class TermExtractorTests
     [InlineData("十四五")]
     [InlineData("推进十大行动")]
     [InlineData("一县一品")]
+    [InlineData("一园多区")]
+    [InlineData("一码多用")]
     [InlineData("绘好一张蓝图")]
     [InlineData("百县千项")]
     [InlineData("擦亮七张名片")]
@@ -53,6 +55,7 @@ public class TermExtractorTests
     [InlineData("地瓜经济")]
     [InlineData("一以贯之")]
     [InlineData("拧成一条心")]
+    [InlineData("争当服务企业的店小二")]
     [InlineData("大众创业、万众创新")]
     public void SetPhrasesHoldingANumeral_CountNothing(string term) => TermExtractor.IsNumbered(term).ShouldBeFalse(term);
 

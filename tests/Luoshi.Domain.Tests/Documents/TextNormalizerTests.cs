@@ -327,7 +327,8 @@ public class TextNormalizerTests
             "请输入关键词　搜索",
             "记者　程雨桐　通讯员　罗平",
             body,
-            "部门网站 | 乡镇网站 | 无障碍浏览 | 联系我们");
+            "部门网站 | 乡镇网站 | 无障碍浏览 | 联系我们",
+            "收藏 | 举报 | 下载文档（需3积分）");
 
         var n = Normalize(raw);
 
