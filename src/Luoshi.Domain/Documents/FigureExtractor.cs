@@ -587,6 +587,18 @@ public static partial class FigureExtractor
             return (subject, head.Measure, head.Comparison, head.FigureStart);
         }
 
+        /// <summary>How many values a 分别 list has: the number just read and those joined to it (、, 和, 及, 与).</summary>
+        private int ListedValues()
+        {
+            int values = 1;
+            for (int k = _next; k < _tokens.Count && ListJoin().IsMatch(_s[_tokens[k - 1].End.._tokens[k].Start]); k++)
+            {
+                values++;
+            }
+
+            return values;
+        }
+
         /// <summary>
         /// 事故起数和死亡人数实现“双下降”，分别下降18.6%和12.4%: a 分别 list with no figures before it takes its subjects
         /// from the clause before, named as a list before its verb, when it names as many as the list has values.
@@ -608,11 +620,7 @@ public static partial class FigureExtractor
             }
 
             var list = ListSeparator().Split(SubjectLead().Replace(named.Groups["s"].Value, string.Empty)).Select(x => x.Trim()).Where(x => x.Length > 0).ToList();
-            int values = 1;
-            for (int k = _next; k < _tokens.Count && ListJoin().IsMatch(_s[_tokens[k - 1].End.._tokens[k].Start]); k++)
-            {
-                values++;
-            }
+            int values = ListedValues();
 
             return list.Count >= 2 && list.Count == values ? list : null;
         }
@@ -623,11 +631,7 @@ public static partial class FigureExtractor
         /// </summary>
         private List<string>? Preceding()
         {
-            int values = 1;
-            for (int k = _next; k < _tokens.Count && ListJoin().IsMatch(_s[_tokens[k - 1].End.._tokens[k].Start]); k++)
-            {
-                values++;
-            }
+            int values = ListedValues();
 
             int first = _figures.Count - values;
             return values >= 2 && first >= _firstOfSentence ? [.. _figures.Skip(first).Take(values).Select(f => f.Subject)] : null;
