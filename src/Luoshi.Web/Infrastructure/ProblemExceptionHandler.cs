@@ -102,7 +102,9 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
         // A JSON body that does not parse: name the JSON path of the bad value (e.g. "$.value" → value).
         var json = e.InnerException as JsonException ?? e.InnerException?.InnerException as JsonException;
         var field = json?.Path is { Length: > 2 } path ? path.TrimStart('$', '.') : "body";
-        var detail = json is not null
+        var detail = json is JsonValueRefusedException refused
+            ? new Text($"请求体中 {field} 的值无效:{refused.Reason.Zh}", $"the value of '{field}' in the request body is invalid: {refused.Reason.En}")
+            : json is not null
             ? new Text($"请求体中 {field} 的值无效", $"the value of '{field}' in the request body is invalid")
             : e.StatusCode == StatusCodes.Status413PayloadTooLarge
                 ? new Text("请求体过大", "the request body is too large")
