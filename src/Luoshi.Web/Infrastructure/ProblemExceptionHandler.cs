@@ -18,6 +18,13 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
     {
         // The handler runs outside the request's own pipeline, so the client's language is set again here.
         ApiLanguage.Apply(http);
+
+        // EF evaluates a query's parameters itself and wraps what they throw: a refusal is still a refusal.
+        if (exception is InvalidOperationException { InnerException: { } inner } && inner is DomainException or InputRefusedException)
+        {
+            exception = inner;
+        }
+
         var problem = exception switch
         {
             InputRefusedException e => Refused(e),

@@ -138,4 +138,38 @@ public sealed class BoundaryInputTests(AppFixture fixture) : IClassFixture<AppFi
         await response.ShouldBeProblem(HttpStatusCode.BadRequest, "minGapPoints");
         (await app.Client.GetAsync("/api/supervision/rules/wide-gap")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task TargetList_WithAYearThatIsNotAPeriod_Is400NamingYear(Db db)
+    {
+        var app = await fixture.For(db);
+
+        foreach (var year in new[] { "-100000000000000", "12.5", "null", "Infinity" })
+        {
+            await (await app.Client.GetAsync($"/api/targets?indicator=GDP&year={Uri.EscapeDataString(year)}")).ShouldBeProblem(HttpStatusCode.BadRequest, "year");
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Upload_WithAMalformedForm_Is400NamingTheBody(Db db)
+    {
+        var app = await fixture.For(db);
+        string[] bodies =
+        [
+            "--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.csv\"\r\n\r\nindicator,org\r\n--b",
+            "--b\r\nnot a header\r\n\r\nx\r\n--b--\r\n",
+            "--b\r\nContent-Disposition: \r\n\r\nx\r\n--b--\r\n",
+        ];
+        foreach (var url in new[] { "/api/readings/import", "/api/reporting/upload?org=330100&period=2026-01", "/api/projects/progress/upload" })
+        {
+            foreach (var body in bodies)
+            {
+                var content = new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(body));
+                content.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("multipart/form-data; boundary=b");
+                await (await app.Client.PostAsync(url, content)).ShouldBeProblem(HttpStatusCode.BadRequest, "body");
+            }
+        }
+    }
 }
