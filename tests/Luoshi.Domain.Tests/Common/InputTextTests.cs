@@ -23,11 +23,18 @@ public sealed class InputTextTests
     public void ControlCharactersAndNoncharacters_AreRefusedNamingTheCharacter(string text, string named) =>
         InputText.Problem(text)!.Value.En.ShouldContain(named);
 
-    [Theory]
-    [InlineData("\ud800")]
-    [InlineData("a\udc00b")]
-    [InlineData("\ud800\ud800")]
-    public void HalfASurrogatePair_IsRefused(string text) => InputText.Problem(text)!.Value.En.ShouldContain("surrogate");
+    [Fact]
+    public void HalfASurrogatePair_IsRefused()
+    {
+        // Built in code: a test attribute's text cannot carry half a pair intact.
+        char high = (char)0xD800, low = (char)0xDC00;
+        foreach (var text in new[] { $"{high}", $"a{low}b", $"{high}{high}", $"{low}{high}" })
+        {
+            InputText.Problem(text)!.Value.En.ShouldContain("surrogate");
+        }
+
+        InputText.Problem($"{high}{low}").ShouldBeNull();
+    }
 
     [Fact]
     public void Require_NamesTheField() =>
