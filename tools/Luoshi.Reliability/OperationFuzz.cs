@@ -83,7 +83,7 @@ internal static class OperationFuzz
             var shared = item!["parameters"]?.AsArray();
             foreach (var (method, op) in item.AsObject())
             {
-                if (method is "parameters" or "summary" or "description" or "servers")
+                if (method is not ("get" or "put" or "post" or "delete" or "patch" or "head" or "options") || op is not JsonObject)
                 {
                     continue;
                 }
