@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The reliability suite: kill -9 of the server during large imports, 50 concurrent reporters on two servers
-# behind nginx, PostgreSQL restarted under load, and fuzzed CSV/XLSX/HTML/DOCX/PDF/JSON inputs.
-#   scripts/reliability.sh           full run (20 kills, 60 s of reporters, 10,000 inputs; ≈ 10–15 min)
-#   scripts/reliability.sh --quick   CI run (5 kills, 10 s, 1,000 inputs; a few minutes)
+# behind nginx, PostgreSQL restarted under load, and fuzzed inputs on a SQLite and a PostgreSQL server: mutated
+# CSV/XLSX/HTML/DOCX/PDF/JSON files and bodies, and every operation of the server's /openapi/v1.json.
+#   scripts/reliability.sh           full run (20 kills, 60 s of reporters, 10,000 inputs; ≈ 17 min on a busy 2-core machine)
+#   scripts/reliability.sh --quick   CI's and a developer's run (5 kills, 10 s, 1,000 inputs; a few minutes)
 # Loopback only, bounded in time and count; stops everything it started. Writes
 # artifacts/reliability/summary.json and exits 0 only when every check holds.
 set -euo pipefail

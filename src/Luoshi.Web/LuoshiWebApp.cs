@@ -116,7 +116,7 @@ public static class LuoshiWebApp
         });
         app.MapLuoshiOperations();
 
-        var api = app.MapGroup("/api");
+        var api = app.MapGroup("/api").AddEndpointFilter<CheckedTextFilter>();
         api.MapOrganizationApi();
         api.MapPlansApi();
         api.MapIndicatorsApi();
@@ -139,6 +139,7 @@ public static class LuoshiWebApp
         o.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
         o.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
         o.Converters.Add(new NormalizedDecimalConverter());
+        o.Converters.Add(new CheckedStringConverter());
         o.Converters.Add(new PeriodJsonConverter());
         o.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
     }

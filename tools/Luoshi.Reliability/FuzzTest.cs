@@ -13,7 +13,9 @@ namespace Luoshi.Reliability;
 /// </summary>
 internal static class FuzzTest
 {
-    public sealed record Result(int Inputs, long Errors5xx, long Partial, long Accepted, long Refused, Dictionary<string, int> ByTarget, List<string> Failures);
+    public sealed record Result(
+        string Provider, int Inputs, long Errors5xx, long NotProblem, long Partial, long Accepted, long Refused, long RefusedByServer, Dictionary<string, int> ByTarget,
+        int OperationsTotal, int OperationsCovered, int OperationsAccepted, string AuditChain, string Integrity, List<string> Failures);
 
     private static readonly string[] Tables =
     [
@@ -30,12 +32,19 @@ internal static class FuzzTest
 
     private sealed record Door(string Name, Func<Random, HttpContent> Body, string Path);
 
-    public static async Task<Result> Run(Setup setup, int inputs)
+    /// <summary>
+    /// One provider's fuzz: half the inputs through the doors that take files and the original JSON bodies (mutated
+    /// bytes), half through every operation of the OpenAPI document. Afterwards the audit chain must verify and, on
+    /// SQLite, the file must pass its own integrity check.
+    /// </summary>
+    public static async Task<Result> Run(Setup setup, int inputs, bool postgres)
     {
-        var store = await Store.CreateAsync(setup, "fuzz", postgres: true);
+        var provider = postgres ? "postgres" : "sqlite";
+        var store = await Store.CreateAsync(setup, "fuzz-" + provider, postgres);
         var token = await Seed.Province(setup, store);
         await using var server = await Luoshi.Serve(setup, store, "fuzz", new Dictionary<string, string> { ["Luoshi__Supervision__ScheduleEnabled"] = "false" });
         using var http = Seed.Client(server.Url!, token, TimeSpan.FromSeconds(60));
+        using var anonymous = new HttpClient { BaseAddress = new Uri(server.Url!), Timeout = TimeSpan.FromSeconds(60) };
         var seedCsv = Seed.Readings("REL01", 2, 1);
         (await http.PostAsync("/api/readings/import", Seed.File(Encoding.UTF8.GetBytes(seedCsv), "r.csv", "text/csv"))).EnsureSuccessStatusCode();
 
@@ -75,58 +84,125 @@ internal static class FuzzTest
             doors.Add(new($"json {jsonPaths[i]}", r => Json(r, body), jsonPaths[i]));
         }
 
-        var random = new Random(2026);
-        long errors = 0, partial = 0, accepted = 0, refused = 0;
-        var byTarget = new Dictionary<string, int>();
-        var failures = new List<string>();
-        var samples = Path.Combine(setup.Out, "fuzz-failures");
-        for (int n = 0; n < inputs; n++)
+        var random = new Random(postgres ? 2026 : 2027);
+        var tally = new Tally(provider, Path.Combine(setup.Out, "fuzz-failures", provider));
+        int doorInputs = inputs / 2;
+        for (int n = 0; n < doorInputs; n++)
         {
             var door = doors[n % doors.Count];
             using var content = door.Body(random);
             var payload = await content.ReadAsByteArrayAsync();
             var before = await Counts(store);
-            int status;
-            try
+            var (status, problem) = await Send(http, () => new HttpRequestMessage(HttpMethod.Post, door.Path) { Content = content });
+            await tally.Record(n, door.Name, $"POST {door.Path}", status, problem, payload, store, before);
+            Progress(provider, n + 1, inputs, tally);
+        }
+
+        // Every operation of the document, in turn, so that each gets its share of the inputs.
+        var document = System.Text.Json.Nodes.JsonNode.Parse(await http.GetStringAsync("/openapi/v1.json"))!;
+        var operations = await OperationFuzz.Read(http);
+        byte[][] files = [readingsCsv, projectsCsv, xlsx, html, text, docx, Encoding.UTF8.GetBytes(seedCsv[..Math.Min(seedCsv.Length, 4000)])];
+        var covered = new HashSet<string>();
+        var acceptedOperations = new HashSet<string>();
+        for (int n = doorInputs; n < inputs; n++)
+        {
+            var op = operations[(n - doorInputs) % operations.Count];
+            var input = OperationFuzz.Generate(random, document, op, files);
+            var before = await Counts(store);
+            var (status, problem) = await Send(input.WithToken ? http : anonymous, () => OperationFuzz.Request(input));
+            covered.Add(op.Name);
+            if (status is >= 200 and < 300)
             {
-                using var response = await http.PostAsync(door.Path, content);
-                status = (int)response.StatusCode;
-            }
-            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
-            {
-                status = 599;
+                acceptedOperations.Add(op.Name);
             }
 
-            byTarget[door.Name] = byTarget.GetValueOrDefault(door.Name) + 1;
-            if (status >= 500)
+            await tally.Record(n, "operations", $"{op.Method} {input.Url}", status, problem, input.Body ?? [], store, before);
+            Progress(provider, n + 1, inputs, tally);
+
+            // An input may revoke the token it came with (DELETE /api/tokens/{id}): mint another, as an operator would.
+            if (input.WithToken && status == 401 && !(await http.GetAsync("/api/auth/me")).IsSuccessStatusCode)
             {
-                errors++;
-                failures.Add($"{n} {door.Name}: {status}");
+                token = (await Luoshi.Run(setup, store, "tokens", "create", "admin", "--data-dir", store.DataDir)).Trim();
+                http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            }
+        }
+
+        var verify = await http.GetAsync("/api/audit/verify");
+        var chain = System.Text.Json.Nodes.JsonNode.Parse(await verify.Content.ReadAsStringAsync());
+        var auditChain = verify.IsSuccessStatusCode && chain?["intact"]?.GetValue<bool>() == true ? "ok" : $"{(int)verify.StatusCode} {chain?.ToJsonString()}";
+        await server.Stop();
+        var integrity = await store.IntegrityCheck();
+        return new Result(provider, inputs, tally.Errors, tally.NotProblem, tally.Partial, tally.Accepted, tally.Refused, tally.RefusedByServer, tally.ByTarget,
+            operations.Count, covered.Count, acceptedOperations.Count, auditChain, integrity, tally.Failures.Take(50).ToList());
+    }
+
+    private static void Progress(string provider, int done, int inputs, Tally tally)
+    {
+        if (done % 500 == 0)
+        {
+            Console.WriteLine($"  fuzz {provider} {done}/{inputs}: {tally.Errors} 5xx, {tally.NotProblem} not a problem document, {tally.Partial} partial, {tally.Accepted} accepted, {tally.Refused} refused");
+        }
+    }
+
+    private static async Task<(int Status, bool Problem)> Send(HttpClient http, Func<HttpRequestMessage> request)
+    {
+        try
+        {
+            using var message = request();
+            using var response = await http.SendAsync(message);
+            await response.Content.ReadAsByteArrayAsync();
+            return ((int)response.StatusCode, response.Content.Headers.ContentType?.MediaType == "application/problem+json");
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+        {
+            return (599, false);
+        }
+    }
+
+    /// <summary>What the answers were: 5xx, 4xx that are not problem documents, refusals that changed rows.</summary>
+    private sealed class Tally(string provider, string samples)
+    {
+        public long Errors, NotProblem, Partial, Accepted, Refused, RefusedByServer;
+        public Dictionary<string, int> ByTarget { get; } = [];
+        public List<string> Failures { get; } = [];
+
+        public async Task Record(int n, string target, string request, int status, bool problem, byte[] payload, Store store, string before)
+        {
+            ByTarget[target] = ByTarget.GetValueOrDefault(target) + 1;
+            if (status >= 500 || (status < 200) || (status is >= 300 and < 400))
+            {
+                Errors++;
+                Failures.Add($"{provider} {n} {request}: {status}");
                 Directory.CreateDirectory(samples);
                 await File.WriteAllBytesAsync(Path.Combine(samples, $"{n}-{status}.bin"), payload);
             }
             else if (status >= 400)
             {
-                refused++;
+                Refused++;
+                if (!problem && (status is 414 or 431 || (status == 400 && request.Split('?')[0].Contains("%00", StringComparison.Ordinal))))
+                {
+                    // A request line or headers beyond Kestrel's limits (8 KB, 32 KB), or a NUL in the path: refused by
+                    // the HTTP server before the application sees the request, with no body. Correct HTTP, counted apart.
+                    RefusedByServer++;
+                }
+                else if (!problem)
+                {
+                    NotProblem++;
+                    Failures.Add($"{provider} {n} {request}: {status} without a problem document");
+                }
+
                 var after = await Counts(store);
                 if (after != before)
                 {
-                    partial++;
-                    failures.Add($"{n} {door.Name}: refused with {status} but rows changed {before} → {after}");
+                    Partial++;
+                    Failures.Add($"{provider} {n} {request}: refused with {status} but rows changed {before} → {after}");
                 }
             }
             else
             {
-                accepted++;
-            }
-
-            if ((n + 1) % 500 == 0)
-            {
-                Console.WriteLine($"  fuzz {n + 1}/{inputs}: {errors} 5xx, {partial} partial, {accepted} accepted, {refused} refused");
+                Accepted++;
             }
         }
-
-        return new Result(inputs, errors, partial, accepted, refused, byTarget, failures.Take(50).ToList());
     }
 
     private static Task<string> Counts(Store store) =>
@@ -176,7 +252,7 @@ internal static class FuzzTest
         return Encoding.UTF8.GetBytes(text);
     }
 
-    private static byte[] Mutate(Random r, byte[] input)
+    internal static byte[] Mutate(Random r, byte[] input)
     {
         var bytes = new List<byte>(input);
         int edits = 1 + r.Next(4);

@@ -34,9 +34,9 @@ public static class Parsing
             throw new DomainException(field, new Text($"不是有效的数字:“{Clip(s)}”", $"not a number: '{Clip(s)}'"));
         }
 
-        if (Math.Abs(value) >= 100_000_000_000_000m)
+        if (Math.Abs(value) >= Numbers.Limit)
         {
-            throw new DomainException(field, new Text("数值超出范围", "the number is out of range"));
+            throw new DomainException(field, Numbers.OutOfRange);
         }
 
         return value;

@@ -84,6 +84,7 @@ public abstract class LuoshiDbContext(DbContextOptions options, ICurrentActor? a
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         ChangeTracker.DetectChanges();
+        ColumnFit.Check(ChangeTracker);
         RaiseVersions();
         await AuditNames.Complete(this, ChangeTracker, cancellationToken);
         var changes = AuditTrail.Collect(ChangeTracker, AuditNames, actor, Now);

@@ -82,7 +82,9 @@ public sealed class ListTargets(Data.LuoshiDbContext db)
 
         if (!string.IsNullOrWhiteSpace(q.Year))
         {
-            rows = rows.Where(x => x.t.PeriodCode == Period.Parse(q.Year).ToString());
+            // Parsed before the query: a refusal inside the expression would reach the caller wrapped by EF, as a 500.
+            var year = Period.TryParse(q.Year, out var period, out var error) ? period.ToString() : throw new DomainException("year", error);
+            rows = rows.Where(x => x.t.PeriodCode == year);
         }
 
         var list = await rows.ToListAsync(ct);

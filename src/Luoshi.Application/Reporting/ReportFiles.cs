@@ -168,7 +168,7 @@ public sealed class ReportFiles(Data.LuoshiDbContext db, ICurrentActor actor, Ti
             else if (cell.Number is { } n)
             {
                 value = double.IsFinite(n) && Math.Abs(n) < 1e14 ? Math.Round((decimal)n, 6) : null;
-                error = value is null ? new Text("数值超出范围", "the number is out of range") : null;
+                error = value is null ? Numbers.OutOfRange : null;
             }
             else if (!string.IsNullOrWhiteSpace(cell.Text))
             {

@@ -40,7 +40,16 @@ public sealed class CsvTable
     internal static CsvTable Of(IReadOnlyList<string> columns, List<(int Line, string[] Fields)> rows) =>
         new(columns.Select((c, i) => (c, i)).ToDictionary(x => x.c, x => x.i, StringComparer.Ordinal), rows);
 
-    /// <summary>Reads and shape-checks a CSV stream (UTF-8, with or without BOM).</summary>
+    /// <summary>The longest text a cell may hold: Excel's own limit, so that what a sheet can hold a file may too.</summary>
+    public const int MaxCellLength = 32_767;
+
+    /// <summary>What is wrong with a cell's text (a control character, too long), or null: the one rule for CSV and Excel cells.</summary>
+    public static Text? CellProblem(string cell) =>
+        cell.Length > MaxCellLength
+            ? new Text($"单元格过长(超过{MaxCellLength}个字符)", $"the cell is too long (over {MaxCellLength} characters)")
+            : InputText.Problem(cell);
+
+    /// <summary>Reads and shape-checks a CSV stream (UTF-8, with or without BOM); refuses cells that <see cref="CellProblem"/> refuses, naming line and column.</summary>
     public static CsvTable Read(Stream stream, IReadOnlyList<string> required, IReadOnlyList<string>? optional = null)
     {
         var errors = new List<FieldError>();
@@ -66,6 +75,7 @@ public sealed class CsvTable
                 if (header is null)
                 {
                     header = [.. fields.Select(f => f.Trim())];
+                    errors.AddRange(header.Select(CellProblem).OfType<Text>().Select(p => new FieldError("header", p, line, "header")));
                     continue;
                 }
 
@@ -80,6 +90,15 @@ public sealed class CsvTable
                     if (errors.Count >= MaxErrors)
                     {
                         break;
+                    }
+                }
+
+                for (int i = 0; i < fields.Length && errors.Count < MaxErrors; i++)
+                {
+                    if (CellProblem(fields[i]) is { } problem)
+                    {
+                        var column = i < header.Length ? header[i] : Xlsx.ColumnName(i);
+                        errors.Add(new FieldError(column, problem, line, column));
                     }
                 }
 

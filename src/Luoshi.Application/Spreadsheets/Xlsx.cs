@@ -156,16 +156,28 @@ public static class Xlsx
                 var part = (WorksheetPart)workbook.GetPartById(sheet.Id!.Value!);
                 var shared = workbook.SharedStringTablePart?.SharedStringTable.Elements<SharedStringItem>().Select(i => i.InnerText).ToList() ?? [];
                 var rows = new List<(int, IReadOnlyDictionary<string, XlsxCell>)>();
+                var refused = new List<FieldError>();
                 foreach (var row in part.Worksheet.Descendants<Row>())
                 {
                     var cells = new Dictionary<string, XlsxCell>(StringComparer.Ordinal);
                     foreach (var cell in row.Elements<Cell>())
                     {
                         var column = new string((cell.CellReference?.Value ?? string.Empty).TakeWhile(char.IsAsciiLetter).ToArray());
-                        cells[column] = ReadCell(cell, shared);
+                        var read = ReadCell(cell, shared);
+                        if (CsvTable.CellProblem(read.Text) is { } problem)
+                        {
+                            refused.Add(new FieldError(column, problem, (int)(row.RowIndex?.Value ?? (uint)(rows.Count + 1)), column));
+                        }
+
+                        cells[column] = read;
                     }
 
                     rows.Add(((int)(row.RowIndex?.Value ?? (uint)(rows.Count + 1)), cells));
+                }
+
+                if (refused.Count > 0)
+                {
+                    throw new InputRefusedException([.. refused.Take(CsvTable.MaxErrors)], new Domain.Common.Text("文件中有无法接受的文字,未导入任何数据", "the file holds text that cannot be accepted; nothing was imported"));
                 }
 
                 return new XlsxSheet(sheetName, rows);

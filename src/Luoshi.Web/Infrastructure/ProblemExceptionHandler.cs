@@ -18,6 +18,13 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
     {
         // The handler runs outside the request's own pipeline, so the client's language is set again here.
         ApiLanguage.Apply(http);
+
+        // EF evaluates a query's parameters itself and wraps what they throw: a refusal is still a refusal.
+        if (exception is InvalidOperationException { InnerException: { } inner } && inner is DomainException or InputRefusedException)
+        {
+            exception = inner;
+        }
+
         var problem = exception switch
         {
             InputRefusedException e => Refused(e),
@@ -102,7 +109,9 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
         // A JSON body that does not parse: name the JSON path of the bad value (e.g. "$.value" → value).
         var json = e.InnerException as JsonException ?? e.InnerException?.InnerException as JsonException;
         var field = json?.Path is { Length: > 2 } path ? path.TrimStart('$', '.') : "body";
-        var detail = json is not null
+        var detail = json is JsonValueRefusedException refused
+            ? new Text($"请求体中 {field} 的值无效:{refused.Reason.Zh}", $"the value of '{field}' in the request body is invalid: {refused.Reason.En}")
+            : json is not null
             ? new Text($"请求体中 {field} 的值无效", $"the value of '{field}' in the request body is invalid")
             : e.StatusCode == StatusCodes.Status413PayloadTooLarge
                 ? new Text("请求体过大", "the request body is too large")

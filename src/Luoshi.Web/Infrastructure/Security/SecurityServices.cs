@@ -106,11 +106,12 @@ public static class SecurityServices
                 throw new BadHttpRequestException("request body too large", StatusCodes.Status413PayloadTooLarge);
             }
 
-            // PostgreSQL can neither store nor compare text holding a NUL character: a query holding one is refused at the
-            // door, naming the parameter, rather than failing deep in a lookup (the server already refuses one in the path).
-            if (NulIn(http.Request) is { } field)
+            // PostgreSQL can neither store nor compare text holding a NUL character: a query holding one, or any text
+            // InputText refuses, is refused at the door, naming the parameter, rather than failing deep in a lookup
+            // (the server already refuses one in the path). The API's other text is checked by CheckedTextFilter.
+            if (RefusedIn(http.Request.Query) is { } refused)
             {
-                throw new Domain.Common.DomainException(field, new Text($"{field} 含有空字符(\\0)", $"{field} holds a NUL character (\\0)"));
+                throw new Domain.Common.DomainException(refused.Field, refused.Problem);
             }
 
             var h = http.Response.Headers;
@@ -128,13 +129,14 @@ public static class SecurityServices
         return app;
     }
 
-    private static string? NulIn(HttpRequest request)
+    private static (string Field, Text Problem)? RefusedIn(IQueryCollection query)
     {
-        foreach (var (key, values) in request.Query)
+        foreach (var (key, values) in query)
         {
-            if (key.Contains('\0', StringComparison.Ordinal) || values.Any(v => v?.Contains('\0', StringComparison.Ordinal) == true))
+            var problem = InputText.Problem(key) ?? values.Select(v => InputText.Problem(v)).FirstOrDefault(p => p is not null);
+            if (problem is { } p)
             {
-                return key.Replace("\0", string.Empty, StringComparison.Ordinal);
+                return (InputText.Problem(key) is null ? key : "parameter", p);
             }
         }
 
