@@ -81,12 +81,7 @@ public static class LuoshiWebApp
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.ConfigureHttpJsonOptions(o => ConfigureJson(o.SerializerOptions));
-        builder.Services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
-        {
-            doc.Info.Title = "落实 Luoshi API";
-            doc.Info.Description = new Text("计划、指标、目标、数据、督办", "plans, indicators, targets, readings, supervision. Errors are RFC 7807 problem documents.").Bilingual;
-            return Task.CompletedTask;
-        }));
+        builder.Services.AddLuoshiOpenApi();
 
         builder.Services.AddLuoshiProxies(options.KnownProxies);
 
