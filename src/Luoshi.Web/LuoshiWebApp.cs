@@ -51,14 +51,15 @@ public static class LuoshiWebApp
 
         var options = LuoshiOptions.Read(builder.Configuration);
         builder.Services.AddSingleton(options);
-        builder.Services.AddLuoshiData(DatabaseOptions.Resolve(options.DataDir, builder.Configuration.GetConnectionString("Luoshi")));
+        var database = DatabaseOptions.Resolve(options.DataDir, builder.Configuration.GetConnectionString("Luoshi"));
+        builder.Services.AddLuoshiData(database);
         builder.Services.AddSingleton(new DataVersionClock(TimeSpan.FromMilliseconds(options.VersionCheckMilliseconds), TimeSpan.FromMilliseconds(options.ReaderLagMilliseconds)));
         builder.Services.AddLuoshiApplication();
         builder.Services.AddSingleton(new AnswerCache(options.AnswerCacheMegabytes));
         builder.Services.Configure<SupervisionOptions>(builder.Configuration.GetSection(SupervisionOptions.Section));
         builder.Services.Configure<Application.Evaluation.OverviewOptions>(builder.Configuration.GetSection(Application.Evaluation.OverviewOptions.Section));
         builder.Services.Configure<CalendarOptions>(builder.Configuration.GetSection(CalendarOptions.Section));
-        builder.AddLuoshiOperations(options);
+        builder.AddLuoshiOperations(options, database);
         builder.Services.AddHostedService<DatabaseInitializer>();
         builder.Services.AddHostedService<EvaluationWarmUp>();
 
@@ -80,12 +81,7 @@ public static class LuoshiWebApp
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.ConfigureHttpJsonOptions(o => ConfigureJson(o.SerializerOptions));
-        builder.Services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
-        {
-            doc.Info.Title = "落实 Luoshi API";
-            doc.Info.Description = new Text("计划、指标、目标、数据、督办", "plans, indicators, targets, readings, supervision. Errors are RFC 7807 problem documents.").Bilingual;
-            return Task.CompletedTask;
-        }));
+        builder.Services.AddLuoshiOpenApi();
 
         builder.Services.AddLuoshiProxies(options.KnownProxies);
 
@@ -107,6 +103,7 @@ public static class LuoshiWebApp
         // Routing comes after the status-code pages, so that a page's 404 is re-executed through routing to the UI's status page.
         app.UseRouting();
         app.UseLuoshiAuthentication();
+        app.UseLuoshiMetrics();
 
         app.MapOpenApi();
         app.UseSwaggerUI(o =>

@@ -21,7 +21,7 @@ internal static class AuditTrail
     private static readonly HashSet<Type> Unaudited =
     [
         typeof(AuditEntry), typeof(ReadingVersion), typeof(TargetVersion),
-        typeof(Domain.Supervision.SupervisionEvent), typeof(Domain.Supervision.SupervisionItemIndicator), typeof(Domain.Reporting.ReportTransition), typeof(Domain.Notifications.Notification), typeof(Notifications.OutboxMessage), typeof(JobLease), typeof(DataProtectionKey), typeof(DocumentTerm),
+        typeof(Domain.Supervision.SupervisionEvent), typeof(Domain.Supervision.SupervisionItemIndicator), typeof(Domain.Reporting.ReportTransition), typeof(Domain.Notifications.Notification), typeof(Notifications.OutboxMessage), typeof(JobLease), typeof(Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey), typeof(DocumentTerm),
     ];
 
     // Parts of an ingested document that are recorded by size, not content: the document itself is kept

@@ -8,6 +8,7 @@ using Luoshi.Domain.Notifications;
 using Luoshi.Domain.Organization;
 using Luoshi.Domain.Plans;
 using Luoshi.Domain.Supervision;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 
@@ -18,7 +19,7 @@ namespace Luoshi.Application.Data;
 /// subclass so that each keeps its own migrations set (<see cref="SqliteLuoshiDbContext"/>,
 /// <see cref="PostgresLuoshiDbContext"/>); everything else depends on this base type.
 /// </summary>
-public abstract class LuoshiDbContext(DbContextOptions options, ICurrentActor? actor, TimeProvider? clock) : DbContext(options)
+public abstract class LuoshiDbContext(DbContextOptions options, ICurrentActor? actor, TimeProvider? clock) : DbContext(options), IDataProtectionKeyContext
 {
     private readonly List<AuditEntry> _pendingAudit = [];
     private readonly List<AuditEntry> _pendingEvents = [];
@@ -52,6 +53,7 @@ public abstract class LuoshiDbContext(DbContextOptions options, ICurrentActor? a
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<JobLease> JobLeases => Set<JobLease>();
+    /// <summary>The web tier's data-protection key ring, shared by every server behind the proxy (docs/adr/0013).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<Document> Documents => Set<Document>();
     public DbSet<DocumentItem> DocumentItems => Set<DocumentItem>();

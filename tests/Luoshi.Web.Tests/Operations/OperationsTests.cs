@@ -96,7 +96,7 @@ public sealed class OperationsTests(AppFixture fixture) : IClassFixture<AppFixtu
             line.ShouldMatch(@"^[a-zA-Z_:][a-zA-Z0-9_:]*(\{.*\})? [-+0-9.eEInfNa]+$");
         }
 
-        // Measurements with a tag set already seen land in the same series (found without rebuilding its labels).
+        // Later requests with the same route and status add to the same series; every scrape reads the current values.
         (await app.Client.GetAsync("/api/evaluation?period=2026-02")).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await app.Client.GetAsync("/api/evaluation?period=2026-03")).StatusCode.ShouldBe(HttpStatusCode.OK);
         var later = (await app.Anonymous.GetStringAsync("/metrics")).Split('\n')

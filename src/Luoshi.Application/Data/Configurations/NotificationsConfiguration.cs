@@ -3,6 +3,7 @@ using Luoshi.Domain.Common;
 using Luoshi.Domain.Notifications;
 using Luoshi.Domain.Organization;
 using Luoshi.Domain.Supervision;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -58,8 +59,11 @@ internal sealed class DataProtectionKeyConfiguration : IEntityTypeConfiguration<
 {
     public void Configure(EntityTypeBuilder<DataProtectionKey> b)
     {
+        // The table the key ring has lived in since 2026-11 (migration DataProtectionKeys), unchanged: the package's
+        // entity has the same columns, and a key without its XML was never written.
         b.ToTable("data_protection_keys");
         b.HasKey(x => x.Id);
         b.Property(x => x.FriendlyName).HasMaxLength(200);
+        b.Property(x => x.Xml).IsRequired();
     }
 }

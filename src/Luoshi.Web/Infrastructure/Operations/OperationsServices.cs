@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text.Json;
 using Luoshi.Application.Data;
 using Luoshi.Domain.Common;
@@ -10,14 +9,14 @@ namespace Luoshi.Web.Infrastructure.Operations;
 /// <summary>
 /// What running several servers behind a proxy needs from each (docs/adr/0013): liveness and readiness
 /// probes, a request id that follows a request through the proxy, the logs and the audit log, graceful
-/// shutdown that drains requests, and metrics in Prometheus text format.
+/// shutdown that drains requests; metrics and traces are in <see cref="Telemetry"/>.
 /// </summary>
 public static class OperationsServices
 {
     public const string RequestIdHeader = "X-Request-Id";
     private const string Ready = "ready";
 
-    public static WebApplicationBuilder AddLuoshiOperations(this WebApplicationBuilder builder, LuoshiOptions options)
+    public static WebApplicationBuilder AddLuoshiOperations(this WebApplicationBuilder builder, LuoshiOptions options, DatabaseOptions database)
     {
         // One JSON object per line with the request id in its scopes, for log shippers; plain lines otherwise.
         if (string.Equals(options.LogFormat, "json", StringComparison.OrdinalIgnoreCase))
@@ -35,10 +34,10 @@ public static class OperationsServices
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(options.ShutdownSeconds));
         builder.Services.AddSingleton(Application.Operations.HeapLimit.Apply(options.HeapLimitMegabytes));
         builder.Services.AddSingleton<StartupState>();
-        builder.Services.AddSingleton<PrometheusExporter>();
         builder.Services.AddHealthChecks()
             .AddCheck<StartupState>("startup", tags: [Ready])
             .AddDbContextCheck<LuoshiDbContext>("database", tags: [Ready]);
+        builder.AddLuoshiTelemetry(database.Provider);
         return builder;
     }
 
@@ -55,6 +54,7 @@ public static class OperationsServices
             }
 
             http.Response.Headers[RequestIdHeader] = http.TraceIdentifier;
+            Telemetry.TagRequestId(http.TraceIdentifier);
             using (log.BeginScope(new Dictionary<string, object> { ["RequestId"] = http.TraceIdentifier }))
             {
                 await next();
@@ -69,43 +69,10 @@ public static class OperationsServices
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteHealth }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(Ready), ResponseWriter = WriteHealth }).AllowAnonymous();
         app.MapGet("/health", () => Results.Text("ok")).AllowAnonymous().ExcludeFromDescription();
-
-        // Created now, so that it hears every measurement from the first request on.
-        app.ServiceProvider.GetRequiredService<PrometheusExporter>();
-
-        // Scraped from the machine itself or the private network; others get a plain 404.
-        app.MapGet("/metrics", (HttpContext http, PrometheusExporter exporter) =>
-            MayScrape(http.Connection.RemoteIpAddress)
-                ? Results.Text(exporter.Scrape(), "text/plain; version=0.0.4; charset=utf-8")
-                : Results.NotFound())
-            .AllowAnonymous().ExcludeFromDescription();
         return app;
     }
 
     private static bool IsIdChar(char c) => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or ':';
-
-    private static bool MayScrape(IPAddress? address)
-    {
-        if (address is null)
-        {
-            return true; // in-process test server
-        }
-
-        if (address.IsIPv4MappedToIPv6)
-        {
-            address = address.MapToIPv4();
-        }
-
-        if (IPAddress.IsLoopback(address))
-        {
-            return true;
-        }
-
-        var b = address.GetAddressBytes();
-        return address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork
-            ? b[0] == 10 || (b[0] == 172 && b[1] >= 16 && b[1] <= 31) || (b[0] == 192 && b[1] == 168)
-            : address.IsIPv6UniqueLocal;
-    }
 
     private static Task WriteHealth(HttpContext http, HealthReport report)
     {

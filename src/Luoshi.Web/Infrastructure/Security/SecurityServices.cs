@@ -1,12 +1,11 @@
 using System.Threading.RateLimiting;
+using Luoshi.Application.Data;
 using Luoshi.Application.Identity;
 using Luoshi.Domain.Common;
 using Luoshi.Domain.Identity;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
-using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace Luoshi.Web.Infrastructure.Security;
@@ -23,9 +22,7 @@ public static class SecurityServices
     public static IServiceCollection AddLuoshiSecurity(this IServiceCollection services, int requestsPerMinute)
     {
         // The key ring lives in the database, shared by every server behind the proxy (docs/adr/0013).
-        services.AddDataProtection().SetApplicationName("luoshi");
-        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp => new ConfigureOptions<KeyManagementOptions>(
-            o => o.XmlRepository = new DatabaseXmlRepository(sp.GetRequiredService<IServiceScopeFactory>())));
+        services.AddDataProtection().SetApplicationName("luoshi").PersistKeysToDbContext<LuoshiDbContext>();
 
         services.AddAuthentication(Smart)
             .AddPolicyScheme(Smart, Smart, o => o.ForwardDefaultSelector = http =>
