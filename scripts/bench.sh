@@ -18,8 +18,8 @@
 #                              databases). Writes artifacts/bench/reporting-day.json.
 #                              LUOSHI_BENCH_SQLITE and LUOSHI_BENCH_CSV point it at another checkout's province.
 #
-# Installs what it needs on a fresh Debian machine (node and npm, DuckDB's npm package, the PostgreSQL
-# server), starts a throwaway PostgreSQL cluster of its own on 127.0.0.1:${LUOSHI_BENCH_PG_PORT:-5442}
+# Installs what it needs on a fresh Debian machine (the PostgreSQL server; DuckDB runs in-process through
+# DuckDB.NET, so no node), starts a throwaway PostgreSQL cluster of its own on 127.0.0.1:${LUOSHI_BENCH_PG_PORT:-5442}
 # (left running so that the next run reuses the loaded databases; stop it with
 # `LUOSHI_PG_PORT=5442 scripts/postgres.sh stop`), builds Release and writes artifacts/bench/evaluation.json.
 # Exits non-zero when the engines disagree.
@@ -40,15 +40,6 @@ for arg in "$@"; do
 done
 
 started=$(date +%s)
-if [[ $evaluation == yes ]]; then
-  if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
-    echo "installing node and npm from apt…" >&2
-    export DEBIAN_FRONTEND=noninteractive
-    apt-get update -qq >&2 && apt-get install -y -qq nodejs npm >&2
-  fi
-  (cd bench/duckdb && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
-fi
-
 # A cluster of its own, so that the tests' cluster (port 5433) and the benchmarks never meet.
 pg=$(LUOSHI_PG_PORT=${LUOSHI_BENCH_PG_PORT:-5442} scripts/postgres.sh start | tail -1)
 

@@ -8,6 +8,23 @@ public static class Machine
     /// <summary>Peak resident set of this process so far (VmHWM), in MiB.</summary>
     public static double PeakRssMb() => StatusKb("VmHWM:") / 1024.0;
 
+    /// <summary>
+    /// Resets the peak resident set (VmHWM) to the current one (writing 5 to /proc/self/clear_refs), so that a
+    /// later <see cref="PeakRssMb"/> measures only what follows; false where the kernel does not allow it.
+    /// </summary>
+    public static bool ResetPeakRss()
+    {
+        try
+        {
+            File.WriteAllText("/proc/self/clear_refs", "5");
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>Current resident set (VmRSS), in MiB.</summary>
     public static double RssMb() => StatusKb("VmRSS:") / 1024.0;
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using DuckDB.NET.Data;
 using Luoshi.Bench.Harness;
+using Luoshi.Bench.Peers;
 
 namespace Luoshi.Bench.ReportingDay;
 
@@ -10,7 +11,7 @@ public sealed record DuckDbResult(string Engine, double LoadMs, int Rounds, doub
 
 /// <summary>
 /// The peer of the reporting day: DuckDB in-process (DuckDB.NET), the province loaded from the CSV export as
-/// bench/duckdb/evaluate.mjs loads it, then rounds of one write from the same stream the reporters send
+/// the evaluation peer loads it (<see cref="DuckDbPeer.LoadTables"/>), then rounds of one write from the same stream the reporters send
 /// (<see cref="WriteStream"/>: a cell's old value deleted and the new one inserted) followed by the one-month
 /// question of bench/sql/evaluation.sql for the month written — what a reporter's read after its write
 /// asks — and, after it, the same question for the month the leaders look at. Each query rolls up and
@@ -94,25 +95,10 @@ public static class DuckDbReadAfterWrite
 
     private static void Load(DuckDBConnection conn, string data, int writtenYear)
     {
-        string Csv(string file, string columns) =>
-            $"read_csv('{Path.Combine(data, file).Replace("'", "''", StringComparison.Ordinal)}', header = true, delim = ',', quote = '\"', columns = {{{columns}}})";
-        Run(conn, $"CREATE TABLE units AS SELECT * FROM {Csv("units.csv", "'unit_id': 'INTEGER', 'parent_id': 'INTEGER', 'kind': 'VARCHAR', 'code': 'VARCHAR'")}");
-        Run(conn, $"CREATE TABLE indicators AS SELECT * FROM {Csv("indicators.csv", "'ind_id': 'INTEGER', 'code': 'VARCHAR', 'agg': 'VARCHAR', 'cumulative': 'BOOLEAN', 'lower_is_better': 'BOOLEAN', 'tol': 'DOUBLE', 'num_id': 'INTEGER', 'den_id': 'INTEGER', 'scale': 'DOUBLE'")}");
-        Run(conn, $"CREATE TABLE months AS SELECT * FROM {Csv("months.csv", "'ym': 'INTEGER', 'yr': 'INTEGER', 'mo': 'INTEGER'")}");
+        DuckDbPeer.LoadTables(conn, data);
 
         // The reporters write a month after the export's last; the calendar table gets its year.
         Run(conn, FormattableString.Invariant($"INSERT INTO months SELECT {writtenYear} * 100 + m, {writtenYear}, m FROM range(1, 13) AS t(m) WHERE {writtenYear} * 100 + m NOT IN (SELECT ym FROM months)"));
-        Run(conn, $"CREATE TABLE targets AS SELECT * FROM {Csv("targets.csv", "'ind_id': 'INTEGER', 'unit_id': 'INTEGER', 'yr': 'INTEGER', 'target': 'DOUBLE', 'qual': 'VARCHAR'")} ORDER BY yr, ind_id, unit_id");
-        Run(conn, $"CREATE TABLE readings AS SELECT * FROM {Csv("readings.csv", "'ind_id': 'INTEGER', 'unit_id': 'INTEGER', 'ym': 'INTEGER', 'v': 'DOUBLE'")} ORDER BY ym, ind_id, unit_id");
-        Run(conn, """
-            CREATE TABLE closure AS
-            WITH RECURSIVE c(anc, des, dist) AS (
-              SELECT unit_id, unit_id, 0 FROM units
-              UNION ALL
-              SELECT u.parent_id, c.des, c.dist + 1 FROM c JOIN units AS u ON u.unit_id = c.anc WHERE u.parent_id IS NOT NULL
-            )
-            SELECT anc, des, dist FROM c
-            """);
     }
 
     /// <summary>Runs the one-month question and reads every row; returns the month's Σ actual.</summary>
