@@ -125,14 +125,14 @@ public static class DuckDbPeer
     private static double Double(DuckDBDataReader reader, int ordinal) =>
         reader.IsDBNull(ordinal) ? double.NaN : Convert.ToDouble(reader.GetValue(ordinal), CultureInfo.InvariantCulture);
 
-    private static void Execute(DuckDBConnection conn, string sql)
+    internal static void Execute(DuckDBConnection conn, string sql)
     {
         using var cmd = conn.CreateCommand();
         cmd.CommandText = sql;
         cmd.ExecuteNonQuery();
     }
 
-    private static string Scalar(DuckDBConnection conn, string sql)
+    internal static string Scalar(DuckDBConnection conn, string sql)
     {
         using var cmd = conn.CreateCommand();
         cmd.CommandText = sql;

@@ -25,12 +25,12 @@ public static class DuckDbReadAfterWrite
         var sql = File.ReadAllText(sqlFile);
         using var conn = new DuckDBConnection("DataSource=:memory:");
         conn.Open();
-        string engine = "DuckDB " + Scalar(conn, "SELECT version()") + " (DuckDB.NET " + typeof(DuckDBConnection).Assembly.GetName().Version + ")";
+        string engine = "DuckDB " + DuckDbPeer.Scalar(conn, "SELECT version()") + " (DuckDB.NET " + typeof(DuckDBConnection).Assembly.GetName().Version + ")";
 
         long start = Stopwatch.GetTimestamp();
         Load(conn, csvDirectory, writtenMonth / 100);
         double loadMs = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
-        log.WriteLine(FormattableString.Invariant($"  duckdb: {engine}, {Scalar(conn, "SELECT current_setting('threads')")} threads: province loaded in {loadMs:F0} ms"));
+        log.WriteLine(FormattableString.Invariant($"  duckdb: {engine}, {DuckDbPeer.Scalar(conn, "SELECT current_setting('threads')")} threads: province loaded in {loadMs:F0} ms"));
 
         var units = Ids(conn, "SELECT code, unit_id FROM units");
         var indicators = Ids(conn, "SELECT code, ind_id FROM indicators");
@@ -98,7 +98,7 @@ public static class DuckDbReadAfterWrite
         DuckDbPeer.LoadTables(conn, data);
 
         // The reporters write a month after the export's last; the calendar table gets its year.
-        Run(conn, FormattableString.Invariant($"INSERT INTO months SELECT {writtenYear} * 100 + m, {writtenYear}, m FROM range(1, 13) AS t(m) WHERE {writtenYear} * 100 + m NOT IN (SELECT ym FROM months)"));
+        DuckDbPeer.Execute(conn, FormattableString.Invariant($"INSERT INTO months SELECT {writtenYear} * 100 + m, {writtenYear}, m FROM range(1, 13) AS t(m) WHERE {writtenYear} * 100 + m NOT IN (SELECT ym FROM months)"));
     }
 
     /// <summary>Runs the one-month question and reads every row; returns the month's Σ actual.</summary>
@@ -127,20 +127,6 @@ public static class DuckDbReadAfterWrite
         }
 
         command.ExecuteNonQuery();
-    }
-
-    private static void Run(DuckDBConnection conn, string sql)
-    {
-        using var cmd = conn.CreateCommand();
-        cmd.CommandText = sql;
-        cmd.ExecuteNonQuery();
-    }
-
-    private static string Scalar(DuckDBConnection conn, string sql)
-    {
-        using var cmd = conn.CreateCommand();
-        cmd.CommandText = sql;
-        return Convert.ToString(cmd.ExecuteScalar(), CultureInfo.InvariantCulture) ?? "";
     }
 
     private static Dictionary<string, int> Ids(DuckDBConnection conn, string sql)
