@@ -60,19 +60,20 @@ public static partial class FigureExtractor
                 }
             }
 
+            bool looksBack = LooksBack(sentence.Text, year);
             if (paragraphStart)
             {
                 bool enumerated = Enumerated().IsMatch(sentence.Text);
                 directive = DemandOpening().IsMatch(sentence.Text) || ((leadIn || plan) && enumerated);
                 leadIn &= enumerated;
-                review = LooksBack(sentence.Text, year);
+                review = looksBack;
             }
             else if (ForwardOpening().IsMatch(sentence.Text))
             {
                 review = false;
             }
 
-            bool sentenceReview = reviewPart || review || LooksBack(sentence.Text, year);
+            bool sentenceReview = reviewPart || review || looksBack;
 
             // 重点抓好以下工作：…；新增装机容量120万千瓦: a lead-in that ends at a colon inside the sentence governs what follows it.
             int colon = sentence.Text.IndexOf('：', StringComparison.Ordinal);
@@ -421,6 +422,17 @@ public static partial class FigureExtractor
                 measure ??= "等";
             }
 
+            // 对进度滞后的3项任务 only repeats what it counts; 11个设区市 only counts; 新增120家, 逾4000家, 600多个, 300个以上,
+            // 最多不超过60天 state a figure.
+            if (!ReadCount(reading, trimmed, label is not null, ref subject, ref measure) || subject.Length == 0
+                || (measure is null && label is null && Counting.Contains(reading.Unit) && _from is null && reading.Qualifier is null && reading.Approximation is null
+                    && ApproximationBefore(trimmed) is null && QualifierBefore(trimmed) is null))
+            {
+                _lastEnd = reading.End;
+                _from = null;
+                return;
+            }
+
             // The words of a target (左右, 以上, 不低于, 控制在, 力争) make the figure a target; an approximation of the
             // value (近, 约, 超, 逾, 突破, 30余万) is read for actuals and targets alike and decides nothing about the kind.
             // 力争…突破50万户: what is striven for is a stretch target, whether or not its value is written as more than.
@@ -432,37 +444,6 @@ public static partial class FigureExtractor
             }
 
             qualifier ??= reading.Approximation ?? ApproximationBefore(trimmed);
-
-            // 对进度滞后的3项任务: a count after 的 names the things it counts again; it states nothing new.
-            if (Counting.Contains(reading.Unit) && trimmed.EndsWith('的') && !VerbAtEnd().IsMatch(trimmed) && NounAfter().IsMatch(_s, reading.End))
-            {
-                _lastEnd = reading.End;
-                _from = null;
-                return;
-            }
-
-            // 至少建成1家公办托育综合服务中心, 确定的46项重点任务中: a count written before its noun, after the verb, counts that noun.
-            if ((Counting.Contains(reading.Unit) || reading.Unit == "名") && reading.Unit.Length > 0 && (subject.Length == 0 || VerbAtEnd().IsMatch(trimmed))
-                && NounAfter().Match(_s, reading.End) is { Success: true } noun && !CountVerb().IsMatch(noun.Groups["n"].Value))
-            {
-                measure ??= VerbAtEnd().Match(trimmed) is { Success: true } verb ? verb.Value : null;
-                subject = noun.Groups["n"].Value;
-            }
-
-            // 本次共签约项目52个, 新开办老年食堂25家: a verb of doing anywhere before a count makes it a figure.
-            if (measure is null && label is null && Counting.Contains(reading.Unit) && CountVerb().Match(trimmed) is { Success: true } done)
-            {
-                measure = done.Value;
-            }
-
-            // 11个设区市 only counts; 新增120家, 逾4000家, 600多个, 300个以上, 最多不超过60天 state a figure.
-            if (subject.Length == 0 || (measure is null && label is null && Counting.Contains(reading.Unit) && _from is null && reading.Qualifier is null && reading.Approximation is null
-                && ApproximationBefore(trimmed) is null && QualifierBefore(trimmed) is null))
-            {
-                _lastEnd = reading.End;
-                _from = null;
-                return;
-            }
 
             var kind = Kind(reading, trimmed, lastYear, targetWords, qualifier, label is not null);
             _figures.Add(new Figure(
@@ -489,6 +470,36 @@ public static partial class FigureExtractor
                     _figures[i] = Extended(_figures[i], _sentence, reading.End);
                 }
             }
+        }
+
+        /// <summary>
+        /// What a count counts and the verb that makes it a figure. 至少建成1家公办托育综合服务中心, 确定的46项重点任务中: a
+        /// count written before its noun, after the verb, counts that noun. 本次共签约项目52个: a verb of doing anywhere
+        /// before it makes it a figure. False for a count after 的 (对进度滞后的3项任务), which names again what it counts.
+        /// </summary>
+        private bool ReadCount(Reading reading, string trimmed, bool labelled, ref string subject, ref string? measure)
+        {
+            bool counting = Counting.Contains(reading.Unit);
+            var verb = VerbAtEnd().Match(trimmed);
+            var noun = NounAfter().Match(_s, reading.End);
+            if (counting && trimmed.EndsWith('的') && !verb.Success && noun.Success)
+            {
+                return false;
+            }
+
+            if ((counting || reading.Unit == "名") && reading.Unit.Length > 0 && (subject.Length == 0 || verb.Success)
+                && noun.Success && !CountVerb().IsMatch(noun.Groups["n"].Value))
+            {
+                measure ??= verb.Success ? verb.Value : null;
+                subject = noun.Groups["n"].Value;
+            }
+
+            if (measure is null && !labelled && counting && CountVerb().Match(trimmed) is { Success: true } done)
+            {
+                measure = done.Value;
+            }
+
+            return true;
         }
 
         /// <summary>
