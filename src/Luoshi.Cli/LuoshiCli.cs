@@ -33,6 +33,7 @@ public static class LuoshiCli
             RestoreCommand.Create(console),
             SuperviseCommand.Create(console),
             DocsCommand.Create(console),
+            OpenApiCommand.Create(console),
         };
         root.Options.Add(CreateLangOption());
         var config = new InvocationConfiguration { Output = console.Out, Error = console.Error };

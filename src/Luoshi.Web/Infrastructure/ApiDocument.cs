@@ -1,3 +1,4 @@
+using System.Reflection;
 using System.Text;
 using Luoshi.Domain.Common;
 using Microsoft.AspNetCore.Authorization;
@@ -17,6 +18,9 @@ public static class ApiDocument
     public const string Cookie = "cookie";
     private const string Problem = "ProblemDetails";
 
+    /// <summary>The name of the one document (<c>/openapi/v1.json</c>).</summary>
+    public const string DocumentName = "v1";
+
     private static readonly Dictionary<string, Text> TagDescriptions = new(StringComparer.Ordinal)
     {
         ["Organization"] = new("单位树", "the org-unit tree"),
@@ -33,12 +37,39 @@ public static class ApiDocument
         ["Identity"] = new("登录、令牌、用户与审计日志", "sign-in, tokens, users and the audit log"),
     };
 
+    /// <summary>Names that more than one public nested type of Luoshi's assemblies goes by.</summary>
+    private static readonly Lazy<HashSet<string>> SharedNames = new(() =>
+        [.. new[] { typeof(ApiDocument).Assembly, typeof(Application.ApplicationServices).Assembly, typeof(Text).Assembly }
+            .SelectMany(a => a.GetExportedTypes())
+            .Where(t => t.IsNested)
+            .GroupBy(t => t.Name, StringComparer.Ordinal)
+            .Where(g => g.Count() > 1)
+            .Select(g => g.Key)]);
+
     public static IServiceCollection AddLuoshiOpenApi(this IServiceCollection services) =>
-        services.AddOpenApi(o =>
+        services.AddOpenApi(DocumentName, o =>
         {
+            // Use cases name their bodies Request and their answers Result: where a name is shared, the schema takes the
+            // name of the type it is nested in too, so each type keeps a schema of its own.
+            o.CreateSchemaReferenceId = type => OpenApiOptions.CreateDefaultSchemaReferenceId(type) is { } id
+                && type.Type is { IsNested: true, DeclaringType: { IsGenericType: false } outer } && SharedNames.Value.Contains(type.Type.Name)
+                ? outer.Name + id
+                : OpenApiOptions.CreateDefaultSchemaReferenceId(type);
+            // The checking converters on strings and decimals (InputJsonConverters) hide the types from the schema
+            // generator, which then writes an empty schema; the wire format is the plain one, so say it.
+            o.AddSchemaTransformer((schema, context, _) =>
+            {
+                if (schema is { Type: null, Items: null, Properties: null or { Count: 0 }, OneOf: null, AnyOf: null } && WireType(context.JsonTypeInfo.Type) is { } wire)
+                {
+                    schema.Type = wire | (Nullable(context.JsonTypeInfo.Type, context.JsonPropertyInfo) ? JsonSchemaType.Null : 0);
+                }
+
+                return Task.CompletedTask;
+            });
             o.AddDocumentTransformer((doc, _, _) =>
             {
                 doc.Info.Title = "落实 Luoshi API";
+                doc.Info.License = new OpenApiLicense { Name = "MIT", Identifier = "MIT" }; // the repository's LICENSE
                 doc.Info.Description = new Text("计划、指标、目标、数据、督办", "plans, indicators, targets, readings, supervision. Errors are RFC 7807 problem documents.").Bilingual;
                 // The server's address as the request named it, without the trailing slash that would double the paths' own.
                 foreach (var server in doc.Servers ?? Enumerable.Empty<OpenApiServer>())
@@ -93,6 +124,7 @@ public static class ApiDocument
                 operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(Cookie, context.Document)] = [] });
 
                 operation.Responses ??= [];
+                DescribeContent(operation, metadata);
                 bool write = !HttpMethods.IsGet(method) && !HttpMethods.IsHead(method);
                 foreach (var (status, text) in Problems(anonymous, write))
                 {
@@ -112,6 +144,101 @@ public static class ApiDocument
                 return Task.CompletedTask;
             });
         });
+
+    /// <summary>
+    /// The document as <c>/openapi/v1.json</c> serves it, naming <paramref name="server"/> as its address, from an
+    /// app that was built and will never be started.
+    /// </summary>
+    public static async Task<string> JsonOfUnstartedAsync(WebApplication app, string server, CancellationToken ct)
+    {
+        // Starting runs the implicit UseEndpoints that hands the mapped endpoints to routing, where the API explorer
+        // finds them; an app that is never started does it here.
+        app.UseEndpoints(_ => { });
+        var document = await app.Services.GetRequiredKeyedService<IOpenApiDocumentProvider>(DocumentName).GetOpenApiDocumentAsync(ct);
+        document.Servers = [new OpenApiServer { Url = server.TrimEnd('/') }];
+        using var json = new MemoryStream();
+        await document.SerializeAsJsonAsync(json, OpenApiSpecVersion.OpenApi3_1, ct);
+        return Encoding.UTF8.GetString(json.ToArray());
+    }
+
+    /// <summary>What the types with a converter of their own are on the wire: strings (a text in the reader's language, a period) or numbers.</summary>
+    private static JsonSchemaType? WireType(Type type) =>
+        (System.Nullable.GetUnderlyingType(type) ?? type) switch
+        {
+            var t when t == typeof(string) || t == typeof(Text) || t == typeof(Period) => JsonSchemaType.String,
+            var t when t == typeof(decimal) => JsonSchemaType.Number,
+            _ => null,
+        };
+
+    private static readonly NullabilityInfoContext Nullability = new();
+
+    /// <summary>Whether a value may be null: a nullable value type, or a reference-type property declared nullable (<c>string?</c>).</summary>
+    private static bool Nullable(Type type, System.Text.Json.Serialization.Metadata.JsonPropertyInfo? property)
+    {
+        if (System.Nullable.GetUnderlyingType(type) is not null)
+        {
+            return true;
+        }
+
+        lock (Nullability)
+        {
+            return property?.AttributeProvider switch
+            {
+                PropertyInfo p => Nullability.Create(p).ReadState == NullabilityState.Nullable,
+                FieldInfo f => Nullability.Create(f).ReadState == NullabilityState.Nullable,
+                _ => false,
+            };
+        }
+    }
+
+    /// <summary>Bodies read and files written by hand, as their endpoints declare them (<see cref="ApiContent"/>).</summary>
+    private static void DescribeContent(OpenApiOperation operation, IList<object> metadata)
+    {
+        if (metadata.OfType<ApiContent.Upload>().LastOrDefault() is { } upload)
+        {
+            var properties = new Dictionary<string, IOpenApiSchema>
+            {
+                ["file"] = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary", Description = upload.File.Bilingual },
+            };
+            foreach (var field in upload.Fields)
+            {
+                properties[field] = new OpenApiSchema { Type = JsonSchemaType.String };
+            }
+
+            operation.RequestBody = new OpenApiRequestBody
+            {
+                Required = true,
+                Content = new Dictionary<string, OpenApiMediaType>
+                {
+                    ["multipart/form-data"] = new() { Schema = new OpenApiSchema { Type = JsonSchemaType.Object, Properties = properties, Required = new HashSet<string> { "file" } } },
+                },
+            };
+        }
+
+        if (metadata.OfType<ApiContent.RawJson>().LastOrDefault() is { } json)
+        {
+            operation.RequestBody = new OpenApiRequestBody
+            {
+                Required = true,
+                Description = json.Description.Bilingual,
+                Content = new Dictionary<string, OpenApiMediaType>
+                {
+                    [ApiContent.Json] = new() { Schema = new OpenApiSchema { Type = JsonSchemaType.Object, AdditionalPropertiesAllowed = true } },
+                },
+            };
+        }
+
+        if (metadata.OfType<ApiContent.FileDownload>().LastOrDefault() is { } file)
+        {
+            var content = new Dictionary<string, OpenApiMediaType>();
+            foreach (var type in file.MediaTypes)
+            {
+                content[type] = new() { Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" } };
+            }
+
+            operation.Responses!["200"] = new OpenApiResponse { Description = new Text("文件", "the file").Bilingual, Content = content };
+        }
+    }
 
     /// <summary>The verb of an operation's id: the method and the path after <c>/api</c>, e.g. <c>PostSupervisionItemsByIdVerify</c>.</summary>
     internal static string Verb(string method, string relativePath)

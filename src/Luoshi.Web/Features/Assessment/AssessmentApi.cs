@@ -3,12 +3,15 @@ using Luoshi.Application.Common;
 using Luoshi.Application.Spreadsheets;
 using Luoshi.Domain.Common;
 using Luoshi.Domain.Identity;
+using Luoshi.Web.Infrastructure;
 using Luoshi.Web.Infrastructure.Security;
 
 namespace Luoshi.Web.Features.Assessment;
 
 public static class AssessmentApi
 {
+    private static readonly Text SchemeBody = new("考核方案JSON(示例 docs/examples/city-assessment-2026.json)", "the assessment scheme as JSON (example: docs/examples/city-assessment-2026.json)");
+
     public sealed record AppealRequest(string? Org, decimal? Points, string? Reason);
 
     public static RouteGroupBuilder MapAssessmentApi(this RouteGroupBuilder api)
@@ -17,11 +20,11 @@ public static class AssessmentApi
 
         g.MapPost("/preview", async (HttpRequest request, DateOnly? asOf, PreviewAssessment preview, CancellationToken ct) =>
             TypedResults.Ok(await preview.Handle(await Body(request, ct), asOf, ct)))
-            .RequireAuthorization(SecurityServices.Policy(Permission.ReadAll)).WithSummary("按方案试算(不保存)/ score a scheme without storing it (body: the scheme JSON)");
+            .RequireAuthorization(SecurityServices.Policy(Permission.ReadAll)).AcceptsRawJson(SchemeBody).WithSummary("按方案试算(不保存)/ score a scheme without storing it (body: the scheme JSON)");
 
         g.MapPost("/runs", async (HttpRequest request, DateOnly? asOf, RunAssessment run, CancellationToken ct) =>
             TypedResults.Ok(await run.Handle(await Body(request, ct), asOf, ct)))
-            .RequireAuthorization(SecurityServices.Policy(Permission.ManageTargets)).WithSummary("保存方案版本并计算草稿结果 / store the scheme version and compute a draft run");
+            .RequireAuthorization(SecurityServices.Policy(Permission.ManageTargets)).AcceptsRawJson(SchemeBody).WithSummary("保存方案版本并计算草稿结果 / store the scheme version and compute a draft run");
 
         g.MapGet("/runs/{id:int}", async (int id, GetRun get, CancellationToken ct) => TypedResults.Ok(await get.Handle(id, ct)))
             .RequireAuthorization(SecurityServices.Policy(Permission.ReadAll)).WithSummary("考核结果 / a run with every point explained");
@@ -51,7 +54,7 @@ public static class AssessmentApi
             return saved.Created
                 ? (IResult)TypedResults.Created($"/api/assessment/schemes/{saved.Version.Id}", saved)
                 : TypedResults.Ok(saved);
-        }).RequireAuthorization(SecurityServices.Policy(Permission.ManageTargets)).WithSummary("保存方案为新版本(从不覆盖)/ save a scheme as a new version (never overwrites; unchanged stores nothing)");
+        }).RequireAuthorization(SecurityServices.Policy(Permission.ManageTargets)).AcceptsRawJson(SchemeBody).Produces<SavedScheme>(StatusCodes.Status200OK).Produces<SavedScheme>(StatusCodes.Status201Created).WithSummary("保存方案为新版本(从不覆盖)/ save a scheme as a new version (never overwrites; unchanged stores nothing)");
 
         g.MapGet("/runs", async (AssessmentCatalog catalog, CancellationToken ct) => TypedResults.Ok(await catalog.Runs(ct)))
             .RequireAuthorization(SecurityServices.Policy(Permission.ReadAll)).WithSummary("考核结果列表 / the runs, newest first");
@@ -71,7 +74,7 @@ public static class AssessmentApi
                 ["rank", "org", "orgName", "score", "grade", "vetoed", "criteria"],
                 run.Results.Select(r => (IReadOnlyList<object?>)[r.Rank, r.Org, r.OrgName, r.Score, r.Grade, r.Vetoed ? "一票否决 veto" : null, string.Join(";", r.Criteria.Select(c => c.Explanation))]));
             return TypedResults.File(content, type, $"luoshi-assessment-{id}.{extension}");
-        }).RequireAuthorization(SecurityServices.Policy(Permission.ReadAll)).WithSummary("导出:xlsx为排名与得分明细两张表,csv为排名 / export: xlsx holds the ranking and the breakdown sheets, csv the ranking");
+        }).RequireAuthorization(SecurityServices.Policy(Permission.ReadAll)).ProducesFile(ApiContent.TableFormats).WithSummary("导出:xlsx为排名与得分明细两张表,csv为排名 / export: xlsx holds the ranking and the breakdown sheets, csv the ranking");
         return api;
     }
 

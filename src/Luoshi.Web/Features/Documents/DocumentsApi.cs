@@ -3,6 +3,7 @@ using Luoshi.Application.Documents;
 using Luoshi.Domain.Common;
 using Luoshi.Domain.Documents;
 using Luoshi.Domain.Identity;
+using Luoshi.Web.Infrastructure;
 using Luoshi.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -59,7 +60,7 @@ public static class DocumentsApi
         {
             var (bytes, name, type) = await get.Original(id, ct);
             return TypedResults.File(bytes, type, name);
-        }).RequireAuthorization(read).WithSummary("原始文件 / the original bytes as ingested");
+        }).RequireAuthorization(read).ProducesFile("text/plain", "text/html", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "application/pdf").WithSummary("原始文件 / the original bytes as ingested");
 
         g.MapPost("/{id:int}/items/{number:int}/accept-plan", async (int id, int number, AcceptDirective.Request request, AcceptDirective accept, CancellationToken ct) =>
             TypedResults.Ok(await accept.Handle(id, number, request, ct)))

@@ -3,6 +3,7 @@ using Luoshi.Application.Evaluation;
 using Luoshi.Application.Spreadsheets;
 using Luoshi.Domain.Common;
 using Luoshi.Domain.Identity;
+using Luoshi.Web.Infrastructure;
 using Luoshi.Web.Infrastructure.Caching;
 using Luoshi.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Http.Json;
@@ -34,7 +35,7 @@ public static class EvaluationApi
             var view = await evaluate.Handle(new(period, org, depth, asOf, status, indicator), ct);
             var (content, type, extension) = TableExport.Write(Parsing.Enum<ExportFormat>(format ?? "xlsx", "format"), "评估 evaluation", EvaluationTable.Headers, EvaluationTable.Rows(view.Rows));
             return TypedResults.File(content, type, $"luoshi-evaluation-{view.Period}.{extension}");
-        }).RequireAuthorization(SecurityServices.Policy(Permission.ReadAll)).WithSummary("导出评估表 / export an evaluation as xlsx or csv (?format=xlsx|csv)");
+        }).RequireAuthorization(SecurityServices.Policy(Permission.ReadAll)).ProducesFile(ApiContent.TableFormats).WithSummary("导出评估表 / export an evaluation as xlsx or csv (?format=xlsx|csv)");
 
         g.MapGet("/series", async (string? indicator, string? org, string? from, string? to, DateOnly? asOf, EvaluateIndicator series, CancellationToken ct) =>
             TypedResults.Ok(await series.Handle(indicator, org, from, to, asOf, ct)))

@@ -3,6 +3,7 @@ using Luoshi.Application.Projects;
 using Luoshi.Application.Spreadsheets;
 using Luoshi.Domain.Common;
 using Luoshi.Domain.Identity;
+using Luoshi.Web.Infrastructure;
 using Luoshi.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -31,7 +32,7 @@ public static class ProjectsApi
                 ["org", "orgName", "projects", "plannedToStart", "started", "startRate", "annualPlan", "completedYtd", "completionRate", "expectedYtd", "reason"],
                 rows.Select(r => (IReadOnlyList<object?>)[r.Org, r.OrgName, r.Projects, r.PlannedToStart, r.Started, r.StartRate, r.AnnualPlan, r.CompletedYtd, r.CompletionRate, r.ExpectedYtd, r.Reason]));
             return TypedResults.File(content, type, $"luoshi-projects.{extension}");
-        }).RequireAuthorization(SecurityServices.Policy(Permission.ReadAll)).WithSummary("导出项目汇总 / export the summary as xlsx or csv");
+        }).RequireAuthorization(SecurityServices.Policy(Permission.ReadAll)).ProducesFile(ApiContent.TableFormats).WithSummary("导出项目汇总 / export the summary as xlsx or csv");
 
         g.MapGet("/browse", async ([AsParameters] BrowseQuery b, ProjectQueries q, CancellationToken ct) =>
             TypedResults.Ok(await q.Browse(new ProjectFilter(b.Org, b.Category, b.Stage, b.Started, b.Year, b.InYear ?? false, b.Q, b.Sort, b.Desc ?? false, b.Page ?? 1, b.PageSize ?? ProjectQueries.DefaultPageSize), b.AsOf, ct)))
@@ -45,19 +46,23 @@ public static class ProjectsApi
         g.MapGet("/progress/template", async (string? org, string? month, ProjectFiles files, CancellationToken ct) =>
             Download(await files.Template(ProjectImportKind.ProjectProgress, new(org, Month: month), ct)))
           .RequireAuthorization(SecurityServices.Policy(Permission.ReadAll))
+          .ProducesFile(ApiContent.Xlsx)
           .WithSummary("下载项目月度进度Excel模板 / download the Excel template of monthly project progress (?org=&month=)");
 
         g.MapPost("/progress/upload", (HttpRequest request, ProjectFiles files, CancellationToken ct) => Upload(ProjectImportKind.ProjectProgress, request, files, ct))
           .RequireAuthorization(SecurityServices.Policy(Permission.ManagePlans))
+          .AcceptsUpload(ProjectFile)
           .WithSummary("上传填好的项目进度模板或CSV(全部成功或全部不写,错误注明工作表、行、列)/ upload a filled progress template or CSV, all or nothing; errors name sheet, row and column");
 
         g.MapGet("/template/{kind}", async (string kind, string? org, int? year, string? month, string? format, ProjectFiles files, CancellationToken ct) =>
             Download(await files.Template(ProjectFiles.ParseKind(kind), new(org, year, month, Parsing.Enum<ExportFormat>(format ?? "xlsx", "format")), ct)))
           .RequireAuthorization(SecurityServices.Policy(Permission.ReadAll))
+          .ProducesFile(ApiContent.TableFormats)
           .WithSummary("下载项目、年度计划或月度进度模板(预填已录入的数据,即导出;format=csv 为可再导入的CSV)/ the template of projects, plans or progress, pre-filled with what is recorded (the export; format=csv gives a CSV that imports back) (?org=&year=&month=&format=xlsx|csv)");
 
         g.MapPost("/upload/{kind}", (string kind, HttpRequest request, ProjectFiles files, CancellationToken ct) => Upload(ProjectFiles.ParseKind(kind), request, files, ct))
           .RequireAuthorization(SecurityServices.Policy(Permission.ManagePlans))
+          .AcceptsUpload(ProjectFile)
           .WithSummary("上传填好的项目、年度计划或进度模板或CSV(全部成功或全部不写,错误注明工作表、行、列)/ upload a filled template (.xlsx) or CSV of projects, plans or progress, all or nothing; errors name sheet, row and column");
 
         g.MapGet("/{code}", async (string code, int? year, ProjectQueries q, CancellationToken ct) => TypedResults.Ok(await q.Get(code, year, ct)))
@@ -68,9 +73,11 @@ public static class ProjectsApi
             var which = ProjectFiles.ParseKind(kind);
             await using var stream = (await FileOf(request, ct)).OpenReadStream();
             return TypedResults.Ok(await import.FromCsv(which, stream, ct));
-        }).RequireAuthorization(SecurityServices.Policy(Permission.ManagePlans)).WithSummary("导入项目、年度计划或月度进度CSV / import projects, plans or progress (CSV)");
+        }).RequireAuthorization(SecurityServices.Policy(Permission.ManagePlans)).AcceptsUpload(new Text("CSV", "the CSV")).WithSummary("导入项目、年度计划或月度进度CSV / import projects, plans or progress (CSV)");
         return api;
     }
+
+    private static readonly Text ProjectFile = new("填好的模板(.xlsx)或CSV", "the filled template (.xlsx) or a CSV");
 
     private static FileContentHttpResult Download(DownloadFile file) => TypedResults.File(file.Content, file.ContentType, file.FileName);
 

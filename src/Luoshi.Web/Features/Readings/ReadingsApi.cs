@@ -4,6 +4,7 @@ using Luoshi.Application.Spreadsheets;
 using Luoshi.Domain.Common;
 using Luoshi.Domain.Identity;
 using Luoshi.Domain.Indicators;
+using Luoshi.Web.Infrastructure;
 using Luoshi.Web.Infrastructure.Security;
 
 namespace Luoshi.Web.Features.Readings;
@@ -23,7 +24,7 @@ public static class ReadingsApi
             var rows = await query.Handle(new(indicator, org, from, to, QueryReadings.MaxRows), ct);
             var (content, type, extension) = TableExport.Write(Parsing.Enum<ExportFormat>(format ?? "xlsx", "format"), "数据 readings", ExportReadings.Header, ExportReadings.Rows(rows));
             return TypedResults.File(content, type, $"luoshi-readings.{extension}");
-        }).AllowAnonymous().WithSummary("导出数据 / export readings as xlsx or csv (the public gets approved values only)");
+        }).AllowAnonymous().ProducesFile(ApiContent.TableFormats).WithSummary("导出数据 / export readings as xlsx or csv (the public gets approved values only)");
 
         g.MapPost("/", async (WriteReading.Request request, WriteReading write, CancellationToken ct) =>
             TypedResults.Ok(await write.Handle(request, ReadingSource.Api, ct)))
@@ -39,6 +40,7 @@ public static class ReadingsApi
             await using var stream = file.OpenReadStream();
             return TypedResults.Ok(await import.FromCsv(stream, null, ct));
         }).RequireAuthorization(SecurityServices.Policy(Permission.WriteReadings))
+            .AcceptsUpload(new Text("数据CSV", "the readings CSV"))
             .WithSummary("导入数据CSV(全部成功或全部不导入)/ import readings from CSV (indicator,org,period,value[,comment]), all or nothing");
 
         g.MapGet("/history", async (string? indicator, string? org, string? period, GetReadingHistory history, CancellationToken ct) =>

@@ -3,14 +3,13 @@ using Luoshi.Application.Reporting;
 using Luoshi.Domain.Common;
 using Luoshi.Domain.Identity;
 using Luoshi.Domain.Reporting;
+using Luoshi.Web.Infrastructure;
 using Luoshi.Web.Infrastructure.Security;
 
 namespace Luoshi.Web.Features.Reporting;
 
 public static class ReportingApi
 {
-    public const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
     public sealed record CommentRequest(string? Comment);
 
     public sealed record DecisionRequest(string? Comment);
@@ -22,8 +21,8 @@ public static class ReportingApi
         g.MapGet("/template", async (string? org, string? period, ReportFiles files, CancellationToken ct) =>
         {
             var (content, name) = await files.Template(org, period, ct);
-            return TypedResults.File(content, XlsxType, name);
-        }).RequireAuthorization(SecurityServices.SignedIn).WithSummary("下载填报模板 / download the pre-filled Excel template (?org=&period=)");
+            return TypedResults.File(content, ApiContent.Xlsx, name);
+        }).RequireAuthorization(SecurityServices.SignedIn).ProducesFile(ApiContent.Xlsx).WithSummary("下载填报模板 / download the pre-filled Excel template (?org=&period=)");
 
         g.MapPost("/upload", async (string? org, string? period, HttpRequest request, ReportFiles files, CancellationToken ct) =>
         {
@@ -31,6 +30,7 @@ public static class ReportingApi
             await using var stream = file.OpenReadStream();
             return TypedResults.Ok(await files.Upload(org, period, file.FileName, stream, ct));
         }).RequireAuthorization(SecurityServices.Policy(Permission.WriteReadings))
+          .AcceptsUpload(new Text("填好的模板(.xlsx)或数据CSV", "the filled template (.xlsx) or a readings CSV"))
           .WithSummary("上传填好的模板或CSV(全部成功或全部不写)/ upload a filled template or a readings CSV, all or nothing (multipart field 'file')");
 
         g.MapGet("/timeliness", async (string? from, string? to, string? under, DateOnly? asOf, TimelinessReport report, CancellationToken ct) =>
