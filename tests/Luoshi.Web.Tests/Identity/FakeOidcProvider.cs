@@ -15,7 +15,7 @@ public sealed record TokenShape(string? Issuer = null, string? Audience = null, 
 /// <summary>
 /// An OpenID Connect provider in the test process, reached through the app's back channel: a discovery
 /// document, a JWKS with an RSA key made for the run, and a token endpoint that checks the client's
-/// secret, the redirect address and the PKCE verifier before it signs an id_token. The browser's visit to the
+/// secret (in a Basic header or in the form), the redirect address and the PKCE verifier before it signs an id_token. The browser's visit to the
 /// authorization endpoint is played by <see cref="Authorize"/>.
 /// </summary>
 public sealed class FakeOidcProvider : HttpMessageHandler
@@ -66,7 +66,7 @@ public sealed class FakeOidcProvider : HttpMessageHandler
                     subject_types_supported = new[] { "public" },
                     id_token_signing_alg_values_supported = new[] { "RS256" },
                     code_challenge_methods_supported = new[] { "S256" },
-                    token_endpoint_auth_methods_supported = new[] { "client_secret_basic" },
+                    token_endpoint_auth_methods_supported = new[] { "client_secret_basic", "client_secret_post" },
                 });
             case "/jwks":
                 var p = _key.Rsa.ExportParameters(false);
@@ -81,8 +81,11 @@ public sealed class FakeOidcProvider : HttpMessageHandler
     private async Task<HttpResponseMessage> Token(HttpRequestMessage request, CancellationToken ct)
     {
         var form = QueryHelpers.ParseQuery(await request.Content!.ReadAsStringAsync(ct));
+        // The client authenticates one way, either of the two the discovery document offers (OIDC Core 9).
         var basic = Convert.ToBase64String(Encoding.UTF8.GetBytes(Uri.EscapeDataString(ClientId) + ":" + Uri.EscapeDataString(ClientSecret)));
-        if (request.Headers.Authorization is not { Scheme: "Basic" } auth || auth.Parameter != basic)
+        bool byHeader = request.Headers.Authorization is { Scheme: "Basic" } auth && auth.Parameter == basic;
+        bool byForm = form["client_id"] == ClientId && form["client_secret"] == ClientSecret;
+        if (byHeader == byForm)
         {
             return Error(HttpStatusCode.Unauthorized, "invalid_client");
         }

@@ -6,6 +6,7 @@ using Luoshi.Application.Identity;
 using Luoshi.Domain.Identity;
 using Luoshi.Web.Infrastructure.Security.Oidc;
 using Luoshi.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -140,7 +141,7 @@ public sealed class OidcSignInTests(OidcAppFixture fixture) : IClassFixture<Oidc
                 ["Luoshi:Oidc:ClientId"] = FakeOidcProvider.ClientId,
                 ["Luoshi:Oidc:RequireHttpsMetadata"] = "false",
             });
-            b.Services.Configure<OidcOptions>(OidcHandler.SchemeName, o => o.BackchannelHttpHandler = new Down());
+            b.Services.Configure<OpenIdConnectOptions>(OidcServices.SchemeName, o => o.BackchannelHttpHandler = new Down());
         });
         var browser = Browser(app);
 
@@ -232,7 +233,7 @@ public sealed class OidcAppFixture : IAsyncLifetime
                 ["Luoshi:Oidc:DisplayName"] = "测试身份认证",
                 ["Luoshi:Oidc:RequireHttpsMetadata"] = "false",
             });
-            b.Services.Configure<OidcOptions>(OidcHandler.SchemeName, o => o.BackchannelHttpHandler = provider);
+            b.Services.Configure<OpenIdConnectOptions>(OidcServices.SchemeName, o => o.BackchannelHttpHandler = provider);
             b.Services.AddSingleton<IStartupFilter, ClientAddress>();
         });
         await app.ImportCsvAsync(Application.Spreadsheets.ImportKind.Orgs, AppFixture.OrgsCsv);

@@ -43,15 +43,20 @@ public sealed class SignInModel(SignIn signIn, ExternalSignInOption external, IS
     }
 
     /// <summary>Sends the browser to the OpenID Connect provider; it comes back through the callback, then to <see cref="OnGetContinue"/>.</summary>
-    public IActionResult OnGetOidc()
+    public async Task<IActionResult> OnGetOidc()
     {
         if (!external.Enabled)
         {
             return NotFound();
         }
 
+        if (!await OidcServices.ProviderReachableAsync(HttpContext))
+        {
+            return Redirect(OidcServices.RefusedPath(OidcRefusal.Unavailable));
+        }
+
         var back = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/";
-        return Challenge(new AuthenticationProperties { RedirectUri = Url.Page("/Account/SignIn", "Continue", new { returnUrl = back }) }, OidcHandler.SchemeName);
+        return Challenge(new AuthenticationProperties { RedirectUri = Url.Page("/Account/SignIn", "Continue", new { returnUrl = back }) }, OidcServices.SchemeName);
     }
 
     /// <summary>

@@ -1,34 +1,20 @@
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.IdentityModel.Protocols;
-using Microsoft.IdentityModel.Protocols.OpenIdConnect;
-
 namespace Luoshi.Web.Infrastructure.Security.Oidc;
 
 /// <summary>
 /// Settings under <c>Luoshi:Oidc</c>. Sign-in through an OpenID Connect provider is off unless
-/// <see cref="Authority"/> is set; then <see cref="ClientId"/> is required too (docs/adr/0012).
+/// <see cref="Authority"/> is set; then <see cref="ClientId"/> is required too (docs/adr/0012). They configure
+/// ASP.NET Core's OpenID Connect handler (<see cref="OidcServices"/>).
 /// </summary>
-public sealed class OidcOptions : RemoteAuthenticationOptions
+public sealed class OidcSettings
 {
     public const string Section = "Luoshi:Oidc";
-
-    public OidcOptions()
-    {
-        CallbackPath = "/signin-oidc";
-
-        // The provider sends the browser back with a cross-site top-level GET: a Lax cookie comes along, a Strict one
-        // would not. Secure when the site is served over HTTPS (as it must be in production).
-        CorrelationCookie.SameSite = SameSiteMode.Lax;
-        CorrelationCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-        BackchannelTimeout = TimeSpan.FromSeconds(30);
-    }
 
     /// <summary>The provider's issuer URL; its discovery document is at <c>{Authority}/.well-known/openid-configuration</c>.</summary>
     public string? Authority { get; set; }
 
     public string? ClientId { get; set; }
 
-    /// <summary>Sent to the token endpoint (HTTP Basic, or in the form when the provider only takes that); may be empty for a public client, which PKCE then protects alone.</summary>
+    /// <summary>Sent to the token endpoint (in the form: client_secret_post); may be empty for a public client, which PKCE then protects alone.</summary>
     public string? ClientSecret { get; set; }
 
     /// <summary>The id_token claim whose value is the name of the local user to sign in as.</summary>
@@ -45,15 +31,10 @@ public sealed class OidcOptions : RemoteAuthenticationOptions
     /// <summary>Allowed difference between the provider's clock and ours when checking the token's lifetime.</summary>
     public TimeSpan ClockSkew { get; set; } = TimeSpan.FromMinutes(2);
 
-    public IConfigurationManager<OpenIdConnectConfiguration>? ConfigurationManager { get; set; }
-
-    public ISecureDataFormat<AuthenticationProperties>? StateDataFormat { get; set; }
-
     public bool Enabled => !string.IsNullOrWhiteSpace(Authority);
 
-    public override void Validate()
+    public void Validate()
     {
-        base.Validate();
         if (string.IsNullOrWhiteSpace(ClientId))
         {
             throw new InvalidOperationException("Luoshi:Oidc:Authority is set but Luoshi:Oidc:ClientId is not: set both (or neither, to sign in with local passwords only).");
