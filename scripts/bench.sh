@@ -44,8 +44,15 @@ started=$(date +%s)
 pg=$(LUOSHI_PG_PORT=${LUOSHI_BENCH_PG_PORT:-5442} scripts/postgres.sh start | tail -1)
 
 mkdir -p artifacts/bench
+# Without node the server is built without the pages' browser libraries (htmx, ECharts): the load and the
+# reporting day read HTML and JSON, never run the pages' scripts.
+ui=()
+if ! command -v npm >/dev/null 2>&1; then
+  echo "npm not found: the server is built without the pages' browser libraries (the benchmarks do not need them)" >&2
+  ui=(-p:LuoshiUiLibraries=false)
+fi
 build() {
-  if ! dotnet build "$1" -c Release -v quiet -nologo >artifacts/bench/build.log 2>&1; then
+  if ! dotnet build "$1" -c Release -v quiet -nologo "${ui[@]}" >artifacts/bench/build.log 2>&1; then
     cat artifacts/bench/build.log >&2
     exit 1
   fi

@@ -15,6 +15,9 @@ public static class IdentityApi
 
     public sealed record TokenRequest(string? Name, DateTimeOffset? ExpiresAt);
 
+    /// <summary>Who is signed in and what they may do where.</summary>
+    public sealed record Me(string Name, IReadOnlyList<ActorGrant> Grants);
+
     public static RouteGroupBuilder MapIdentityApi(this RouteGroupBuilder api)
     {
         var auth = api.MapGroup("/auth").WithTags("Identity");
@@ -42,7 +45,7 @@ public static class IdentityApi
             return TypedResults.NoContent();
         }).RequireAuthorization(SecurityServices.SignedIn).WithSummary("退出 / sign out");
 
-        auth.MapGet("/me", (ICurrentActor actor) => TypedResults.Ok(new { name = actor.Name, grants = actor.Grants }))
+        auth.MapGet("/me", (ICurrentActor actor) => TypedResults.Ok(new Me(actor.Name, actor.Grants)))
             .RequireAuthorization(SecurityServices.SignedIn).WithSummary("当前用户 / who am I");
 
         var tokens = api.MapGroup("/tokens").WithTags("Identity");
