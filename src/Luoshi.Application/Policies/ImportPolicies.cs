@@ -202,7 +202,9 @@ public sealed class ImportPolicies(Data.LuoshiDbContext db, ICurrentActor actor,
             }
 
             var issued = Errors.Try(line, "issued", () => Parsing.OptionalDate(table.Text(fields, "issued"), "issued") ?? throw new DomainException("issued", new Text("印发日期不能为空", "the issue date is required")));
-            var budget = Errors.Try(line, "budget", () => (decimal?)Parsing.Decimal(table.Text(fields, "budget"), "budget"));
+            var budget = Errors.Try(line, "budget", () => Parsing.Decimal(table.Text(fields, "budget"), "budget") is var b && b >= 0
+                ? (decimal?)b
+                : throw new DomainException("budget", new Text("预算不能为负", "the budget cannot be negative")));
             var isPublic = Errors.Try(line, "public", () => (bool?)Flag(table.Trimmed(fields, "public")));
             if (issued == default || budget is null || isPublic is null)
             {
