@@ -119,7 +119,7 @@ public sealed class PolicyQueries(Data.LuoshiDbContext db, ICurrentActor actor, 
         return [.. data.Policies.Values
             .Where(p => string.IsNullOrWhiteSpace(package) || p.Package == package.Trim())
             .Where(p => p.IsPublic || actor.CanEverywhere(Permission.ReadAll))
-            .OrderBy(p => p.Package, StringComparer.Ordinal).ThenBy(p => p.Code, StringComparer.Ordinal)
+            .OrderBy(p => p.Code, StringComparer.Ordinal)
             .Select(p => View(p, data, day))];
     }
 
@@ -163,7 +163,7 @@ public sealed class PolicyQueries(Data.LuoshiDbContext db, ICurrentActor actor, 
         {
             case "policy":
                 return [.. data.Policies.Values.Where(p => only is null || p.Id == only.Id)
-                    .OrderBy(p => p.Package, StringComparer.Ordinal).ThenBy(p => p.Code, StringComparer.Ordinal)
+                    .OrderBy(p => p.Code, StringComparer.Ordinal)
                     .Select(p => View(p, data, day).Figures)];
             case "measure":
                 return [.. measures.OrderBy(m => m.Code, StringComparer.Ordinal)
