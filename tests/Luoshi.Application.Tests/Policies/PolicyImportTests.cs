@@ -191,6 +191,33 @@ public sealed class PolicyImportTests
         (await Count(host)).ShouldBe(before);
     }
 
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task OverdueCases_OpenOneDraftPerResponsibleDepartment_OnceUntilAnotherFallsOverdue(Db db)
+    {
+        await using var host = await Seeded(db);
+
+        // On 5 March 丙's three working days end: not overdue yet. As of 10 March, 丙 (deadline 5 March) and 丁 (9 March)
+        // under M3 are; M3 falls to 财政厅, P2's lead. 乙's late payment under M1 is paid, so 经信厅 gets nothing.
+        (await Rules(host, new DateOnly(2026, 3, 5))).Opened.Where(o => o.Rule == Application.Supervision.RunSupervisionRules.OverduePolicyCasesRule).ShouldBeEmpty();
+        var first = await Rules(host, AsOf);
+        var again = await Rules(host, AsOf);
+
+        var opened = first.Opened.Where(o => o.Rule == Application.Supervision.RunSupervisionRules.OverduePolicyCasesRule).ToList();
+        opened.Select(o => (o.Cause, o.LeadOrg)).ShouldBe([("policy-overdue:CZT", "CZT")]);
+        opened[0].Title.ShouldContain("2件");
+        again.Opened.Where(o => o.Rule == Application.Supervision.RunSupervisionRules.OverduePolicyCasesRule).ShouldBeEmpty();
+        var item = await host.Run<Application.Supervision.GetSupervisionItem, Application.Supervision.SupervisionItemView>(g => g.Handle(opened[0].Id!.Value, default));
+        (item.State, item.Source).ShouldBe((Domain.Supervision.SupervisionState.Draft, Domain.Supervision.SupervisionSource.PolicyOverdue));
+        item.Description!.ShouldContain(E3);
+        item.Description!.ShouldContain(E4);
+        item.Cause.ShouldBe("policy-overdue:CZT#2026-03-09");
+
+    }
+
+    private static Task<Application.Supervision.RunSupervisionRules.Result> Rules(AppHost host, DateOnly day) =>
+        host.Run<Application.Supervision.RunSupervisionRules, Application.Supervision.RunSupervisionRules.Result>(r => r.Handle(new Application.Supervision.RunSupervisionRules.Request(day), default));
+
     private static Task<IReadOnlyList<PolicySummaryRow>> Summary(AppHost host, string by) =>
         host.Run<PolicyQueries, IReadOnlyList<PolicySummaryRow>>(q => q.Summary(AsOf, by, null, default));
 
