@@ -78,6 +78,9 @@ public static class ApplicationServices
         services.AddScoped<ImportProjects>();
         services.AddScoped<ProjectQueries>();
         services.AddScoped<ProjectFiles>();
+        services.AddScoped<Policies.ImportPolicies>();
+        services.AddScoped<Policies.PolicyQueries>();
+        services.AddScoped<Policies.PolicyFiles>();
 
         services.AddScoped<GetReport>();
         services.AddScoped<ListReports>();

@@ -25,6 +25,7 @@ public static class LuoshiCli
             OverviewCommand.Create(console),
             ReportCommand.Create(console),
             ProjectsCommand.Create(console),
+            PoliciesCommand.Create(console),
             AssessCommand.Create(console),
             UsersCommand.Create(console),
             TokensCommand.Create(console),

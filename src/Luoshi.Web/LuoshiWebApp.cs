@@ -13,6 +13,7 @@ using Luoshi.Web.Features.Indicators;
 using Luoshi.Web.Features.Notifications;
 using Luoshi.Web.Features.Organization;
 using Luoshi.Web.Features.Plans;
+using Luoshi.Web.Features.Policies;
 using Luoshi.Web.Features.Projects;
 using Luoshi.Web.Features.Readings;
 using Luoshi.Web.Features.Reporting;
@@ -122,6 +123,7 @@ public static class LuoshiWebApp
         api.MapEvaluationApi();
         api.MapReportingApi();
         api.MapProjectsApi();
+        api.MapPoliciesApi();
         api.MapAssessmentApi();
         api.MapSupervisionApi();
         api.MapNotificationsApi();

@@ -20,7 +20,7 @@ internal static class AuditTrail
     // changes rather than anyone's decision.
     private static readonly HashSet<Type> Unaudited =
     [
-        typeof(AuditEntry), typeof(ReadingVersion), typeof(TargetVersion),
+        typeof(AuditEntry), typeof(ReadingVersion), typeof(TargetVersion), typeof(Domain.Policies.PolicyCaseVersion),
         typeof(Domain.Supervision.SupervisionEvent), typeof(Domain.Supervision.SupervisionItemIndicator), typeof(Domain.Reporting.ReportTransition), typeof(Domain.Notifications.Notification), typeof(Notifications.OutboxMessage), typeof(JobLease), typeof(Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey), typeof(DocumentTerm),
     ];
 
@@ -112,6 +112,7 @@ internal static class AuditTrail
         {
             Reading r => names.KeyOf(r.IndicatorId, r.OrgUnitId, r.PeriodCode),
             Target t => names.KeyOf(t.IndicatorId, t.OrgUnitId, t.PeriodCode),
+            Domain.Policies.PolicyCase c => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{c.Enterprise}/measure {c.MeasureId}/{c.Applied:yyyy-MM-dd}"),
             _ => null,
         };
         if (cell is not null)

@@ -43,6 +43,11 @@ public abstract class LuoshiDbContext(DbContextOptions options, ICurrentActor? a
     public DbSet<Domain.Projects.MajorProject> Projects => Set<Domain.Projects.MajorProject>();
     public DbSet<Domain.Projects.ProjectPlan> ProjectPlans => Set<Domain.Projects.ProjectPlan>();
     public DbSet<Domain.Projects.ProjectProgress> ProjectProgress => Set<Domain.Projects.ProjectProgress>();
+    public DbSet<Domain.Policies.Policy> Policies => Set<Domain.Policies.Policy>();
+    public DbSet<Domain.Policies.PolicyMeasure> PolicyMeasures => Set<Domain.Policies.PolicyMeasure>();
+    public DbSet<Domain.Policies.PolicyCase> PolicyCases => Set<Domain.Policies.PolicyCase>();
+    public DbSet<Domain.Policies.PolicyCaseVersion> PolicyCaseVersions => Set<Domain.Policies.PolicyCaseVersion>();
+    public DbSet<Domain.Policies.CalendarDay> CalendarDays => Set<Domain.Policies.CalendarDay>();
     public DbSet<Domain.Reporting.Report> Reports => Set<Domain.Reporting.Report>();
     public DbSet<Domain.Reporting.ReportingAssignment> ReportingAssignments => Set<Domain.Reporting.ReportingAssignment>();
     public DbSet<Domain.Reporting.ValidationRule> ValidationRules => Set<Domain.Reporting.ValidationRule>();

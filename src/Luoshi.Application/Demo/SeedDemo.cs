@@ -14,7 +14,7 @@ namespace Luoshi.Application.Demo;
 /// the data directory as a demo (so demo-only conveniences are refused elsewhere). Refuses a database
 /// that already holds other data. Servers and commands loading it at once load it once (<see cref="DatabaseMigrator.ExclusiveAsync"/>).
 /// </summary>
-public sealed class SeedDemo(LuoshiDbContext db, DatabaseMigrator migrator, ImportOrgUnits importOrgs, ImportIndicators importIndicators, Plans.ImportPlans importPlans, ImportTargets importTargets, Readings.ImportReadings importReadings, Projects.ImportProjects importProjects, Identity.AddUser addUser, Assessment.RunAssessment runAssessment, Assessment.PublishRun publishRun, Common.LocalCalendar calendar)
+public sealed class SeedDemo(LuoshiDbContext db, DatabaseMigrator migrator, ImportOrgUnits importOrgs, ImportIndicators importIndicators, Plans.ImportPlans importPlans, ImportTargets importTargets, Readings.ImportReadings importReadings, Projects.ImportProjects importProjects, Policies.ImportPolicies importPolicies, Identity.AddUser addUser, Assessment.RunAssessment runAssessment, Assessment.PublishRun publishRun, Common.LocalCalendar calendar)
 {
     public const int FirstYear = 2021;
 
@@ -67,6 +67,11 @@ public sealed class SeedDemo(LuoshiDbContext db, DatabaseMigrator migrator, Impo
         summaries.Add(await importProjects.FromCsv(Projects.ProjectImportKind.ProjectPlans, new MemoryStream(System.Text.Encoding.UTF8.GetBytes(plansCsv)), ct));
         summaries.Add(await importProjects.FromCsv(Projects.ProjectImportKind.ProjectProgress, new MemoryStream(System.Text.Encoding.UTF8.GetBytes(progressCsv)), ct));
         summaries.Add(await importTargets.Handle(Numbered(await ProjectInvestmentTargets(ct)), ct));
+        var (policiesCsv, measuresCsv, casesCsv) = DemoPolicies.Files([.. counties.Select(c => (c.Code, c.City, c.Name))], today);
+        summaries.Add(await importPolicies.FromCsv(Policies.PolicyImportKind.Holidays, Utf8(DemoPolicies.Holidays()), ct));
+        summaries.Add(await importPolicies.FromCsv(Policies.PolicyImportKind.Policies, Utf8(policiesCsv), ct));
+        summaries.Add(await importPolicies.FromCsv(Policies.PolicyImportKind.PolicyMeasures, Utf8(measuresCsv), ct));
+        summaries.Add(await importPolicies.FromCsv(Policies.PolicyImportKind.PolicyCases, Utf8(casesCsv), ct));
         foreach (var (name, role, org, displayName) in Users)
         {
             await addUser.Handle(new Identity.AddUser.Request(name, role, org, DemoPassword, displayName), ct);
@@ -77,6 +82,8 @@ public sealed class SeedDemo(LuoshiDbContext db, DatabaseMigrator migrator, Impo
         await db.SaveChangesAsync(ct);
         return summaries;
     }
+
+    private static MemoryStream Utf8(string csv) => new(System.Text.Encoding.UTF8.GetBytes(csv));
 
     /// <summary>
     /// Who reports what (every unit that has demo readings reports those indicators), three validation rules,

@@ -40,6 +40,10 @@ public sealed class RunSupervisionRules(
     public const string RedIndicatorRule = "indicatorRed";
     public const string OverdueTaskRule = "overdueTask";
     public const string MissingReportRule = "missingReport";
+    public const string OverduePolicyCasesRule = "overduePolicyCases";
+
+    /// <summary>How the overdue-claims rule names its cause: policy-overdue:DEPARTMENT.</summary>
+    public const string PolicyOverdueCause = "policy-overdue:";
 
     /// <summary>How an indicator rule names its cause: indicator-rule:RULE@LEADORG (and its key: …#MONTH).</summary>
     public const string IndicatorRuleCause = "indicator-rule:";
@@ -140,6 +144,7 @@ public sealed class RunSupervisionRules(
         {
             candidates.AddRange(await OverdueTasks(date, settings, byId, notes, ct));
             candidates.AddRange(await MissingReports(date, settings, byId, ct));
+            candidates.AddRange(await OverduePolicyCases(date, settings, byId, ct));
         }
 
         var toOpen = new List<Candidate>();
@@ -545,6 +550,53 @@ public sealed class RunSupervisionRules(
                 Clip(new Text($"逾期未报送:{unit.Name}{month}月报(应于{dueText}前报送)", $"report missing: {unit.Code} {month} (due {dueText})").Bilingual),
                 new Text($"{unit.Name}({unit.Code}){month}月报应于{dueText}前报送,截至{Iso(date)}未报送{also.Zh}", $"{unit.Code}'s report for {month} was due {dueText} and is not submitted as of {Iso(date)}{also.En}").Bilingual,
                 SupervisionSource.MissingReport));
+        }
+
+        return found;
+    }
+
+    /// <summary>
+    /// Each responsible department with enterprise claims past their measure's time limit (working days) and not paid
+    /// (<see cref="PolicyMetrics"/>'s overdue). One cause per department, grouping all its overdue claims; the latest
+    /// deadline passed is the cause's date, so a finished item stops another until a further claim falls overdue.
+    /// </summary>
+    private async Task<List<Candidate>> OverduePolicyCases(DateOnly date, SupervisionOptions settings, Dictionary<int, RuleUnit> units, CancellationToken ct)
+    {
+        var open = await db.PolicyCases.AsNoTracking()
+            .Where(c => (c.Status == Domain.Policies.CaseStatus.Applied || c.Status == Domain.Policies.CaseStatus.Approved) && c.Applied < date)
+            .ToListAsync(ct);
+        if (open.Count == 0)
+        {
+            return [];
+        }
+
+        var measures = await db.PolicyMeasures.AsNoTracking().ToDictionaryAsync(m => m.Id, ct);
+        var policies = await db.Policies.AsNoTracking().ToDictionaryAsync(p => p.Id, ct);
+        var working = new Domain.Policies.WorkingCalendar(await db.CalendarDays.AsNoTracking().ToListAsync(ct));
+        var overdue = open
+            .Select(c => (Case: c, Measure: measures[c.MeasureId], Deadline: working.Deadline(c.Applied, measures[c.MeasureId].TimeLimitDays)))
+            .Where(x => x.Deadline < date)
+            .GroupBy(x => x.Measure.ResponsibleOf(policies[x.Measure.PolicyId]));
+        var found = new List<Candidate>();
+        foreach (var g in overdue.Where(g => units.ContainsKey(g.Key)).OrderBy(g => units[g.Key].Path, StringComparer.Ordinal))
+        {
+            var unit = units[g.Key];
+            var cases = g.OrderBy(x => x.Deadline).ThenBy(x => x.Case.Enterprise, StringComparer.Ordinal).ToList();
+            var latest = cases.Max(x => x.Deadline);
+            var cause = PolicyOverdueCause + unit.Code;
+            var listed = cases.Take(20).Select(x => $"{x.Case.Name}({x.Case.Enterprise})· {x.Measure.Code} · {Iso(x.Case.Applied)} → {Iso(x.Deadline)}").ToList();
+            var more = cases.Count > listed.Count ? (Zh: $"等{cases.Count}件", En: $" and {cases.Count - listed.Count} more") : (Zh: string.Empty, En: string.Empty);
+            found.Add(new Candidate(
+                OverduePolicyCasesRule,
+                cause,
+                $"{cause}#{Iso(latest)}",
+                latest,
+                latest,
+                unit.Id,
+                settings.RuleDeadlineDays,
+                Clip(new Text($"政策兑现逾期:{unit.Name}{cases.Count}件超过时限未兑现", $"policy claims overdue: {unit.Code}, {cases.Count} past their time limit").Bilingual),
+                Clip(new Text($"{unit.Name}负责兑现的企业申领中,截至{Iso(date)}有{cases.Count}件已过事项时限(工作日)仍未兑现:{string.Join(";", listed)}{more.Zh}", $"{cases.Count} enterprise claims {unit.Code} pays out are past their time limit (working days) and unpaid as of {Iso(date)}: {string.Join("; ", listed)}{more.En}").Bilingual, SupervisionItem.DescriptionMaxLength),
+                SupervisionSource.PolicyOverdue));
         }
 
         return found;

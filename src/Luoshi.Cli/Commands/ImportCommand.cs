@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using Luoshi.Application.Common;
+using Luoshi.Application.Policies;
 using Luoshi.Application.Projects;
 using Luoshi.Application.Spreadsheets;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,13 +12,13 @@ internal static class ImportCommand
 {
     public static Command Create(CliConsole console)
     {
-        var kind = new Argument<string>("kind") { Description = "orgs | indicators | targets | readings | plans | projects | project-plans | project-progress" };
-        kind.AcceptOnlyFromAmong("orgs", "indicators", "targets", "readings", "plans", "projects", "project-plans", "project-progress");
-        var file = new Argument<FileInfo>("file") { Description = Words.Of("CSV 文件(项目三类也可为 .xlsx 模板)", "the CSV file (for the project kinds also a filled .xlsx template)") };
+        var kind = new Argument<string>("kind") { Description = "orgs | indicators | targets | readings | plans | projects | project-plans | project-progress | policies | policy-measures | policy-cases | holidays" };
+        kind.AcceptOnlyFromAmong("orgs", "indicators", "targets", "readings", "plans", "projects", "project-plans", "project-progress", "policies", "policy-measures", "policy-cases", "holidays");
+        var file = new Argument<FileInfo>("file") { Description = Words.Of("CSV 文件(项目和政策各类也可为 .xlsx 模板)", "the CSV file (for the project and policy kinds also a filled .xlsx template)") };
         var dataDir = CliServices.DataDirOption();
         var format = new Option<string>("--format") { Description = "table | json", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "json");
-        var command = new Command("import", Words.Of("导入CSV或项目Excel模板(全部成功或全部不导入)", "import a CSV file or a project template, all or nothing")) { kind, file, dataDir, format };
+        var command = new Command("import", Words.Of("导入CSV或项目、政策Excel模板(全部成功或全部不导入)", "import a CSV file or a project or policy template, all or nothing")) { kind, file, dataDir, format };
         command.SetAction((parse, ct) => console.Guard(async () =>
         {
             var path = parse.GetValue(file)!;
@@ -32,6 +33,13 @@ internal static class ImportCommand
                 summary = path.Extension.Equals(".xlsx", StringComparison.OrdinalIgnoreCase)
                     ? await scope.ServiceProvider.GetRequiredService<ProjectFiles>().Upload(projectKind, path.Name, stream, ct)
                     : await scope.ServiceProvider.GetRequiredService<ImportProjects>().FromCsv(projectKind, stream, ct);
+            }
+            else if (name is "policies" or "policy-measures" or "policy-cases" or "holidays")
+            {
+                var policyKind = ImportPolicies.ParseKind(name);
+                summary = path.Extension.Equals(".xlsx", StringComparison.OrdinalIgnoreCase)
+                    ? await scope.ServiceProvider.GetRequiredService<PolicyFiles>().Upload(policyKind, path.Name, stream, ct)
+                    : await scope.ServiceProvider.GetRequiredService<ImportPolicies>().FromCsv(policyKind, stream, ct);
             }
             else
             {

@@ -86,6 +86,9 @@ public enum SupervisionSource
 
     /// <summary>A unit's report not submitted by its due date (opened by rule).</summary>
     MissingReport = 7,
+
+    /// <summary>Enterprise policy claims past their measure's time limit and not paid (opened by rule, per responsible department).</summary>
+    PolicyOverdue = 8,
 }
 
 public enum SupervisionPriority

@@ -16,6 +16,7 @@ public static class Navigation
         new("reporting", "/reporting", "Nav.Reporting"),
         new("supervision", "/supervision", "Nav.Supervision"),
         new("projects", "/projects", "Nav.Projects"),
+        new("policies", "/policies", "Nav.Policies"),
         new("assessment", "/assessment", "Nav.Assessment"),
         new("documents", "/documents", "Nav.Documents"),
         new("org-units", "/org-units", "Nav.OrgUnits"),

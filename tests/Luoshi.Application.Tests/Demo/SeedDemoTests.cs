@@ -18,7 +18,7 @@ public sealed class SeedDemoTests
         var summaries = await host.Run<SeedDemo, IReadOnlyList<ImportSummary>>(s => s.Handle(null, default));
         var again = await host.Run<SeedDemo, IReadOnlyList<ImportSummary>>(s => s.Handle(null, default));
 
-        summaries.Select(s => s.Kind).ShouldBe(["orgs", "indicators", "plans", "targets", "readings", "projects", "projectPlans", "projectProgress", "targets"]);
+        summaries.Select(s => s.Kind).ShouldBe(["orgs", "indicators", "plans", "targets", "readings", "projects", "projectPlans", "projectProgress", "targets", "holidays", "policies", "policyMeasures", "policyCases"]);
         again.ShouldBeEmpty();
         (await host.Query(d => d.OrgUnits.CountAsync(u => u.Kind == OrgUnitKind.City))).ShouldBe(11);
         (await host.Query(d => d.OrgUnits.CountAsync(u => u.Kind == OrgUnitKind.County))).ShouldBeInRange(80, 100);
@@ -32,6 +32,13 @@ public sealed class SeedDemoTests
             .Join(d.Indicators, id => id, i => i.Id, (_, i) => i.Code).ToListAsync())).ShouldBe([Luoshi.Application.Projects.ProjectInvestmentFeed.IndicatorCode]);
         (await host.Query(d => d.Projects.CountAsync())).ShouldBeGreaterThan(250);
         (await host.Query(d => d.Settings.SingleAsync(s => s.Key == Data.Setting.Demo))).Value.ShouldBe("true");
+
+        // The "8+4" packages: twelve, a few thousand cases, none applied for after "today", each title marked synthetic.
+        (await host.Query(d => d.Policies.Select(p => p.Package).Distinct().CountAsync())).ShouldBe(12);
+        (await host.Query(d => d.Policies.AllAsync(p => p.Title.EndsWith("(合成)")))).ShouldBeTrue();
+        (await host.Query(d => d.PolicyCases.CountAsync())).ShouldBeInRange(2000, 6000);
+        (await host.Query(d => d.PolicyCases.AnyAsync(c => c.Applied > new DateOnly(2026, 7, 25) || c.PaidOn > new DateOnly(2026, 7, 25)))).ShouldBeFalse();
+        (await host.Query(d => d.CalendarDays.CountAsync(c => c.Date.Year == 2026))).ShouldBeGreaterThan(20);
 
         // Nothing is due after "today" (2026-07-25 here): June's figures are due on 20 July, July's on 20 August.
         (await host.Query(d => d.Readings.AnyAsync(r => r.PeriodCode == "2026-06"))).ShouldBeTrue();

@@ -132,6 +132,18 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
             var csv = $"project,month,completedInvestment,actualStart\n{(u == In ? "XMIN" : "XMOUT")},2026-02,{Interlocked.Increment(ref _serial)},\n";
             return c.PostAsync("/api/projects/progress/upload", new MultipartFormDataContent { { new StringContent(csv), "file", "p.csv" } });
         }),
+        ["GET /api/policies/"] = Public(c => c.GetAsync("/api/policies")),
+        ["GET /api/policies/{code}"] = Public(c => c.GetAsync("/api/policies/NOPE")),
+        ["GET /api/policies/summary"] = new(Permission.ReadAll, Scope.Everywhere, (c, _) => c.GetAsync("/api/policies/summary?by=region"), PerUnit: false),
+        ["GET /api/policies/summary/export"] = new(Permission.ReadAll, Scope.Everywhere, (c, _) => c.GetAsync("/api/policies/summary/export?format=csv&by=department"), PerUnit: false),
+        ["GET /api/policies/cases"] = new(Permission.ReadAll, Scope.Subtree, (c, u) => c.GetAsync($"/api/policies/cases?org={Org(u)}")),
+        ["GET /api/policies/cases/history"] = new(Permission.ReadAll, Scope.Everywhere, (c, _) => c.GetAsync("/api/policies/cases/history?measure=NOPE&enterprise=91350100M000100Y43&applied=2026-01-05"), PerUnit: false),
+        ["GET /api/policies/enterprises/{code}"] = new(Permission.ReadAll, Scope.Everywhere, (c, _) => c.GetAsync("/api/policies/enterprises/91350100M000100Y43"), PerUnit: false),
+        ["GET /api/policies/template/{kind}"] = new(Permission.ReadAll, Scope.Everywhere, (c, _) => c.GetAsync("/api/policies/template/holidays?format=csv"), PerUnit: false),
+        ["POST /api/policies/upload/{kind}"] = new(Permission.ManagePlans, Scope.Everywhere, (c, _) =>
+            c.PostAsync("/api/policies/upload/holidays", new MultipartFormDataContent { { new StringContent("date,kind\n2026-10-01,holiday\n"), "file", "h.csv" } }), PerUnit: false),
+        ["POST /api/policies/import/{kind}"] = new(Permission.ManagePlans, Scope.Everywhere, (c, _) =>
+            c.PostAsync("/api/policies/import/holidays", new MultipartFormDataContent { { new StringContent("date,kind\n2026-10-02,holiday\n"), "file", "h.csv" } }), PerUnit: false),
         ["GET /api/projects/template/{kind}"] = new(Permission.ReadAll, Scope.Subtree, (c, u) => c.GetAsync($"/api/projects/template/project-plans?org={County(u)}&year=2026")),
         ["POST /api/projects/upload/{kind}"] = new(Permission.ManagePlans, Scope.Subtree, (c, u) =>
         {

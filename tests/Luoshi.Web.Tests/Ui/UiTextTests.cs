@@ -55,6 +55,7 @@ public sealed partial class UiTextTests
             typeof(Luoshi.Domain.Documents.ReviewState), typeof(Luoshi.Domain.Documents.DocumentItemKind), typeof(Luoshi.Domain.Documents.ItemDecision),
             typeof(Luoshi.Domain.Documents.SourceFormat), typeof(Luoshi.Domain.Documents.DateBasis), typeof(Luoshi.Domain.Documents.FigureKind),
             typeof(Luoshi.Domain.Documents.FigureQualifier),
+            typeof(Luoshi.Domain.Policies.MeasureKind), typeof(Luoshi.Domain.Policies.DeliveryMode), typeof(Luoshi.Domain.Policies.CaseStatus),
         ];
         var keys = Keys(CultureInfo.InvariantCulture);
 

@@ -10,5 +10,5 @@ public static class SupervisionText
     /// which the reader's half is shown; a title a person wrote is shown as written.
     /// </summary>
     public static string Title(string title, SupervisionSource source) =>
-        source is SupervisionSource.IndicatorRule or SupervisionSource.OverdueTask or SupervisionSource.MissingReport ? UiFormat.Message(title) : title;
+        source is SupervisionSource.IndicatorRule or SupervisionSource.OverdueTask or SupervisionSource.MissingReport or SupervisionSource.PolicyOverdue ? UiFormat.Message(title) : title;
 }
