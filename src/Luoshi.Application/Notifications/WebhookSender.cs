@@ -18,6 +18,9 @@ public sealed class WebhookSender(string name, WebhookSettings settings, Notific
 
     public const string Prefix = "webhook:";
 
+    /// <summary>Chinese travels as UTF-8, readable in the robots' logs, rather than as \u escapes.</summary>
+    private static readonly JsonSerializerOptions Json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All) };
+
     public string Channel => Prefix + name;
 
     public string? Org => string.IsNullOrWhiteSpace(settings.Org) ? null : settings.Org.Trim();
@@ -103,7 +106,7 @@ public sealed class WebhookSender(string name, WebhookSettings settings, Notific
                 break;
         }
 
-        var body = payload.ToJsonString();
+        var body = payload.ToJsonString(Json);
         if (Kind == WebhookKind.Json && secret is not null)
         {
             headers.Add(("X-Luoshi-Signature", "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes(body)))));
