@@ -16,37 +16,48 @@ public sealed class Notify(LuoshiDbContext db, NotificationChannels channels, Ti
 {
     private sealed record Person(string Name, bool AtOnce, string? Muted);
 
-    private Dictionary<int, string>? _paths;
-    private Dictionary<string, string?>? _channelPaths;
-    private ILookup<int, Person>? _people;
+    private bool _prepared;
+    private Dictionary<int, string> _paths = [];
+    private Dictionary<string, string?> _channelPaths = [];
+    private ILookup<int, Person> _people = Array.Empty<Person>().ToLookup(_ => 0);
 
-    /// <summary>Reads units and people once, so that a job can then add messages inside a short write transaction without reading.</summary>
+    /// <summary>
+    /// Reads what addressing needs once — unit paths when a channel serves a subtree, people when email is on; nothing
+    /// when every channel speaks to every unit — so that a job can then add messages inside a short write transaction.
+    /// </summary>
     public async Task Prepare(CancellationToken ct)
     {
-        if (_paths is not null)
+        if (_prepared)
         {
             return;
         }
 
-        var units = await db.OrgUnits.AsNoTracking().Select(u => new { u.Id, u.Code, u.Path }).ToListAsync(ct);
-        var byCode = units.ToDictionary(u => u.Code, u => u.Path, StringComparer.Ordinal);
+        if (channels.All.Any(c => c.Org is not null))
+        {
+            var units = await db.OrgUnits.AsNoTracking().Select(u => new { u.Id, u.Code, u.Path }).ToListAsync(ct);
+            var byCode = units.ToDictionary(u => u.Code, u => u.Path, StringComparer.Ordinal);
 
-        // A channel bound to a unit that does not exist hears nothing (rather than everything).
-        _channelPaths = channels.All.Where(c => c.Org is not null).ToDictionary(c => c.Channel, c => byCode.GetValueOrDefault(c.Org!), StringComparer.Ordinal);
-        _people = channels.Email is null
-            ? Array.Empty<Person>().ToLookup(_ => 0)
-            : (await (from g in db.UserGrants.AsNoTracking()
-                      join u in db.Users.AsNoTracking() on g.UserId equals u.Id
-                      where u.Email != null && !u.IsDisabled && g.ScopeUnitId != null && g.Role != Role.Public
-                      select new { Unit = g.ScopeUnitId!.Value, u.Name, u.EmailAtOnce, u.MutedKinds }).ToListAsync(ct))
+            // A channel bound to a unit that does not exist hears nothing (rather than everything).
+            _channelPaths = channels.All.Where(c => c.Org is not null).ToDictionary(c => c.Channel, c => byCode.GetValueOrDefault(c.Org!), StringComparer.Ordinal);
+            _paths = units.ToDictionary(u => u.Id, u => u.Path);
+        }
+
+        if (channels.Email is not null)
+        {
+            _people = (await (from g in db.UserGrants.AsNoTracking()
+                              join u in db.Users.AsNoTracking() on g.UserId equals u.Id
+                              where u.Email != null && !u.IsDisabled && g.ScopeUnitId != null && g.Role != Role.Public
+                              select new { Unit = g.ScopeUnitId!.Value, u.Name, u.EmailAtOnce, u.MutedKinds }).ToListAsync(ct))
                 .DistinctBy(x => (x.Unit, x.Name)).ToLookup(x => x.Unit, x => new Person(x.Name, x.EmailAtOnce, x.MutedKinds));
-        _paths = units.ToDictionary(u => u.Id, u => u.Path);
+        }
+
+        _prepared = true;
     }
 
     /// <summary>Adds the message and its outbox rows; <see cref="Prepare"/> must have run in this scope.</summary>
     public Notification Add(int unitId, string unitCode, string kind, string title, string? body, int? supervisionItemId, string? link = null, bool urgent = false, string? key = null)
     {
-        if (_paths is null || _people is null || _channelPaths is null)
+        if (!_prepared)
         {
             throw new InvalidOperationException("Notify.Prepare must run before messages are added");
         }
