@@ -18,49 +18,58 @@ public sealed partial class DispatchOutbox(LuoshiDbContext db, NotificationChann
 
     public sealed record Result(int Sent, int Failed);
 
+    /// <summary>Sends up to <paramref name="max"/> due rows of each channel; each channel is read on its own, so rows waiting for a dead endpoint never crowd out another channel's.</summary>
     public async Task<Result> Handle(int max, CancellationToken ct)
     {
+        int sent = 0, failed = 0;
+        foreach (var sender in channels.All)
+        {
+            var (s, f) = await Channel(sender, max, ct);
+            sent += s;
+            failed += f;
+        }
+
+        return new Result(sent, failed);
+    }
+
+    private async Task<(int Sent, int Failed)> Channel(INotificationSender sender, int max, CancellationToken ct)
+    {
         var utcNow = clock.GetUtcNow().UtcDateTime;
-        var names = channels.Names.ToList();
+        var channel = sender.Channel;
         var due = await db.OutboxMessages.AsNoTracking()
-            .Where(m => m.SentAt == null && m.Attempts < OutboxMessage.MaxAttempts && names.Contains(m.Channel)
+            .Where(m => m.Channel == channel && m.SentAt == null && m.Attempts < OutboxMessage.MaxAttempts
                         && (m.NextAttemptAt == null || m.NextAttemptAt <= utcNow) && (m.ClaimedUntil == null || m.ClaimedUntil < utcNow))
-            .OrderBy(m => m.Id).Select(m => new { m.Id, m.Channel, m.Recipient }).Take(max).ToListAsync(ct);
+            .OrderBy(m => m.Id).Select(m => new { m.Id, m.Recipient }).Take(max).ToListAsync(ct);
 
         int sent = 0, failed = 0;
-        var down = new HashSet<string>(StringComparer.Ordinal);
-        var done = new HashSet<(string, string)>();
+        var done = new HashSet<string>(StringComparer.Ordinal);
         foreach (var row in due)
         {
-            if (down.Contains(row.Channel) || channels.Find(row.Channel) is not { } sender)
-            {
-                continue;
-            }
-
             var token = Guid.NewGuid().ToString("N");
             var until = utcNow + Hold;
             var claim = db.OutboxMessages.Where(m => m.SentAt == null && (m.ClaimedUntil == null || m.ClaimedUntil < utcNow));
             if (sender is IPersonalNotificationSender)
             {
                 // Everything waiting for the person goes with the row that fell due: the rest of the digest window's rows ride along.
-                if (!done.Add((row.Channel, row.Recipient)))
+                if (!done.Add(row.Recipient))
                 {
                     continue;
                 }
 
-                claim = claim.Where(m => m.Channel == row.Channel && m.Recipient == row.Recipient && m.Attempts < OutboxMessage.MaxAttempts);
+                claim = claim.Where(m => m.Channel == channel && m.Recipient == row.Recipient && m.Attempts < OutboxMessage.MaxAttempts);
             }
             else
             {
                 claim = claim.Where(m => m.Id == row.Id);
             }
 
-            if (await claim.ExecuteUpdateAsync(s => s.SetProperty(m => m.ClaimedUntil, until).SetProperty(m => m.ClaimToken, token), ct) == 0)
+            if (await claim.ExecuteUpdateAsync(u => u.SetProperty(m => m.ClaimedUntil, until).SetProperty(m => m.ClaimToken, token), ct) == 0)
             {
                 continue;
             }
 
             var rows = await db.OutboxMessages.Where(m => m.ClaimToken == token && m.SentAt == null).OrderBy(m => m.Id).ToListAsync(ct);
+            bool channelDown = false;
             try
             {
                 if (sender is IPersonalNotificationSender personal)
@@ -84,18 +93,19 @@ public sealed partial class DispatchOutbox(LuoshiDbContext db, NotificationChann
                 var at = clock.GetUtcNow();
                 rows.ForEach(m => m.MarkFailed(e.Message, at));
                 failed += rows.Count;
-                if (e is not NoAddressException)
-                {
-                    down.Add(row.Channel);
-                }
-
-                SendFailed(log, e, row.Id, row.Channel, rows[0].Attempts);
+                channelDown = e is not NoAddressException;
+                SendFailed(log, e, row.Id, channel, rows[0].Attempts);
             }
 
             await db.SaveChangesAsync(ct);
+            if (channelDown)
+            {
+                // The rest of this channel waits for the next run: one dead endpoint costs one timeout per run.
+                break;
+            }
         }
 
-        return new Result(sent, failed);
+        return (sent, failed);
     }
 
     /// <summary>The person has lost their address (or been disabled) since the row was written: their problem, not the channel's.</summary>
