@@ -81,6 +81,28 @@ public sealed class WebhookDeliveryTests
         delivered.Body["org"]!.GetValue<string>().ShouldBe("330102");
     }
 
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task RowsWaitingForADeadEndpoint_NeverCrowdOutAnotherChannel(Db db)
+    {
+        await using var robots = await Robots.StartAsync();
+        await using var host = await SupervisionSeed.StartAsync(db, s => s.Configure<NotificationOptions>(o =>
+        {
+            o.Webhooks["dead"] = new WebhookSettings { Url = "http://127.0.0.1:" + TestSmtpServer.FreePort() + "/gone", Kind = "json" };
+            o.Webhooks["ops"] = new WebhookSettings { Url = robots.Url + "/json", Kind = "json" };
+        }));
+        for (int i = 0; i < 3; i++)
+        {
+            await SupervisionSeed.Assigned(host, "330102", new DateOnly(2026, 9, 30), $"事项{i}");
+        }
+
+        // A batch of one row per channel: the dead robot fails its one and keeps the rest, and the others still send theirs.
+        var result = await host.Run<DispatchOutbox, DispatchOutbox.Result>(d => d.Handle(1, default));
+
+        result.ShouldBe(new DispatchOutbox.Result(2, 1));
+        robots.Received("/json").ShouldHaveSingleItem();
+    }
+
     private static Task<DispatchOutbox.Result> Dispatch(AppHost host) => host.Run<DispatchOutbox, DispatchOutbox.Result>(d => d.Handle(100, default));
 
     private sealed record Delivery(JsonObject Body, bool Valid);
