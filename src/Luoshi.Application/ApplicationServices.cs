@@ -122,9 +122,18 @@ public static class ApplicationServices
         services.AddScoped<IndicatorStatuses>();
         services.AddScoped<SupervisionNotifications>();
 
-        // Each sender is a channel; an email or SMS adapter is registered beside (or instead of) the log.
+        // Each sender is a channel: the log always, email and webhooks when the settings name them (NotificationChannels).
         services.TryAddEnumerable(ServiceDescriptor.Singleton<INotificationSender, LoggingNotificationSender>());
+        services.AddOptions<NotificationOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<NotificationOptions>, NotificationOptionsValidator>());
+        services.TryAddSingleton<NotificationChannels>();
         services.AddScoped<Notify>();
+        services.AddScoped<QueueReportingReminders>();
+        services.AddScoped<RunDailyReminders>();
+        services.AddScoped<MyNotifications>();
+        services.AddScoped<NotificationPreferences>();
+        services.AddScoped<DeliveryFailures>();
+        services.AddScoped<SendTestEmail>();
         services.AddScoped<DispatchOutbox>();
         services.AddScoped<ReadInbox>();
         services.AddScoped<MarkNotificationRead>();

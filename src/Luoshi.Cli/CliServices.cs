@@ -40,6 +40,8 @@ internal static class CliServices
         services.Configure<SupervisionOptions>(configuration.GetSection(SupervisionOptions.Section));
         services.Configure<Application.Evaluation.OverviewOptions>(configuration.GetSection(Application.Evaluation.OverviewOptions.Section));
         services.Configure<CalendarOptions>(configuration.GetSection(CalendarOptions.Section));
+        services.Configure<Application.Notifications.NotificationOptions>(configuration.GetSection(Application.Notifications.NotificationOptions.Section));
+        services.PostConfigure<Application.Notifications.NotificationOptions>(o => o.PublicUrl ??= configuration["Luoshi:PublicUrl"]);
         // The operator at the machine holds the data directory itself, so the CLI acts with every permission.
         services.AddSingleton<ICurrentActor>(FixedActor.Operator("cli:" + Environment.UserName));
         var provider = services.BuildServiceProvider();

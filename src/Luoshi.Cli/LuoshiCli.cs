@@ -33,6 +33,7 @@ public static class LuoshiCli
             BackupCommand.Create(console),
             RestoreCommand.Create(console),
             SuperviseCommand.Create(console),
+            NotifyCommand.Create(console),
             DocsCommand.Create(console),
             OpenApiCommand.Create(console),
         };

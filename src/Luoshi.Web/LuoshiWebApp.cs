@@ -60,6 +60,8 @@ public static class LuoshiWebApp
         builder.Services.Configure<SupervisionOptions>(builder.Configuration.GetSection(SupervisionOptions.Section));
         builder.Services.Configure<Application.Evaluation.OverviewOptions>(builder.Configuration.GetSection(Application.Evaluation.OverviewOptions.Section));
         builder.Services.Configure<CalendarOptions>(builder.Configuration.GetSection(CalendarOptions.Section));
+        builder.Services.Configure<Application.Notifications.NotificationOptions>(builder.Configuration.GetSection(Application.Notifications.NotificationOptions.Section));
+        builder.Services.PostConfigure<Application.Notifications.NotificationOptions>(o => o.PublicUrl ??= builder.Configuration["Luoshi:PublicUrl"]);
         builder.AddLuoshiOperations(options, database);
         builder.Services.AddHostedService<DatabaseInitializer>();
         builder.Services.AddHostedService<EvaluationWarmUp>();

@@ -11,6 +11,7 @@ namespace Luoshi.Application.Data;
 public sealed class JobLease
 {
     public const string SupervisionDaily = "supervision-daily";
+    public const string RemindersDaily = "reminders-daily";
 
     public required string Name { get; init; }
     public DateOnly? LastRunOn { get; private set; }

@@ -11,7 +11,7 @@ namespace Luoshi.Application.Identity;
 /// </summary>
 public sealed class AddUser(Data.LuoshiDbContext db, ICurrentActor actor, TimeProvider clock)
 {
-    public sealed record Request(string? Name, Role? Role, string? Org = null, string? Password = null, string? DisplayName = null);
+    public sealed record Request(string? Name, Role? Role, string? Org = null, string? Password = null, string? DisplayName = null, string? Email = null);
 
     public async Task<UserView> Handle(Request r, CancellationToken ct)
     {
@@ -41,6 +41,11 @@ public sealed class AddUser(Data.LuoshiDbContext db, ICurrentActor actor, TimePr
             user.SetPasswordHash(PasswordHashing.Hash(user, r.Password));
         }
 
+        if (r.Email is not null)
+        {
+            user.SetEmail(r.Email);
+        }
+
         user.Grant(role, scope?.Id);
         await db.SaveChangesAsync(ct);
         return await UserQueries.View(db, user.Name, clock, ct);
@@ -61,7 +66,8 @@ internal static class UserQueries
             [.. user.Grants.Select(g => new GrantView(g.Role, g.ScopeUnitId is { } id ? codes[id] : null))],
             user.IsLockedOut(clock.GetUtcNow()),
             user.IsDisabled,
-            user.LastSignInAt);
+            user.LastSignInAt,
+            user.Email);
     }
 
     /// <summary>The grants of a user with the paths of their scopes: what an actor carries.</summary>

@@ -4,7 +4,7 @@ namespace Luoshi.Application.Identity;
 
 public sealed record GrantView(Role Role, string? Org);
 
-public sealed record UserView(string Name, string DisplayName, IReadOnlyList<GrantView> Grants, bool Locked, bool Disabled, DateTimeOffset? LastSignInAt);
+public sealed record UserView(string Name, string DisplayName, IReadOnlyList<GrantView> Grants, bool Locked, bool Disabled, DateTimeOffset? LastSignInAt, string? Email = null);
 
 public sealed record TokenView(int Id, string Name, string Hint, DateTimeOffset CreatedAt, DateTimeOffset? ExpiresAt, DateTimeOffset? RevokedAt, DateTimeOffset? LastUsedAt);
 

@@ -21,7 +21,7 @@ public enum ReportAction
 /// approves — locking its values — or returns it with a reason. The report's values move with it, each
 /// state change a new version of the value. An Admin may act for either party; that is recorded.
 /// </summary>
-public sealed class TransitionReport(Data.LuoshiDbContext db, GetReport reader, ICurrentActor actor, LocalCalendar calendar)
+public sealed class TransitionReport(Data.LuoshiDbContext db, GetReport reader, ICurrentActor actor, LocalCalendar calendar, Notifications.Notify notify)
 {
     public async Task<ReportView> Handle(string? org, string? period, ReportAction action, string? comment, CancellationToken ct)
     {
@@ -72,6 +72,7 @@ public sealed class TransitionReport(Data.LuoshiDbContext db, GetReport reader, 
             reading.ChangeState(readingState, stamp);
         }
 
+        await Announce(content, action, comment, ct);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -82,6 +83,26 @@ public sealed class TransitionReport(Data.LuoshiDbContext db, GetReport reader, 
         }
 
         return await reader.Handle(org, period, ct);
+    }
+
+    /// <summary>A submission goes to the reviewers above the unit; a return goes to the unit with its reason.</summary>
+    private async Task Announce(ReportContent content, ReportAction action, string? comment, CancellationToken ct)
+    {
+        var unit = content.Unit;
+        var period = content.Period.ToString();
+        var link = $"/reporting/{unit.Code}/{period}";
+        await notify.Prepare(ct);
+        if (action == ReportAction.Return)
+        {
+            notify.Add(unit.Id, unit.Code, "reportReturned", new Text($"报表被退回:{unit.Name} {period}", $"report returned: {unit.Name} {period}").Bilingual,
+                new Text($"退回理由:{comment}", $"reason: {comment}").Bilingual, null, link);
+        }
+        else if (action == ReportAction.Submit && unit.ParentId is { } parentId)
+        {
+            var parent = await db.OrgUnits.AsNoTracking().Where(u => u.Id == parentId).Select(u => u.Code).SingleAsync(ct);
+            notify.Add(parentId, parent, "reportSubmitted", new Text($"报表待审核:{unit.Name} {period}", $"report to review: {unit.Name} {period}").Bilingual,
+                new Text($"{unit.Name}已报送{period}报表", $"{unit.Name} has submitted its {period} report").Bilingual, null, link);
+        }
     }
 
     private static bool Covers(ActorGrant grant, OrgUnit unit) => grant.ScopePath is null || unit.Path.StartsWith(grant.ScopePath, StringComparison.Ordinal);

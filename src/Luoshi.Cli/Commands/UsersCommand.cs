@@ -14,13 +14,14 @@ internal static class UsersCommand
         var role = new Option<string>("--role") { Description = string.Join(" | ", Enum.GetNames<Role>()), Required = true };
         var org = new Option<string?>("--org") { Description = Words.Of("角色所辖单位(默认全省)", "the unit the role is bound to (default: everything)") };
         var password = new Option<string?>("--password") { Description = Words.Of("密码(至少10位)", "password (at least 10 characters)") };
+        var email = new Option<string?>("--email") { Description = Words.Of("接收通知的邮箱", "the email address notifications go to") };
         var dataDir = CliServices.DataDirOption();
-        var add = new Command("add", Words.Of("新建用户或授予角色", "add a user or a grant")) { name, role, org, password, dataDir };
+        var add = new Command("add", Words.Of("新建用户或授予角色", "add a user or a grant")) { name, role, org, password, email, dataDir };
         add.SetAction((parse, ct) => console.Guard(async () =>
         {
             await using var scope = await CliServices.OpenAsync(parse.GetValue(dataDir)!, ct);
             var user = await scope.ServiceProvider.GetRequiredService<AddUser>().Handle(
-                new AddUser.Request(parse.GetValue(name), Parsing.Enum<Role>(parse.GetValue(role), "role"), parse.GetValue(org), parse.GetValue(password)), ct);
+                new AddUser.Request(parse.GetValue(name), Parsing.Enum<Role>(parse.GetValue(role), "role"), parse.GetValue(org), parse.GetValue(password), Email: parse.GetValue(email)), ct);
             await console.Out.WriteLineAsync($"{user.Name}: {string.Join(", ", user.Grants.Select(g => $"{g.Role}@{g.Org ?? "*"}"))}");
             if (parse.GetValue(password) is null)
             {

@@ -34,6 +34,18 @@ public sealed partial class User
     public IReadOnlyList<UserGrant> Grants => _grants;
     public int Version { get; private set; }
 
+    /// <summary>Where email notifications go; none means the person reads the in-app inbox only.</summary>
+    public string? Email { get; private set; }
+
+    /// <summary>Email sent one message per event rather than gathered into one per digest window (the default); urgent ones go at once either way.</summary>
+    public bool EmailAtOnce { get; private set; }
+
+    /// <summary>Notification kinds (comma-separated) the person does not want by email; the inbox still holds them.</summary>
+    public string? MutedKinds { get; private set; }
+
+    public const int EmailMaxLength = 254;
+    public const int MutedKindsMaxLength = 400;
+
     [GeneratedRegex("^[a-z][a-z0-9._-]{1,63}$")]
     private static partial Regex NamePattern();
 
@@ -105,6 +117,45 @@ public sealed partial class User
             Version++;
         }
     }
+
+    /// <summary>Sets or clears the email address; only its shape is checked here (one '@', no spaces), the mail server judges the rest.</summary>
+    public void SetEmail(string? email)
+    {
+        var e = string.IsNullOrWhiteSpace(email) ? null : email.Trim();
+        if (e is not null && (e.Length > EmailMaxLength || e.Count(c => c == '@') != 1 || e.StartsWith('@') || e.EndsWith('@') || e.Any(c => char.IsWhiteSpace(c) || char.IsControl(c) || c is '<' or '>' or ',' or ';' or '"')))
+        {
+            throw new DomainException("email", new Text("邮箱地址格式不正确", $"not an email address: '{(e.Length > 60 ? e[..60] + "…" : e)}'"));
+        }
+
+        if (e != Email)
+        {
+            Email = e;
+            Version++;
+        }
+    }
+
+    /// <summary>How the person wants notifications by email: gathered in a digest or one by one, and which kinds not at all.</summary>
+    public void SetNotificationPreferences(bool digest, IEnumerable<string> mutedKinds)
+    {
+        var kinds = mutedKinds.Select(k => k.Trim()).Where(k => k.Length > 0).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        if (kinds.Any(k => k.Length > 40 || !k.All(char.IsAsciiLetterOrDigit)))
+        {
+            throw new DomainException("mutedKinds", new Text("通知类别只能由字母和数字组成", "a notification kind is a word of letters and digits"));
+        }
+
+        var muted = kinds.Count == 0 ? null : string.Join(',', kinds);
+        if (muted is { Length: > MutedKindsMaxLength })
+        {
+            throw new DomainException("mutedKinds", new Text("屏蔽的类别过多", "too many muted kinds"));
+        }
+
+        EmailAtOnce = !digest;
+        MutedKinds = muted;
+        Version++;
+    }
+
+    /// <summary>Whether email about a kind of notification is wanted.</summary>
+    public bool WantsEmail(string kind) => MutedKinds is null || !MutedKinds.Split(',').Contains(kind, StringComparer.Ordinal);
 
     public bool IsLockedOut(DateTimeOffset now) => LockedUntil is { } until && until > now;
 

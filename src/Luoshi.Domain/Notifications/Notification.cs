@@ -12,6 +12,8 @@ public sealed class Notification
     public const int KindMaxLength = 40;
     public const int TitleMaxLength = 300;
     public const int BodyMaxLength = 2000;
+    public const int LinkMaxLength = 300;
+    public const int KeyMaxLength = 200;
 
     private Notification()
     {
@@ -28,11 +30,26 @@ public sealed class Notification
     public string? Body { get; private set; }
     public int? SupervisionItemId { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
+
+    /// <summary>The page the message is about, as a path under the site (/supervision/12, /reporting/330100/2026-05).</summary>
+    public string? Link { get; private set; }
+
+    /// <summary>Goes out at once rather than in the next digest (a third-level escalation).</summary>
+    public bool Urgent { get; private set; }
+
+    /// <summary>
+    /// Set on messages a scheduled job writes (reminders): the job's name for the message and its day, unique, so a job run
+    /// twice for a day queues nothing twice.
+    /// </summary>
+    public string? Key { get; private set; }
     public DateTimeOffset? ReadAt { get; private set; }
     public string? ReadBy { get; private set; }
 
-    public static Notification Create(int orgUnitId, string kind, string title, string? body, int? supervisionItemId, DateTimeOffset at) => new()
+    public static Notification Create(int orgUnitId, string kind, string title, string? body, int? supervisionItemId, DateTimeOffset at, string? link = null, bool urgent = false, string? key = null) => new()
     {
+        Link = link is null ? null : Clip(link, LinkMaxLength),
+        Urgent = urgent,
+        Key = key is null ? null : Code.RequireText(key, "key", KeyMaxLength),
         OrgUnitId = orgUnitId,
         Kind = Code.RequireText(kind, "kind", KindMaxLength),
         Title = Clip(Code.RequireText(title, "title", int.MaxValue), TitleMaxLength),

@@ -87,7 +87,7 @@ public sealed class ShellTests(DemoSite site)
         await Expect(s.Page.Locator("#main")).ToBeFocusedAsync();
 
         await s.GoAsync("/");
-        string[] expected = ["跳到正文", "落实 Luoshi", "概览", "计划", "指标", "填报", "督办", "项目", "政策", "考核", "文档", "单位", "审计", "退出", "English"];
+        string[] expected = ["跳到正文", "落实 Luoshi", "概览", "计划", "指标", "填报", "督办", "项目", "政策", "考核", "文档", "单位", "审计", "通知", "退出", "English"];
         foreach (var name in expected)
         {
             await s.Page.Keyboard.PressAsync("Tab");

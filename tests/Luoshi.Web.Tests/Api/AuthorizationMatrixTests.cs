@@ -214,6 +214,10 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         ["POST /api/supervision/rules/{code}/enable"] = new(Permission.Supervise, Scope.Everywhere, (c, _) => c.PostAsJsonAsync("/api/supervision/rules/default/enable", new { }), PerUnit: false),
         ["POST /api/supervision/rules/{code}/disable"] = new(Permission.Supervise, Scope.Everywhere, (c, _) => c.PostAsJsonAsync("/api/supervision/rules/default/disable", new { }), PerUnit: false),
         ["GET /api/notifications/"] = new(Permission.ReadAll, Scope.Subtree, (c, u) => c.GetAsync($"/api/notifications?org={(u == In ? "330100" : "330200")}")),
+        ["GET /api/notifications/mine"] = new(null, Scope.None, (c, _) => c.GetAsync("/api/notifications/mine"), PerUnit: false),
+        ["PUT /api/notifications/preferences"] = new(null, Scope.None, (c, _) => c.PutAsJsonAsync("/api/notifications/preferences", new { digest = true }), PerUnit: false),
+        ["GET /api/notifications/failures"] = new(Permission.ManageUsers, Scope.Everywhere, (c, _) => c.GetAsync("/api/notifications/failures"), PerUnit: false),
+        ["POST /api/notifications/test"] = new(Permission.ManageUsers, Scope.Everywhere, (c, _) => c.PostAsJsonAsync("/api/notifications/test", new { to = "probe@example.org" }), PerUnit: false),
         ["POST /api/notifications/{id:long}/read"] = new(Permission.ReadAll, Scope.Subtree, async (c, u) =>
         {
             var unit = u == In ? "330100" : "330200";

@@ -106,6 +106,33 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public async Task NotifyVerbs_QueueTheDaysRemindersOnce_DispatchToTheLog_AndRefuseATestWithoutAMailHost()
+    {
+        await Seed();
+
+        var withEmail = await Run("users", "add", "mei", "--role", "Reporter", "--org", "330100", "--email", "mei@example.org", "--data-dir", _dir);
+        var badEmail = await Run("users", "add", "lin", "--role", "Reporter", "--email", "lin at example", "--data-dir", _dir);
+        var first = await Run("notify", "reminders", "--as-of", "2026-08-17", "--data-dir", _dir);
+        var again = await Run("notify", "reminders", "--as-of", "2026-08-17", "--data-dir", _dir);
+        var badDate = await Run("notify", "reminders", "--as-of", "17/08/2026", "--data-dir", _dir);
+        var dispatch = await Run("notify", "dispatch", "--data-dir", _dir);
+        var test = await Run("notify", "test", "--to", "mei@example.org", "--data-dir", _dir);
+
+        withEmail.Code.ShouldBe(0, withEmail.Err);
+        badEmail.Code.ShouldNotBe(0);
+        badEmail.Err.ShouldContain("email");
+        first.Code.ShouldBe(0, first.Err);
+        again.Code.ShouldBe(0, again.Err);
+        again.Out.ShouldContain(" 0 reminders queued");
+        badDate.Code.ShouldNotBe(0);
+        badDate.Err.ShouldContain("as-of");
+        dispatch.Code.ShouldBe(0, dispatch.Err);
+        dispatch.Out.ShouldContain("sent");
+        test.Code.ShouldNotBe(0);
+        test.Err.ShouldContain("Luoshi:Notifications:Email:Host");
+    }
+
+    [Fact]
     public async Task BackupAndRestore_RoundTripThroughTheCommandLine_RefusingToOverwriteData()
     {
         await Seed();

@@ -39,7 +39,8 @@ public sealed class SupervisionSchedulerTests
         var data = scope.ServiceProvider.GetRequiredService<LuoshiDbContext>();
         (await data.OutboxMessages.CountAsync()).ShouldBeGreaterThan(3);
         (await data.OutboxMessages.CountAsync(m => m.SentAt == null)).ShouldBe(0);
-        (await data.JobLeases.SingleAsync()).LastRunOn.ShouldBe(new DateOnly(2026, 8, 17));
+        (await data.JobLeases.SingleAsync(j => j.Name == JobLease.SupervisionDaily)).LastRunOn.ShouldBe(new DateOnly(2026, 8, 17));
+        (await data.JobLeases.SingleAsync(j => j.Name == JobLease.RemindersDaily)).LastRunOn.ShouldBe(new DateOnly(2026, 8, 17));
         (await data.SupervisionEvents.CountAsync(e => e.Actor == "system")).ShouldBe(3);
     }
 
@@ -54,6 +55,25 @@ public sealed class SupervisionSchedulerTests
 
         failure.Failures.ShouldContain(f => f.Contains("Luoshi:Supervision:EscalationDays"));
         failure.Failures.ShouldContain(f => f.Contains("Luoshi:Supervision:RunAt"));
+    }
+
+    [Fact]
+    public async Task BadNotificationSettings_StopTheServerAtStart_NamingEachSetting()
+    {
+        var failure = await Should.ThrowAsync<OptionsValidationException>(() => TestApp.StartAsync(Db.Sqlite, configure: b =>
+        {
+            b.Configuration["Luoshi:Notifications:Email:Host"] = "smtp.example.org";
+            b.Configuration["Luoshi:Notifications:Email:Security"] = "ssl3";
+            b.Configuration["Luoshi:Notifications:Webhooks:ops:Url"] = "ftp://example.org/hook";
+            b.Configuration["Luoshi:Notifications:Webhooks:ops:Kind"] = "slack";
+            b.Configuration["Luoshi:Notifications:DigestMinutes"] = "0";
+        }));
+
+        failure.Failures.ShouldContain(f => f.Contains("Luoshi:Notifications:Email:Security"));
+        failure.Failures.ShouldContain(f => f.Contains("Luoshi:Notifications:Email:From"));
+        failure.Failures.ShouldContain(f => f.Contains("Luoshi:Notifications:Webhooks:ops:Url"));
+        failure.Failures.ShouldContain(f => f.Contains("Luoshi:Notifications:Webhooks:ops:Kind"));
+        failure.Failures.ShouldContain(f => f.Contains("Luoshi:Notifications:DigestMinutes"));
     }
 
     private static async Task<int> Level(TestApp app, int id) =>

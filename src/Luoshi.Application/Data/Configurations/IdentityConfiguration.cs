@@ -15,6 +15,8 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
         b.HasIndex(x => x.Name).IsUnique();
         b.Property(x => x.DisplayName).HasMaxLength(100).IsRequired();
         b.Property(x => x.PasswordHash).HasMaxLength(200);
+        b.Property(x => x.Email).HasMaxLength(User.EmailMaxLength);
+        b.Property(x => x.MutedKinds).HasMaxLength(User.MutedKindsMaxLength);
         b.Property(x => x.Version).IsConcurrencyToken();
         b.HasMany(x => x.Grants).WithOne().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
         b.Navigation(x => x.Grants).UsePropertyAccessMode(PropertyAccessMode.Field);

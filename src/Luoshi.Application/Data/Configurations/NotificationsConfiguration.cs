@@ -19,6 +19,9 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
         b.Property(x => x.Title).HasMaxLength(Notification.TitleMaxLength).IsRequired();
         b.Property(x => x.Body).HasMaxLength(Notification.BodyMaxLength);
         b.Property(x => x.ReadBy).HasMaxLength(Stamp.ActorMaxLength);
+        b.Property(x => x.Link).HasMaxLength(Notification.LinkMaxLength);
+        b.Property(x => x.Key).HasMaxLength(Notification.KeyMaxLength);
+        b.HasIndex(x => x.Key).IsUnique();
         b.HasIndex(x => new { x.OrgUnitId, x.Id });
         b.HasOne<OrgUnit>().WithMany().HasForeignKey(x => x.OrgUnitId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<SupervisionItem>().WithMany().HasForeignKey(x => x.SupervisionItemId).OnDelete(DeleteBehavior.Restrict);
@@ -36,7 +39,11 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         b.Property(x => x.Subject).HasMaxLength(Notification.TitleMaxLength).IsRequired();
         b.Property(x => x.Body).HasMaxLength(Notification.BodyMaxLength).IsRequired();
         b.Property(x => x.LastError).HasMaxLength(1000);
+        b.Property(x => x.ClaimToken).HasMaxLength(40);
+        b.Property(x => x.Link).HasMaxLength(Notification.LinkMaxLength);
+        b.HasOne(x => x.Source).WithMany().HasForeignKey(x => x.NotificationId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(x => new { x.SentAt, x.Id });
+        b.HasIndex(x => new { x.Channel, x.Recipient, x.SentAt });
     }
 }
 
@@ -51,7 +58,7 @@ internal sealed class JobLeaseConfiguration : IEntityTypeConfiguration<JobLease>
         b.Property(x => x.LastResult).HasMaxLength(1000);
 
         // The row exists before any server starts, so claiming is always an UPDATE.
-        b.HasData(new JobLease { Name = JobLease.SupervisionDaily });
+        b.HasData(new JobLease { Name = JobLease.SupervisionDaily }, new JobLease { Name = JobLease.RemindersDaily });
     }
 }
 

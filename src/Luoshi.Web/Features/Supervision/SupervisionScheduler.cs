@@ -8,7 +8,7 @@ namespace Luoshi.Web.Features.Supervision;
 
 /// <summary>
 /// Runs the closed loop's clock inside the server: every few minutes it sends waiting notifications and,
-/// once a day from the configured time, escalation and the opening rules. Several servers may run it side
+/// once a day from the configured time, escalation and the opening rules, then the reporting reminders (催报). Several servers may run it side
 /// by side: the day's run is claimed through a lease row, so one of them does it (docs/adr/0009).
 /// </summary>
 internal sealed partial class SupervisionScheduler(IServiceScopeFactory scopes, TimeProvider clock, IOptions<SupervisionOptions> options, ILogger<SupervisionScheduler> log)
@@ -59,6 +59,14 @@ internal sealed partial class SupervisionScheduler(IServiceScopeFactory scopes, 
 
             await using (var scope = scopes.CreateAsyncScope())
             {
+                if (await scope.ServiceProvider.GetRequiredService<RunDailyReminders>().RunIfDue(_holder, ct) is { } reminders)
+                {
+                    RemindersRun(log, reminders.ToString());
+                }
+            }
+
+            await using (var scope = scopes.CreateAsyncScope())
+            {
                 var sent = await scope.ServiceProvider.GetRequiredService<DispatchOutbox>().Handle(DispatchBatch, ct);
                 if (sent.Sent + sent.Failed > 0)
                 {
@@ -77,6 +85,9 @@ internal sealed partial class SupervisionScheduler(IServiceScopeFactory scopes, 
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Daily supervision run: {Summary}")]
     private static partial void DailyRun(ILogger logger, string summary);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Daily reporting reminders: {Summary}")]
+    private static partial void RemindersRun(ILogger logger, string summary);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Notifications sent: {Sent}, failed: {Failed}")]
     private static partial void Dispatched(ILogger logger, int sent, int failed);

@@ -74,6 +74,10 @@ namespace Luoshi.Application.Data.Migrations.Postgres
                         new
                         {
                             Name = "supervision-daily"
+                        },
+                        new
+                        {
+                            Name = "reminders-daily"
                         });
                 });
 
@@ -114,6 +118,10 @@ namespace Luoshi.Application.Data.Migrations.Postgres
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<string>("ClaimToken")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<DateTime?>("ClaimedUntil")
                         .HasColumnType("timestamp with time zone");
 
@@ -124,8 +132,15 @@ namespace Luoshi.Application.Data.Migrations.Postgres
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
+                    b.Property<string>("Link")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
                     b.Property<DateTime?>("NextAttemptAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("NotificationId")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("Recipient")
                         .IsRequired()
@@ -142,7 +157,11 @@ namespace Luoshi.Application.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("NotificationId");
+
                     b.HasIndex("SentAt", "Id");
+
+                    b.HasIndex("Channel", "Recipient", "SentAt");
 
                     b.ToTable("outbox_messages", (string)null);
                 });
@@ -545,6 +564,13 @@ namespace Luoshi.Application.Data.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<bool>("EmailAtOnce")
+                        .HasColumnType("boolean");
+
                     b.Property<int>("FailedSignIns")
                         .HasColumnType("integer");
 
@@ -556,6 +582,10 @@ namespace Luoshi.Application.Data.Migrations.Postgres
 
                     b.Property<DateTimeOffset?>("LockedUntil")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("MutedKinds")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -973,10 +1003,18 @@ namespace Luoshi.Application.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Link")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
 
                     b.Property<int>("OrgUnitId")
                         .HasColumnType("integer");
@@ -996,7 +1034,13 @@ namespace Luoshi.Application.Data.Migrations.Postgres
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
 
+                    b.Property<bool>("Urgent")
+                        .HasColumnType("boolean");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
 
                     b.HasIndex("SupervisionItemId");
 
@@ -2097,6 +2141,16 @@ namespace Luoshi.Application.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.ToTable("data_protection_keys", (string)null);
+                });
+
+            modelBuilder.Entity("Luoshi.Application.Notifications.OutboxMessage", b =>
+                {
+                    b.HasOne("Luoshi.Domain.Notifications.Notification", "Source")
+                        .WithMany()
+                        .HasForeignKey("NotificationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Source");
                 });
 
             modelBuilder.Entity("Luoshi.Domain.Assessment.AssessmentRun", b =>

@@ -69,6 +69,10 @@ namespace Luoshi.Application.Data.Migrations.Sqlite
                         new
                         {
                             Name = "supervision-daily"
+                        },
+                        new
+                        {
+                            Name = "reminders-daily"
                         });
                 });
 
@@ -107,6 +111,10 @@ namespace Luoshi.Application.Data.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ClaimToken")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("ClaimedUntil")
                         .HasColumnType("TEXT");
 
@@ -117,8 +125,15 @@ namespace Luoshi.Application.Data.Migrations.Sqlite
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Link")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("NextAttemptAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("NotificationId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Recipient")
                         .IsRequired()
@@ -135,7 +150,11 @@ namespace Luoshi.Application.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("NotificationId");
+
                     b.HasIndex("SentAt", "Id");
+
+                    b.HasIndex("Channel", "Recipient", "SentAt");
 
                     b.ToTable("outbox_messages", (string)null);
                 });
@@ -528,6 +547,13 @@ namespace Luoshi.Application.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("EmailAtOnce")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("FailedSignIns")
                         .HasColumnType("INTEGER");
 
@@ -538,6 +564,10 @@ namespace Luoshi.Application.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateTimeOffset?>("LockedUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MutedKinds")
+                        .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
@@ -942,9 +972,17 @@ namespace Luoshi.Application.Data.Migrations.Sqlite
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Link")
+                        .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("OrgUnitId")
@@ -965,7 +1003,13 @@ namespace Luoshi.Application.Data.Migrations.Sqlite
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("Urgent")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
 
                     b.HasIndex("SupervisionItemId");
 
@@ -2036,6 +2080,16 @@ namespace Luoshi.Application.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.ToTable("data_protection_keys", (string)null);
+                });
+
+            modelBuilder.Entity("Luoshi.Application.Notifications.OutboxMessage", b =>
+                {
+                    b.HasOne("Luoshi.Domain.Notifications.Notification", "Source")
+                        .WithMany()
+                        .HasForeignKey("NotificationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Source");
                 });
 
             modelBuilder.Entity("Luoshi.Domain.Assessment.AssessmentRun", b =>
