@@ -126,13 +126,13 @@ public sealed class DocumentReaderTests
     }
 
     [Fact]
-    public void HugeFiles_OverTheLimit_AreRefused_AndLargeOnesExtractInTime()
+    public void HugeFiles_OverTheLimit_AreRefused_AndLargeOnesExtractWhole()
     {
         Should.Throw<InputRefusedException>(() => DocumentReader.Read(new byte[Luoshi.Domain.Documents.Document.MaxOriginalBytes + 1], "huge.txt")).Errors[0].Field.ShouldBe("file");
 
-        // Five megabytes of speech in one line and in many lines: linear work, no pathological backtracking.
+        // Five megabytes of speech in one line and in many lines: pathological backtracking would not finish (the speed
+        // itself is not asserted here).
         var line = string.Concat(Enumerable.Repeat("要加快建设现代化产业体系，确保全省生产总值增长5.5%左右；", 60_000));
-        var started = System.Diagnostics.Stopwatch.StartNew();
         var x = new ExtractDocument(NoTextConversion.Instance).Handle(Encoding.UTF8.GetBytes(line), "one-line.txt");
         var oneParagraph = new ExtractDocument(NoTextConversion.Instance).Handle(Encoding.UTF8.GetBytes(line.Replace("；", "。", StringComparison.Ordinal)), "one-paragraph.txt");
         var manyLines = string.Concat(Enumerable.Range(0, 60_000).Select(i => $"第{i}段要加快建设现代化产业体系，确保全省生产总值增长5.5%左右。\n"));
@@ -143,7 +143,6 @@ public sealed class DocumentReaderTests
         x.View.Directives[^1].Sentence.Text.Length.ShouldBe(SentenceRef.MaxText);
         lines.View.Directives.Count.ShouldBeGreaterThan(60_000);
         oneParagraph.View.Figures.Count.ShouldBe(60_000);
-        started.Elapsed.ShouldBeLessThan(TimeSpan.FromMinutes(2));
     }
 
     internal static byte[] Docx(string title, params string[] paragraphs)

