@@ -65,7 +65,7 @@ public sealed class PolicyFiles(Data.LuoshiDbContext db, ICurrentActor actor, Im
         var stem = $"luoshi-{ImportPolicies.KindName(kind)}";
         if (format == ExportFormat.Xlsx)
         {
-            return new DownloadFile(sheet.Write(rows, Notes[kind].Bilingual), ProjectFiles.XlsxType, $"{stem}.xlsx");
+            return new DownloadFile(sheet.Write(rows, Notes[kind].Bilingual), Xlsx.ContentType, $"{stem}.xlsx");
         }
 
         var (content, type, _) = TableExport.Write(ExportFormat.Csv, sheet.Name, sheet.Imported, rows.Select(sheet.ImportedValues));

@@ -24,8 +24,6 @@ public sealed record ProjectTemplateRequest(string? Org = null, int? Year = null
 /// </summary>
 public sealed class ProjectFiles(Data.LuoshiDbContext db, ICurrentActor actor, ImportProjects import, LocalCalendar calendar)
 {
-    public const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
     public static readonly IReadOnlyDictionary<ProjectImportKind, TemplateSheet> Sheets = new Dictionary<ProjectImportKind, TemplateSheet>
     {
         [ProjectImportKind.Projects] = new("重大项目",
@@ -109,7 +107,7 @@ public sealed class ProjectFiles(Data.LuoshiDbContext db, ICurrentActor actor, I
         var sheet = Sheets[kind];
         if (request.Format == ExportFormat.Xlsx)
         {
-            return new DownloadFile(sheet.Write(rows, note), XlsxType, $"{stem}.xlsx");
+            return new DownloadFile(sheet.Write(rows, note), Xlsx.ContentType, $"{stem}.xlsx");
         }
 
         // The CSV carries what is recorded, in the import's columns: it imports back unchanged.

@@ -24,7 +24,7 @@ public static class TableExport
 
         if (format == ExportFormat.Xlsx)
         {
-            return (Xlsx.Write(sheet, [.. headers.Select(h => new Xlsx.Column(h, 16))], rows), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx");
+            return (Xlsx.Write(sheet, [.. headers.Select(h => new Xlsx.Column(h, 16))], rows), Xlsx.ContentType, "xlsx");
         }
 
         using var text = new StringWriter(CultureInfo.InvariantCulture);

@@ -18,6 +18,9 @@ public sealed record XlsxSheet(string Name, IReadOnlyList<(int Row, IReadOnlyDic
 /// </summary>
 public static class Xlsx
 {
+    /// <summary>The media type of a workbook.</summary>
+    public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
     /// <summary>A column of a written sheet: its header and, optionally, a decimal-only data validation.</summary>
     public sealed record Column(string Header, double Width = 14, bool DecimalOnly = false);
 

@@ -8,7 +8,7 @@ namespace Luoshi.Web.Infrastructure;
 /// </summary>
 public static class ApiContent
 {
-    public const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    public const string Xlsx = Luoshi.Application.Spreadsheets.Xlsx.ContentType;
     public const string Csv = "text/csv";
     public const string Json = "application/json";
 

@@ -62,7 +62,7 @@ public static class AssessmentApi
             var exportFormat = Parsing.Enum<ExportFormat>(format ?? "xlsx", "format");
             if (exportFormat == ExportFormat.Xlsx)
             {
-                return TypedResults.File(AssessmentWorkbook.Write(run, await catalog.SchemeOfRun(id, ct)), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"luoshi-assessment-{id}.xlsx");
+                return TypedResults.File(AssessmentWorkbook.Write(run, await catalog.SchemeOfRun(id, ct)), ApiContent.Xlsx, $"luoshi-assessment-{id}.xlsx");
             }
 
             var (content, type, extension) = TableExport.Write(
