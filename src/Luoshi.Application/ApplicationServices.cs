@@ -81,6 +81,10 @@ public static class ApplicationServices
         services.AddScoped<Policies.ImportPolicies>();
         services.AddScoped<Policies.PolicyQueries>();
         services.AddScoped<Policies.PolicyFiles>();
+        services.AddOptions<Publication.PublicOptions>().BindConfiguration(Publication.PublicOptions.Section);
+        services.AddSingleton<Publication.PublicSnapshotCache>();
+        services.AddScoped<Publication.Publish>();
+        services.AddScoped<Publication.PublicPortal>();
 
         services.AddScoped<GetReport>();
         services.AddScoped<ListReports>();

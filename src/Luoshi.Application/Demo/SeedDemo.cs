@@ -78,9 +78,34 @@ public sealed class SeedDemo(LuoshiDbContext db, DatabaseMigrator migrator, Impo
         }
 
         await SeedAssessment(today, ct);
+        await SeedPublication(ct);
         db.Settings.Add(new Setting { Key = Setting.Demo, Value = "true" });
         await db.SaveChangesAsync(ct);
         return summaries;
+    }
+
+    /// <summary>The indicators the demo shows the public (a derived one among them), every other policy and the larger projects.</summary>
+    public static readonly string[] PublicIndicators = ["GDP", "FAI", "PRIVATE_INV_SHARE", "RETAIL_SALES", "GENERAL_BUDGET_REVENUE", "NEW_URBAN_JOBS", "UNEMPLOYMENT", "GOOD_AIR_DAYS_RATIO"];
+
+    private async Task SeedPublication(CancellationToken ct)
+    {
+        var at = calendar.UtcNow;
+        foreach (var indicator in await db.Indicators.Where(i => PublicIndicators.Contains(i.Code)).ToListAsync(ct))
+        {
+            indicator.Publish(true, at);
+        }
+
+        foreach (var (policy, n) in (await db.Policies.ToListAsync(ct)).OrderBy(p => p.Code, StringComparer.Ordinal).Select((p, n) => (p, n)))
+        {
+            policy.Publish(n % 2 == 0, at);
+        }
+
+        foreach (var project in (await db.Projects.ToListAsync(ct)).OrderByDescending(p => p.TotalInvestment).ThenBy(p => p.Code, StringComparer.Ordinal).Take(30))
+        {
+            project.Publish(true, at);
+        }
+
+        await db.SaveChangesAsync(ct);
     }
 
     private static MemoryStream Utf8(string csv) => new(System.Text.Encoding.UTF8.GetBytes(csv));

@@ -254,8 +254,9 @@ public sealed class ImportPolicies(Data.LuoshiDbContext db, ICurrentActor actor,
             var budget = Errors.Try(line, "budget", () => Parsing.Decimal(table.Text(fields, "budget"), "budget") is var b && b >= 0
                 ? (decimal?)b
                 : throw new DomainException("budget", new Text("预算不能为负", "the budget cannot be negative")));
-            var isPublic = Errors.Try(line, "public", () => (bool?)Flag(table.Trimmed(fields, "public")));
-            if (issued == default || budget is null || isPublic is null)
+            // An empty or missing "public" cell leaves publication as it is (off for a new policy): only a planner's explicit choice publishes.
+            var isPublic = Errors.Try(line, "public", () => (Flag(table.Trimmed(fields, "public")), true));
+            if (issued == default || budget is null || !isPublic.Item2)
             {
                 return;
             }
@@ -267,7 +268,11 @@ public sealed class ImportPolicies(Data.LuoshiDbContext db, ICurrentActor actor,
                 return;
             }
 
-            policy.Publish(isPublic.Value);
+            if (isPublic.Item1 is { } on)
+            {
+                policy.Publish(on, stamp.At);
+            }
+
             if (isNew)
             {
                 db.Policies.Add(policy);
@@ -467,9 +472,10 @@ public sealed class ImportPolicies(Data.LuoshiDbContext db, ICurrentActor actor,
             return entry.State == EntityState.Modified;
         }
 
-        private static bool Flag(string? text) => text?.ToLowerInvariant() switch
+        private static bool? Flag(string? text) => text?.ToLowerInvariant() switch
         {
-            null or "" or "true" or "yes" or "1" or "是" => true,
+            null or "" => null,
+            "true" or "yes" or "1" or "是" => true,
             "false" or "no" or "0" or "否" => false,
             _ => throw new DomainException("public", new Text("应为 是/否 或 true/false", "true or false")),
         };

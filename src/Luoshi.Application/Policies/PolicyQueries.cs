@@ -112,23 +112,29 @@ public sealed class PolicyQueries(Data.LuoshiDbContext db, ICurrentActor actor, 
     public async Task<WorkingCalendar> WorkingCalendar(CancellationToken ct) => new(await db.CalendarDays.AsNoTracking().ToListAsync(ct));
 
     /// <summary>The policies with their figures; those not public only for readers of everything.</summary>
-    public async Task<IReadOnlyList<PolicyView>> List(string? package, DateOnly? asOf, CancellationToken ct)
+    public Task<IReadOnlyList<PolicyView>> List(string? package, DateOnly? asOf, CancellationToken ct) => List(package, asOf, publicOnly: false, ct);
+
+    /// <param name="publicOnly">Only the policies on the public portal, whoever reads.</param>
+    public async Task<IReadOnlyList<PolicyView>> List(string? package, DateOnly? asOf, bool publicOnly, CancellationToken ct)
     {
         var day = asOf ?? calendar.Today;
         var data = await Load(ct);
         return [.. data.Policies.Values
             .Where(p => string.IsNullOrWhiteSpace(package) || p.Package == package.Trim())
-            .Where(p => p.IsPublic || actor.CanEverywhere(Permission.ReadAll))
+            .Where(p => p.IsPublic || (!publicOnly && actor.CanEverywhere(Permission.ReadAll)))
             .OrderBy(p => p.Code, StringComparer.Ordinal)
             .Select(p => View(p, data, day))];
     }
 
-    public async Task<PolicyDetail> Get(string code, DateOnly? asOf, CancellationToken ct)
+    public Task<PolicyDetail> Get(string code, DateOnly? asOf, CancellationToken ct) => Get(code, asOf, publicOnly: false, ct);
+
+    /// <param name="publicOnly">A policy not on the public portal is not found, whoever reads.</param>
+    public async Task<PolicyDetail> Get(string code, DateOnly? asOf, bool publicOnly, CancellationToken ct)
     {
         var day = asOf ?? calendar.Today;
         var data = await Load(ct);
         var policy = data.Policies.Values.SingleOrDefault(p => p.Code == code.Trim());
-        if (policy is null || (!policy.IsPublic && !actor.CanEverywhere(Permission.ReadAll)))
+        if (policy is null || (!policy.IsPublic && (publicOnly || !actor.CanEverywhere(Permission.ReadAll))))
         {
             throw new NotFoundException(new Text("政策", "policy"), code);
         }

@@ -122,7 +122,10 @@ public sealed class ProjectQueries(Data.LuoshiDbContext db, ICurrentActor actor,
     public const int MaxPageSize = 200;
 
     /// <summary>The filterable, sortable, paged list, with counts by start status and stage over everything that matched.</summary>
-    public async Task<ProjectPage> Browse(ProjectFilter filter, DateOnly? asOf, CancellationToken ct)
+    public Task<ProjectPage> Browse(ProjectFilter filter, DateOnly? asOf, CancellationToken ct) => Browse(filter, asOf, publicOnly: false, ct);
+
+    /// <param name="publicOnly">Only the projects announced on the public portal (<see cref="MajorProject.IsPublic"/>).</param>
+    public async Task<ProjectPage> Browse(ProjectFilter filter, DateOnly? asOf, bool publicOnly, CancellationToken ct)
     {
         var today = asOf ?? calendar.Today;
         int year = filter.Year ?? today.Year;
@@ -132,7 +135,7 @@ public sealed class ProjectQueries(Data.LuoshiDbContext db, ICurrentActor actor,
         }
 
         var units = await db.OrgUnits.AsNoTracking().ToDictionaryAsync(u => u.Id, ct);
-        var projects = await InUnitAndStage(filter, units, ct);
+        var projects = await InUnitAndStage(filter, units, publicOnly, ct);
         var categories = projects.Select(p => p.Category).Distinct().Order(StringComparer.Ordinal).ToList();
         projects = InCategoryAndText(projects, filter);
         var plans = await db.ProjectPlans.AsNoTracking().Where(p => p.Year == year).ToDictionaryAsync(p => p.ProjectId, p => p.PlannedInvestment, ct);
@@ -147,9 +150,9 @@ public sealed class ProjectQueries(Data.LuoshiDbContext db, ICurrentActor actor,
     }
 
     /// <summary>The projects of the unit's subtree and at the stage the filter names, both filtered in the database.</summary>
-    private async Task<List<MajorProject>> InUnitAndStage(ProjectFilter filter, Dictionary<int, OrgUnit> units, CancellationToken ct)
+    private async Task<List<MajorProject>> InUnitAndStage(ProjectFilter filter, Dictionary<int, OrgUnit> units, bool publicOnly, CancellationToken ct)
     {
-        var q = db.Projects.AsNoTracking().AsQueryable();
+        var q = db.Projects.AsNoTracking().Where(p => !publicOnly || p.IsPublic);
         if (!string.IsNullOrWhiteSpace(filter.Org))
         {
             var unit = await Unit(filter.Org, ct);

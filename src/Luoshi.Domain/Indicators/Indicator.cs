@@ -4,7 +4,7 @@ using Luoshi.Domain.Common;
 namespace Luoshi.Domain.Indicators;
 
 /// <summary>What is measured: 指标. A derived indicator carries a <see cref="Formula"/> over other indicators.</summary>
-public sealed partial class Indicator : IVersioned
+public sealed partial class Indicator : IVersioned, IPublishable
 {
     public const int NameMaxLength = 100;
     public const int UnitMaxLength = 20;
@@ -41,6 +41,10 @@ public sealed partial class Indicator : IVersioned
     public int DueDay { get; private set; }
     public IReadOnlyList<IndicatorPlanLink> PlanLinks => _planLinks;
     public int Version { get; private set; }
+
+    /// <summary>Shown on the public portal: its approved values, targets and statuses (docs/adr/0035).</summary>
+    public bool IsPublic { get; private set; }
+    public DateTimeOffset? PublishedAt { get; private set; }
 
     public Tolerance Tolerance => Tolerance.Parse(ToleranceText);
 
@@ -135,6 +139,14 @@ public sealed partial class Indicator : IVersioned
     }
 
     public void AssignResponsibleUnit(int? orgUnitId) => ResponsibleUnitId = orgUnitId;
+
+    public void Publish(bool on, DateTimeOffset at)
+    {
+        if (on != IsPublic)
+        {
+            (IsPublic, PublishedAt) = (on, on ? at : null);
+        }
+    }
 
     public void LinkPlanItems(IEnumerable<int> planItemIds)
     {

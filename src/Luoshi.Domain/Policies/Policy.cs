@@ -6,7 +6,7 @@ namespace Luoshi.Domain.Policies;
 /// 政策: a policy with money behind it, in a package (the "8+4" system's eight packages and four lists), led by a
 /// department. Budget in 万元. A policy may come from a document item accepted as a draft, as directives become plan items.
 /// </summary>
-public sealed class Policy : IVersioned
+public sealed class Policy : IVersioned, IPublishable
 {
     public const int TitleMaxLength = 200;
     public const int PackageMaxLength = 60;
@@ -27,7 +27,9 @@ public sealed class Policy : IVersioned
 
     /// <summary>万元.</summary>
     public decimal Budget { get; private set; }
+    /// <summary>Listed on the public portal with its measures and delivery figures (docs/adr/0035); off until switched on.</summary>
     public bool IsPublic { get; private set; }
+    public DateTimeOffset? PublishedAt { get; private set; }
 
     /// <summary>The document, and its item, this policy was accepted from, if any.</summary>
     public int? SourceDocumentId { get; private set; }
@@ -36,7 +38,7 @@ public sealed class Policy : IVersioned
 
     public static Policy Register(string code, string title, string package, int leadDepartmentId, DateOnly issued, decimal budget)
     {
-        var policy = new Policy { Code = Common.Code.Require(code, "code"), Version = 1, IsPublic = true };
+        var policy = new Policy { Code = Common.Code.Require(code, "code"), Version = 1 };
         policy.Describe(title, package, leadDepartmentId, issued, budget);
         return policy;
     }
@@ -50,7 +52,13 @@ public sealed class Policy : IVersioned
         Issued = issued;
     }
 
-    public void Publish(bool isPublic) => IsPublic = isPublic;
+    public void Publish(bool on, DateTimeOffset at)
+    {
+        if (on != IsPublic)
+        {
+            (IsPublic, PublishedAt) = (on, on ? at : null);
+        }
+    }
 
     public void CameFrom(int documentId, int itemNumber) => (SourceDocumentId, SourceItemNumber) = (documentId, itemNumber);
 }

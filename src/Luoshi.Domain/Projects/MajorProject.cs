@@ -16,7 +16,7 @@ public enum ProjectStage
 /// 重大项目: a major investment project owned by a region, followed month by month ("以项目看发展论英雄").
 /// Amounts are in 亿元. Starting and completing are dated events; the stage follows them.
 /// </summary>
-public sealed class MajorProject : IVersioned
+public sealed class MajorProject : IVersioned, IPublishable
 {
     public const int NameMaxLength = 200;
 
@@ -43,6 +43,10 @@ public sealed class MajorProject : IVersioned
     public DateOnly? ActualCompletion { get; private set; }
     public ProjectStage Stage { get; private set; }
     public int Version { get; private set; }
+
+    /// <summary>Announced on the public portal, with its progress (docs/adr/0035).</summary>
+    public bool IsPublic { get; private set; }
+    public DateTimeOffset? PublishedAt { get; private set; }
 
     public static MajorProject Register(string code, string name, int orgUnitId, string category)
     {
@@ -119,6 +123,13 @@ public sealed class MajorProject : IVersioned
         Stage = ProjectStage.Completed;
     }
 
+    public void Publish(bool on, DateTimeOffset at)
+    {
+        if (on != IsPublic)
+        {
+            (IsPublic, PublishedAt) = (on, on ? at : null);
+        }
+    }
 }
 
 /// <summary>The investment a project plans for one year (年度投资计划).</summary>

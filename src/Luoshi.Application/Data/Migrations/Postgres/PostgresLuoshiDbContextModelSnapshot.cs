@@ -675,6 +675,9 @@ namespace Luoshi.Application.Data.Migrations.Postgres
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<bool>("IsPublic")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -684,6 +687,9 @@ namespace Luoshi.Application.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<int?>("ResponsibleUnitId")
                         .HasColumnType("integer");
@@ -1231,6 +1237,9 @@ namespace Luoshi.Application.Data.Migrations.Postgres
                         .HasMaxLength(60)
                         .HasColumnType("character varying(60)");
 
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int?>("SourceDocumentId")
                         .HasColumnType("integer");
 
@@ -1467,6 +1476,9 @@ namespace Luoshi.Application.Data.Migrations.Postgres
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<bool>("IsPublic")
+                        .HasColumnType("boolean");
+
                     b.Property<int?>("LeadDepartmentId")
                         .HasColumnType("integer");
 
@@ -1487,6 +1499,9 @@ namespace Luoshi.Application.Data.Migrations.Postgres
                     b.Property<decimal>("PrivateShare")
                         .HasPrecision(20, 6)
                         .HasColumnType("numeric(20,6)");
+
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Stage")
                         .IsRequired()

@@ -654,6 +654,9 @@ namespace Luoshi.Application.Data.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("IsPublic")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -662,6 +665,9 @@ namespace Luoshi.Application.Data.Migrations.Sqlite
                     b.Property<string>("Profile")
                         .IsRequired()
                         .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("PublishedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("ResponsibleUnitId")
@@ -1194,6 +1200,9 @@ namespace Luoshi.Application.Data.Migrations.Sqlite
                         .HasMaxLength(60)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("SourceDocumentId")
                         .HasColumnType("INTEGER");
 
@@ -1422,6 +1431,9 @@ namespace Luoshi.Application.Data.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("IsPublic")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("LeadDepartmentId")
                         .HasColumnType("INTEGER");
 
@@ -1441,6 +1453,9 @@ namespace Luoshi.Application.Data.Migrations.Sqlite
 
                     b.Property<decimal>("PrivateShare")
                         .HasPrecision(20, 6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("PublishedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Stage")
