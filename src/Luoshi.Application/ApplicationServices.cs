@@ -81,7 +81,7 @@ public static class ApplicationServices
         services.AddScoped<Policies.ImportPolicies>();
         services.AddScoped<Policies.PolicyQueries>();
         services.AddScoped<Policies.PolicyFiles>();
-        services.AddOptions<Publication.PublicOptions>().BindConfiguration(Publication.PublicOptions.Section);
+        services.AddOptions<Publication.PublicOptions>();
         services.AddSingleton<Publication.PublicSnapshotCache>();
         services.AddScoped<Publication.Publish>();
         services.AddScoped<Publication.PublicPortal>();

@@ -26,6 +26,7 @@ public static class LuoshiCli
             ReportCommand.Create(console),
             ProjectsCommand.Create(console),
             PoliciesCommand.Create(console),
+            PublishCommand.Create(console),
             AssessCommand.Create(console),
             UsersCommand.Create(console),
             TokensCommand.Create(console),

@@ -34,6 +34,12 @@ public sealed class LuoshiOptions
     /// <summary>Load the synthetic demo province into an empty database at start.</summary>
     public bool Demo { get; set; }
 
+    /// <summary>
+    /// Serve the public portal alone (<c>/public</c>, its data, the health probes): no sign-in, no API, no jobs, no
+    /// migrations — the part facing the internet, which may run apart on a read replica (docs/adr/0035).
+    /// </summary>
+    public bool PublicOnly { get; set; }
+
     /// <summary>The largest request body accepted (uploads included); default 20 MB.</summary>
     [Range(1024, long.MaxValue, ErrorMessage = "须不小于1024字节 / must be at least 1024 bytes")]
     public long MaxRequestBytes { get; set; } = 20 * 1024 * 1024;

@@ -15,6 +15,7 @@ using Luoshi.Web.Features.Organization;
 using Luoshi.Web.Features.Plans;
 using Luoshi.Web.Features.Policies;
 using Luoshi.Web.Features.Projects;
+using Luoshi.Web.Features.Public;
 using Luoshi.Web.Features.Readings;
 using Luoshi.Web.Features.Reporting;
 using Luoshi.Web.Features.Supervision;
@@ -51,6 +52,7 @@ public static class LuoshiWebApp
         configure?.Invoke(builder);
 
         var options = LuoshiOptions.Read(builder.Configuration);
+        var frameSources = (builder.Configuration.GetSection(Application.Publication.PublicOptions.Section).Get<Application.Publication.PublicOptions>() ?? new()).FrameSources();
         builder.Services.AddSingleton(options);
         var database = DatabaseOptions.Resolve(options.DataDir, builder.Configuration.GetConnectionString("Luoshi"));
         builder.Services.AddLuoshiData(database);
@@ -60,14 +62,20 @@ public static class LuoshiWebApp
         builder.Services.Configure<SupervisionOptions>(builder.Configuration.GetSection(SupervisionOptions.Section));
         builder.Services.Configure<Application.Evaluation.OverviewOptions>(builder.Configuration.GetSection(Application.Evaluation.OverviewOptions.Section));
         builder.Services.Configure<CalendarOptions>(builder.Configuration.GetSection(CalendarOptions.Section));
+        builder.Services.Configure<Application.Publication.PublicOptions>(builder.Configuration.GetSection(Application.Publication.PublicOptions.Section));
         builder.Services.Configure<Application.Notifications.NotificationOptions>(builder.Configuration.GetSection(Application.Notifications.NotificationOptions.Section));
         builder.Services.PostConfigure<Application.Notifications.NotificationOptions>(o => o.PublicUrl ??= builder.Configuration["Luoshi:PublicUrl"]);
         builder.AddLuoshiOperations(options, database);
         builder.Services.AddHostedService<DatabaseInitializer>();
-        builder.Services.AddHostedService<EvaluationWarmUp>();
+        if (!options.PublicOnly)
+        {
+            // A public-only server writes nothing: no warm-up of the signed-in readers' cache, no scheduled jobs.
+            builder.Services.AddHostedService<EvaluationWarmUp>();
 
-        // After the initializer: hosted services start in order, so the schedule never runs on an unmigrated database.
-        builder.Services.AddHostedService<SupervisionScheduler>();
+            // After the initializer: hosted services start in order, so the schedule never runs on an unmigrated database.
+            builder.Services.AddHostedService<SupervisionScheduler>();
+        }
+
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<HttpActor>();
         builder.Services.AddScoped<ICurrentActor>(sp => sp.GetRequiredService<ActorScope>().Actor ?? sp.GetRequiredService<HttpActor>());
@@ -99,7 +107,12 @@ public static class LuoshiWebApp
         app.UseLuoshiRequestIds();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.UseLuoshiSecurityHeaders(options.MaxRequestBytes);
+        app.UseLuoshiSecurityHeaders(options.MaxRequestBytes, frameSources);
+        if (options.PublicOnly)
+        {
+            app.UsePublicOnly();
+        }
+
         app.UseLuoshiUi();
         app.UseStaticFiles();
 
@@ -130,6 +143,8 @@ public static class LuoshiWebApp
         api.MapSupervisionApi();
         api.MapNotificationsApi();
         api.MapDocumentsApi();
+        api.MapPublicationApi();
+        app.MapPublicData();
 
         app.MapLuoshiUi();
         return app;

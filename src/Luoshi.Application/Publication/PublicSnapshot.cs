@@ -16,6 +16,24 @@ public sealed class PublicOptions
     /// <summary>Origins allowed to frame the embeds (CSP <c>frame-ancestors</c>), separated by spaces or commas; none by default.</summary>
     public string? FrameAncestors { get; set; }
 
+    /// <summary>
+    /// <see cref="FrameAncestors"/> as a CSP source list: <c>'none'</c> when empty; each origin must be an http(s) origin
+    /// (scheme, host, optional port; a leading <c>*.</c> allowed) and is refused otherwise, naming the setting.
+    /// </summary>
+    public string FrameSources()
+    {
+        var origins = (FrameAncestors ?? string.Empty).Split([' ', ',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        foreach (var origin in origins)
+        {
+            if (origin != "'self'" && !System.Text.RegularExpressions.Regex.IsMatch(origin, @"^https?://(\*\.)?[A-Za-z0-9.-]+(:[0-9]{1,5})?$"))
+            {
+                throw new OptionsValidationException(Section, typeof(PublicOptions), [$"{Section}:FrameAncestors: “{origin}” 不是有效的来源(如 https://example.gov.cn)/ not an origin such as https://example.gov.cn"]);
+            }
+        }
+
+        return origins.Length == 0 ? "'none'" : string.Join(' ', origins);
+    }
+
     /// <summary>At most this often is the public snapshot rebuilt while data keeps changing (a reporting day): the public sees approved data this late at worst.</summary>
     public int RefreshSeconds { get; set; } = 60;
 }

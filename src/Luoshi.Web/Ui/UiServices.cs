@@ -87,9 +87,10 @@ public static class UiServices
         return app;
     }
 
-    /// <summary>A request for the browser UI rather than the API or its documents.</summary>
+    /// <summary>A request for the browser UI rather than the API, its documents or the public portal's open data.</summary>
     public static bool IsUiRequest(HttpRequest request) =>
         !request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
+        && !Features.Public.PublicData.IsDataPath(request.Path)
         && !request.Path.StartsWithSegments("/openapi", StringComparison.OrdinalIgnoreCase)
         && !request.Path.StartsWithSegments("/swagger", StringComparison.OrdinalIgnoreCase)
         && !request.Path.StartsWithSegments("/health", StringComparison.OrdinalIgnoreCase);

@@ -93,7 +93,8 @@ public static class SecurityServices
     }
 
     /// <summary>Headers and the request-size check for every response, static files included.</summary>
-    public static IApplicationBuilder UseLuoshiSecurityHeaders(this IApplicationBuilder app, long maxRequestBytes)
+    /// <param name="frameAncestors">The origins allowed to frame the public embeds (<c>Luoshi:Public:FrameAncestors</c>, checked); none when empty.</param>
+    public static IApplicationBuilder UseLuoshiSecurityHeaders(this IApplicationBuilder app, long maxRequestBytes, string frameAncestors = "'none'")
     {
         app.Use(async (http, next) =>
         {
@@ -113,14 +114,20 @@ public static class SecurityServices
 
             var h = http.Response.Headers;
             h.XContentTypeOptions = "nosniff";
-            h.XFrameOptions = "DENY";
+            // The public embeds may be framed by the origins the settings name; nothing else may be framed at all.
+            bool embed = http.Request.Path.StartsWithSegments("/public/embed", StringComparison.OrdinalIgnoreCase);
+            if (!embed)
+            {
+                h.XFrameOptions = "DENY";
+            }
+
             h["Referrer-Policy"] = "no-referrer";
             h["Cross-Origin-Opener-Policy"] = "same-origin";
             h["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
             // Alpine.js evaluates its x-on expressions with Function(), hence 'unsafe-eval'; no inline scripts are allowed.
             h.ContentSecurityPolicy = http.Request.Path.StartsWithSegments("/swagger")
                 ? "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self' 'unsafe-inline'; frame-ancestors 'none'"
-                : "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self' 'unsafe-eval'; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+                : $"default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self' 'unsafe-eval'; connect-src 'self'; frame-ancestors {(embed ? frameAncestors : "'none'")}; base-uri 'self'; form-action 'self'";
             await next();
         });
         return app;
