@@ -39,7 +39,7 @@ public sealed class Publish(Data.LuoshiDbContext db, ICurrentActor actor, TimePr
         switch (kind)
         {
             case PublicationKind.Indicator:
-                actor.Require(Permission.ManageIndicators);
+                actor.RequireEverywhere(Permission.ManageIndicators);
                 var indicator = await db.Indicators.IndicatorByCodeAsync(key, "code", ct);
                 indicator.Publish(on, now);
                 view = new(kind, indicator.Code, indicator.Name, indicator.IsPublic, indicator.PublishedAt);
@@ -72,6 +72,7 @@ public sealed class Publish(Data.LuoshiDbContext db, ICurrentActor actor, TimePr
     /// <summary>Everything now public, by kind and code.</summary>
     public async Task<IReadOnlyList<PublicationView>> List(CancellationToken ct)
     {
+        actor.RequireEverywhere(Permission.ReadAll);
         var indicators = await db.Indicators.AsNoTracking().Where(i => i.IsPublic).Select(i => new PublicationView(PublicationKind.Indicator, i.Code, i.Name, true, i.PublishedAt)).ToListAsync(ct);
         var policies = await db.Policies.AsNoTracking().Where(p => p.IsPublic).Select(p => new PublicationView(PublicationKind.Policy, p.Code, p.Title, true, p.PublishedAt)).ToListAsync(ct);
         var projects = await db.Projects.AsNoTracking().Where(p => p.IsPublic).Select(p => new PublicationView(PublicationKind.Project, p.Code, p.Name, true, p.PublishedAt)).ToListAsync(ct);

@@ -132,6 +132,8 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
             var csv = $"project,month,completedInvestment,actualStart\n{(u == In ? "XMIN" : "XMOUT")},2026-02,{Interlocked.Increment(ref _serial)},\n";
             return c.PostAsync("/api/projects/progress/upload", new MultipartFormDataContent { { new StringContent(csv), "file", "p.csv" } });
         }),
+        ["GET /api/publication/"] = new(Permission.ReadAll, Scope.Everywhere, (c, _) => c.GetAsync("/api/publication"), PerUnit: false),
+        ["PUT /api/publication/{kind}/{code}"] = new(Permission.ManageIndicators, Scope.Everywhere, (c, _) => c.PutAsJsonAsync("/api/publication/indicator/FAI", new { @public = true }), PerUnit: false),
         ["GET /api/policies/"] = Public(c => c.GetAsync("/api/policies")),
         ["GET /api/policies/{code}"] = Public(c => c.GetAsync("/api/policies/NOPE")),
         ["GET /api/policies/summary"] = new(Permission.ReadAll, Scope.Everywhere, (c, _) => c.GetAsync("/api/policies/summary?by=region"), PerUnit: false),

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Net;
 using System.Text.Json.Nodes;
 using Luoshi.Application.Spreadsheets;
@@ -90,6 +91,7 @@ public sealed class PoliciesApiTests
         var app = await TestApp.StartAsync(db);
         await app.ImportCsvAsync(ImportKind.Orgs, AppFixture.OrgsCsv);
         (await Post(app, "policies", "code,title,package,lead,issued,budget\nP1,技改政策,扩大有效投资,FGW,2026-01-10,100\n")).EnsureSuccessStatusCode();
+        (await app.Client.PutAsJsonAsync("/api/publication/policy/P1", new { @public = true })).EnsureSuccessStatusCode();
         (await Post(app, "policy-measures", "code,policy,title,kind,mode,timeLimitDays\nM1,P1,技改奖补,subsidy,automatic,5\n")).EnsureSuccessStatusCode();
         (await Post(app, "policy-cases", "measure,enterprise,name,org,applied,status,approvedAmount,paidOn,paidAmount\n"
             + $"M1,{E1},甲公司,330102,2026-02-24,paid,10,2026-02-27,10\nM1,{E2},乙公司,330103,2026-03-02,approved,40,,\n")).EnsureSuccessStatusCode();

@@ -42,7 +42,7 @@ public sealed class TestApp : IAsyncDisposable
         await StartOnAsync(await TestDatabase.CreateAsync(db), ownsDatabase: true, demo, configure: configure);
 
     /// <summary>A second server over the same database as <paramref name="first"/>, as behind a proxy.</summary>
-    public static Task<TestApp> StartBesideAsync(TestApp first) => StartOnAsync(first._database, ownsDatabase: false, demo: false, configure: null);
+    public static Task<TestApp> StartBesideAsync(TestApp first, Action<WebApplicationBuilder>? configure = null) => StartOnAsync(first._database, ownsDatabase: false, demo: false, configure: configure);
 
     /// <summary>A server whose PostgreSQL connection string points elsewhere (e.g. through a forwarder) over a fresh database.</summary>
     public static async Task<TestApp> StartThroughAsync(Func<string, string> rewriteConnectionString) =>
