@@ -45,6 +45,24 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public async Task Publish_SwitchesAnIndicatorOnAndOff_AndRefusesUnknownCodesByName()
+    {
+        await Seed();
+
+        var on = await Run("publish", "indicator", "FAI", "--data-dir", _dir);
+        on.Code.ShouldBe(0, on.Err);
+        on.Out.ShouldContain("已公开 FAI");
+        var off = await Run("publish", "indicator", "FAI", "--off", "--data-dir", _dir);
+        off.Code.ShouldBe(0, off.Err);
+        off.Out.ShouldContain("未公开 FAI");
+
+        var unknown = await Run("publish", "policy", "NOPE", "--data-dir", _dir);
+        unknown.Code.ShouldNotBe(0);
+        unknown.Err.ShouldContain("NOPE");
+        (await Run("publish", "dataset", "FAI", "--data-dir", _dir)).Code.ShouldNotBe(0);
+    }
+
+    [Fact]
     public async Task Import_BadFile_ExitsNonZero_NamesLineAndColumn_AndWritesNothing()
     {
         await Seed();
