@@ -122,7 +122,8 @@ public sealed class ProjectQueries(Data.LuoshiDbContext db, ICurrentActor actor,
     public const int MaxPageSize = 200;
 
     /// <summary>The filterable, sortable, paged list, with counts by start status and stage over everything that matched.</summary>
-    public Task<ProjectPage> Browse(ProjectFilter filter, DateOnly? asOf, CancellationToken ct) => Browse(filter, asOf, publicOnly: false, ct);
+    /// <summary>The list as the caller may read it: an anonymous caller sees the projects announced on the public portal only.</summary>
+    public Task<ProjectPage> Browse(ProjectFilter filter, DateOnly? asOf, CancellationToken ct) => Browse(filter, asOf, publicOnly: !actor.IsAuthenticated, ct);
 
     /// <param name="publicOnly">Only the projects announced on the public portal (<see cref="MajorProject.IsPublic"/>).</param>
     public async Task<ProjectPage> Browse(ProjectFilter filter, DateOnly? asOf, bool publicOnly, CancellationToken ct)
@@ -257,7 +258,7 @@ public sealed class ProjectQueries(Data.LuoshiDbContext db, ICurrentActor actor,
     public async Task<ProjectCurve> Curve(string code, int? year, DateOnly? asOf, CancellationToken ct)
     {
         var today = asOf ?? calendar.Today;
-        var p = await db.Projects.AsNoTracking().SingleOrDefaultAsync(x => x.Code == code, ct) ?? throw new NotFoundException(new Text("项目", "project"), code);
+        var p = await db.Projects.AsNoTracking().SingleOrDefaultAsync(x => x.Code == code && (x.IsPublic || actor.IsAuthenticated), ct) ?? throw new NotFoundException(new Text("项目", "project"), code);
         int y = year ?? today.Year;
         var plan = await db.ProjectPlans.AsNoTracking().Where(x => x.ProjectId == p.Id && x.Year == y).Select(x => (decimal?)x.PlannedInvestment).SingleOrDefaultAsync(ct);
         var (january, december) = (Period.OfMonth(y, 1), Period.OfMonth(y, 12));
@@ -281,9 +282,11 @@ public sealed class ProjectQueries(Data.LuoshiDbContext db, ICurrentActor actor,
         return new ProjectCurve(y, plan is { } a ? Numbers.Normalize(a) : null, "sCurve", points, ProjectStart.Of(p.PlannedStart, p.ActualStart, today));
     }
 
+    /// <summary>The projects; an anonymous caller sees the public ones only.</summary>
     public async Task<IReadOnlyList<ProjectView>> List(string? org, string? category, string? stage, CancellationToken ct)
     {
-        var q = db.Projects.AsNoTracking().AsQueryable();
+        bool publicOnly = !actor.IsAuthenticated;
+        var q = db.Projects.AsNoTracking().Where(p => !publicOnly || p.IsPublic);
         if (!string.IsNullOrWhiteSpace(org))
         {
             var unit = await Unit(org, ct);
@@ -309,7 +312,7 @@ public sealed class ProjectQueries(Data.LuoshiDbContext db, ICurrentActor actor,
 
     public async Task<ProjectView> Get(string code, int? year, CancellationToken ct)
     {
-        var p = await db.Projects.AsNoTracking().SingleOrDefaultAsync(x => x.Code == code, ct) ?? throw new NotFoundException(new Text("项目", "project"), code);
+        var p = await db.Projects.AsNoTracking().SingleOrDefaultAsync(x => x.Code == code && (x.IsPublic || actor.IsAuthenticated), ct) ?? throw new NotFoundException(new Text("项目", "project"), code);
         var codes = await db.OrgUnits.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.Code, ct);
         var plans = await db.ProjectPlans.AsNoTracking().Where(x => x.ProjectId == p.Id).OrderBy(x => x.Year).ToListAsync(ct);
         var progress = await db.ProjectProgress.AsNoTracking().Where(x => x.ProjectId == p.Id).OrderBy(x => x.Month).ToListAsync(ct);

@@ -103,6 +103,17 @@ public sealed class PublicPortalTests
         var unknown = await (await app.Anonymous.GetAsync("/public/data/indicators.csv?indicator=NO_SUCH")).ShouldBeProblem(HttpStatusCode.NotFound);
         hidden["detail"]!.GetValue<string>().Replace("SECRET_B", "NO_SUCH", StringComparison.Ordinal).ShouldBe(unknown["detail"]!.GetValue<string>());
 
+        // The anonymous API follows the same switch for projects and policies; a signed-in reader still sees everything.
+        foreach (var url in new[] { "/api/projects", "/api/projects/browse", "/api/policies" })
+        {
+            (await Text(app, url)).ShouldNotContain("SECRET");
+            (await app.Client.GetStringAsync(url)).ShouldContain("SECRET");
+        }
+
+        (await app.Anonymous.GetAsync("/api/projects/XM_SECRET")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await app.Anonymous.GetAsync("/api/projects/XM_SECRET/curve")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await app.Anonymous.GetAsync("/api/projects/XM_PUB")).StatusCode.ShouldBe(HttpStatusCode.OK);
+
         // And what is published does appear.
         (await Text(app, "/public/data/policies.csv")).ShouldContain("P_PUB,公开政策");
         (await Text(app, "/public/data/projects.csv")).ShouldContain("XM_PUB,公开项目");
