@@ -77,8 +77,8 @@ public sealed class PublicPortal(Data.LuoshiDbContext db, PublicSnapshotCache ca
     public async Task<PublicSnapshot> Snapshot(CancellationToken ct) => await cache.Current(Deferred<Data.LuoshiDbContext>.Of(db), ct);
 
     /// <summary>The codes public now, read afresh: a switch off counts at once, even before the snapshot is rebuilt.</summary>
-    public async Task<HashSet<string>> PublicIndicatorCodes(CancellationToken ct) =>
-        (await db.Indicators.AsNoTracking().Where(i => i.IsPublic).Select(i => i.Code).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+    public async Task<IReadOnlySet<string>> PublicIndicatorCodes(CancellationToken ct) =>
+        (await cache.PublicCodes(Deferred<Data.LuoshiDbContext>.Of(db), ct)).Keys.ToHashSet(StringComparer.Ordinal);
 
     public async Task<PublicHome> Home(string? org, CancellationToken ct)
     {
@@ -307,13 +307,13 @@ public sealed class PublicPortal(Data.LuoshiDbContext db, PublicSnapshotCache ca
     private async Task<PublicIndicatorInfo> Info(PublicSnapshot snap, string? code, CancellationToken ct)
     {
         var key = code?.Trim() ?? string.Empty;
-        var codes = await PublicIndicatorCodes(ct);
-        if (!codes.Contains(key) || !snap.IsPublic(key) || snap.Snapshot.FindIndicator(key) is not { } indicator)
+        var codes = await cache.PublicCodes(Deferred<Data.LuoshiDbContext>.Of(db), ct);
+        if (!codes.TryGetValue(key, out var since) || !snap.IsPublic(key) || snap.Snapshot.FindIndicator(key) is not { } indicator)
         {
             throw new NotFoundException(new Text("公开指标", "public indicator"), key);
         }
 
-        return InfoOf(indicator) with { PublishedAt = await db.Indicators.AsNoTracking().Where(i => i.Code == key).Select(i => i.PublishedAt).SingleAsync(ct) };
+        return InfoOf(indicator) with { PublishedAt = since };
     }
 
     private static PublicIndicatorInfo InfoOf(SnapshotIndicator i) => new(i.Code, i.Name, i.Unit, i.Direction, i.Frequency, i.ValueKind, null);

@@ -173,8 +173,29 @@ public sealed partial class PublicSnapshotCache(Data.DataVersionClock versions, 
         return current;
     }
 
+    private (long Structure, IReadOnlyDictionary<string, DateTimeOffset?> Codes)? _codes;
+
+    /// <summary>
+    /// The indicators public now, with when each was published: read again whenever the structure counter moved (a
+    /// switch changes an indicator's row, which moves it), so a switch off counts on this server at once and on another
+    /// within the version clock's freshness — while the snapshot itself may lag.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, DateTimeOffset?>> PublicCodes(Common.Deferred<Data.LuoshiDbContext> db, CancellationToken ct)
+    {
+        var structure = (await versions.Current(db, ct)).Structure;
+        if (_codes is { } known && known.Structure == structure)
+        {
+            return known.Codes;
+        }
+
+        var codes = (await db.Value.Indicators.AsNoTracking().Where(i => i.IsPublic).Select(i => new { i.Code, i.PublishedAt }).ToListAsync(ct))
+            .ToDictionary(i => i.Code, i => i.PublishedAt, StringComparer.Ordinal);
+        _codes = (structure, codes);
+        return codes;
+    }
+
     /// <summary>Drops the snapshot, so the next request builds one: after a publication switch through this server.</summary>
-    public void Forget() => _current = null;
+    public void Forget() => (_current, _codes) = (null, null);
 
     private async Task Refresh()
     {
