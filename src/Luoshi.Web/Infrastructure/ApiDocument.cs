@@ -246,16 +246,10 @@ public static class ApiDocument
         var verb = new StringBuilder(Pascal(method.ToLowerInvariant()));
         foreach (var segment in Segments(relativePath))
         {
-            if (segment.StartsWith('{'))
+            // A parameter may be a whole segment ({code}) or part of one (indicators.{format}).
+            foreach (var word in segment.StartsWith('{') ? [segment] : segment.Split('-', '.', '_'))
             {
-                verb.Append("By").Append(Pascal(segment.Trim('{', '}').Split(':', '=', '?')[0]));
-            }
-            else
-            {
-                foreach (var word in segment.Split('-', '.', '_'))
-                {
-                    verb.Append(Pascal(word));
-                }
+                verb.Append(word.StartsWith('{') ? "By" + Pascal(word.Trim('{', '}').Split(':', '=', '?')[0]) : Pascal(word));
             }
         }
 
