@@ -36,7 +36,7 @@ public sealed class LuoshiOptions
 
     /// <summary>
     /// Serve the public portal alone (<c>/public</c>, its data, the health probes): no sign-in, no API, no jobs, no
-    /// migrations — the part facing the internet, which may run apart on a read replica (docs/adr/0035).
+    /// migrations — the part facing the internet, which may run apart on a read replica (docs/adr/0036).
     /// </summary>
     public bool PublicOnly { get; set; }
 

@@ -59,7 +59,7 @@ public sealed record PublicDataset(string Name, Text Title, Text Description, Da
 /// Everything the public portal shows, and nothing else: indicators switched public (approved values only, from
 /// <see cref="PublicSnapshotCache"/>), published assessment runs, public policies (figures, never cases) and public
 /// projects. Every question here is answered the same whoever asks — a signed-in planner reading <c>/public</c> sees what
-/// the public sees (docs/adr/0035).
+/// the public sees (docs/adr/0036).
 /// </summary>
 public sealed class PublicPortal(Data.LuoshiDbContext db, PublicSnapshotCache cache, LocalCalendar calendar, Policies.PolicyQueries policies, Projects.ProjectQueries projects)
 {

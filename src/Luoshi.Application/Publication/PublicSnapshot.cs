@@ -42,7 +42,7 @@ public sealed class PublicOptions
 /// The approved-only snapshot the public portal is answered from: the public indicators and the indicators their formulas
 /// read, each reading at its latest approved version (a value submitted but not yet approved, or returned, is not seen; the
 /// value approved before it is), with their targets; no plan items. Built by the same engine, so a public status and its
-/// reason are the ones a signed-in reader would see on approved data (docs/adr/0035).
+/// reason are the ones a signed-in reader would see on approved data (docs/adr/0036).
 /// </summary>
 public sealed record PublicSnapshot(EvaluationSnapshot Snapshot, IReadOnlySet<string> Indicators, long Version, DateTimeOffset BuiltAt)
 {

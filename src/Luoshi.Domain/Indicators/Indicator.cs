@@ -42,7 +42,7 @@ public sealed partial class Indicator : IVersioned, IPublishable
     public IReadOnlyList<IndicatorPlanLink> PlanLinks => _planLinks;
     public int Version { get; private set; }
 
-    /// <summary>Shown on the public portal: its approved values, targets and statuses (docs/adr/0035).</summary>
+    /// <summary>Shown on the public portal: its approved values, targets and statuses (docs/adr/0036).</summary>
     public bool IsPublic { get; private set; }
     public DateTimeOffset? PublishedAt { get; private set; }
 

@@ -27,7 +27,7 @@ public sealed class Policy : IVersioned, IPublishable
 
     /// <summary>万元.</summary>
     public decimal Budget { get; private set; }
-    /// <summary>Listed on the public portal with its measures and delivery figures (docs/adr/0035); off until switched on.</summary>
+    /// <summary>Listed on the public portal with its measures and delivery figures (docs/adr/0036); off until switched on.</summary>
     public bool IsPublic { get; private set; }
     public DateTimeOffset? PublishedAt { get; private set; }
 

@@ -44,7 +44,7 @@ public sealed class MajorProject : IVersioned, IPublishable
     public ProjectStage Stage { get; private set; }
     public int Version { get; private set; }
 
-    /// <summary>Announced on the public portal, with its progress (docs/adr/0035).</summary>
+    /// <summary>Announced on the public portal, with its progress (docs/adr/0036).</summary>
     public bool IsPublic { get; private set; }
     public DateTimeOffset? PublishedAt { get; private set; }
 

@@ -15,7 +15,7 @@ namespace Luoshi.Web.Features.Public;
 /// <summary>
 /// The public portal's open data, for anyone and without signing in: each dataset as CSV and JSON (filtered, streamed),
 /// the DCAT catalog that lists them, and an Atom feed of what was published. Only <see cref="PublicPortal"/> is read, so
-/// nothing that is not public can appear (docs/adr/0035).
+/// nothing that is not public can appear (docs/adr/0036).
 /// </summary>
 public static class PublicData
 {
