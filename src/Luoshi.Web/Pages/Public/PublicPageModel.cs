@@ -1,0 +1,67 @@
+using Luoshi.Application.Common;
+using Luoshi.Domain.Common;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Luoshi.Web.Pages.Public;
+
+/// <summary>
+/// A page of the public portal. Its filters come from the query string (every filter lives in the URL); a filter that
+/// does not parse or names no unit is answered 400 with the field it was, shown on the page, and an unknown or
+/// non-public code is the UI's 404 page (<see cref="Ui.PageExceptionFilter"/>).
+/// </summary>
+public abstract class PublicPageModel : PageModel
+{
+    /// <summary>The refused filter's field and why, when the page could not answer it.</summary>
+    public FieldError? Refused { get; private set; }
+
+    protected async Task<IActionResult> Answer(Func<Task> load)
+    {
+        try
+        {
+            await load();
+            return Page();
+        }
+        catch (DomainException e)
+        {
+            return Refuse(new FieldError(e.Field, e.Detail));
+        }
+        catch (InputRefusedException e) when (e.Errors.Count > 0)
+        {
+            return Refuse(e.Errors[0]);
+        }
+        catch (NotFoundException e) when (e.Entity.En is "org" or "org unit")
+        {
+            // An org filter naming no unit is a bad filter, not a missing page.
+            return Refuse(new FieldError("org", e.Detail));
+        }
+    }
+
+    private PageResult Refuse(FieldError error)
+    {
+        Refused = error;
+        var page = Page();
+        page.StatusCode = StatusCodes.Status400BadRequest;
+        return page;
+    }
+}
+
+/// <summary>How the portal writes a figure whose decimals it does not know (an engine value, a target): at most two.</summary>
+public static class PublicFormat
+{
+    public static string Figure(double? value) =>
+        value is { } v && double.IsFinite(v) ? v.ToString("#,##0.##", System.Globalization.CultureInfo.CurrentCulture) : Ui.UiFormat.None;
+
+    public static string Figure(decimal? value) =>
+        value is { } v ? v.ToString("#,##0.##", System.Globalization.CultureInfo.CurrentCulture) : Ui.UiFormat.None;
+
+    public static string Percent(double? share) =>
+        share is { } s && double.IsFinite(s) ? (s * 100).ToString("N1", System.Globalization.CultureInfo.CurrentCulture) + "%" : Ui.UiFormat.None;
+
+    /// <summary>A target with its qualifier as it is spoken: 6.5 左右, 12,000 以上.</summary>
+    public static string Target(Application.Evaluation.EvaluationRowView row, Ui.UiFormat format) =>
+        row.Target is { } t ? Figure(t) + (row.Qualifier is { } q ? " " + format.Label(q) : string.Empty) : Ui.UiFormat.None;
+
+    public static string Query(string path, params (string Key, string? Value)[] query) =>
+        Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(path, query.Where(q => !string.IsNullOrWhiteSpace(q.Value)).Select(q => new KeyValuePair<string, string?>(q.Key, q.Value)));
+}
