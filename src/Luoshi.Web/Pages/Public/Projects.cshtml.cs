@@ -32,7 +32,8 @@ public sealed class ProjectsModel(PublicPortal portal) : PublicPageModel
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        Units = (await portal.Home(null, ct)).Units;
+        var regions = await RegionCodes(portal, ct);
+        Units = [.. (await portal.Home(null, ct)).Units.Where(u => regions.Contains(u.Code))];
         Categories = (await portal.Projects(new ProjectFilter(PageSize: 1), ct)).Categories;
         return await Answer(async () => List = await portal.Projects(new ProjectFilter(Org: Org, Category: Category, Stage: Stage, Text: Text, Page: Math.Max(1, PageNumber)), ct));
     }

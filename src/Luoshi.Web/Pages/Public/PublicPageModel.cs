@@ -37,6 +37,12 @@ public abstract class PublicPageModel : PageModel
         }
     }
 
+    /// <summary>The codes of the province, its cities and counties: the units a page about places lists (not departments or reference units).</summary>
+    protected static async Task<HashSet<string>> RegionCodes(Application.Publication.PublicPortal portal, CancellationToken ct) =>
+        (await portal.Snapshot(ct)).Snapshot.Units
+            .Where(u => u.Kind is Domain.Organization.OrgUnitKind.Province or Domain.Organization.OrgUnitKind.City or Domain.Organization.OrgUnitKind.County)
+            .Select(u => u.Code).ToHashSet(StringComparer.Ordinal);
+
     private PageResult Refuse(FieldError error)
     {
         Refused = error;

@@ -99,9 +99,9 @@ public static class PublicText
     public static readonly Text Search = new("搜索", "Search");
     public static readonly Text Region = new("地区", "Region");
     public static readonly Text AllRegions = new("全部地区", "All regions");
-    public static readonly Text TotalInvestment = new("总投资(万元)", "Total investment (10k yuan)");
-    public static readonly Text AnnualPlan = new("年度计划(万元)", "Annual plan (10k yuan)");
-    public static readonly Text Completed = new("年度完成(万元)", "Completed this year (10k yuan)");
+    public static readonly Text TotalInvestment = new("总投资(亿元)", "Total investment (100M yuan)");
+    public static readonly Text AnnualPlan = new("年度计划(亿元)", "Annual plan (100M yuan)");
+    public static readonly Text Completed = new("年度完成(亿元)", "Completed this year (100M yuan)");
     public static readonly Text CompletionRate = new("完成率", "Completion");
     public static readonly Text PlannedPeriod = new("计划工期", "Planned");
     public static readonly Text StartStatus = new("开工情况", "Start");

@@ -19,10 +19,12 @@ public sealed class RegionsModel(PublicPortal portal, UiFormat format) : PublicP
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        Units = (await portal.Home(null, ct)).Units;
+        var regions = await RegionCodes(portal, ct);
+        Units = [.. (await portal.Home(null, ct)).Units.Where(u => regions.Contains(u.Code))];
         return await Answer(async () =>
         {
-            Rows = await portal.Regions(Org, ct);
+            // Departments sit under the province too, but they are not places.
+            Rows = [.. (await portal.Regions(Org, ct)).Where(r => regions.Contains(r.Unit.Code))];
             if (Rows.Count > 0)
             {
                 Chart = new ChartSpec(
