@@ -21,6 +21,11 @@ public sealed class PublishControlTests(DemoSite site)
         await using var visitor = await site.OpenAsync(signedIn: false);
         (await visitor.GoAsync($"/public/indicators/{code}"))!.Status.ShouldBe(404);
 
+        // The list as kept for every visitor before the switch; the switch must make a new one.
+        await visitor.GoAsync("/public/indicators");
+        await visitor.GoAsync("/public/indicators");
+        await Expect(visitor.Page.Locator($"#indicator-list tr[data-indicator='{code}']")).ToHaveCountAsync(0);
+
         await planner.Page.Locator("#publish-form button[type=submit]").ClickAsync();
         await Expect(planner.Page).ToHaveURLAsync(new Regex($"/indicators/{code}$"));
         await Expect(planner.Page.Locator("#publish-control")).ToHaveAttributeAsync("data-public", "true");

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Luoshi.Web.Pages.Public;
 
 /// <summary>A public indicator's chart and its table for an iframe, its filters kept (the framing origins are set by the security headers).</summary>
-public sealed class EmbedModel(PublicPortal portal, UiFormat format) : PublicPageModel
+public sealed class EmbedModel(PublicPortal portal, UiFormat format, UiContext ui, Infrastructure.Caching.AnswerCache answers) : PublicPageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Org { get; set; }
@@ -25,6 +25,11 @@ public sealed class EmbedModel(PublicPortal portal, UiFormat format) : PublicPag
     public async Task<IActionResult> OnGetAsync(string code, CancellationToken ct)
     {
         Code = code;
+        if (await KeptAsync(portal, answers, ui.Today, ct) is { } kept)
+        {
+            return kept;
+        }
+
         return await Answer(async () =>
         {
             Data = await portal.Indicator(code, Org, From, To, ct);

@@ -8,7 +8,7 @@ namespace Luoshi.Web.Pages.Public;
 /// A public indicator at one unit over a run of periods: the trend with its target, the data table under it, a text
 /// summary, the units under it compared, and the links to the same data as a download and as an embed.
 /// </summary>
-public sealed class IndicatorModel(PublicPortal portal, UiFormat format) : PublicPageModel
+public sealed class IndicatorModel(PublicPortal portal, UiFormat format, UiContext ui, Infrastructure.Caching.AnswerCache answers) : PublicPageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Org { get; set; }
@@ -30,6 +30,11 @@ public sealed class IndicatorModel(PublicPortal portal, UiFormat format) : Publi
     public async Task<IActionResult> OnGetAsync(string code, CancellationToken ct)
     {
         Code = code;
+        if (await KeptAsync(portal, answers, ui.Today, ct) is { } kept)
+        {
+            return kept;
+        }
+
         var answer = await Answer(async () =>
         {
             Data = await portal.Indicator(code, Org, From, To, ct);

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Luoshi.Web.Pages.Public;
 
 /// <summary>The public indicators, each with its latest light at the unit chosen (the province by default).</summary>
-public sealed class IndicatorsModel(PublicPortal portal) : PublicPageModel
+public sealed class IndicatorsModel(PublicPortal portal, Ui.UiContext ui, Infrastructure.Caching.AnswerCache answers) : PublicPageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Org { get; set; }
@@ -21,6 +21,11 @@ public sealed class IndicatorsModel(PublicPortal portal) : PublicPageModel
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
+        if (await KeptAsync(portal, answers, ui.Today, ct) is { } kept)
+        {
+            return kept;
+        }
+
         var answer = await Answer(async () =>
         {
             Home = await portal.Home(Org, ct);

@@ -12,6 +12,42 @@ namespace Luoshi.Web.Pages.Public;
 /// </summary>
 public abstract class PublicPageModel : PageModel
 {
+    /// <summary>
+    /// The key the page's rendered body is kept under (<see cref="Infrastructure.Caching.KeptHtmlTagHelper"/>), shared by
+    /// every visitor, signed in or not; null when the body is not to be kept (a refused filter).
+    /// </summary>
+    public string? RenderKey { get; private set; }
+
+    /// <summary>
+    /// For a page drawn only from the public snapshot: the whole page as it was last written for the same address,
+    /// language, day and host (the embed code names it), when both its body and its frame are kept (null: work it out and render it). The key names the
+    /// snapshot (its version and build time: a new snapshot, and so any approval that reaches the public, makes a new key)
+    /// and the codes public now (a switch off counts at once, before the snapshot is rebuilt).
+    /// </summary>
+    protected async Task<IActionResult?> KeptAsync(Application.Publication.PublicPortal portal, Infrastructure.Caching.AnswerCache answers, DateOnly today, CancellationToken ct)
+    {
+        if (!answers.Enabled)
+        {
+            return null;
+        }
+
+        var snapshot = await portal.Snapshot(ct);
+        var codes = await portal.PublicIndicatorCodes(ct);
+        RenderKey = string.Join(
+            '|',
+            "public",
+            snapshot.Version.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            snapshot.BuiltAt.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            string.Join(',', codes.Order(StringComparer.Ordinal)),
+            today.DayNumber.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            System.Globalization.CultureInfo.CurrentUICulture.Name,
+            Request.Scheme,
+            Request.Host.Value,
+            Request.Path.Value,
+            Request.QueryString.Value);
+        return Infrastructure.Caching.KeptPage.Serve(HttpContext, answers, RenderKey, RenderKey + "|frame");
+    }
+
     /// <summary>The refused filter's field and why, when the page could not answer it.</summary>
     public FieldError? Refused { get; private set; }
 
@@ -46,6 +82,7 @@ public abstract class PublicPageModel : PageModel
     private PageResult Refuse(FieldError error)
     {
         Refused = error;
+        RenderKey = null;
         var page = Page();
         page.StatusCode = StatusCodes.Status400BadRequest;
         return page;
