@@ -30,6 +30,7 @@ public static class UiServices
                 o.Conventions.AllowAnonymousToPage("/Account/SignIn");
                 o.Conventions.AllowAnonymousToPage("/Account/SignOut");
                 o.Conventions.AllowAnonymousToPage("/Status");
+                o.Conventions.AllowAnonymousToFolder("/Public");
             })
             .AddViewLocalization();
         services.AddRouting(o => o.LowercaseUrls = true);

@@ -18,7 +18,7 @@ namespace Luoshi.Web.Pages.Indicators;
 /// cumulative indicator, the expected-to-date line; the year-on-year change; the comparison with reference
 /// units (全国 and peer provinces) where they report it; and every unit's value, status and rank for one period.
 /// </summary>
-public sealed class DetailModel(GetIndicator get, ListOrgUnits orgUnits, EvaluateIndicator evaluateIndicator, Figures figures, UiContext ui, UiFormat format, IStringLocalizer<UiText> text) : PageModel
+public sealed class DetailModel(GetIndicator get, ListOrgUnits orgUnits, EvaluateIndicator evaluateIndicator, Figures figures, UiContext ui, UiFormat format, IStringLocalizer<UiText> text, Application.Publication.Publish publish, Application.Common.ICurrentActor actor) : PageModel
 {
     private const int YearsShown = 4;
 
@@ -46,6 +46,9 @@ public sealed class DetailModel(GetIndicator get, ListOrgUnits orgUnits, Evaluat
     public IReadOnlyList<Row> Rows { get; private set; } = [];
     public string LevelShown { get; private set; } = "cities";
 
+    /// <summary>Whether the indicator is on the public portal, and the switch for those who may publish.</summary>
+    public Public.PublishControl? Publication { get; private set; }
+
     public bool IsCumulative => Indicator.ValueKind == ValueKind.Cumulative;
 
     /// <summary>One period of the unit shown, as the engine judged it, with the year's target as set and whether the unit reported the value itself.</summary>
@@ -61,6 +64,7 @@ public sealed class DetailModel(GetIndicator get, ListOrgUnits orgUnits, Evaluat
     public async Task OnGetAsync(string code, CancellationToken ct)
     {
         Indicator = await get.Handle(code, ct);
+        Publication = await Public.PublishControl.For(publish, actor, Application.Publication.PublicationKind.Indicator, Indicator.Code, "/indicators/" + Uri.EscapeDataString(Indicator.Code), ct);
         Units = await orgUnits.Handle(new(), ct);
         var province = Units.FirstOrDefault(u => u.Kind == OrgUnitKind.Province);
         Unit = Org is not null && Units.FirstOrDefault(u => u.Code == Org) is { } chosen ? chosen : province ?? Units.FirstOrDefault();
@@ -174,6 +178,13 @@ public sealed class DetailModel(GetIndicator get, ListOrgUnits orgUnits, Evaluat
         Rows = [.. units
             .Select(x => new Row(x.Unit, judged.Find(Indicator.Code, x.Unit.Code) is { } r && !Premature(r, judged.AsOf) ? EvaluationRowView.From(r) : null, now.GetValueOrDefault(x.Unit.Code), before.GetValueOrDefault(x.Unit.Code)?.Value, x.Depth))
             .Where(r => LevelShown != "departments" || r.Judged?.Actual is not null || r.Reading is not null)];
+    }
+
+    /// <summary>Switches the indicator onto or off the public portal (<see cref="Application.Publication.Publish.Handle"/> checks who may), then shows the page again.</summary>
+    public async Task<IActionResult> OnPostPublishAsync(string code, bool on, CancellationToken ct)
+    {
+        var view = await publish.Handle(Application.Publication.PublicationKind.Indicator, code, on, ct);
+        return LocalRedirect("/indicators/" + Uri.EscapeDataString(view.Code));
     }
 
     public string HistoryUrl(string org, Period period) =>

@@ -9,7 +9,7 @@ using Microsoft.Extensions.Localization;
 namespace Luoshi.Web.Pages.Policies;
 
 /// <summary>One policy: its measures with their figures, the payout curve, and its cases filtered (for readers of all data).</summary>
-public sealed class DetailModel(PolicyQueries policies, ICurrentActor actor, UiContext ui, UiFormat format, IStringLocalizer<UiText> text) : PageModel
+public sealed class DetailModel(PolicyQueries policies, ICurrentActor actor, UiContext ui, UiFormat format, IStringLocalizer<UiText> text, Application.Publication.Publish publish) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Measure { get; set; }
@@ -31,9 +31,13 @@ public sealed class DetailModel(PolicyQueries policies, ICurrentActor actor, UiC
     public ChartSpec? Chart { get; private set; }
     public string? Refused { get; private set; }
 
+    /// <summary>Whether the policy is on the public portal, and the switch for those who may publish.</summary>
+    public Public.PublishControl? Publication { get; private set; }
+
     public async Task OnGetAsync(string code, CancellationToken ct)
     {
         Policy = await policies.Get(code, ui.Today, ct);
+        Publication = await Public.PublishControl.For(publish, actor, Application.Publication.PublicationKind.Policy, Policy.Policy.Code, "/policies/" + Uri.EscapeDataString(Policy.Policy.Code), ct);
         if (Policy.Curve.Count > 0)
         {
             Chart = new ChartSpec(
@@ -59,6 +63,13 @@ public sealed class DetailModel(PolicyQueries policies, ICurrentActor actor, UiC
                 Cases = await policies.Cases(new CaseFilter(code), ui.Today, ct);
             }
         }
+    }
+
+    /// <summary>Switches the policy onto or off the public portal (<see cref="Application.Publication.Publish.Handle"/> checks who may), then shows the page again.</summary>
+    public async Task<IActionResult> OnPostPublishAsync(string code, bool on, CancellationToken ct)
+    {
+        var view = await publish.Handle(Application.Publication.PublicationKind.Policy, code, on, ct);
+        return LocalRedirect("/policies/" + Uri.EscapeDataString(view.Code));
     }
 
     /// <summary>The link to another page of the same filtered list.</summary>

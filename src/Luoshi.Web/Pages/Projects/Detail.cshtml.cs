@@ -11,7 +11,7 @@ namespace Luoshi.Web.Pages.Projects;
 /// One project: its facts, its start status with the reason, a year of cumulative investment completed
 /// against the plan curve (the year's plan spread by the S-curve), and every month it reported.
 /// </summary>
-public sealed class DetailModel(ProjectQueries projects, ListOrgUnits orgUnits, UiFormat format, IStringLocalizer<UiText> text) : PageModel
+public sealed class DetailModel(ProjectQueries projects, ListOrgUnits orgUnits, UiFormat format, IStringLocalizer<UiText> text, Application.Publication.Publish publish, Application.Common.ICurrentActor actor) : PageModel
 {
     /// <summary>The year the chart shows; the current year by default.</summary>
     [BindProperty(SupportsGet = true)]
@@ -24,9 +24,13 @@ public sealed class DetailModel(ProjectQueries projects, ListOrgUnits orgUnits, 
     public IReadOnlyList<int> Years { get; private set; } = [];
     public ChartSpec? Chart { get; private set; }
 
+    /// <summary>Whether the project is on the public portal, and the switch for those who may publish.</summary>
+    public Public.PublishControl? Publication { get; private set; }
+
     public async Task OnGetAsync(string code, CancellationToken ct)
     {
         Project = await projects.Get(code, null, ct);
+        Publication = await Public.PublishControl.For(publish, actor, Application.Publication.PublicationKind.Project, Project.Code, "/projects/" + Uri.EscapeDataString(Project.Code), ct);
         var units = (await orgUnits.Handle(new(), ct)).ToDictionary(u => u.Code, StringComparer.Ordinal);
         OrgName = units.GetValueOrDefault(Project.Org)?.Name ?? Project.Org;
         LeadName = Project.LeadDepartment is { } lead ? units.GetValueOrDefault(lead)?.Name ?? lead : null;
@@ -48,5 +52,12 @@ public sealed class DetailModel(ProjectQueries projects, ListOrgUnits orgUnits, 
         }
 
         Chart = new ChartSpec(ChartSpec.Line, labels, series, text["Project.Unit"], 2);
+    }
+
+    /// <summary>Switches the project onto or off the public portal (<see cref="Application.Publication.Publish.Handle"/> checks who may), then shows the page again.</summary>
+    public async Task<IActionResult> OnPostPublishAsync(string code, bool on, CancellationToken ct)
+    {
+        var view = await publish.Handle(Application.Publication.PublicationKind.Project, code, on, ct);
+        return LocalRedirect("/projects/" + Uri.EscapeDataString(view.Code));
     }
 }
