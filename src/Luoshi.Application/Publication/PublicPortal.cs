@@ -191,7 +191,8 @@ public sealed class PublicPortal(Data.LuoshiDbContext db, PublicSnapshotCache ca
         var codes = await PublicIndicatorCodes(ct);
         var unit = Unit(snap, org);
         var today = calendar.Today;
-        var regions = snap.Snapshot.Units.Where(u => u.ParentCode == unit.Code).ToList();
+        // Places only: the departments under the province are not regions.
+        var regions = snap.Snapshot.Units.Where(u => u.ParentCode == unit.Code && u.Kind is Domain.Organization.OrgUnitKind.City or Domain.Organization.OrgUnitKind.County).ToList();
         var counts = regions.ToDictionary(r => r.Code, _ => new int[5]);
         foreach (var indicator in snap.Snapshot.Indicators.Where(i => codes.Contains(i.Code) && snap.IsPublic(i.Code)))
         {
@@ -370,6 +371,10 @@ public sealed class PublicPortal(Data.LuoshiDbContext db, PublicSnapshotCache ca
 
     private static double? Round(double? value) => value is { } v ? Math.Round(v, 4) : null;
 
+    /// <summary>A reason closed as a sentence, so that what follows starts a new one.</summary>
+    private static string Sentence(string text, char stop) =>
+        text.Length == 0 || text[^1] is '。' or '.' or '！' or '!' or '?' or '？' ? text : text + stop;
+
     /// <summary>The chart's text alternative: where the unit stands at the last period with a value, and how its units compare.</summary>
     private static Text Summary(PublicIndicatorInfo info, PublicUnit unit, IReadOnlyList<EvaluationRowView> trend, IReadOnlyList<EvaluationRowView> compared)
     {
@@ -385,7 +390,7 @@ public sealed class PublicPortal(Data.LuoshiDbContext db, PublicSnapshotCache ca
         var units = counted.Count == 0 ? new Text(string.Empty, string.Empty)
             : new Text($"下辖{counted.Count}个单位中,{counted.Count(r => r.Status == EvaluationStatus.Green)}个正常、{counted.Count(r => r.Status == EvaluationStatus.Yellow)}个预警、{counted.Count(r => r.Status == EvaluationStatus.Red)}个滞后。",
                 $" Of {counted.Count} units under it, {counted.Count(r => r.Status == EvaluationStatus.Green)} are on track, {counted.Count(r => r.Status == EvaluationStatus.Yellow)} behind within tolerance, {counted.Count(r => r.Status == EvaluationStatus.Red)} behind.");
-        return new Text($"{unit.Name}{info.Name} {last.Period} 为{value}{info.Unit}{target.Zh}。{last.Reason}{units.Zh}",
-            $"{info.Name} at {unit.Name} was {value} {info.Unit} in {last.Period}{target.En}. {last.ReasonEn}{units.En}");
+        return new Text($"{unit.Name}{info.Name} {last.Period} 为{value}{info.Unit}{target.Zh}。{Sentence(last.Reason, '。')}{units.Zh}",
+            $"{info.Name} at {unit.Name} was {value} {info.Unit} in {last.Period}{target.En}. {Sentence(last.ReasonEn, '.')}{units.En}");
     }
 }

@@ -93,6 +93,8 @@ public sealed record PublicSnapshot(EvaluationSnapshot Snapshot, IReadOnlySet<st
             builder.AddReading(cell.IndicatorId, cell.OrgUnitId, PeriodOf(cell.PeriodCode), (double)cell.Value!.Value);
         }
 
+        // An unpublished indicator a public formula reads is named in the reason, its values are not (docs/adr/0036).
+        builder.Withhold(needed.Where(c => !published.Contains(c)));
         return new PublicSnapshot(builder.Build(), published, version, at);
     }
 

@@ -64,6 +64,7 @@ public sealed class EvaluationSnapshot
         ReadingsPerYear = readingsPerYear;
         (FirstYear, LastYear, ReadingCount) = YearsOf(readingsPerYear);
         NationalUnitCode = basis.NationalUnitCode;
+        Withheld = basis.Withheld;
         _indicatorByCode = basis._indicatorByCode;
         _indicatorById = basis._indicatorById;
         Dependents = basis.Dependents;
@@ -78,6 +79,12 @@ public sealed class EvaluationSnapshot
     public IReadOnlyList<SnapshotIndicator> Indicators { get; }
 
     public string NationalUnitCode { get; }
+
+    /// <summary>
+    /// Indicators read by formulas whose values a reason must not show (the public snapshot's unpublished inputs): a
+    /// reason names such an input but writes "not published" for its value.
+    /// </summary>
+    public IReadOnlySet<string> Withheld { get; internal init; } = new HashSet<string>(StringComparer.Ordinal);
 
     public bool HasNationalUnit => Tree.National >= 0;
 

@@ -204,6 +204,15 @@ public sealed partial class EvaluationSnapshotBuilder
     /// plan links), rolls additive indicators up the org tree and computes derived indicators, so that an
     /// evaluation only reads.
     /// </summary>
+    private readonly HashSet<string> _withheld = new(StringComparer.Ordinal);
+
+    /// <summary>Indicators whose values reasons must not show (see <see cref="EvaluationSnapshot.Withheld"/>).</summary>
+    public void Withhold(IEnumerable<string> codes)
+    {
+        EnsureOpen();
+        _withheld.UnionWith(codes);
+    }
+
     public EvaluationSnapshot Build()
     {
         EnsureOpen();
@@ -215,7 +224,7 @@ public sealed partial class EvaluationSnapshotBuilder
         MarkNationalFigures(tree, indicators, derivedOrder);
         MarkReportingKinds(tree, indicators);
         var plans = PlanTree.Build(_planItems, tree, _indicatorIndexById);
-        var snapshot = new EvaluationSnapshot(tree, indicators, _targets, plans, derivedOrder, _readingsPerYear, NationalUnitCode);
+        var snapshot = new EvaluationSnapshot(tree, indicators, _targets, plans, derivedOrder, _readingsPerYear, NationalUnitCode) { Withheld = _withheld };
         snapshot.Complete();
         return snapshot;
     }

@@ -309,7 +309,8 @@ internal static class ReasonText
             {
                 var input = inputs[k];
                 int decimals = _row.Frame.Snapshot.TryGetIndicator(input.Code, out int i) ? _row.Frame.Snapshot.Data[i].Decimals : _indicator.Decimals;
-                string value = input.Value is double v ? v.ToString(Formats[decimals], CultureInfo.InvariantCulture) : (chinese ? "无数据" : "none");
+                string value = _row.Frame.Snapshot.Withheld.Contains(input.Code) ? (chinese ? "(未公开)" : "(not published)")
+                    : input.Value is double v ? v.ToString(Formats[decimals], CultureInfo.InvariantCulture) : (chinese ? "无数据" : "none");
                 string national = input.IsNational ? (chinese ? "(全国)" : " (national)") : string.Empty;
                 Text($"{(k > 0 ? "、" : string.Empty)}{input.Code}{national}={value}", $"{(k > 0 ? ", " : string.Empty)}{input.Code}{national}={value}");
             }

@@ -22,8 +22,11 @@ namespace Luoshi.Web.Tests.Public;
 /// </summary>
 public sealed class PublicPortalTests
 {
-    /// <summary>Text that must never reach a public route: a code and names not published, values not approved.</summary>
-    private static readonly string[] Secrets = ["SECRET_B", "保密乙指标", "987654", "876543", "P_SECRET", "保密政策", "XM_SECRET", "保密项目", "保密考核"];
+    /// <summary>
+    /// Text that must never reach a public route: names not published, the value of an unpublished indicator a public
+    /// formula reads, values not approved. (The unpublished indicator's code may: the public ratio's formula names it.)
+    /// </summary>
+    private static readonly string[] Secrets = ["保密乙指标", "4321.5", "987654", "876543", "P_SECRET", "保密政策", "XM_SECRET", "保密项目", "保密考核"];
 
     private const string Indicators = """
         code,name,unit,direction,frequency,valueKind,aggregation,formula,tolerance,profile
@@ -49,14 +52,14 @@ public sealed class PublicPortalTests
         var lines = Lines(csv);
         lines[0].ShouldBe("indicator,org,period,value,target,status");
         lines.Skip(1).Select(l => l.Split(',')[0]).Distinct().Order().ShouldBe(["PUB_A", "PUB_RATIO"]);
-        lines.ShouldContain("PUB_A,330102,2026-01,100,500,green");
+        lines.ShouldContain("PUB_A,330102,2026-01,200,500,green");
 
         // The February value is a draft and March's was returned after approval: the public sees no February and the approved March.
         lines.ShouldNotContain(l => l.StartsWith("PUB_A,330102,2026-02,", StringComparison.Ordinal) && l.Split(',')[3] != string.Empty);
         lines.ShouldContain(l => l.StartsWith("PUB_A,330102,2026-03,300,", StringComparison.Ordinal));
 
         // The derived ratio reads the unpublished indicator's approved values, and only shows its own.
-        lines.ShouldContain(l => l.StartsWith("PUB_RATIO,330102,2026-01,20,", StringComparison.Ordinal));
+        lines.ShouldContain(l => l.StartsWith("PUB_RATIO,330102,2026-01,2160.75,", StringComparison.Ordinal));
 
         var json = JsonNode.Parse(await Text(app, "/public/data/indicators.json?org=330102"))!.AsArray();
         json.Count.ShouldBe(lines.Length - 1);
@@ -71,7 +74,9 @@ public sealed class PublicPortalTests
     public async Task EveryPublicRoute_ShowsNothingUnpublished_ToAnyone(Db db)
     {
         await using var app = await Seeded(db);
-        var probes = Probes();
+        var runs = JsonNode.Parse(await app.Client.GetStringAsync("/api/assessment/runs"))!.AsArray();
+        int Run(string state) => runs.Single(r => r!["state"]!.GetValue<string>() == state)!["id"]!.GetValue<int>();
+        var probes = Probes(Run("published"), Run("draft"));
         var routes = app.App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Select(e => "/" + e.RoutePattern.RawText!.TrimStart('/'))
             .Where(r => r.StartsWith("/public", StringComparison.OrdinalIgnoreCase))
@@ -113,6 +118,11 @@ public sealed class PublicPortalTests
         (await app.Anonymous.GetAsync("/api/projects/XM_SECRET")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await app.Anonymous.GetAsync("/api/projects/XM_SECRET/curve")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await app.Anonymous.GetAsync("/api/projects/XM_PUB")).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        // The public ratio explains itself by its formula, naming the unpublished input without its value.
+        var ratio = JsonNode.Parse(await Text(app, "/public/data/indicators.json?indicator=PUB_RATIO&org=330102&from=2026-01&to=2026-01"))!.AsArray();
+        ratio.Single()!["value"]!.GetValue<double>().ShouldBe(2160.75);
+        (await Text(app, "/public/indicators/PUB_RATIO?org=330102&from=2026-01&to=2026-01")).ShouldContain("SECRET_B=(未公开)");
 
         // And what is published does appear.
         (await Text(app, "/public/data/policies.csv")).ShouldContain("P_PUB,公开政策");
@@ -239,8 +249,22 @@ public sealed class PublicPortalTests
     }
 
     /// <summary>The URLs each public route is read at: filtered and unfiltered, and at the unpublished codes.</summary>
-    private static Dictionary<string, string[]> Probes() => new(StringComparer.Ordinal)
+    private static Dictionary<string, string[]> Probes(int publishedRun, int draftRun) => new(StringComparer.Ordinal)
     {
+        ["/public"] = ["/public", "/public?org=330100", "/public?org=330102", "/public?culture=en"],
+        ["/public/indicators"] = ["/public/indicators", "/public/indicators?culture=en"],
+        ["/public/indicators/{code}"] =
+        [
+            "/public/indicators/PUB_A", "/public/indicators/PUB_A?org=330100&from=2026-01&to=2026-03", "/public/indicators/PUB_RATIO?org=330102",
+            "/public/indicators/SECRET_B", "/public/indicators/PUB_A?org=330102&from=2026-02&to=2026-02",
+        ],
+        ["/public/embed/indicator/{code}"] = ["/public/embed/indicator/PUB_A?org=330102", "/public/embed/indicator/SECRET_B", "/public/embed/indicator/PUB_RATIO"],
+        ["/public/assessment"] = ["/public/assessment"],
+        ["/public/assessment/{id:int}"] = [$"/public/assessment/{publishedRun}", $"/public/assessment/{draftRun}"],
+        ["/public/policies"] = ["/public/policies", "/public/policies?package=扩大有效投资"],
+        ["/public/policies/{code}"] = ["/public/policies/P_PUB", "/public/policies/P_SECRET"],
+        ["/public/projects"] = ["/public/projects", "/public/projects?org=330102", "/public/projects?text=XM"],
+        ["/public/regions"] = ["/public/regions", "/public/regions?org=330100"],
         ["/public/data/indicators.{format}"] =
         [
             "/public/data/indicators.csv", "/public/data/indicators.json", "/public/data/indicators.csv?org=330102&from=2026-01&to=2026-03",
@@ -275,8 +299,8 @@ public sealed class PublicPortalTests
         await app.ImportCsvAsync(ImportKind.Targets, "indicator,org,year,value,qualifier\nPUB_A,330102,2026,500,atLeast\nPUB_A,330100,2026,900,atLeast\nPUB_A,330200,2026,800,atLeast\n");
         await app.ImportCsvAsync(ImportKind.Readings, """
             indicator,org,period,value
-            PUB_A,330102,2026-01,100
-            SECRET_B,330102,2026-01,20
+            PUB_A,330102,2026-01,200
+            SECRET_B,330102,2026-01,4321.5
             PUB_A,330102,2026-03,300
             PUB_A,330202,2026-03,250
             """);
