@@ -124,9 +124,9 @@ public sealed class ImportPolicies(Data.LuoshiDbContext db, ICurrentActor actor,
         {
             await db.SaveChangesAsync(ct);
             await InsertNew(lines.Fresh, lines.MeasureCodes, ct);
-            if (lines.Years.Count > 0 && await PolicyDeliveryFeed.Refresh(db, lines.Years, calendar.Today, stamp, ct) > 0)
+            if (lines.Years.Count > 0)
             {
-                await db.SaveChangesAsync(ct);
+                await PolicyDeliveryFeed.Refresh(db, lines.Years, calendar.Today, stamp, ct);
             }
 
             await tx.CommitAsync(ct);

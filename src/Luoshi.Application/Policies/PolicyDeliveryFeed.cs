@@ -1,3 +1,4 @@
+using Luoshi.Application.Spreadsheets;
 using Luoshi.Domain.Common;
 using Luoshi.Domain.Indicators;
 using Luoshi.Domain.Policies;
@@ -57,6 +58,7 @@ public static class PolicyDeliveryFeed
             .ToDictionaryAsync(r => (r.IndicatorId, r.OrgUnitId, r.PeriodCode), ct);
 
         int written = 0;
+        var fresh = new List<Reading>();
         foreach (int year in due)
         {
             int lastMonth = year < today.Year ? 12 : today.Month - 1;
@@ -75,12 +77,10 @@ public static class PolicyDeliveryFeed
                         }
 
                         var period = Period.OfMonth(year, month.Month);
-                        var key = (indicator.Id, unit, period.ToString());
-                        if (!existing.TryGetValue(key, out var reading))
+                        if (!existing.TryGetValue((indicator.Id, unit, period.ToString()), out var reading))
                         {
                             reading = Reading.Create(indicator.Id, unit, period, indicator.Frequency);
-                            db.Readings.Add(reading);
-                            existing[key] = reading;
+                            fresh.Add(reading);
                         }
                         else if (reading.Value == value && reading.Source == ReadingSource.Computed && reading.State == ReadingState.Approved)
                         {
@@ -94,6 +94,43 @@ public static class PolicyDeliveryFeed
             }
         }
 
+        // A changed figure appends its version through EF (audited per reading); the first figures of a region and month
+        // go in bulk (docs/adr/0005): a first import of a few thousand cases writes thousands of them, and the change
+        // tracker would cost more than the import itself. They are audited per indicator and month.
+        await db.SaveChangesAsync(ct);
+        await InsertNew(db, fresh, indicators.ToDictionary(i => i.Id, i => i.Code), ct);
         return written;
+    }
+
+    private static async Task InsertNew(Data.LuoshiDbContext db, List<Reading> fresh, Dictionary<int, string> codes, CancellationToken ct)
+    {
+        if (fresh.Count == 0)
+        {
+            return;
+        }
+
+        var readingRows = new BulkInsert<Reading>(db);
+        var versionRows = new BulkInsert<ReadingVersion>(db);
+        readingRows.SetShadow(Data.EvaluationChanges.Column, await db.ClaimEvaluationVersion(ct));
+        var readingKeys = await readingRows.AllocateKeys(fresh.Count, ct);
+        var versionKeys = await versionRows.AllocateKeys(fresh.Count, ct);
+        var versions = new List<ReadingVersion>(fresh.Count);
+        for (int i = 0; i < fresh.Count; i++)
+        {
+            readingRows.SetKey(fresh[i], readingKeys[i]);
+            var version = fresh[i].Versions[0];
+            versionRows.SetKey(version, versionKeys[i]);
+            versionRows.Set(version, nameof(ReadingVersion.ReadingId), readingKeys[i]);
+            versions.Add(version);
+        }
+
+        await readingRows.Insert(fresh, ct);
+        await versionRows.Insert(versions, ct);
+        foreach (var g in fresh.GroupBy(r => (Code: codes[r.IndicatorId], r.PeriodCode)).OrderBy(g => g.Key.Code, StringComparer.Ordinal).ThenBy(g => g.Key.PeriodCode, StringComparer.Ordinal))
+        {
+            db.RecordAudit("compute", nameof(Reading), Data.AuditNames.Key(g.Key.Code, "*", g.Key.PeriodCode), null, System.Text.Json.JsonSerializer.Serialize(new { created = g.Count(), state = nameof(ReadingState.Approved), source = nameof(ReadingSource.Computed) }));
+        }
+
+        await db.SaveChangesAsync(ct);
     }
 }

@@ -29,11 +29,15 @@ public sealed class DetailModel(PolicyQueries policies, ICurrentActor actor, UiC
     public PolicyDetail Policy { get; private set; } = null!;
     public CasePage? Cases { get; private set; }
     public ChartSpec? Chart { get; private set; }
+
+    /// <summary>The document item the policy was accepted from, if any.</summary>
+    public PolicySource? Source { get; private set; }
     public string? Refused { get; private set; }
 
     public async Task OnGetAsync(string code, CancellationToken ct)
     {
         Policy = await policies.Get(code, ui.Today, ct);
+        Source = await policies.SourceOf(code, ct);
         if (Policy.Curve.Count > 0)
         {
             Chart = new ChartSpec(
