@@ -164,13 +164,13 @@ public sealed class DocumentPagesTests(DemoSite site)
         var directive = Item(s, "directive", "着力培育科技型中小企业");
         await directive.Locator("summary", new() { HasText = "接受为计划项草稿" }).ClickAsync();
         await directive.Locator("select[name='Input.Parent']").SelectOptionAsync("P02");
-        await directive.Locator("input[name='Input.Code']").FillAsync("科技 企业");
+        await directive.Locator("input[id^='code-']").FillAsync("科技 企业");
         await directive.Locator("button", new() { HasText = "创建计划项草稿" }).ClickAsync();
         directive = Item(s, "directive", "着力培育科技型中小企业");
         await Expect(directive.Locator(".field-error")).ToBeVisibleAsync();
-        await Expect(directive.Locator("input[name='Input.Code']")).ToHaveClassAsync(new Regex("input-validation-error"));
+        await Expect(directive.Locator("input[id^='code-']")).ToHaveClassAsync(new Regex("input-validation-error"));
         await Expect(directive.Locator("select[name='Input.Parent']")).ToHaveValueAsync("P02");
-        await directive.Locator("input[name='Input.Code']").FillAsync("KJ-DOC-1");
+        await directive.Locator("input[id^='code-']").FillAsync("KJ-DOC-1");
         await directive.Locator("button", new() { HasText = "创建计划项草稿" }).ClickAsync();
         await Expect(s.Page.Locator(".notice")).ToContainTextAsync("已成为计划项草稿 KJ-DOC-1「着力培育科技型中小企业」");
         directive = Item(s, "directive", "着力培育科技型中小企业");
