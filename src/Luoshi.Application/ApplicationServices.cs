@@ -147,6 +147,7 @@ public static class ApplicationServices
         services.AddScoped<ListDocuments>();
         services.AddScoped<GetDocument>();
         services.AddScoped<AcceptDirective>();
+        services.AddScoped<AcceptPolicy>();
         services.AddScoped<AcceptTarget>();
         services.AddScoped<AcceptReading>();
         services.AddScoped<RejectItem>();

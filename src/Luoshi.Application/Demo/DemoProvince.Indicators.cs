@@ -48,6 +48,9 @@ public static partial class DemoProvince
         Ind("GOOD_AIR_DAYS_RATIO", "空气质量优良天数比例", "%", "higher", "month", "level", "none", "1"),
         Ind("WATER_QUALITY_RATIO", "地表水省控断面Ⅲ类以上水质比例", "%", "higher", "year", "level", "none", "1"),
         Ind("FOREST_COVERAGE", "森林覆盖率", "%", "higher", "year", "level", "none", "0.1"),
+        // Computed from the policy cases (Policies/PolicyDeliveryFeed): rates at the month's end, never added up the tree.
+        Ind("POLICY_PAYOUT_RATE", "惠企政策兑现率", "%", "higher", "month", "level", "none", "2"),
+        Ind("POLICY_DAYS_TO_PAY", "惠企政策平均兑现时长", "工作日", "lower", "month", "level", "none", "1"),
         Ind("PRODUCTION_ACCIDENTS", "生产安全事故起数", "起", "lower", "month", "cumulative", "sum", "10%", "linear"),
         Ind("ACCIDENT_DEATHS", "生产安全事故死亡人数", "人", "lower", "month", "cumulative", "sum", "10%", "linear"),
     ];

@@ -117,6 +117,13 @@ public static partial class DemoProvince
         Add("GOOD_AIR_DAYS_RATIO", ProvinceCode, Fmt(Mean(c => GoodAirTrend(c, y), weighted: false) - 1, 1), "atLeast");
         Add("WATER_QUALITY_RATIO", ProvinceCode, Fmt(Mean(c => WaterTrend(c, y), weighted: false) - 0.5, 1), "atLeast");
         Add("FOREST_COVERAGE", ProvinceCode, Fmt(Mean(c => ForestTrend(c, y), weighted: false) - 0.05, 2), "atLeast");
+        // 政策直达快享: every region pays 90% of what it approved and takes no more than ten working days on average.
+        foreach (var org in Counties.Select(c => c.Code).Concat(Cities.Select(c => c.Code)).Append(ProvinceCode))
+        {
+            Add("POLICY_PAYOUT_RATE", org, "90", "atLeast");
+            Add("POLICY_DAYS_TO_PAY", org, "10", "atMost");
+        }
+
         Add("GOV_SERVICE_ONLINE_RATE", "SJJ", Fmt(Math.Min(99, OnlineServiceTrend(y, 1) - 0.3), 1), "atLeast");
         Add("HIGH_VALUE_PATENTS", "SCJGJ", Fmt(PatentsTrend(y, 1) - 0.2, 1), "atLeast");
     }

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Luoshi.Application.Documents;
 
 /// <summary>What a review decision made: the item as it now stands, and what it became in the platform.</summary>
-public sealed record ReviewOutcome(DocumentItemView Item, PlanItemView? PlanItem = null, TargetView? Target = null, ReadingView? Reading = null);
+public sealed record ReviewOutcome(DocumentItemView Item, PlanItemView? PlanItem = null, TargetView? Target = null, ReadingView? Reading = null, AcceptPolicy.PolicyDraft? Policy = null);
 
 /// <summary>Loading, citing and saving shared by the review use cases.</summary>
 internal static class DocumentReview

@@ -24,7 +24,7 @@ public enum PolicyImportKind
 /// would change one is refused. Needs the planning permission over the policy's lead department, the measure's
 /// responsible department, or (for a case) that department or the enterprise's region; the calendar over everything.
 /// </summary>
-public sealed class ImportPolicies(Data.LuoshiDbContext db, ICurrentActor actor, TimeProvider clock)
+public sealed class ImportPolicies(Data.LuoshiDbContext db, ICurrentActor actor, TimeProvider clock, LocalCalendar calendar)
 {
     public static readonly IReadOnlyDictionary<PolicyImportKind, string[]> Columns = new Dictionary<PolicyImportKind, string[]>
     {
@@ -91,7 +91,8 @@ public sealed class ImportPolicies(Data.LuoshiDbContext db, ICurrentActor actor,
             actor.RequireEverywhere(Permission.ManagePlans);
         }
 
-        var lines = new Lines(db, actor, table, Stamp.Of(actor.Name, clock.GetUtcNow(), new Text($"政策兑现导入({source})", $"policy delivery import ({source})").Bilingual));
+        var stamp = Stamp.Of(actor.Name, clock.GetUtcNow(), new Text($"政策兑现导入({source})", $"policy delivery import ({source})").Bilingual);
+        var lines = new Lines(db, actor, table, stamp);
         await lines.Load(kind, ct);
         foreach (var (line, fields) in table.Rows)
         {
@@ -123,6 +124,11 @@ public sealed class ImportPolicies(Data.LuoshiDbContext db, ICurrentActor actor,
         {
             await db.SaveChangesAsync(ct);
             await InsertNew(lines.Fresh, lines.MeasureCodes, ct);
+            if (lines.Years.Count > 0)
+            {
+                await PolicyDeliveryFeed.Refresh(db, lines.Years, calendar.Today, stamp, ct);
+            }
+
             await tx.CommitAsync(ct);
         }
 
@@ -207,6 +213,9 @@ public sealed class ImportPolicies(Data.LuoshiDbContext db, ICurrentActor actor,
         public int Created { get; private set; }
 
         public int Updated { get; private set; }
+
+        /// <summary>The years of the cases created or changed (of the days, for the calendar): the computed indicators to refresh.</summary>
+        public HashSet<int> Years { get; } = [];
 
         /// <summary>The new cases, inserted in bulk once every line has passed.</summary>
         public List<PolicyCase> Fresh { get; } = [];
@@ -408,6 +417,7 @@ public sealed class ImportPolicies(Data.LuoshiDbContext db, ICurrentActor actor,
                 return;
             }
 
+            Years.Add(applied.Year);
             if (isNew)
             {
                 Fresh.Add(c);
@@ -444,11 +454,13 @@ public sealed class ImportPolicies(Data.LuoshiDbContext db, ICurrentActor actor,
             if (!_days.TryGetValue(date, out var day))
             {
                 db.CalendarDays.Add(new CalendarDay(date, kind.Value));
+                Years.Add(date.Year);
                 Created++;
             }
             else if (day.Kind != kind)
             {
                 day.Change(kind.Value);
+                Years.Add(date.Year);
                 Updated++;
             }
         }

@@ -96,6 +96,9 @@ public sealed record CasePage(IReadOnlyList<CaseRow> Items, int Total, int Page,
 /// <summary>一企一档: what one enterprise claimed and received.</summary>
 public sealed record EnterpriseView(string Enterprise, string Name, int Cases, decimal ApprovedAmount, decimal PaidAmount, IReadOnlyList<CaseRow> Items, DateOnly AsOf);
 
+/// <summary>The document item a policy was accepted from (来自文件《…》第N条).</summary>
+public sealed record PolicySource(int DocumentId, string DocumentTitle, int ItemNumber);
+
 /// <summary>A case's history, version by version.</summary>
 public sealed record CaseVersionView(int Version, CaseStatus Status, decimal? ApprovedAmount, DateOnly? PaidOn, decimal? PaidAmount, string Actor, DateTimeOffset At, string? Reason);
 
@@ -263,6 +266,17 @@ public sealed class PolicyQueries(Data.LuoshiDbContext db, ICurrentActor actor, 
     }
 
     /// <summary>一企一档: every case of one enterprise, with what it was approved and paid.</summary>
+    /// <summary>Where the policy came from, when it was accepted from a document item; null otherwise (or when it is not the reader's to see).</summary>
+    public async Task<PolicySource?> SourceOf(string code, CancellationToken ct)
+    {
+        var trimmed = code.Trim();
+        var source = await (from p in db.Policies.AsNoTracking()
+                            join d in db.Documents on p.SourceDocumentId equals d.Id
+                            where p.Code == trimmed && p.SourceItemNumber != null
+                            select new { p.IsPublic, d.Id, d.Title, Number = p.SourceItemNumber!.Value }).SingleOrDefaultAsync(ct);
+        return source is null || (!source.IsPublic && !actor.CanEverywhere(Permission.ReadAll)) ? null : new PolicySource(source.Id, source.Title, source.Number);
+    }
+
     public async Task<EnterpriseView> Enterprise(string code, DateOnly? asOf, CancellationToken ct)
     {
         actor.RequireSignedIn();

@@ -7,11 +7,12 @@ public enum ItemLinkKind
     Plan = 1,
     Target = 2,
     Reading = 3,
+    Policy = 4,
 }
 
 /// <summary>
 /// What an accepted item became: a plan item (<c>plan:CODE</c>), an indicator's target for a unit and year
-/// (<c>target:INDICATOR/ORG/YEAR</c>) or a reading (<c>reading:INDICATOR/ORG/PERIOD</c>). Written and read as
+/// (<c>target:INDICATOR/ORG/YEAR</c>), a reading (<c>reading:INDICATOR/ORG/PERIOD</c>) or a policy (<c>policy:CODE</c>). Written and read as
 /// that text, which is how it is stored and shown; text of another shape reads as <see cref="ItemLinkKind.Other"/>
 /// and writes back unchanged.
 /// </summary>
@@ -30,7 +31,7 @@ public sealed record ItemLink
 
     public ItemLinkKind Kind { get; }
 
-    /// <summary>The plan item's code, or the indicator's.</summary>
+    /// <summary>The plan item's code, the indicator's, or the policy's.</summary>
     public string Code { get; }
 
     /// <summary>The unit's code, for a target or a reading.</summary>
@@ -45,6 +46,8 @@ public sealed record ItemLink
 
     public static ItemLink Reading(string indicator, string org, string period) => new(ItemLinkKind.Reading, indicator, org, period, null);
 
+    public static ItemLink Policy(string code) => new(ItemLinkKind.Policy, code, null, null, null);
+
     public static ItemLink Parse(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -53,6 +56,7 @@ public sealed record ItemLink
         var link = (colon < 0 ? string.Empty : text[..colon]) switch
         {
             "plan" => Plan(rest),
+            "policy" => Policy(rest),
             "target" when rest.Split('/') is [var indicator, var org, var year] => Target(indicator, org, year),
             "reading" when rest.Split('/') is [var indicator, var org, var period] => Reading(indicator, org, period),
             _ => null,
@@ -65,6 +69,7 @@ public sealed record ItemLink
     public override string ToString() => Kind switch
     {
         ItemLinkKind.Plan => "plan:" + Code,
+        ItemLinkKind.Policy => "policy:" + Code,
         ItemLinkKind.Target => $"target:{Code}/{Org}/{Period}",
         ItemLinkKind.Reading => $"reading:{Code}/{Org}/{Period}",
         _ => _other ?? string.Empty,

@@ -27,9 +27,15 @@ public sealed class SeedDemoTests
         (await host.Query(d => d.Indicators.CountAsync(i => i.FormulaText != null))).ShouldBeGreaterThanOrEqualTo(5);
         (await host.Query(d => d.PlanItems.CountAsync(p => p.Kind == Domain.Plans.PlanItemKind.Programme))).ShouldBe(10);
         (await host.Query(d => d.Readings.CountAsync(r => r.Source != Domain.Indicators.ReadingSource.Computed))).ShouldBe(summaries[4].Rows);
-        // The major-project investment indicator is computed from the projects' progress, not typed.
+        // The major-project investment indicator is computed from the projects' progress, the policy delivery ones from the cases, not typed.
         (await host.Query(d => d.Readings.Where(r => r.Source == Domain.Indicators.ReadingSource.Computed).Select(r => r.IndicatorId).Distinct()
-            .Join(d.Indicators, id => id, i => i.Id, (_, i) => i.Code).ToListAsync())).ShouldBe([Luoshi.Application.Projects.ProjectInvestmentFeed.IndicatorCode]);
+            .Join(d.Indicators, id => id, i => i.Id, (_, i) => i.Code).ToListAsync())).ShouldBe(
+            [Luoshi.Application.Projects.ProjectInvestmentFeed.IndicatorCode, Application.Policies.PolicyDeliveryFeed.PayoutRateCode, Application.Policies.PolicyDeliveryFeed.DaysToPayCode], ignoreOrder: true);
+        // … and judged against their targets, the province on its own figure.
+        var payout = await host.Run<Application.Evaluation.EvaluateIndicator, IReadOnlyList<Application.Evaluation.EvaluationRowView>>(e => e.Handle(Application.Policies.PolicyDeliveryFeed.PayoutRateCode, "330000", null, null, null, default));
+        payout.ShouldNotBeEmpty();
+        payout.ShouldAllBe(r => !r.RolledUp && r.Target == 90m);
+        payout.ShouldContain(r => r.Status != Domain.Evaluation.EvaluationStatus.None && r.Actual > 0);
         (await host.Query(d => d.Projects.CountAsync())).ShouldBeGreaterThan(250);
         (await host.Query(d => d.Settings.SingleAsync(s => s.Key == Data.Setting.Demo))).Value.ShouldBe("true");
 

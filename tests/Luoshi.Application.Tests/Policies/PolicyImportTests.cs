@@ -13,16 +13,16 @@ namespace Luoshi.Application.Tests.Policies;
 /// <summary>Policies, measures, cases and the holiday calendar imported, then summarised by policy, department and region.</summary>
 public sealed class PolicyImportTests
 {
-    private const string Orgs = "code,name,kind,parent\n330000,测试省,Province,\n330100,甲市,City,330000\n330102,甲一区,County,330100\n330103,甲二区,County,330100\nCZT,财政厅,Department,330000\nJXT,经信厅,Department,330000\n";
+    internal const string Orgs = "code,name,kind,parent\n330000,测试省,Province,\n330100,甲市,City,330000\n330102,甲一区,County,330100\n330103,甲二区,County,330100\nCZT,财政厅,Department,330000\nJXT,经信厅,Department,330000\n";
 
-    private const string PoliciesCsv = "code,title,package,lead,issued,budget\nP1,制造业高质量发展若干政策,扩大有效投资,JXT,2026-01-10,100\nP2,稳外贸政策,稳外贸,CZT,2026-01-20,50\n";
+    internal const string PoliciesCsv = "code,title,package,lead,issued,budget\nP1,制造业高质量发展若干政策,扩大有效投资,JXT,2026-01-10,100\nP2,稳外贸政策,稳外贸,CZT,2026-01-20,50\n";
 
-    private const string MeasuresCsv = "code,policy,title,kind,mode,timeLimitDays,department\nM1,P1,技改奖补,subsidy,免申即享,5,\nM2,P1,城镇土地使用税减免,减免,application,10,CZT\nM3,P2,出口信保补贴,奖补,即申即享,3,\n";
+    internal const string MeasuresCsv = "code,policy,title,kind,mode,timeLimitDays,department\nM1,P1,技改奖补,subsidy,免申即享,5,\nM2,P1,城镇土地使用税减免,减免,application,10,CZT\nM3,P2,出口信保补贴,奖补,即申即享,3,\n";
 
     // Five enterprises with valid credit codes (the check characters worked out from GB 32100's weights).
-    private const string E1 = "91330102MA2CA00015", E2 = "91330103MA2CB0002E", E3 = "91330103MA2CC00039", E4 = "91330100MA2CD0004Q", E5 = "91330102MA2CE0005G";
+    internal const string E1 = "91330102MA2CA00015", E2 = "91330103MA2CB0002E", E3 = "91330103MA2CC00039", E4 = "91330100MA2CD0004Q", E5 = "91330102MA2CE0005G";
 
-    private static readonly string CasesCsv = $"""
+    internal static readonly string CasesCsv = $"""
         measure,enterprise,name,org,applied,status,approvedAmount,paidOn,paidAmount
         M1,{E1},甲公司,330102,2026-02-13,paid,10,2026-02-27,10
         M1,{E2},乙公司,330103,2026-02-13,paid,20,2026-02-28,15
@@ -34,7 +34,7 @@ public sealed class PolicyImportTests
         """;
 
     // 2026's Spring Festival: 15–23 February off, Saturdays 14 and 28 February worked.
-    private const string HolidaysCsv = "date,kind\n2026-02-14,workday\n2026-02-15,holiday\n2026-02-16,holiday\n2026-02-17,holiday\n2026-02-18,holiday\n2026-02-19,holiday\n2026-02-20,holiday\n2026-02-21,holiday\n2026-02-22,holiday\n2026-02-23,holiday\n2026-02-28,workday\n";
+    internal const string HolidaysCsv = "date,kind\n2026-02-14,workday\n2026-02-15,holiday\n2026-02-16,holiday\n2026-02-17,holiday\n2026-02-18,holiday\n2026-02-19,holiday\n2026-02-20,holiday\n2026-02-21,holiday\n2026-02-22,holiday\n2026-02-23,holiday\n2026-02-28,workday\n";
 
     private static readonly DateOnly AsOf = new(2026, 3, 10);
 
@@ -180,7 +180,7 @@ public sealed class PolicyImportTests
         var planner = new FixedActor("planner-330103", new ActorGrant(Role.Planner, path));
         await using var scope = host.Services.CreateAsyncScope();
         var context = scope.ServiceProvider.GetRequiredService<LuoshiDbContext>();
-        var import = new ImportPolicies(context, planner, host.Clock);
+        var import = new ImportPolicies(context, planner, host.Clock, host.Services.GetRequiredService<LocalCalendar>());
         var before = await Count(host);
 
         // 甲二区's planner may record its own enterprises' cases, not 甲一区's.

@@ -164,13 +164,13 @@ public sealed class DocumentPagesTests(DemoSite site)
         var directive = Item(s, "directive", "着力培育科技型中小企业");
         await directive.Locator("summary", new() { HasText = "接受为计划项草稿" }).ClickAsync();
         await directive.Locator("select[name='Input.Parent']").SelectOptionAsync("P02");
-        await directive.Locator("input[name='Input.Code']").FillAsync("科技 企业");
+        await directive.Locator("input[id^='code-']").FillAsync("科技 企业");
         await directive.Locator("button", new() { HasText = "创建计划项草稿" }).ClickAsync();
         directive = Item(s, "directive", "着力培育科技型中小企业");
         await Expect(directive.Locator(".field-error")).ToBeVisibleAsync();
-        await Expect(directive.Locator("input[name='Input.Code']")).ToHaveClassAsync(new Regex("input-validation-error"));
+        await Expect(directive.Locator("input[id^='code-']")).ToHaveClassAsync(new Regex("input-validation-error"));
         await Expect(directive.Locator("select[name='Input.Parent']")).ToHaveValueAsync("P02");
-        await directive.Locator("input[name='Input.Code']").FillAsync("KJ-DOC-1");
+        await directive.Locator("input[id^='code-']").FillAsync("KJ-DOC-1");
         await directive.Locator("button", new() { HasText = "创建计划项草稿" }).ClickAsync();
         await Expect(s.Page.Locator(".notice")).ToContainTextAsync("已成为计划项草稿 KJ-DOC-1「着力培育科技型中小企业」");
         directive = Item(s, "directive", "着力培育科技型中小企业");
@@ -214,6 +214,45 @@ public sealed class DocumentPagesTests(DemoSite site)
         var plan = await site.Http.GetFromJsonAsync<JsonElement>("/api/plan-items/KJ-DOC-1");
         plan.GetProperty("parent").GetString().ShouldBe("P02");
         plan.GetProperty("sourceSentence").GetString().ShouldBe("着力培育科技型中小企业，加快建设重大科研平台。");
+    }
+
+    /// <summary>A fund announced in a meeting becomes a draft policy.</summary>
+    private const string FundMeeting = """
+        全省专精特新企业培育推进会召开
+        2026年10月20日，全省专精特新企业培育推进会召开。
+        今年安排省级专项资金5亿元，支持专精特新企业加快发展。
+        要加快培育专精特新“小巨人”企业。
+        """;
+
+    [Fact]
+    public async Task Item_AcceptedAsAPolicy_IsADraftWithTheMoneyItNames_ThatLinksBackToTheItem()
+    {
+        var id = await EnsureIngested("fund.txt", FundMeeting);
+        await using var s = await site.OpenAsync();
+        await s.GoAsync($"/documents/{id}");
+
+        var fund = s.Page.Locator("li.doc-item", new() { Has = s.Page.Locator(".item-text", new() { HasText = "5亿元" }) });
+        await fund.Locator("summary", new() { HasText = "接受为政策草稿" }).ClickAsync();
+        await Expect(fund.Locator("input[name='Input.Budget']")).ToHaveValueAsync("50000");   // 5亿元 in 万元
+        await fund.Locator("button", new() { HasText = "创建政策草稿" }).ClickAsync();
+        fund = s.Page.Locator("li.doc-item", new() { Has = s.Page.Locator(".item-text", new() { HasText = "5亿元" }) });
+        await Expect(fund.Locator("select[name='Input.Lead']")).ToHaveClassAsync(new Regex("input-validation-error"));
+        await fund.Locator("select[name='Input.Lead']").SelectOptionAsync("JXT");
+        await fund.Locator("input[name='Input.Package']").FillAsync("先进制造业集群");
+        await fund.Locator("button", new() { HasText = "创建政策草稿" }).ClickAsync();
+        await Expect(s.Page.Locator(".notice")).ToContainTextAsync("已成为政策草稿");
+        fund = s.Page.Locator("li.doc-item", new() { Has = s.Page.Locator(".item-text", new() { HasText = "5亿元" }) });
+        var link = fund.Locator(".item-decision a");
+        await Expect(link).ToHaveAttributeAsync("href", new Regex("^/policies/ZC-DOC"));
+        await s.ShotAsync("accept-policy");
+
+        await link.ClickAsync();
+        var source = s.Page.Locator("#policy-source");
+        await Expect(source).ToContainTextAsync("来自文件");
+        await Expect(source).ToContainTextAsync("全省专精特新企业培育推进会召开");
+        await Expect(source).ToContainTextAsync("未公开");
+        await Expect(source.Locator("a")).ToHaveAttributeAsync("href", new Regex($"^/documents/{id}#item-\\d+$"));
+        await Expect(s.Page.Locator("#policy-figures")).ToContainTextAsync(new Regex("50,?000"));
     }
 
     [Fact]

@@ -15,8 +15,10 @@ public sealed class PolicyPagesTests(DemoSite site)
         await s.GoAsync("/policies");
         await Expect(s.Page.Locator(".mainnav a[aria-current='page']")).ToHaveTextAsync("政策");
         await Expect(s.Page.Locator("#policies-chart.chart-ready")).ToBeVisibleAsync();
-        await Expect(s.Page.Locator("#policy-table tbody tr")).ToHaveCountAsync(17);
-        await Expect(s.Page.Locator("#policy-table tbody tr").First).ToHaveAttributeAsync("title", new Regex("应兑现[\\d.]+万元,已兑现[\\d.]+万元,兑现率[\\d.]+%"));
+        // The demo's seventeen; a draft another test accepts from a document (ZC-DOC…) is left aside.
+        var demo = s.Page.Locator("#policy-table tbody tr:not([data-policy^='ZC-DOC'])");
+        await Expect(demo).ToHaveCountAsync(17);
+        await Expect(demo.First).ToHaveAttributeAsync("title", new Regex("应兑现[\\d.]+万元,已兑现[\\d.]+万元,兑现率[\\d.]+%"));
         await s.ShotAsync("zh");
 
         await s.Page.Locator("#package").SelectOptionAsync("科技创新");

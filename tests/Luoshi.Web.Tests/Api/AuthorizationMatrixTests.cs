@@ -238,6 +238,8 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         ["GET /api/documents/{id:int}/original"] = new(Permission.ReadAll, Scope.None, (c, _) => c.GetAsync($"/api/documents/{_documentId}/original"), PerUnit: false),
         ["POST /api/documents/{id:int}/items/{number:int}/accept-plan"] = new(Permission.ManagePlans, Scope.Subtree, (c, u) =>
             c.PostAsJsonAsync($"/api/documents/{_documentId}/items/{_directive}/accept-plan", new { code = Next("D"), parent = "P0", lead = u == In ? "330100" : "330200" })),
+        ["POST /api/documents/{id:int}/items/{number:int}/accept-policy"] = new(Permission.ManagePlans, Scope.Subtree, (c, u) =>
+            c.PostAsJsonAsync($"/api/documents/{_documentId}/items/{_directive}/accept-policy", new { code = Next("ZC"), lead = u == In ? "330100JX" : "330200JX", package = "探针" })),
         ["POST /api/documents/{id:int}/items/{number:int}/accept-target"] = new(Permission.ManageTargets, Scope.Subtree, (c, u) =>
             c.PostAsJsonAsync($"/api/documents/{_documentId}/items/{_target}/accept-target", new { indicator = "GDP", org = u == In ? "330102" : "330202", year = "2026" })),
         ["POST /api/documents/{id:int}/items/{number:int}/accept-reading"] = new(Permission.WriteReadings, Scope.Subtree, (c, u) =>
@@ -252,6 +254,7 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
     {
         _app = await TestApp.StartAsync(Db.Sqlite);
         await _app.ImportCsvAsync(ImportKind.Orgs, AppFixture.OrgsCsv);
+        await _app.ImportCsvAsync(ImportKind.Orgs, "code,name,kind,parent\n330100JX,甲市经信局,Department,330100\n330200JX,乙市经信局,Department,330200\n");
         await _app.ImportCsvAsync(ImportKind.Indicators, AppFixture.IndicatorsCsv);
         await _app.ImportCsvAsync(ImportKind.Plans, "code,kind,title,parent,lead,supporting,start,due,horizon,indicators\nS0,Strategy,战略,,,,,,,\nP0,Programme,工程,S0,,,,,,\nTIN,Task,任务,P0,330100,,,,,\nTOUT,Task,任务,P0,330200,,,,,\n");
         await _app.ImportCsvAsync(ImportKind.Readings, "indicator,org,period,value\nFAI,330102,2025-01,1\nFAI,330202,2025-01,1\n");

@@ -123,6 +123,33 @@ public sealed class DocumentsApiTests(AppFixture fixture) : IClassFixture<AppFix
         after.State.ShouldBe(ReviewState.InReview);
     }
 
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task AcceptPolicy_ThroughTheApi_MakesADraft_AndRefusesNamingTheField(Db db)
+    {
+        var app = await fixture.For(db);
+        var tag = db == Db.Sqlite ? "戊" : "己";
+        var doc = await (await app.Client.PostJson("/api/documents/text", new { title = tag + "政策会", text = Speech(tag) })).ShouldBeOk<DocumentView>(HttpStatusCode.Created);
+        var directive = doc.Items.First(i => i.Kind == DocumentItemKind.Directive);
+        string code = "ZC-DOC-" + (db == Db.Sqlite ? "S" : "P");
+        string url = $"/api/documents/{doc.Id}/items/{directive.Number}/accept-policy";
+
+        await (await app.Client.PostJson(url, new { code, package = "扩大有效投资" })).ShouldBeProblem(HttpStatusCode.BadRequest, "lead");
+        await (await app.Client.PostJson(url, new { code, lead = "330100", package = "扩大有效投资" })).ShouldBeProblem(HttpStatusCode.BadRequest, "lead");
+        await (await app.Client.PostJson(url, new { code, lead = "FGW" })).ShouldBeProblem(HttpStatusCode.BadRequest, "package");
+        (await app.Client.PostJson($"/api/documents/{doc.Id}/items/999/accept-policy", new { code, lead = "FGW", package = "扩大有效投资" })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        var accepted = await (await app.Client.PostJson(url, new { code, lead = "FGW", package = "扩大有效投资" })).ShouldBeOk<JsonObject>();
+
+        accepted["item"]!["linkedTo"]!.GetValue<string>().ShouldBe("policy:" + code);
+        accepted["policy"]!["title"]!.GetValue<string>().ShouldBe(directive.Text.Trim());
+        accepted["policy"]!["issued"]!.GetValue<string>().ShouldBe("2026-02-08");
+        accepted["policy"]!["isPublic"]!.GetValue<bool>().ShouldBeFalse();
+        var other = doc.Items.Last(i => i.Kind == DocumentItemKind.Directive);
+        await (await app.Client.PostJson($"/api/documents/{doc.Id}/items/{other.Number}/accept-policy", new { code, lead = "FGW", package = "扩大有效投资" })).ShouldBeProblem(HttpStatusCode.Conflict, "code");
+        var page = await app.Client.GetStringAsync($"/policies/{code}");
+        page.ShouldContain($"href=\"/documents/{doc.Id}#item-{directive.Number}\"");
+    }
+
     private static byte[] Fixture(string name) => File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Fixtures", name));
 
     [Theory]

@@ -66,6 +66,10 @@ public static class DocumentsApi
             TypedResults.Ok(await accept.Handle(id, number, request, ct)))
             .RequireAuthorization(plan).WithSummary("把部署接受为计划项草稿 / accept a directive as a draft plan item {code, parent, kind?, title?, lead?}");
 
+        g.MapPost("/{id:int}/items/{number:int}/accept-policy", async (int id, int number, AcceptPolicy.Request request, AcceptPolicy accept, CancellationToken ct) =>
+            TypedResults.Ok(await accept.Handle(id, number, request, ct)))
+            .RequireAuthorization(plan).WithSummary("把部署接受为政策草稿(不公开) / accept an item as a draft policy, not public {code, lead, package, title?, issued?, budget?}");
+
         g.MapPost("/{id:int}/items/{number:int}/accept-target", async (int id, int number, AcceptTarget.Request request, AcceptTarget accept, CancellationToken ct) =>
             TypedResults.Ok(await accept.Handle(id, number, request, ct)))
             .RequireAuthorization(SecurityServices.Policy(Permission.ManageTargets)).WithSummary("把目标接受为指标目标值 / accept a target {indicator, org, year?, value?, qualifier?}");

@@ -19,7 +19,7 @@ namespace Luoshi.Web.Pages.Documents;
 /// A document under review: its normalised text with what was extracted marked in place (directives, targets,
 /// figures, people, 提法), the items beside it with their decisions, and the review: a directive accepted as a
 /// draft plan item under a chosen parent, a target as an indicator's target for a unit, a figure as a reading
-/// for a unit (the province, 全国…), or an item rejected — each through the same use cases as the API, each
+/// for a unit (the province, 全国…), any item as a draft policy, or an item rejected — each through the same use cases as the API, each
 /// citing its sentence.
 /// </summary>
 public sealed class DetailModel(
@@ -28,6 +28,7 @@ public sealed class DetailModel(
     ListIndicators indicators,
     ListOrgUnits orgUnits,
     AcceptDirective acceptDirective,
+    AcceptPolicy acceptPolicy,
     AcceptTarget acceptTarget,
     AcceptReading acceptReading,
     RejectItem reject,
@@ -53,6 +54,9 @@ public sealed class DetailModel(
 
     public IReadOnlyList<OrgUnitView> Units { get; private set; } = [];
 
+    /// <summary>The departments a policy may be led by.</summary>
+    public IReadOnlyList<OrgUnitView> Departments { get; private set; } = [];
+
     public bool CanReview { get; private set; }
 
     /// <summary>The item whose form was sent and refused: its form stays open with the errors beside its fields.</summary>
@@ -68,6 +72,14 @@ public sealed class DetailModel(
             var outcome = await acceptDirective.Handle(id, number, new AcceptDirective.Request(
                 Blank(Input.Code), Input.Kind, Blank(Input.Parent), Blank(Input.Title), Note: Blank(Input.Note)), ct);
             return string.Format(CultureInfo.CurrentCulture, text["DocReview.AcceptedPlan"], number, outcome.PlanItem!.Code, outcome.PlanItem.Title);
+        }, ct);
+
+    public Task<IActionResult> OnPostAcceptPolicyAsync(int id, int number, CancellationToken ct) =>
+        Decide(id, number, "policy", async () =>
+        {
+            var outcome = await acceptPolicy.Handle(id, number, new AcceptPolicy.Request(
+                Blank(Input.Code), Blank(Input.Lead), Blank(Input.Package), Blank(Input.Title), Input.Issued, Input.Budget, Blank(Input.Note)), ct);
+            return string.Format(CultureInfo.CurrentCulture, text["DocReview.AcceptedPolicy"], number, outcome.Policy!.Code, outcome.Policy.Title);
         }, ct);
 
     public Task<IActionResult> OnPostAcceptTargetAsync(int id, int number, CancellationToken ct) =>
@@ -135,6 +147,7 @@ public sealed class DetailModel(
             Parents = [.. (await plans.Handle(new ListPlanItems.Query(), ct)).Where(p => p.Kind != PlanItemKind.Milestone)];
             Indicators = await indicators.Handle(ct);
             var units = await orgUnits.Handle(new ListOrgUnits.Query(), ct);
+            Departments = [.. units.Where(u => u.Kind == OrgUnitKind.Department).OrderBy(u => u.Code, StringComparer.Ordinal)];
             Units = [.. units.Where(u => u.Kind is OrgUnitKind.Province or OrgUnitKind.Reference or OrgUnitKind.City)
                 .OrderBy(u => u.Kind switch { OrgUnitKind.Province => 0, OrgUnitKind.Reference => 1, _ => 2 })
                 .ThenBy(u => u.Code, StringComparer.Ordinal)];
@@ -254,10 +267,19 @@ public sealed class DetailModel(
         return link?.Kind switch
         {
             ItemLinkKind.Plan => "/plans/" + Uri.EscapeDataString(link.Code),
+            ItemLinkKind.Policy => "/policies/" + Uri.EscapeDataString(link.Code),
             ItemLinkKind.Target or ItemLinkKind.Reading => $"/indicators/{Uri.EscapeDataString(link.Code)}?org={Uri.EscapeDataString(link.Org!)}",
             _ => null,
         };
     }
+
+    /// <summary>The budget a policy accepted from the item would get: the amount of yuan it (or its sentence) names, in 万元.</summary>
+    public decimal? SuggestBudget(ItemModel item) => Items
+        .Where(i => i.View.Number == item.View.Number || i.View.Sentence.Start == item.View.Sentence.Start)
+        .OrderBy(i => i.View.Number != item.View.Number)
+        .ThenBy(i => i.View.Number)
+        .Select(i => i.Figure is { } f ? AcceptPolicy.TenThousands(f.Value, f.Unit) : null)
+        .FirstOrDefault(v => v is not null);
 
     public bool IsPosted(int number, string action) => PostedNumber == number && PostedAction == action;
 
@@ -289,5 +311,13 @@ public sealed class DetailModel(
         public decimal? Value { get; set; }
 
         public string? Note { get; set; }
+
+        public string? Lead { get; set; }
+
+        public string? Package { get; set; }
+
+        public DateOnly? Issued { get; set; }
+
+        public decimal? Budget { get; set; }
     }
 }

@@ -29,6 +29,9 @@ public sealed class DetailModel(PolicyQueries policies, ICurrentActor actor, UiC
     public PolicyDetail Policy { get; private set; } = null!;
     public CasePage? Cases { get; private set; }
     public ChartSpec? Chart { get; private set; }
+
+    /// <summary>The document item the policy was accepted from, if any.</summary>
+    public PolicySource? Source { get; private set; }
     public string? Refused { get; private set; }
 
     /// <summary>Whether the policy is on the public portal, and the switch for those who may publish.</summary>
@@ -38,6 +41,7 @@ public sealed class DetailModel(PolicyQueries policies, ICurrentActor actor, UiC
     {
         Policy = await policies.Get(code, ui.Today, ct);
         Publication = await Public.PublishControl.For(publish, actor, Application.Publication.PublicationKind.Policy, Policy.Policy.Code, "/policies/" + Uri.EscapeDataString(Policy.Policy.Code), ct);
+        Source = await policies.SourceOf(code, ct);
         if (Policy.Curve.Count > 0)
         {
             Chart = new ChartSpec(
