@@ -63,7 +63,7 @@ public sealed record PublicDataset(string Name, Text Title, Text Description, Da
 /// </summary>
 public sealed class PublicPortal(Data.LuoshiDbContext db, PublicSnapshotCache cache, LocalCalendar calendar, Policies.PolicyQueries policies, Projects.ProjectQueries projects)
 {
-    /// <summary>Rows of open data in one answer at most (a filtered download is always smaller).</summary>
+    /// <summary>Periods evaluated in one pass of the engine (a longer range is read in chunks of this many).</summary>
     public const int MaxPeriodsPerIndicator = EvaluateIndicator.MaxPeriods;
 
     public static readonly IReadOnlyList<PublicDataset> Datasets =
@@ -137,8 +137,8 @@ public sealed class PublicPortal(Data.LuoshiDbContext db, PublicSnapshotCache ca
         int lastYear = Math.Max(snap.Snapshot.LastReadingYear ?? today.Year, today.Year);
         foreach (var info in infos)
         {
-            var first = string.IsNullOrWhiteSpace(from) ? Period.Create(info.Frequency, firstYear, 1) : ParseIn(info, from, "from");
-            var last = string.IsNullOrWhiteSpace(to) ? Period.Containing(info.Frequency, today) : ParseIn(info, to, "to");
+            var first = string.IsNullOrWhiteSpace(from) ? Period.Create(info.Frequency, firstYear, 1) : ParseIn(info.Frequency, from, "from");
+            var last = string.IsNullOrWhiteSpace(to) ? Period.Containing(info.Frequency, today) : ParseIn(info.Frequency, to, "to");
             if (first > last)
             {
                 throw new DomainException("from", new Text("起始期间须不晚于截止期间", "from must not be after to"));
@@ -332,9 +332,8 @@ public sealed class PublicPortal(Data.LuoshiDbContext db, PublicSnapshotCache ca
 
     private static (Period First, Period Last) Range(Frequency frequency, string? from, string? to, DateOnly today)
     {
-        var info = new PublicIndicatorInfo(string.Empty, string.Empty, string.Empty, Direction.Higher, frequency, ValueKind.Period, null);
-        var last = string.IsNullOrWhiteSpace(to) ? Period.Containing(frequency, today) : ParseIn(info, to, "to");
-        var first = string.IsNullOrWhiteSpace(from) ? Period.Create(frequency, last.Year - 1, 1) : ParseIn(info, from, "from");
+        var last = string.IsNullOrWhiteSpace(to) ? Period.Containing(frequency, today) : ParseIn(frequency, to, "to");
+        var first = string.IsNullOrWhiteSpace(from) ? Period.Create(frequency, last.Year - 1, 1) : ParseIn(frequency, from, "from");
         if (first > last)
         {
             throw new DomainException("from", new Text("起始期间须不晚于截止期间", "from must not be after to"));
@@ -343,15 +342,15 @@ public sealed class PublicPortal(Data.LuoshiDbContext db, PublicSnapshotCache ca
         return (first, last);
     }
 
-    private static Period ParseIn(PublicIndicatorInfo info, string text, string field)
+    private static Period ParseIn(Frequency frequency, string text, string field)
     {
         if (!Period.TryParse(text.Trim(), out var period, out var error))
         {
             throw new DomainException(field, error);
         }
 
-        return period.Kind == info.Frequency ? period
-            : throw new DomainException(field, new Text($"期间 {period} 与指标的频度不符", $"{period} is not a period of the indicator's frequency ({info.Frequency.ToString().ToLowerInvariant()})"));
+        return period.Kind == frequency ? period
+            : throw new DomainException(field, new Text($"期间 {period} 与指标的频度不符", $"{period} is not a period of the indicator's frequency ({frequency.ToString().ToLowerInvariant()})"));
     }
 
     private static List<Period> Periods(Period first, Period last, int max = MaxPeriodsPerIndicator)

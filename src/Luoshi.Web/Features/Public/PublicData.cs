@@ -39,14 +39,14 @@ public static class PublicData
         var g = app.MapGroup("/public").WithTags("Public").AllowAnonymous();
 
         g.MapGet("/data/indicators.{format}", (string format, string? indicator, string? org, string? from, string? to, PublicPortal portal, HttpContext http) =>
-                Write(http, format, "indicators", Rows(portal.IndicatorRows(indicator, org, from, to, http.RequestAborted), r => [r.Indicator, r.Org, r.Period, r.Value, r.Target, Camel(r.Status)]), portal.IndicatorRows(indicator, org, from, to, http.RequestAborted)))
+                Write(http, format, "indicators", portal.IndicatorRows(indicator, org, from, to, http.RequestAborted), r => [r.Indicator, r.Org, r.Period, r.Value, r.Target, Camel(r.Status)]))
             .ProducesFile(ApiContent.Csv, ApiContent.Json)
             .WithSummary("公开指标数据(已审核):indicator,org,period,value,target,status / public indicator data, approved values only (?indicator=&org=&from=&to=; .csv or .json)");
 
         g.MapGet("/data/assessment.{format}", async (string format, int? run, string? org, PublicPortal portal, HttpContext http) =>
             {
                 var rows = await AssessmentRows(portal, run, org, http.RequestAborted);
-                return await Write(http, format, "assessment", Rows(rows.ToAsyncEnumerable(), r => [r.Run, r.Scheme, r.Year, r.AsOf, r.Org, r.OrgName, r.Score, r.Rank, r.Grade]), rows.ToAsyncEnumerable());
+                return await Write(http, format, "assessment", rows.ToAsyncEnumerable(), r => [r.Run, r.Scheme, r.Year, r.AsOf, r.Org, r.OrgName, r.Score, r.Rank, r.Grade]);
             })
             .ProducesFile(ApiContent.Csv, ApiContent.Json)
             .WithSummary("已发布的综合考核结果 / published assessment results (?run=&org=; .csv or .json)");
@@ -56,7 +56,7 @@ public static class PublicData
                 var rows = (await portal.Policies(package, http.RequestAborted)).Select(p => new PolicyRow(
                     p.Code, p.Title, p.Package, p.Lead, p.LeadName, p.Issued, p.Budget, p.Figures.Cases, p.Figures.Enterprises, p.Figures.ApprovedAmount, p.Figures.PaidAmount,
                     p.Figures.PayoutRate, p.Figures.AvgDaysToPay, p.Figures.OnTimeRate, p.Figures.Overdue, p.Figures.BudgetExecution)).ToList();
-                return await Write(http, format, "policies", Rows(rows.ToAsyncEnumerable(), r => [r.Policy, r.Title, r.Package, r.Lead, r.LeadName, r.Issued, r.Budget, r.Cases, r.Enterprises, r.ApprovedAmount, r.PaidAmount, r.PayoutRate, r.AvgDaysToPay, r.OnTimeRate, r.Overdue, r.BudgetExecution]), rows.ToAsyncEnumerable());
+                return await Write(http, format, "policies", rows.ToAsyncEnumerable(), r => [r.Policy, r.Title, r.Package, r.Lead, r.LeadName, r.Issued, r.Budget, r.Cases, r.Enterprises, r.ApprovedAmount, r.PaidAmount, r.PayoutRate, r.AvgDaysToPay, r.OnTimeRate, r.Overdue, r.BudgetExecution]);
             })
             .ProducesFile(ApiContent.Csv, ApiContent.Json)
             .WithSummary("公开政策的兑现情况 / delivery figures of the public policies (?package=; .csv or .json)");
@@ -65,7 +65,7 @@ public static class PublicData
             {
                 var page = await portal.Projects(new ProjectFilter(org, category, stage, Year: year, Page: 1, PageSize: ProjectQueries.MaxRows), http.RequestAborted);
                 var rows = page.Items.Select(p => new ProjectRow(p.Code, p.Name, p.Org, p.OrgName, p.Category, Camel(p.Stage), p.TotalInvestment, p.PlannedStart, p.PlannedCompletion, p.ActualStart, p.ActualCompletion, p.AnnualPlan, p.CompletedInYear, p.CompletionRate)).ToList();
-                return await Write(http, format, "projects", Rows(rows.ToAsyncEnumerable(), r => [r.Code, r.Name, r.Org, r.OrgName, r.Category, r.Stage, r.TotalInvestment, r.PlannedStart, r.PlannedCompletion, r.ActualStart, r.ActualCompletion, r.AnnualPlan, r.CompletedInYear, r.CompletionRate]), rows.ToAsyncEnumerable());
+                return await Write(http, format, "projects", rows.ToAsyncEnumerable(), r => [r.Code, r.Name, r.Org, r.OrgName, r.Category, r.Stage, r.TotalInvestment, r.PlannedStart, r.PlannedCompletion, r.ActualStart, r.ActualCompletion, r.AnnualPlan, r.CompletedInYear, r.CompletionRate]);
             })
             .ProducesFile(ApiContent.Csv, ApiContent.Json)
             .WithSummary("公开的重大项目 / the public major projects (?org=&category=&stage=&year=; .csv or .json)");
@@ -106,19 +106,11 @@ public static class PublicData
         return rows;
     }
 
-    private static async IAsyncEnumerable<object?[]> Rows<T>(IAsyncEnumerable<T> rows, Func<T, object?[]> cells)
-    {
-        await foreach (var row in rows)
-        {
-            yield return cells(row);
-        }
-    }
-
     /// <summary>
     /// Writes the rows as CSV (RFC 4180, UTF-8, the dataset's header first) or as a JSON array, row by row as they are
     /// made. A filter refused before the first row gives a problem document; the first row is read before anything is sent.
     /// </summary>
-    private static async Task<IResult> Write<T>(HttpContext http, string format, string dataset, IAsyncEnumerable<object?[]> cells, IAsyncEnumerable<T> rows)
+    private static async Task<IResult> Write<T>(HttpContext http, string format, string dataset, IAsyncEnumerable<T> rows, Func<T, object?[]> cells)
     {
         var kind = format.ToLowerInvariant() switch
         {
@@ -127,15 +119,13 @@ public static class PublicData
             _ => throw new NotFoundException(new Text("数据格式", "data format"), format),
         };
         var ct = http.RequestAborted;
+        var items = rows.GetAsyncEnumerator(ct);
+        bool any = await items.MoveNextAsync();
         if (kind == "json")
         {
-            var items = rows.GetAsyncEnumerator(ct);
-            bool any = await items.MoveNextAsync();
             return Results.Stream(async body => await WriteJson(body, items, any, ct), "application/json; charset=utf-8");
         }
 
-        var lines = cells.GetAsyncEnumerator(ct);
-        bool first = await lines.MoveNextAsync();
         http.Response.Headers.ContentDisposition = $"inline; filename=\"{dataset}.csv\"";
         return Results.Stream(
             async body =>
@@ -148,9 +138,9 @@ public static class PublicData
                 }
 
                 await csv.NextRecordAsync();
-                for (bool more = first; more; more = await lines.MoveNextAsync())
+                for (bool more = any; more; more = await items.MoveNextAsync())
                 {
-                    foreach (var v in lines.Current)
+                    foreach (var v in cells(items.Current))
                     {
                         csv.WriteField(Cell(v));
                     }
@@ -158,7 +148,7 @@ public static class PublicData
                     await csv.NextRecordAsync();
                 }
 
-                await lines.DisposeAsync();
+                await items.DisposeAsync();
             },
             "text/csv; charset=utf-8");
     }
